@@ -1,0 +1,158 @@
+/// The verdict on a target.
+public enum Verdict: String, Sendable {
+    /// The whole confidence interval meets the target.
+    case pass
+    /// The whole confidence interval misses it.
+    case fail
+    /// The interval straddles the threshold: more replications, or more margin, are needed.
+    case atRisk = "at-risk"
+}
+
+/// One target with its measured value and verdict. A target over every field (`"*"`)
+/// becomes one result per field.
+public struct TargetResult: Sendable {
+    public let id: String
+    public let label: String
+    public let labelVi: String?
+    public let measure: TargetMeasure
+    /// The field this row is about (name), when restricted.
+    public let fieldName: String?
+    public let comparator: Comparator
+    public let threshold: Double
+    public let estimate: Estimate
+    public let verdict: Verdict
+}
+
+/// On-time figures of a group of procedures (a field, a level, everything).
+public struct RateResult: Sendable {
+    public let id: String
+    public let name: String
+    public let nameVi: String?
+    /// Totals over all replications.
+    public let tally: ProcedureTally
+    /// On-time rate per replication, estimated.
+    public let onTimeRate: Estimate
+}
+
+/// Figures of one office over replications.
+public struct OfficeResult: Sendable {
+    public let office: OfficeModel
+    public let meanWait: Estimate
+    public let utilization: Estimate
+    public let waitMax: Double
+    public let served: Int
+    public let queueAtEnd: Estimate
+}
+
+/// What an experiment found, ready for reports.
+public struct ExperimentSummary: Sendable {
+    public let scenarioName: String
+    public let seed: UInt64
+    public let replications: Int
+    public let horizon: Horizon
+    public let targets: [TargetResult]
+    public let fields: [RateResult]
+    public let overall: RateResult
+    public let offices: [OfficeResult]
+    /// Summed over replications.
+    public let conservation: Conservation
+    public let events: Int
+
+    /// Summarises replication results of `model`.
+    public init(model: SimulationModel, seed: UInt64, results: [RunResult]) {
+        let scenario = model.scenario
+        scenarioName = scenario.name
+        self.seed = seed
+        replications = results.count
+        horizon = scenario.horizon
+
+        func rate(of procedures: [Int], measure: TargetMeasure = .onTimeRate) -> [Double] {
+            results.map { result in
+                var tally = ProcedureTally()
+                for p in procedures { tally.add(result.procedures[p]) }
+                guard tally.processed > 0 else { return .nan }
+                let onTime = Double(tally.onTime) / Double(tally.processed)
+                return measure == .onTimeRate ? onTime : 1 - onTime
+            }
+        }
+        func total(of procedures: [Int]) -> ProcedureTally {
+            var tally = ProcedureTally()
+            for result in results { for p in procedures { tally.add(result.procedures[p]) } }
+            return tally
+        }
+        let all = Array(scenario.procedures.indices)
+        func inField(_ id: String) -> [Int] { all.filter { scenario.procedures[$0].field == id } }
+
+        fields = scenario.fields.map { field in
+            let members = inField(field.id)
+            return RateResult(id: field.id, name: field.name, nameVi: field.nameVi, tally: total(of: members),
+                              onTimeRate: Estimate(rate(of: members)))
+        }
+        overall = RateResult(id: "all", name: "All dossiers", nameVi: "Tất cả hồ sơ", tally: total(of: all),
+                             onTimeRate: Estimate(rate(of: all)))
+
+        var targets: [TargetResult] = []
+        let many = results.count > 1
+        for target in scenario.targets {
+            var selected = all
+            if let office = target.office {
+                selected = selected.filter { p in
+                    let procedure = scenario.procedures[p]
+                    return ([procedure.intake] + procedure.steps).contains { $0.office == office }
+                }
+            }
+            let groups: [(FieldSpec?, [Int])]
+            if target.field == "*" {
+                groups = scenario.fields.map { field in (field, selected.filter { scenario.procedures[$0].field == field.id }) }
+            } else if let id = target.field, let field = scenario.fields.first(where: { $0.id == id }) {
+                groups = [(field, selected.filter { scenario.procedures[$0].field == id })]
+            } else {
+                groups = [(nil, selected)]
+            }
+            for (field, members) in groups {
+                let estimate = Estimate(rate(of: members, measure: target.measure))
+                targets.append(TargetResult(
+                    id: target.field == "*" ? "\(target.id)/\(field?.id ?? "")" : target.id,
+                    label: target.label, labelVi: target.labelVi, measure: target.measure,
+                    fieldName: field?.name, comparator: target.comparator, threshold: target.threshold,
+                    estimate: estimate, verdict: ExperimentSummary.verdict(estimate, target, replicated: many)))
+            }
+        }
+        self.targets = targets
+
+        offices = model.offices.map { office in
+            let i = Int(office.index)
+            return OfficeResult(
+                office: office,
+                meanWait: Estimate(results.map { $0.offices[i].served > 0 ? $0.offices[i].meanWait : .nan }),
+                utilization: Estimate(results.map { $0.offices[i].utilization }),
+                waitMax: results.map { $0.offices[i].waitMax }.max() ?? 0,
+                served: results.reduce(0) { $0 + $1.offices[i].served },
+                queueAtEnd: Estimate(results.map { Double($0.offices[i].queueAtEnd) }))
+        }
+        var balance = Conservation()
+        for result in results {
+            balance.received += result.conservation.received
+            balance.finished += result.conservation.finished
+            balance.refused += result.conservation.refused
+            balance.withdrawn += result.conservation.withdrawn
+            balance.inProgress += result.conservation.inProgress
+        }
+        conservation = balance
+        events = results.reduce(0) { $0 + $1.events }
+    }
+
+    /// PASS when the whole interval meets the target, FAIL when the whole interval misses it,
+    /// AT RISK when it straddles; with a single replication the point value decides.
+    static func verdict(_ estimate: Estimate, _ target: TargetSpec, replicated: Bool) -> Verdict {
+        guard estimate.count > 0 else { return .atRisk }
+        if !replicated {
+            return target.comparator.holds(estimate.mean, target.threshold) ? .pass : .fail
+        }
+        let lowMeets = target.comparator.holds(estimate.low, target.threshold)
+        let highMeets = target.comparator.holds(estimate.high, target.threshold)
+        if lowMeets && highMeets { return .pass }
+        if !lowMeets && !highMeets { return .fail }
+        return .atRisk
+    }
+}

@@ -1,0 +1,171 @@
+/// A scenario compiled for running: offices expanded (one per ward instance), routes resolved
+/// to office indexes, arrival streams laid out, calendars precomputed. Immutable and shared
+/// by all replications.
+public struct SimulationModel: Sendable {
+    /// The scenario it was built from.
+    public let scenario: Scenario
+    /// The legal calendar (deadline arithmetic), covering the horizon plus a margin.
+    public let calendar: WorkingCalendar
+    /// Every office of the run (a group with instances contributes one office per instance).
+    public let offices: [OfficeModel]
+    /// Office schedules; offices with the same hours share one.
+    public let schedules: [OfficeSchedule]
+    /// Procedures with resolved routes.
+    public let procedures: [ProcedureModel]
+    /// Arrival streams: one per procedure, ward instance and channel.
+    public let streams: [ArrivalStream]
+    /// Number of ward instances (0 when the scenario has no office with instances).
+    public let instanceCount: Int
+    /// Weights of the ward instances (for dossiers whose intake is not at a ward).
+    public let instanceWeights: [Double]
+    /// Horizon end, in minutes.
+    public let horizonEnd: SimTime
+    /// End of the warm-up, in minutes.
+    public let warmUpEnd: SimTime
+
+    /// Days covered by the calendars beyond the horizon, so that late appointment dates are exact.
+    public static let calendarMargin = 400
+
+    /// Compiles a (checked) scenario.
+    public init(scenario: Scenario) {
+        self.scenario = scenario
+        let spec = scenario.calendar
+        let calendar = WorkingCalendar(start: scenario.horizon.start, coveredDays: scenario.horizon.days + SimulationModel.calendarMargin,
+                                   holidays: spec.holidays, hours: spec.hours, sameDayCutOff: spec.sameDayCutOff,
+                                   alwaysOpen: spec.alwaysOpen)
+        self.calendar = calendar
+        let horizonEnd = Double(scenario.horizon.days) * 1440
+        self.horizonEnd = Double(scenario.horizon.days) * 1440
+        warmUpEnd = Double(scenario.horizon.warmUpDays) * 1440
+
+        var schedules: [OfficeSchedule] = []
+        var scheduleKeys: [(OpeningHours, OpeningHours)] = []
+        func scheduleIndex(_ hours: OpeningHours, _ saturday: OpeningHours) -> Int {
+            if let i = scheduleKeys.firstIndex(where: { $0.0 == hours && $0.1 == saturday }) { return i }
+            scheduleKeys.append((hours, saturday))
+            schedules.append(OfficeSchedule(calendar: calendar, weekdayHours: hours, saturdayHours: saturday))
+            return schedules.count - 1
+        }
+
+        var offices: [OfficeModel] = []
+        var groupMembers: [String: [Int32]] = [:]
+        var instanceWeights: [Double] = []
+        for (entryIndex, entry) in scenario.offices.enumerated() {
+            let schedule = scheduleIndex(entry.hours ?? spec.hours, entry.saturdayHours ?? spec.saturdayHours)
+            if entry.instances.isEmpty {
+                groupMembers[entry.id] = [Int32(offices.count)]
+                offices.append(OfficeModel(index: Int32(offices.count), entry: entryIndex, id: entry.id, name: entry.name,
+                                           nameVi: entry.nameVi, kind: entry.kind, level: entry.level, staff: entry.staff,
+                                           schedule: schedule, instance: -1))
+            } else {
+                var members: [Int32] = []
+                for (n, instance) in entry.instances.enumerated() {
+                    members.append(Int32(offices.count))
+                    offices.append(OfficeModel(index: Int32(offices.count), entry: entryIndex, id: instance.id, name: instance.name,
+                                               nameVi: instance.nameVi, kind: entry.kind, level: entry.level,
+                                               staff: instance.staff ?? entry.staff, schedule: schedule, instance: n))
+                }
+                groupMembers[entry.id] = members
+                if instanceWeights.isEmpty { instanceWeights = entry.instances.map(\.weight) }
+            }
+        }
+        self.offices = offices
+        self.schedules = schedules
+        self.instanceWeights = instanceWeights
+        instanceCount = instanceWeights.count
+
+        var procedures: [ProcedureModel] = []
+        var streams: [ArrivalStream] = []
+        let fieldIndex = Dictionary(uniqueKeysWithValues: scenario.fields.enumerated().map { ($0.element.id, $0.offset) })
+        let yearsInHorizon = Double(scenario.horizon.days) / 365.25
+        for (p, procedure) in scenario.procedures.enumerated() {
+            let route = [procedure.intake] + procedure.steps
+            let stages = route.map { step in
+                StageModel(offices: groupMembers[step.office] ?? [], service: step.service, lag: step.lag)
+            }
+            procedures.append(ProcedureModel(index: p, id: procedure.id, field: fieldIndex[procedure.field] ?? 0,
+                                             deadlineWorkingDays: procedure.deadlineWorkingDays,
+                                             refusalShare: procedure.refusalShare, stages: stages))
+            // Arrival streams: the intake desk (or each ward's desk) gets its share of the
+            // yearly volume; paper dossiers arrive while the desk is open, online ones at any hour.
+            let intakeOffices = stages[0].offices
+            let weights = intakeOffices.count > 1 ? instanceWeights : [1]
+            let weightSum = weights.reduce(0, +)
+            for (n, office) in intakeOffices.enumerated() where weights[n] > 0 {
+                let volume = procedure.yearlyVolume * yearsInHorizon * weights[n] / weightSum
+                let schedule = schedules[offices[Int(office)].schedule]
+                let openMinutes = schedule.openTime(at: horizonEnd)
+                let channels: [(Bool, Double)] = [(false, 1 - procedure.onlineShare), (true, procedure.onlineShare)]
+                for (online, share) in channels where share > 0 {
+                    let expected = volume * share
+                    let span = online ? horizonEnd : openMinutes
+                    guard expected > 0, span > 0 else { continue }
+                    let name = "arrivals/\(procedure.id)/\(offices[Int(office)].id)/\(online ? "online" : "paper")"
+                    streams.append(ArrivalStream(name: name, procedure: p, office: office, instance: intakeOffices.count > 1 ? Int32(n) : -1,
+                                                 online: online, meanGap: span / expected))
+                }
+            }
+        }
+        self.procedures = procedures
+        self.streams = streams
+    }
+
+    /// The office of `stage` for a dossier of ward `instance`.
+    @inline(__always)
+    func office(of stage: StageModel, instance: Int32) -> Int32 {
+        stage.offices.count == 1 ? stage.offices[0] : stage.offices[Int(instance)]
+    }
+}
+
+/// One office of a run.
+public struct OfficeModel: Sendable {
+    /// Position in ``SimulationModel/offices``.
+    public let index: Int32
+    /// Position of the scenario entry it comes from.
+    public let entry: Int
+    public let id: String
+    public let name: String
+    public let nameVi: String?
+    public let kind: OfficeKind
+    public let level: AdministrativeLevel
+    /// Staff serving its queue.
+    public let staff: Int
+    /// Index into ``SimulationModel/schedules``.
+    public let schedule: Int
+    /// Which ward instance it is, or -1.
+    public let instance: Int
+}
+
+/// A procedure ready to run.
+public struct ProcedureModel: Sendable {
+    public let index: Int
+    public let id: String
+    /// Index into the scenario's fields.
+    public let field: Int
+    public let deadlineWorkingDays: Int
+    public let refusalShare: Double
+    /// Stage 0 is the desk check (intake); the others are the route.
+    public let stages: [StageModel]
+}
+
+/// One stage of a route, with its candidate offices (one, or one per ward).
+public struct StageModel: Sendable {
+    public let offices: [Int32]
+    public let service: Distribution?
+    public let lag: Distribution?
+}
+
+/// A Poisson stream of arrivals of one procedure at one desk through one channel.
+public struct ArrivalStream: Sendable {
+    /// The random-stream name: stable, so the arrivals do not depend on anything else.
+    public let name: String
+    public let procedure: Int
+    /// The receiving desk.
+    public let office: Int32
+    /// The ward instance of the desk, or -1.
+    public let instance: Int32
+    /// Online dossiers arrive at any hour; paper ones only while the desk is open.
+    public let online: Bool
+    /// Mean gap between arrivals: in wall-clock minutes (online) or in the desk's open minutes (paper).
+    public let meanGap: Double
+}

@@ -1,0 +1,130 @@
+import Foundation
+import MotCua
+
+/// Exit statuses, documented in the README.
+enum ExitStatus: Int32 {
+    case success = 0
+    case failure = 1
+    case badInput = 2
+    case internalError = 3
+}
+
+let usage = """
+    motcua — simulate the one-stop (một cửa) dossier flow of a district and test its targets
+
+    USAGE
+      motcua run <scenario.json> [--seed N] [--replications N] [--jobs N]
+      motcua validate <scenario.json>
+      motcua help [command]
+
+    COMMANDS
+      run        simulate the scenario and print the targets table, on-time rates and offices
+      validate   check a scenario file without running it
+
+    Run `motcua <command> --help` for the options of a command.
+    """
+
+let runUsage = """
+    USAGE: motcua run <scenario.json> [options]
+
+    Simulates the scenario over its horizon and prints, for each target of its plan, the
+    measured value and PASS / FAIL / AT RISK, then on-time rates by field, office queues and
+    the dossier balance.
+
+    OPTIONS
+      --seed N           random seed (default: the scenario's "seed")
+      --replications N   independent replications (default 1); with 2 or more, values carry
+                         95% confidence intervals and verdicts use them
+      --jobs N           replications run in parallel (default: number of cores)
+      -h, --help         show this help
+    """
+
+let validateUsage = """
+    USAGE: motcua validate <scenario.json>
+
+    Reads and checks the scenario (and the holiday table it names) and reports every problem
+    with its JSON path. Exit status 0 when valid, 2 otherwise.
+    """
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+func fail(_ message: String, usage text: String, status: ExitStatus = .badInput) -> Never {
+    printError("error: \(message)\n\n\(text)")
+    exit(status.rawValue)
+}
+
+func loadModel(_ path: String) -> SimulationModel {
+    do {
+        return SimulationModel(scenario: try ScenarioLoader.load(path: path))
+    } catch {
+        printError("error: \(error.description)")
+        exit(ExitStatus.badInput.rawValue)
+    }
+}
+
+func runCommand(_ arguments: [String]) async -> Never {
+    let parsed: ParsedArguments
+    let seedOverride: Int?, replications: Int, jobs: Int
+    do {
+        parsed = try ParsedArguments(arguments, options: ["--seed", "--replications", "--jobs"], flags: ["-h", "--help"])
+        if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(runUsage); exit(0) }
+        seedOverride = parsed.values["--seed"] == nil ? nil : try parsed.integer("--seed", in: 0...Int.max, default: 0)
+        replications = try parsed.integer("--replications", in: 1...100_000, default: 1)
+        jobs = try parsed.integer("--jobs", in: 1...1024, default: ProcessInfo.processInfo.activeProcessorCount)
+    } catch {
+        fail(error.message, usage: runUsage)
+    }
+    guard parsed.positional.count == 1 else {
+        fail(parsed.positional.isEmpty ? "missing the scenario file" : "expected one scenario file, found \(parsed.positional.count) arguments", usage: runUsage)
+    }
+    let model = loadModel(parsed.positional[0])
+    let seed = seedOverride.map(UInt64.init) ?? model.scenario.seed
+    do {
+        let results = try await Experiment.run(model: model, seed: seed, replications: replications, jobs: jobs)
+        let summary = ExperimentSummary(model: model, seed: seed, results: results)
+        print(TextReport.render(summary), terminator: "")
+        exit(ExitStatus.success.rawValue)
+    } catch {
+        printError("internal error: \(error.description)\nThis is a bug in MotCua, not in the scenario; please report it with the scenario and seed.")
+        exit(ExitStatus.internalError.rawValue)
+    }
+}
+
+func validateCommand(_ arguments: [String]) -> Never {
+    do throws(UsageError) {
+        let parsed = try ParsedArguments(arguments, options: [], flags: ["-h", "--help"])
+        if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(validateUsage); exit(0) }
+        guard parsed.positional.count == 1 else {
+            throw UsageError(message: parsed.positional.isEmpty ? "missing the scenario file" : "expected one scenario file")
+        }
+        let model = loadModel(parsed.positional[0])
+        let s = model.scenario
+        print("\(parsed.positional[0]): valid — \(s.name): \(model.offices.count) offices, \(s.procedures.count) procedures, \(s.targets.count) targets, \(s.horizon.days) days")
+        exit(0)
+    } catch {
+        fail(error.message, usage: validateUsage)
+    }
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case nil, "-h", "--help":
+    print(usage)
+    exit(arguments.isEmpty ? ExitStatus.badInput.rawValue : 0)
+case "help":
+    switch arguments.dropFirst().first {
+    case "run": print(runUsage)
+    case "validate": print(validateUsage)
+    case nil: print(usage)
+    case let other?: fail("unknown command \(other)", usage: usage)
+    }
+    exit(0)
+case "run":
+    await runCommand(Array(arguments.dropFirst()))
+case "validate":
+    validateCommand(Array(arguments.dropFirst()))
+case let other?:
+    fail("unknown command \(other)", usage: usage)
+}
