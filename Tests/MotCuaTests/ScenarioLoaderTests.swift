@@ -1,0 +1,107 @@
+import Testing
+@testable import MotCua
+
+/// A small valid scenario; tests break one thing at a time.
+let minimalScenario = """
+{
+  "name": "Minimal",
+  "horizon": {"start": "2024-01-01", "days": 10},
+  "calendar": {"mode": "always-open"},
+  "fields": [{"id": "civil-status", "name": "Civil status"}],
+  "offices": [
+    {"id": "desk", "kind": "desk", "level": "ward", "name": "Desk", "staff": 2},
+    {"id": "justice", "kind": "department", "level": "district", "name": "Justice", "staff": 1}
+  ],
+  "procedures": [{
+    "id": "birth", "name": "Birth registration", "field": "civil-status", "yearlyVolume": 1000,
+    "deadline": {"workingDays": 3},
+    "intake": {"office": "desk", "service": {"type": "exponential", "mean": 10}},
+    "steps": [{"office": "justice", "service": {"type": "triangular", "min": 5, "mode": 10, "max": 30}}]
+  }],
+  "targets": [{"id": "t", "label": "On time", "measure": "onTimeRate", "field": "*", "comparator": ">=", "threshold": 0.98}]
+}
+"""
+
+@Suite("Scenario loading and checking")
+struct ScenarioLoaderTests {
+    /// The problems reported for `minimalScenario` after replacing `old` by `new`.
+    func problems(replacing old: String, with new: String) -> [ScenarioIssue] {
+        precondition(minimalScenario.contains(old), "test setup: \(old) not found")
+        do {
+            _ = try decodeScenario(minimalScenario.replacingOccurrences(of: old, with: new))
+            return []
+        } catch {
+            return error.issues
+        }
+    }
+
+    @Test("the minimal scenario is valid")
+    func minimalIsValid() throws {
+        let scenario = try decodeScenario(minimalScenario)
+        #expect(scenario.procedures[0].steps.count == 1)
+        #expect(scenario.offices.count == 2)
+    }
+
+    static let broken: [(old: String, new: String, path: String, words: String)] = [
+        ("\"staff\": 2", "\"staff\": -1", "offices[0].staff", "≥ 0"),
+        ("\"staff\": 2", "\"staff\": \"two\"", "offices[0].staff", "whole number"),
+        ("\"yearlyVolume\": 1000", "\"yearlyVolume\": 0", "procedures[0].yearlyVolume", "> 0"),
+        ("\"office\": \"justice\"", "\"office\": \"justise\"", "procedures[0].steps[0].office", "unknown office"),
+        ("\"field\": \"civil-status\", \"yearly", "\"field\": \"land\", \"yearly", "procedures[0].field", "unknown field"),
+        ("\"kind\": \"desk\"", "\"kind\": \"counter\"", "offices[0].kind", "expected one of"),
+        ("\"mean\": 10}", "\"mean\": 10, \"sd\": 2}", "procedures[0].intake.service.sd", "not a parameter"),
+        ("\"days\": 10", "\"dayz\": 10", "horizon.dayz", "did you mean \"days\""),
+        ("\"start\": \"2024-01-01\"", "\"start\": \"2024-02-30\"", "horizon.start", "YYYY-MM-DD"),
+        ("\"min\": 5, \"mode\": 10, \"max\": 30", "\"min\": 5, \"mode\": 40, \"max\": 30", "procedures[0].steps[0].service", "min ≤ mode ≤ max"),
+        ("\"threshold\": 0.98", "\"threshold\": 98", "targets[0].threshold", "≤ 1"),
+        ("{\"id\": \"justice\", \"kind\": \"department\", \"level\": \"district\", \"name\": \"Justice\", \"staff\": 1}",
+         "{\"id\": \"justice\", \"kind\": \"department\", \"level\": \"district\", \"name\": \"Justice\", \"staff\": 0}",
+         "procedures[0].steps[0].office", "no staff"),
+        ("\"workingDays\": 3", "\"workingDays\": 3.5", "procedures[0].deadline.workingDays", "whole number"),
+        ("\"mode\": \"always-open\"", "\"mode\": \"working-days\", \"holidays\": \"calendars/none.json\"", "calendar.holidays", "no such file"),
+        ("\"id\": \"justice\"", "\"id\": \"desk\"", "offices[1].id", "duplicate office id"),
+        ("\"deadline\": {\"workingDays\": 3}", "\"deadline\": {\"workingDays\": 3}, \"online\": 1.5", "procedures[0].online", "≤ 1"),
+    ]
+
+    @Test("each broken scenario is reported with the right JSON path", arguments: broken.indices)
+    func brokenScenario(_ index: Int) {
+        let c = ScenarioLoaderTests.broken[index]
+        let issues = problems(replacing: c.old, with: c.new)
+        #expect(issues.contains { $0.path == c.path && $0.message.contains(c.words) },
+                "expected \(c.path) with “\(c.words)”, got \(issues)")
+    }
+
+    @Test("several problems are reported together")
+    func severalAtOnce() {
+        let text = minimalScenario
+            .replacingOccurrences(of: "\"staff\": 2", with: "\"staff\": -2")
+            .replacingOccurrences(of: "\"yearlyVolume\": 1000", with: "\"yearlyVolume\": -5")
+        do {
+            _ = try decodeScenario(text)
+            Issue.record("accepted a broken scenario")
+        } catch {
+            #expect(error.issues.count >= 2)
+            #expect(error.description.contains("test.json"))
+        }
+    }
+
+    @Test("a JSON syntax error names the line and column")
+    func syntaxError() {
+        do {
+            _ = try decodeScenario("{\n  \"name\": \"x\",\n  \"horizon\": {\"start\": 2024-01-01}\n}")
+            Issue.record("accepted invalid JSON")
+        } catch {
+            #expect(error.issues.first?.message.contains("line 3") == true)
+        }
+    }
+
+    @Test("truncated files and invalid UTF-8 are errors, not crashes")
+    func damagedBytes() {
+        let truncated = Array(minimalScenario.utf8.prefix(200))
+        #expect(throws: ScenarioError.self) { try ScenarioLoader.decode(truncated, file: "t.json", directory: ".") }
+        var bytes = Array(minimalScenario.utf8)
+        let i = bytes.firstIndex(of: UInt8(ascii: "M"))!
+        bytes[i] = 0xFF
+        #expect(throws: ScenarioError.self) { try ScenarioLoader.decode(bytes, file: "t.json", directory: ".") }
+    }
+}

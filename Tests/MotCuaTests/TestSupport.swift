@@ -1,0 +1,25 @@
+import Foundation
+@testable import MotCua
+
+/// Paths inside the repository, found from this file's location.
+enum Repository {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static func path(_ relative: String) -> String { root + "/" + relative }
+}
+
+/// Runs `replications` replications of the scenario file at `relative` and summarises them.
+func simulate(_ relative: String, seed: UInt64 = 1, replications: Int = 1, jobs: Int = 2) async throws -> (SimulationModel, [RunResult]) {
+    let model = SimulationModel(scenario: try ScenarioLoader.load(path: Repository.path(relative)))
+    let results = try await Experiment.run(model: model, seed: seed, replications: replications, jobs: jobs)
+    return (model, results)
+}
+
+/// Decodes a scenario given as JSON text (relative paths resolve against `scenarios/`).
+func decodeScenario(_ json: String, file: String = "test.json") throws(ScenarioError) -> Scenario {
+    try ScenarioLoader.decode(Array(json.utf8), file: file, directory: Repository.path("scenarios"))
+}

@@ -1,0 +1,53 @@
+import Testing
+@testable import MotCua
+
+/// The kernel against queueing theory: the theoretical mean wait must lie inside the 95%
+/// confidence interval of the simulated mean wait over replications.
+@Suite("Validation against queueing theory")
+struct ValidationTests {
+    func meanWait(_ scenario: String, replications: Int) async throws -> Estimate {
+        let (_, results) = try await simulate(scenario, seed: 20_240_101, replications: replications)
+        for result in results { #expect(result.conservation.isBalanced) }
+        return Estimate(results.map { $0.offices[0].meanWait })
+    }
+
+    @Test("M/M/1: λ = 0.8, μ = 1 — Wq = ρ/(μ − λ) = 4 minutes")
+    func mm1() async throws {
+        let theory = QueueingTheory.mmcMeanWait(arrivalRate: 0.8, serviceRate: 1, servers: 1)
+        #expect(abs(theory - 4) < 1e-12)
+        let estimate = try await meanWait("scenarios/validation/mm1.json", replications: 20)
+        #expect(estimate.contains(theory), "M/M/1 Wq \(theory) outside [\(estimate.low), \(estimate.high)]")
+        #expect(estimate.high - estimate.low < 0.15 * theory, "interval too wide to be a test")
+    }
+
+    @Test("M/M/4: λ = 3.6, μ = 1 — Erlang C")
+    func mmc() async throws {
+        let theory = QueueingTheory.mmcMeanWait(arrivalRate: 3.6, serviceRate: 1, servers: 4)
+        #expect(abs(theory - 1.96938) < 1e-4)
+        let estimate = try await meanWait("scenarios/validation/mmc.json", replications: 20)
+        #expect(estimate.contains(theory), "M/M/4 Wq \(theory) outside [\(estimate.low), \(estimate.high)]")
+        #expect(estimate.high - estimate.low < 0.15 * theory, "interval too wide to be a test")
+    }
+
+    @Test("M/D/1: λ = 0.8, D = 1 — Pollaczek–Khinchine Wq = 2 minutes")
+    func md1() async throws {
+        let theory = QueueingTheory.mg1MeanWait(arrivalRate: 0.8, service: .deterministic(value: 1))
+        #expect(abs(theory - 2) < 1e-12)
+        let estimate = try await meanWait("scenarios/validation/md1.json", replications: 20)
+        #expect(estimate.contains(theory), "M/D/1 Wq \(theory) outside [\(estimate.low), \(estimate.high)]")
+        #expect(estimate.high - estimate.low < 0.15 * theory, "interval too wide to be a test")
+    }
+
+    @Test("utilization of the M/M/4 queue is ρ = λ/(cμ) = 0.9")
+    func utilization() async throws {
+        let (_, results) = try await simulate("scenarios/validation/mmc.json", seed: 5, replications: 10)
+        let estimate = Estimate(results.map { $0.offices[0].utilization })
+        #expect(abs(estimate.mean - 0.9) < 0.01)
+    }
+
+    @Test("Erlang C agrees with a hand-computed value")
+    func erlangC() {
+        // c = 2, a = 1: C = (a^c/c!)(c/(c−a)) / (Σ_{k<c} a^k/k! + (a^c/c!)(c/(c−a))) = 1/3.
+        #expect(abs(QueueingTheory.erlangC(servers: 2, offeredLoad: 1) - 1.0 / 3.0) < 1e-12)
+    }
+}
