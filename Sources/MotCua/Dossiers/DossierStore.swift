@@ -4,22 +4,44 @@ public struct DossierRecord: Sendable {
     public var procedure: Int32
     /// Current stage of the route (0 = desk check).
     public var stage: Int16
+    /// Supplement requests received during processing.
+    public var supplements: UInt8 = 0
     /// Whether the current stage's lag is over.
-    public var lagDone: Bool
+    public var lagDone = false
     /// Submitted online.
     public var online: Bool
+    /// In the priority lane at the desk.
+    public var priority = false
     /// Counted in the statistics (arrived after the warm-up).
     public var counted: Bool
     /// Accepted at the desk (a receipt with an appointment date was issued).
-    public var accepted: Bool
+    public var accepted = false
     /// Slot in use.
-    public var alive: Bool
+    public var alive = true
+    /// Withdrawn by the citizen; the slot is released when the dossier's pending event or queue
+    /// place is reached.
+    public var withdrawn = false
+    /// Components digitized at the desk.
+    public var digitized = false
     /// Ward instance of the citizen, or -1.
     public var instance: Int32
+    /// Number that tells this dossier from later ones reusing its slot.
+    public var serial: UInt32 = 0
     /// Arrival time.
     public var arrivedAt: SimTime
     /// Appointment (due) time, or infinity before acceptance.
-    public var dueAt: SimTime
+    public var dueAt: SimTime = .infinity
+    /// When the deadline clock was stopped (supplement, tax office), or nan.
+    public var pausedAt: SimTime = .nan
+
+    public init(procedure: Int32, online: Bool, counted: Bool, instance: Int32, arrivedAt: SimTime) {
+        self.procedure = procedure
+        stage = 0
+        self.online = online
+        self.counted = counted
+        self.instance = instance
+        self.arrivedAt = arrivedAt
+    }
 }
 
 /// All dossiers in progress, in a flat array whose slots are reused: memory grows with the
@@ -27,7 +49,8 @@ public struct DossierRecord: Sendable {
 public struct DossierStore: Sendable {
     private(set) var records: [DossierRecord] = []
     private var freeSlots: [Int32] = []
-    /// Dossiers currently in progress.
+    private var nextSerial: UInt32 = 0
+    /// Dossiers currently in progress (withdrawn ones excluded).
     public private(set) var live = 0
     /// The most dossiers in progress at once.
     public private(set) var peakLive = 0
@@ -40,6 +63,9 @@ public struct DossierStore: Sendable {
     public mutating func add(_ record: DossierRecord) -> Int32 {
         live += 1
         if live > peakLive { peakLive = live }
+        var record = record
+        nextSerial &+= 1
+        record.serial = nextSerial
         if let slot = freeSlots.popLast() {
             records[Int(slot)] = record
             return slot
@@ -48,12 +74,25 @@ public struct DossierStore: Sendable {
         return Int32(records.count - 1)
     }
 
-    /// Releases a dossier that has left the system.
+    /// Releases a dossier that has left the system (finished or refused).
     @inline(__always)
     public mutating func remove(_ handle: Int32) {
+        live -= 1
+        release(handle)
+    }
+
+    /// Marks a dossier withdrawn: no longer in progress, but its slot stays taken until
+    /// ``release(_:)``, because an event or a queue place still refers to it.
+    public mutating func markWithdrawn(_ handle: Int32) {
+        records[Int(handle)].withdrawn = true
+        live -= 1
+    }
+
+    /// Frees the slot of a dossier no longer referred to by anything.
+    @inline(__always)
+    public mutating func release(_ handle: Int32) {
         records[Int(handle)].alive = false
         freeSlots.append(handle)
-        live -= 1
     }
 
     /// Access to a dossier by handle.
@@ -65,6 +104,6 @@ public struct DossierStore: Sendable {
 
     /// Calls `body` for every dossier still in progress.
     public func forEachLive(_ body: (DossierRecord) -> Void) {
-        for record in records where record.alive { body(record) }
+        for record in records where record.alive && !record.withdrawn { body(record) }
     }
 }

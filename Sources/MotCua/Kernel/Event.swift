@@ -11,8 +11,20 @@ public enum EventKind: UInt8, Sendable {
     case reachOffice
     /// A dossier's waiting time without staff (a lag) is over.
     case lagDone
-    /// The end of the horizon: the run stops here.
-    case horizonEnd
+    /// An office working in sessions starts one (`target` = office index).
+    case session
+    /// An office's staff changes (`target` = office index, `dossier` = step of its staff plan).
+    case staffChange
+    /// A citizen withdraws an accepted dossier (`target` = the dossier's serial number, so a
+    /// reused slot is not mistaken for it).
+    case withdraw
+    /// A citizen comes to the desk to collect a paper result (`target` = desk office index,
+    /// `dossier` = the procedure's index: the dossier itself is finished).
+    case pickup
+    /// A citizen comes back with the papers the desk asked for (Form 02).
+    case returnWithPapers
+    /// A citizen hands in the supplement a processing office asked for; the deadline clock restarts.
+    case supplementDone
 }
 
 /// One entry of the future-event list: a small value type, so the list is a flat array.
@@ -25,7 +37,7 @@ public struct Event: Sendable {
     public var kind: EventKind
     /// The office or arrival stream concerned.
     public var target: Int32
-    /// The dossier concerned, or -1.
+    /// The dossier concerned, or -1 (for ``EventKind/staffChange``, the step of the staff plan).
     public var dossier: Int32
 
     @inline(__always)

@@ -1,5 +1,5 @@
-/// What the actors of one run share: the clock, the agenda (future-event list) and the
-/// dossiers in progress.
+/// What the actors of one run share: the clock, the agenda (future-event list), the dossiers
+/// in progress and the run's counters.
 ///
 /// Confinement, not locking, keeps it safe: a run's scheduler and offices are actors on one
 /// ``RunExecutor``, and only they touch the context, so every access happens on that serial
@@ -13,13 +13,30 @@ public final class RunContext: @unchecked Sendable {
     var agenda = Agenda()
     /// Dossiers in progress.
     var dossiers = DossierStore()
+    /// Per-procedure counts.
+    var tallies: [ProcedureTally]
+    /// The dossier balance.
+    var conservation = Conservation()
 
-    init(model: SimulationModel) { self.model = model }
+    init(model: SimulationModel) {
+        self.model = model
+        tallies = Array(repeating: ProcedureTally(), count: model.procedures.count)
+    }
 
     /// Schedules an event; times before `now` are a programming error.
     @inline(__always)
     func schedule(at time: SimTime, _ kind: EventKind, target: Int32, dossier: Int32 = -1) {
         assert(time >= now, "event scheduled in the past")
         agenda.schedule(at: time, kind, target: target, dossier: dossier)
+    }
+
+    /// The citizen withdraws the dossier (gives up in a queue, never returns with missing
+    /// papers, or withdraws it during processing). `released` when nothing refers to it any more.
+    func withdraw(_ dossier: Int32, released: Bool) {
+        let record = dossiers[dossier]
+        conservation.withdrawn += 1
+        if record.counted { tallies[Int(record.procedure)].withdrawn += 1 }
+        dossiers.markWithdrawn(dossier)
+        if released { dossiers.release(dossier) }
     }
 }

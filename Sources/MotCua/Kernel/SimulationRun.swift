@@ -1,3 +1,5 @@
+import Foundation
+
 /// A run's invariant was broken: a bug in the simulator, never a property of the scenario.
 public struct SimulationError: Error, Sendable, CustomStringConvertible {
     /// What was found.
@@ -8,9 +10,10 @@ public struct SimulationError: Error, Sendable, CustomStringConvertible {
 /// One replication of a scenario: the discrete-event scheduler and the dossier's journey.
 ///
 /// The scheduler is an actor on the run's ``RunExecutor``; it pops events from the agenda in
-/// (time, sequence) order and hands each to the office it concerns. The journey — desk check,
-/// acceptance or refusal, forwarding, the route's steps, the result — reads as the story of
-/// DOMAIN.md §3 in ``arrive(stream:)``, ``stageFinished(_:)`` and ``enter(stage:of:)``.
+/// (time, sequence) order and hands each to the office it concerns. The journey reads as the
+/// story of DOMAIN.md §3: ``arrive(stream:)`` (a citizen or the portal brings a dossier),
+/// ``deskCheckDone(_:)`` (refused, incomplete, or received with an appointment date),
+/// ``enter(stage:of:)`` and ``stageDone(_:)`` along the route, ``finish(_:)`` with the result.
 public actor SimulationRun {
     /// The run's shared executor.
     public nonisolated let unownedExecutor: UnownedSerialExecutor
@@ -23,8 +26,6 @@ public actor SimulationRun {
     private var arrivalRandom: [RandomStream]
     private var routingRandom: [RandomStream]
     private var homeRandom: RandomStream
-    private var tallies: [ProcedureTally]
-    private var conservation = Conservation()
     private let instanceCumulative: [Double]
 
     /// Prepares a replication of `model` with `seed` (see ``replicationSeed(runSeed:replication:)``).
@@ -39,7 +40,6 @@ public actor SimulationRun {
         arrivalRandom = model.streams.map { RandomStream(seed: seed, stream: $0.name) }
         routingRandom = model.procedures.map { RandomStream(seed: seed, stream: "routing/\($0.id)") }
         homeRandom = RandomStream(seed: seed, stream: "home-ward")
-        tallies = Array(repeating: ProcedureTally(), count: model.procedures.count)
         var running = 0.0
         let total = model.instanceWeights.reduce(0, +)
         instanceCumulative = model.instanceWeights.map { running += $0; return running / total }
@@ -48,35 +48,65 @@ public actor SimulationRun {
     /// Runs the replication to the end of the horizon.
     /// - Throws: ``SimulationError`` when the dossier balance does not hold.
     public func run() async throws(SimulationError) -> RunResult {
+        for office in offices { await office.prepare() }
         for (s, stream) in model.streams.enumerated() {
             scheduleArrival(of: s, stream: stream, after: 0)
         }
+        await openBacklog()
         var events = 0
         let end = model.horizonEnd
         while let event = context.agenda.next() {
             if event.time >= end { break }
             context.now = event.time
             events += 1
+            let dossier = event.dossier
             switch event.kind {
             case .arrival:
                 await arrive(stream: Int(event.target))
             case .serviceDone:
                 await offices[Int(event.target)].serviceDone()
-                await stageFinished(event.dossier)
+                if dossier >= 0, !releaseIfWithdrawn(dossier) { await stageDone(dossier) }
             case .reachOffice:
-                await enter(stage: Int(context.dossiers[event.dossier].stage), of: event.dossier)
+                if !releaseIfWithdrawn(dossier) { await enter(stage: Int(context.dossiers[dossier].stage), of: dossier) }
             case .lagDone:
-                context.dossiers[event.dossier].lagDone = true
-                await enter(stage: Int(context.dossiers[event.dossier].stage), of: event.dossier)
-            case .horizonEnd:
-                break
+                if !releaseIfWithdrawn(dossier) {
+                    context.dossiers[dossier].lagDone = true
+                    await enter(stage: Int(context.dossiers[dossier].stage), of: dossier)
+                }
+            case .returnWithPapers:
+                if !releaseIfWithdrawn(dossier) { await enter(stage: 0, of: dossier) }
+            case .supplementDone:
+                if !releaseIfWithdrawn(dossier) {
+                    restartDeadlineClock(dossier)
+                    await enter(stage: Int(context.dossiers[dossier].stage), of: dossier)
+                }
+            case .session:
+                await offices[Int(event.target)].session()
+            case .staffChange:
+                await offices[Int(event.target)].changeStaff(step: Int(dossier))
+            case .withdraw:
+                let record = context.dossiers[dossier]
+                if record.alive, !record.withdrawn, record.serial == UInt32(bitPattern: event.target) {
+                    context.withdraw(dossier, released: false)
+                }
+            case .pickup:
+                if let result = model.procedures[Int(dossier)].result {
+                    await offices[Int(event.target)].receive(dossier: -1, work: result.service, inPerson: true)
+                }
             }
         }
         context.now = end
         return try await close(events: events)
     }
 
-    // MARK: The dossier's journey
+    /// A withdrawn dossier's last reference has been reached: free its slot.
+    private func releaseIfWithdrawn(_ dossier: Int32) -> Bool {
+        guard context.dossiers[dossier].withdrawn else { return false }
+        context.dossiers.release(dossier)
+        return true
+    }
+
+    // MARK: Arrival and the desk check
 
     private func scheduleArrival(of index: Int, stream: ArrivalStream, after time: SimTime) {
         let gap = -stream.meanGap * log(arrivalRandom[index].nextUnit())
@@ -98,13 +128,18 @@ public actor SimulationRun {
         let stream = model.streams[index]
         let now = context.now
         scheduleArrival(of: index, stream: stream, after: now)
+        let procedure = model.procedures[stream.procedure]
         let instance = stream.instance >= 0 ? stream.instance : drawHomeWard()
-        let counted = now >= model.warmUpEnd
-        let dossier = context.dossiers.add(DossierRecord(
-            procedure: Int32(stream.procedure), stage: 0, lagDone: false, online: stream.online, counted: counted,
-            accepted: false, alive: true, instance: instance, arrivedAt: now, dueAt: .infinity))
-        conservation.received += 1
-        if counted { tallies[stream.procedure].received += 1 }
+        var record = DossierRecord(procedure: Int32(stream.procedure), online: stream.online,
+                                   counted: now >= model.warmUpEnd, instance: instance, arrivedAt: now)
+        record.priority = !stream.online && procedure.priorityShare > 0
+            && routingRandom[procedure.index].nextUnit() < procedure.priorityShare
+        let dossier = context.dossiers.add(record)
+        context.conservation.received += 1
+        if record.counted {
+            context.tallies[procedure.index].received += 1
+            if stream.online { context.tallies[procedure.index].online += 1 }
+        }
         await enter(stage: 0, of: dossier)
     }
 
@@ -114,6 +149,50 @@ public actor SimulationRun {
         let u = homeRandom.nextUnit()
         return Int32(instanceCumulative.firstIndex { u <= $0 } ?? instanceCumulative.count - 1)
     }
+
+    /// The desk check is over: refusal (Form 03), incomplete (Form 02, the citizen comes back
+    /// later), or a receipt with the appointment date (Form 01).
+    private func deskCheckDone(_ dossier: Int32) async {
+        let now = context.now
+        var record = context.dossiers[dossier]
+        let procedure = model.procedures[Int(record.procedure)]
+        let p = procedure.index
+        if procedure.refusalShare > 0, routingRandom[p].nextUnit() < procedure.refusalShare {
+            context.conservation.refused += 1
+            if record.counted { context.tallies[p].refused += 1 }
+            context.dossiers.remove(dossier)
+            return
+        }
+        if let incomplete = procedure.incomplete, routingRandom[p].nextUnit() < incomplete.share {
+            if record.counted { context.tallies[p].incomplete += 1 }
+            if routingRandom[p].nextUnit() < incomplete.returnShare {
+                let desk = model.schedules[model.offices[Int(model.office(of: procedure.stages[0], instance: record.instance))].schedule]
+                let back = Swift.max(now, desk.finishTime(startingAt: now, workMinutes: incomplete.returnDelay.sample(&routingRandom[p])))
+                if back < model.horizonEnd {
+                    context.schedule(at: back, .returnWithPapers, target: -1, dossier: dossier)
+                }
+            } else {
+                context.withdraw(dossier, released: true)
+            }
+            return
+        }
+        record.accepted = true
+        record.dueAt = model.calendar.appointment(receivedAt: now, workingDays: procedure.deadlineWorkingDays)
+        if record.counted {
+            context.tallies[p].accepted += 1
+            if record.digitized { context.tallies[p].digitized += 1 }
+        }
+        if let withdrawal = procedure.withdrawal, routingRandom[p].nextUnit() < withdrawal.share {
+            let at = now + withdrawal.after.sample(&routingRandom[p])
+            if at < model.horizonEnd {
+                context.schedule(at: at, .withdraw, target: Int32(bitPattern: record.serial), dossier: dossier)
+            }
+        }
+        context.dossiers[dossier] = record
+        await moveOn(dossier, from: 0)
+    }
+
+    // MARK: Along the route
 
     /// The dossier reaches stage `stage` of its route: first its lag (waiting without staff),
     /// then the queue of the stage's office.
@@ -126,6 +205,9 @@ public actor SimulationRun {
         }
         let step = procedure.stages[stage]
         let office = model.office(of: step, instance: record.instance)
+        if step.pausesDeadline && record.pausedAt.isNaN && record.accepted {
+            context.dossiers[dossier].pausedAt = context.now
+        }
         if let lag = step.lag, !record.lagDone {
             let schedule = model.schedules[model.offices[Int(office)].schedule]
             let minutes = lag.sample(&routingRandom[procedure.index])
@@ -133,84 +215,211 @@ public actor SimulationRun {
             context.schedule(at: done, .lagDone, target: office, dossier: dossier)
             return
         }
-        if let service = step.service {
-            await offices[Int(office)].receive(dossier: dossier, work: service)
+        guard let service = step.service else {
+            await stageDone(dossier)
+            return
+        }
+        if stage == 0 {
+            await offices[Int(office)].receive(dossier: dossier, work: service, extra: deskExtras(dossier, procedure),
+                                               priority: record.priority, inPerson: !record.online)
         } else {
-            await stageFinished(dossier)
+            await offices[Int(office)].receive(dossier: dossier, work: service)
         }
     }
 
-    /// The current stage is done: decide what happens next.
-    private func stageFinished(_ dossier: Int32) async {
-        let now = context.now
-        var record = context.dossiers[dossier]
-        let procedure = model.procedures[Int(record.procedure)]
-        if record.stage == 0 {
-            // Desk check: refusal (Form 03) or receipt with appointment date (Form 01).
-            if procedure.refusalShare > 0, routingRandom[procedure.index].nextUnit() < procedure.refusalShare {
-                conservation.refused += 1
-                if record.counted { tallies[procedure.index].refused += 1 }
-                context.dossiers.remove(dossier)
-                return
-            }
-            record.accepted = true
-            record.dueAt = model.calendar.appointment(receivedAt: now, workingDays: procedure.deadlineWorkingDays)
+    /// Extra desk minutes of the check: scanning the components (digitization) and taking a
+    /// cash fee; e-payment saves the latter.
+    private func deskExtras(_ dossier: Int32, _ procedure: ProcedureModel) -> Double {
+        var extra = 0.0
+        let p = procedure.index
+        let counted = context.dossiers[dossier].counted
+        if let digitization = procedure.digitization, routingRandom[p].nextUnit() < digitization.share {
+            context.dossiers[dossier].digitized = true
+            extra += digitization.service.sample(&routingRandom[p])
         }
-        record.stage += 1
-        record.lagDone = false
-        context.dossiers[dossier] = record
-        // Paper dossiers leave the desk the same day, or the next morning after the cut-off;
-        // electronic ones move at once.
-        let forward = record.stage == 1 && !record.online ? model.calendar.forwardingTime(ofPaperReceivedAt: now) : now
+        if let fee = procedure.fee {
+            if counted { context.tallies[p].feePaying += 1 }
+            if routingRandom[p].nextUnit() < fee.ePaymentShare {
+                if counted { context.tallies[p].ePaid += 1 }
+            } else {
+                extra += fee.cashService.sample(&routingRandom[p])
+            }
+        }
+        return extra
+    }
+
+    /// The current stage's work is done: the desk check is decided, a processing office may
+    /// ask for a supplement, or the dossier moves on.
+    private func stageDone(_ dossier: Int32) async {
+        let record = context.dossiers[dossier]
+        if record.stage == 0 {
+            await deskCheckDone(dossier)
+            return
+        }
+        let procedure = model.procedures[Int(record.procedure)]
+        let step = procedure.stages[Int(record.stage)]
+        if let supplement = step.supplement, routingRandom[procedure.index].nextUnit() < supplement.share {
+            // Request to supplement: the clock stops until the citizen hands the papers in,
+            // then the office does its work again.
+            let now = context.now
+            if record.counted { context.tallies[procedure.index].supplementRequests += 1 }
+            context.dossiers[dossier].supplements &+= 1
+            if context.dossiers[dossier].pausedAt.isNaN { context.dossiers[dossier].pausedAt = now }
+            context.dossiers[dossier].lagDone = true
+            let back = Swift.max(now, model.legalSchedule.finishTime(startingAt: now, workMinutes: supplement.delay.sample(&routingRandom[procedure.index])))
+            if back < model.horizonEnd { context.schedule(at: back, .supplementDone, target: -1, dossier: dossier) }
+            return
+        }
+        if step.pausesDeadline { restartDeadlineClock(dossier) }
+        await moveOn(dossier, from: Int(record.stage))
+    }
+
+    /// The deadline clock restarts: the appointment moves by the working time it was stopped.
+    private func restartDeadlineClock(_ dossier: Int32) {
+        let record = context.dossiers[dossier]
+        guard !record.pausedAt.isNaN else { return }
+        let legal = model.legalSchedule
+        let stopped = legal.openMinutes(from: record.pausedAt, to: context.now)
+        if stopped > 0 && record.dueAt.isFinite {
+            context.dossiers[dossier].dueAt = legal.wallTime(atOpenTime: legal.openTime(at: record.dueAt) + stopped, resuming: false)
+        }
+        context.dossiers[dossier].pausedAt = .nan
+    }
+
+    /// On to the next stage. Paper dossiers leave the desk the same day, or the next morning
+    /// after the cut-off; electronic ones move at once.
+    private func moveOn(_ dossier: Int32, from stage: Int) async {
+        let now = context.now
+        context.dossiers[dossier].stage = Int16(stage + 1)
+        context.dossiers[dossier].lagDone = false
+        let record = context.dossiers[dossier]
+        let forward = stage == 0 && !record.online ? model.calendar.forwardingTime(ofPaperReceivedAt: now) : now
         if forward > now {
             if forward < model.horizonEnd {
                 context.schedule(at: forward, .reachOffice, target: -1, dossier: dossier)
             }
             return
         }
-        await enter(stage: Int(record.stage), of: dossier)
+        await enter(stage: stage + 1, of: dossier)
     }
 
-    /// The result is ready: the dossier is finished, on time or late.
+    // MARK: The result
+
+    /// The result is ready: the dossier is finished, on time or late; late dossiers are
+    /// checked for their apology; the result goes back to the citizen.
     private func finish(_ dossier: Int32) {
+        let now = context.now
         let record = context.dossiers[dossier]
-        conservation.finished += 1
+        let p = Int(record.procedure)
+        let procedure = model.procedures[p]
+        context.conservation.finished += 1
         if record.counted {
-            if context.now <= record.dueAt {
-                tallies[Int(record.procedure)].finishedOnTime += 1
+            if now <= record.dueAt && record.supplements <= 1 {
+                context.tallies[p].finishedOnTime += 1
             } else {
-                tallies[Int(record.procedure)].finishedLate += 1
+                context.tallies[p].finishedLate += 1
+                if now <= record.dueAt { context.tallies[p].lateByRepeatedSupplements += 1 }
+            }
+            account(apologyFor: record, doneAt: now)
+        }
+        if let result = procedure.result {
+            let u = routingRandom[p].nextUnit()
+            if u < result.electronicShare {
+                if record.counted { context.tallies[p].resultsElectronic += 1 }
+            } else if u < result.electronicShare + result.postalShare {
+                if record.counted { context.tallies[p].resultsPostal += 1 }
+            } else {
+                if record.counted { context.tallies[p].resultsAtDesk += 1 }
+                let desk = model.office(of: procedure.stages[0], instance: record.instance)
+                let schedule = model.schedules[model.offices[Int(desk)].schedule]
+                let visit = Swift.max(now, schedule.finishTime(startingAt: now, workMinutes: result.pickupDelay.sample(&routingRandom[p])))
+                if visit < model.horizonEnd { context.schedule(at: visit, .pickup, target: desk, dossier: Int32(p)) }
             }
         }
         context.dossiers.remove(dossier)
     }
 
-    // MARK: End of run
+    /// The apology rule (Decree 61/2018): an office that will miss the appointment sends an
+    /// apology with one new date at least one working day before it. A dossier still open at
+    /// that moment gets one in time with the policy's probability; a late dossier without it
+    /// is apologised late, or never. Decided when the outcome is known, which is exact because
+    /// the apology changes nothing else in the flow.
+    /// - Parameter doneAt: when the dossier finished, or the end of the horizon if still open.
+    private func account(apologyFor record: DossierRecord, doneAt: SimTime) {
+        guard record.accepted, record.dueAt.isFinite else { return }
+        let p = Int(record.procedure)
+        let policy = model.scenario.policies
+        let legal = model.legalSchedule
+        let dueOpen = legal.openTime(at: record.dueAt)
+        let decision = legal.wallTime(atOpenTime: dueOpen - legal.minutesPerWorkingDay, resuming: false)
+        let late = doneAt > record.dueAt
+        var apologisedInTime = false
+        if doneAt > decision, routingRandom[p].nextUnit() < policy.apologyOnTimeShare {
+            apologisedInTime = true
+            context.tallies[p].apologiesSent += 1
+            let newDue = legal.wallTime(atOpenTime: dueOpen + Double(policy.apologyExtensionWorkingDays) * legal.minutesPerWorkingDay, resuming: false)
+            if late && doneAt <= newDue && doneAt < model.horizonEnd { context.tallies[p].newDateMet += 1 }
+        }
+        guard late else { return }
+        if apologisedInTime {
+            context.tallies[p].lateApologisedOnTime += 1
+        } else if routingRandom[p].nextUnit() < policy.apologyLateShare {
+            context.tallies[p].lateApologisedLate += 1
+        } else {
+            context.tallies[p].lateNotApologised += 1
+        }
+    }
+
+    // MARK: Start and end of the run
+
+    /// Dossiers already in progress when the horizon starts.
+    private func openBacklog() async {
+        for backlog in model.backlog {
+            let procedure = model.procedures[backlog.procedure]
+            var random = RandomStream(seed: seed, stream: "backlog/\(procedure.id)")
+            for _ in 0..<backlog.count {
+                let elapsed = backlog.elapsedWorkingDays.sample(&random)
+                var record = DossierRecord(procedure: Int32(procedure.index), online: false, counted: true,
+                                           instance: drawHomeWard(), arrivedAt: 0)
+                record.accepted = true
+                let remaining = Swift.max(0, procedure.deadlineWorkingDays - Int(elapsed.rounded(.down)))
+                record.dueAt = model.calendar.appointment(receivedAt: 0, workingDays: remaining)
+                record.stage = Int16(backlog.stage)
+                let dossier = context.dossiers.add(record)
+                context.conservation.backlog += 1
+                context.tallies[procedure.index].backlog += 1
+                await enter(stage: backlog.stage, of: dossier)
+            }
+        }
+    }
 
     private func close(events: Int) async throws(SimulationError) -> RunResult {
         let end = model.horizonEnd
         var officeTallies: [OfficeTally] = []
         officeTallies.reserveCapacity(offices.count)
         for office in offices { officeTallies.append(await office.close(at: end)) }
-        context.dossiers.forEachLive { record in
-            conservation.inProgress += 1
-            guard record.counted else { return }
-            if record.dueAt < end {
-                tallies[Int(record.procedure)].inProgressOverdue += 1
+        var inProgress = 0
+        var open: [DossierRecord] = []
+        context.dossiers.forEachLive { open.append($0) }
+        for record in open {
+            inProgress += 1
+            guard record.counted else { continue }
+            if record.dueAt < end || record.supplements > 1 {
+                context.tallies[Int(record.procedure)].inProgressOverdue += 1
+                account(apologyFor: record, doneAt: end)
             } else {
-                tallies[Int(record.procedure)].inProgressNotDue += 1
+                context.tallies[Int(record.procedure)].inProgressNotDue += 1
             }
         }
-        let c = conservation
+        context.conservation.inProgress = inProgress
+        let c = context.conservation
         guard c.isBalanced, c.inProgress == context.dossiers.live else {
             throw SimulationError(message: """
-                dossier balance broken (seed \(seed)): received \(c.received) ≠ finished \(c.finished) + refused \(c.refused) \
-                + withdrawn \(c.withdrawn) + in progress \(c.inProgress) (store holds \(context.dossiers.live))
+                dossier balance broken (seed \(seed)): backlog \(c.backlog) + received \(c.received) ≠ finished \(c.finished) \
+                + refused \(c.refused) + withdrawn \(c.withdrawn) + in progress \(c.inProgress) (store holds \(context.dossiers.live))
                 """)
         }
-        return RunResult(seed: seed, procedures: tallies, offices: officeTallies, conservation: c,
+        return RunResult(seed: seed, procedures: context.tallies, offices: officeTallies, conservation: c,
                          events: events, peakInProgress: context.dossiers.peakLive)
     }
 }
-
-import Foundation

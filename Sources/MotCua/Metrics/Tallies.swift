@@ -1,28 +1,61 @@
 /// Counts of one procedure's dossiers in one run (dossiers that arrived after the warm-up).
 public struct ProcedureTally: Sendable, Equatable {
     public var received = 0
+    /// Dossiers in progress at the start of the horizon (backlog).
+    public var backlog = 0
     public var refused = 0
+    public var withdrawn = 0
+    public var accepted = 0
     public var finishedOnTime = 0
     public var finishedLate = 0
     /// Still in progress at the end, appointment not yet passed (or not yet accepted).
     public var inProgressNotDue = 0
     /// Still in progress at the end, appointment passed.
     public var inProgressOverdue = 0
+    /// Desk checks that found the dossier incomplete (Form 02).
+    public var incomplete = 0
+    /// Supplement requests during processing.
+    public var supplementRequests = 0
+    /// Dossiers counted late because they were asked to supplement more than once.
+    public var lateByRepeatedSupplements = 0
+    /// Apologies (Form 04) sent in time, whether or not the dossier ended late.
+    public var apologiesSent = 0
+    /// Late dossiers whose apology was sent in time (≥ 1 working day before the appointment).
+    public var lateApologisedOnTime = 0
+    /// Late dossiers apologised only after the appointment had passed.
+    public var lateApologisedLate = 0
+    /// Late dossiers never apologised.
+    public var lateNotApologised = 0
+    /// Apologised dossiers finished by their new date.
+    public var newDateMet = 0
+    public var online = 0
+    public var digitized = 0
+    public var feePaying = 0
+    public var ePaid = 0
+    public var resultsElectronic = 0
+    public var resultsPostal = 0
+    public var resultsAtDesk = 0
 
     public init() {}
 
-    /// Dossiers that count in the on-time rate: finished or still in progress (refused ones do not).
+    /// Dossiers that count in the on-time rate: finished or still in progress (refused and
+    /// withdrawn ones do not).
     public var processed: Int { finishedOnTime + finishedLate + inProgressNotDue + inProgressOverdue }
     /// Counted as on time by the national portal's rule.
     public var onTime: Int { finishedOnTime + inProgressNotDue }
+    /// Late dossiers (finished late or overdue in progress).
+    public var late: Int { finishedLate + inProgressOverdue }
 
-    mutating func add(_ other: ProcedureTally) {
-        received += other.received
-        refused += other.refused
-        finishedOnTime += other.finishedOnTime
-        finishedLate += other.finishedLate
-        inProgressNotDue += other.inProgressNotDue
-        inProgressOverdue += other.inProgressOverdue
+    mutating func add(_ o: ProcedureTally) {
+        received += o.received; backlog += o.backlog; refused += o.refused; withdrawn += o.withdrawn
+        accepted += o.accepted; finishedOnTime += o.finishedOnTime; finishedLate += o.finishedLate
+        inProgressNotDue += o.inProgressNotDue; inProgressOverdue += o.inProgressOverdue
+        incomplete += o.incomplete; supplementRequests += o.supplementRequests
+        lateByRepeatedSupplements += o.lateByRepeatedSupplements; apologiesSent += o.apologiesSent
+        lateApologisedOnTime += o.lateApologisedOnTime; lateApologisedLate += o.lateApologisedLate
+        lateNotApologised += o.lateNotApologised; newDateMet += o.newDateMet; online += o.online
+        digitized += o.digitized; feePaying += o.feePaying; ePaid += o.ePaid
+        resultsElectronic += o.resultsElectronic; resultsPostal += o.resultsPostal; resultsAtDesk += o.resultsAtDesk
     }
 }
 
@@ -39,6 +72,8 @@ public struct OfficeTally: Sendable, Equatable {
     public var availableMinutes = 0.0
     /// Dossiers waiting in the queue at the end.
     public var queueAtEnd = 0
+    /// Citizens who left the queue before being served.
+    public var abandoned = 0
 
     public init() {}
 
@@ -48,10 +83,13 @@ public struct OfficeTally: Sendable, Equatable {
     public var utilization: Double { availableMinutes > 0 ? busyMinutes / availableMinutes : 0 }
 }
 
-/// The dossier balance of a run: every dossier received is finished, refused, withdrawn or
-/// still in progress. Counted independently (counters on one side, a scan of the dossiers
-/// in progress on the other), so a lost or double-counted dossier shows.
+/// The dossier balance of a run: every dossier received (or in the opening backlog) is
+/// finished, refused, withdrawn or still in progress. Counted independently (counters on one
+/// side, a scan of the dossiers in progress on the other), so a lost or double-counted
+/// dossier shows.
 public struct Conservation: Sendable, Equatable {
+    /// Dossiers already in progress at the start.
+    public var backlog = 0
     public var received = 0
     public var finished = 0
     public var refused = 0
@@ -60,8 +98,8 @@ public struct Conservation: Sendable, Equatable {
 
     public init() {}
 
-    /// Whether received = finished + refused + withdrawn + in progress.
-    public var isBalanced: Bool { received == finished + refused + withdrawn + inProgress }
+    /// Whether backlog + received = finished + refused + withdrawn + in progress.
+    public var isBalanced: Bool { backlog + received == finished + refused + withdrawn + inProgress }
 }
 
 /// Everything one replication measured.

@@ -1,7 +1,9 @@
 /// An office of the one-stop flow — a one-stop desk (Bộ phận Tiếp nhận và Trả kết quả), a
 /// specialist department (phòng chuyên môn), the Land Registration Office branch (Chi nhánh
-/// Văn phòng đăng ký đất đai), a ward office (UBND phường) or the leadership — as an actor:
-/// a queue of dossiers served by its staff during its opening hours.
+/// Văn phòng đăng ký đất đai), a ward office (UBND phường) or the leadership (Lãnh đạo UBND)
+/// — as an actor: a queue of dossiers served by its staff during its opening hours, with a
+/// priority lane, staff that change with the calendar, and optionally work in sessions
+/// (the leaders sign at set times) and citizens who give up waiting.
 ///
 /// All offices of a run share the run's serial executor, so the scheduler's calls into an
 /// office never suspend. An office never starts tasks of its own: everything it does is a
@@ -15,21 +17,30 @@ public actor Office {
     private let executor: RunExecutor
     private let context: RunContext
     private let schedule: OfficeSchedule
+    private let plan: [StaffStep]
+    private let sessions: [Int]
+    private let patience: Distribution?
     private var staff: Int
     private var busy = 0
     private var priorityQueue = RingBuffer<Waiting>()
     private var queue = RingBuffer<Waiting>()
+    /// Dossiers waiting for the next session (offices working in sessions).
+    private var tray = RingBuffer<Waiting>()
     private var serviceRandom: RandomStream
+    private var patienceRandom: RandomStream
     private var tally = OfficeTally()
     private var lastOpenTime = 0.0
     private var busyOpenMinutes = 0.0
+    private var staffOpenMinutes = 0.0
 
-    /// A dossier waiting for a free staff member.
+    /// A dossier (or, with `dossier == -1`, a citizen collecting a result) waiting for staff.
     private struct Waiting {
         var dossier: Int32
         var arrivedAt: SimTime
         var work: Double
         var counted: Bool
+        /// Latest time the citizen still waits (infinity: never gives up).
+        var givesUpAt: SimTime
     }
 
     init(model: OfficeModel, context: RunContext, executor: RunExecutor, seed: UInt64) {
@@ -38,31 +49,86 @@ public actor Office {
         index = model.index
         self.context = context
         schedule = context.model.schedules[model.schedule]
+        plan = model.staffPlan
+        sessions = model.sessions
+        patience = model.patience
         staff = model.staff
         serviceRandom = RandomStream(seed: seed, stream: "service/\(model.id)")
+        patienceRandom = RandomStream(seed: seed, stream: "patience/\(model.id)")
+    }
+
+    /// Schedules the office's own recurring events: staff changes and sessions.
+    func prepare() {
+        if plan.count > 1 { context.schedule(at: plan[1].time, .staffChange, target: index, dossier: 1) }
+        if !sessions.isEmpty {
+            let first = context.model.nextSession(atOrAfter: 0, sessions: sessions)
+            if first < context.model.horizonEnd { context.schedule(at: first, .session, target: index) }
+        }
     }
 
     /// A dossier joins this office's queue and waits for `work` minutes of staff effort drawn
-    /// from the office's own random stream.
-    func receive(dossier: Int32, work: Distribution, priority: Bool = false) {
+    /// from the office's own random stream, plus `extra` minutes (digitization, cash payment).
+    /// - Parameters:
+    ///   - dossier: the dossier, or -1 for a citizen collecting a result.
+    ///   - inPerson: a citizen queues in person (and may give up); otherwise an electronic or internal queue.
+    func receive(dossier: Int32, work: Distribution, extra: Double = 0, priority: Bool = false, inPerson: Bool = false) {
         let now = context.now
-        let entry = Waiting(dossier: dossier, arrivedAt: now, work: work.sample(&serviceRandom),
-                            counted: context.dossiers[dossier].counted)
-        if busy < staff {
-            start(entry, now: now)
+        let counted = dossier >= 0 ? context.dossiers[dossier].counted : now >= context.model.warmUpEnd
+        var givesUpAt = SimTime.infinity
+        if inPerson, let patience { givesUpAt = now + patience.sample(&patienceRandom) }
+        let entry = Waiting(dossier: dossier, arrivedAt: now, work: work.sample(&serviceRandom) + extra,
+                            counted: counted, givesUpAt: givesUpAt)
+        if !sessions.isEmpty {
+            tray.append(entry)
         } else if priority {
             priorityQueue.append(entry)
         } else {
             queue.append(entry)
         }
+        startWaiting(now: now)
     }
 
     /// A staff member has finished a dossier: the next waiting one (priority lane first) is started.
     func serviceDone() {
         let now = context.now
         changeBusy(by: -1, now: now)
-        if busy < staff, let next = priorityQueue.popFirst() ?? queue.popFirst() {
-            start(next, now: now)
+        startWaiting(now: now)
+    }
+
+    /// A session begins: the dossiers in the tray are worked through.
+    func session() {
+        let now = context.now
+        while let entry = tray.popFirst() { queue.append(entry) }
+        startWaiting(now: now)
+        let next = context.model.nextSession(atOrAfter: now + 1, sessions: sessions)
+        if next < context.model.horizonEnd { context.schedule(at: next, .session, target: index) }
+    }
+
+    /// The staff changes to step `step` of the plan (training days, leave, a new head count).
+    func changeStaff(step: Int) {
+        let now = context.now
+        changeBusy(by: 0, now: now)
+        staff = plan[step].staff
+        startWaiting(now: now)
+        if step + 1 < plan.count { context.schedule(at: plan[step + 1].time, .staffChange, target: index, dossier: Int32(step + 1)) }
+    }
+
+    /// Starts waiting dossiers while staff are free, skipping withdrawn dossiers and citizens
+    /// who gave up before their turn.
+    private func startWaiting(now: SimTime) {
+        while busy < staff, let entry = priorityQueue.popFirst() ?? queue.popFirst() {
+            if entry.dossier >= 0 && context.dossiers[entry.dossier].withdrawn {
+                context.dossiers.release(entry.dossier)
+                continue
+            }
+            if entry.givesUpAt < schedule.nextOpening(atOrAfter: now) {
+                // The citizen left the queue before this turn came: FIFO service makes it
+                // exact to notice it only now.
+                tally.abandoned += 1
+                if entry.dossier >= 0 { context.withdraw(entry.dossier, released: true) }
+                continue
+            }
+            start(entry, now: now)
         }
     }
 
@@ -79,22 +145,37 @@ public actor Office {
         context.schedule(at: done, .serviceDone, target: index, dossier: entry.dossier)
     }
 
-    /// Integrates busy staff over open time, for the utilization.
+    /// Integrates busy and available staff over open time, for the utilization.
     @inline(__always)
     private func changeBusy(by delta: Int, now: SimTime) {
         let open = schedule.openTime(at: now)
         busyOpenMinutes += Double(busy) * (open - lastOpenTime)
+        staffOpenMinutes += Double(staff) * (open - lastOpenTime)
         lastOpenTime = open
         busy += delta
     }
 
-    /// Closes the books at `end` and returns what the office measured.
+    /// Closes the books at `end`: citizens whose patience ran out while waiting are counted as
+    /// having left; returns what the office measured.
     func close(at end: SimTime) -> OfficeTally {
         changeBusy(by: 0, now: end)
+        var waiting = 0
+        for lane in [priorityQueue, queue, tray] {
+            lane.forEach { entry in
+                if entry.dossier >= 0 && context.dossiers[entry.dossier].withdrawn {
+                    context.dossiers.release(entry.dossier)
+                } else if entry.givesUpAt < end {
+                    tally.abandoned += 1
+                    if entry.dossier >= 0 { context.withdraw(entry.dossier, released: true) }
+                } else {
+                    waiting += 1
+                }
+            }
+        }
         var result = tally
         result.busyMinutes = busyOpenMinutes
-        result.availableMinutes = Double(staff) * schedule.openTime(at: end)
-        result.queueAtEnd = queue.count + priorityQueue.count
+        result.availableMinutes = staffOpenMinutes
+        result.queueAtEnd = waiting
         return result
     }
 }

@@ -13,6 +13,34 @@ public struct Scenario: Sendable {
     public var offices: [OfficeSpec]
     public var procedures: [ProcedureSpec]
     public var targets: [TargetSpec]
+    /// District-wide rules, such as how late dossiers are apologised for.
+    public var policies: PolicySpec
+    /// Dossiers already in progress when the horizon starts.
+    public var backlog: [BacklogSpec] = []
+}
+
+/// Dossiers of a procedure already in progress at the start of the horizon.
+public struct BacklogSpec: Sendable {
+    public var procedure: String
+    public var count: Int
+    /// Working days already used of their deadline.
+    public var elapsedWorkingDays: Distribution
+    /// The route step they are at (1 = the first step after the desk).
+    public var step: Int
+}
+
+/// District-wide rules.
+public struct PolicySpec: Sendable {
+    /// Share of dossiers that will be late for which the office sends the apology (Form 04) in
+    /// time: at least one working day before the appointment.
+    public var apologyOnTimeShare: Double
+    /// Of the late dossiers not apologised in time, the share apologised afterwards (late).
+    public var apologyLateShare: Double
+    /// Working days added by the new appointment date of an apology (set only once).
+    public var apologyExtensionWorkingDays: Int
+
+    /// Every late dossier apologised in time, with 5 more working days (assumption).
+    public static let standard = PolicySpec(apologyOnTimeShare: 1, apologyLateShare: 0, apologyExtensionWorkingDays: 5)
 }
 
 /// The simulated period.
@@ -79,6 +107,28 @@ public struct OfficeSpec: Sendable {
     public var saturdayHours: OpeningHours?
     /// When non-empty, the entry stands for one office per instance (e.g. one per ward).
     public var instances: [InstanceSpec]
+    /// Staff from a date on (e.g. the land branch loses two staff from July).
+    public var staffChanges: [StaffChangeSpec] = []
+    /// Days on which some staff are away (training, leave).
+    public var absences: [AbsenceSpec] = []
+    /// Times of day of work sessions (e.g. the leaders sign at 10:00 and 16:00); empty: works continuously.
+    public var sessions: [ClockTime] = []
+    /// How long in-person citizens wait in the desk queue before giving up (nil: they never do).
+    public var patience: Distribution?
+}
+
+/// The staff of an office from a date on.
+public struct StaffChangeSpec: Sendable {
+    public var from: CivilDate
+    public var staff: Int
+}
+
+/// Staff away from an office on the days `from`…`to`.
+public struct AbsenceSpec: Sendable {
+    public var from: CivilDate
+    public var to: CivilDate
+    public var staff: Int
+    public var reason: String?
 }
 
 /// One member of an office group (e.g. one ward).
@@ -107,6 +157,63 @@ public struct ProcedureSpec: Sendable {
     public var intake: StepSpec
     /// The route after intake.
     public var steps: [StepSpec]
+    /// Share of in-person citizens served in the priority lane (elderly, pregnant, disabled).
+    public var priorityShare: Double = 0
+    /// Incomplete dossiers at the desk check (Form 02).
+    public var incomplete: IncompleteSpec?
+    /// Scanning the dossier's components at the desk.
+    public var digitization: DigitizationSpec?
+    /// The fee and how it is paid.
+    public var fee: FeeSpec?
+    /// How the result is returned.
+    public var result: ResultSpec?
+    /// Accepted dossiers that the citizen withdraws.
+    public var withdrawal: WithdrawalSpec?
+}
+
+/// Incomplete dossiers: the desk gives guidance (Form 02) and the citizen comes back later.
+public struct IncompleteSpec: Sendable {
+    /// Share of desk checks that find the dossier incomplete.
+    public var share: Double
+    /// Time until the citizen comes back with the missing papers (working minutes).
+    public var returnDelay: Distribution
+    /// Share of citizens who come back (the others abandon: withdrawn).
+    public var returnShare: Double
+}
+
+/// Digitization of the dossier's components at reception (số hóa hồ sơ).
+public struct DigitizationSpec: Sendable {
+    /// Share of dossiers digitized.
+    public var share: Double
+    /// Extra desk time per digitized dossier.
+    public var service: Distribution
+}
+
+/// The fee of a procedure.
+public struct FeeSpec: Sendable {
+    /// Share of fee-paying dossiers paid electronically (thanh toán điện tử).
+    public var ePaymentShare: Double
+    /// Extra desk time for a cash payment.
+    public var cashService: Distribution
+}
+
+/// Returning the result to the citizen (trả kết quả).
+public struct ResultSpec: Sendable {
+    /// Share of results sent electronically.
+    public var electronicShare: Double
+    /// Share sent by post.
+    public var postalShare: Double
+    /// Counter time to hand over a paper result at the desk.
+    public var service: Distribution
+    /// Time between the result being ready and the citizen coming for it (working minutes).
+    public var pickupDelay: Distribution
+}
+
+/// Citizens withdrawing accepted dossiers.
+public struct WithdrawalSpec: Sendable {
+    public var share: Double
+    /// Time after acceptance at which the citizen withdraws, if not finished by then.
+    public var after: Distribution
 }
 
 /// One step of a route: an office, its staff effort and its waiting time without staff.
@@ -117,6 +224,19 @@ public struct StepSpec: Sendable {
     public var service: Distribution?
     /// Elapsed working time without staff, in working minutes.
     public var lag: Distribution?
+    /// Time spent in this step does not count against the deadline (e.g. the tax office).
+    public var pausesDeadline = false
+    /// The office may ask the citizen for more papers after its work.
+    public var supplement: SupplementSpec?
+}
+
+/// A request to supplement the dossier (yêu cầu bổ sung): the clock stops while the citizen
+/// gathers the papers, then the step is done again.
+public struct SupplementSpec: Sendable {
+    /// Share of passes through the step that end in a request.
+    public var share: Double
+    /// Time the citizen takes (working minutes); the deadline clock is stopped meanwhile.
+    public var delay: Distribution
 }
 
 /// What a target measures.

@@ -138,6 +138,20 @@ struct ObjectReader {
         return n
     }
 
+    func bool(_ key: String) -> Bool? {
+        guard let value = self[key] else { return nil }
+        guard case .bool(let b) = value else {
+            diagnostics.report(child(key), "expected true or false, found \(value.typeName)")
+            return nil
+        }
+        return b
+    }
+
+    /// A share: a number from 0 to 1.
+    func share(_ key: String, required: Bool = true) -> Double? {
+        number(key, required: required, atLeast: 0, atMost: 1)
+    }
+
     func array(_ key: String, required: Bool = true, nonEmpty: Bool = false) -> [(path: String, value: JSONValue)]? {
         guard let value = self[key] else {
             if required { missing(key, "an array") }

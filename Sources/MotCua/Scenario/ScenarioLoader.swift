@@ -119,6 +119,7 @@ struct ScenarioDecoder {
     func decode(_ document: JSONValue) -> Scenario? {
         guard let root = ObjectReader(document, path: "$", diagnostics: diagnostics, keys: [
             "format", "name", "nameVi", "description", "seed", "horizon", "calendar", "fields", "offices", "procedures", "targets",
+            "policies", "backlog",
         ]) else { return nil }
         if let format = root.string("format", required: false), format != "motcua-scenario/1" {
             diagnostics.report(root.child("format"), "expected \"motcua-scenario/1\", found \"\(format)\"")
@@ -131,14 +132,17 @@ struct ScenarioDecoder {
         let calendar = decodeCalendar(root, horizon: horizon)
         let workingDay = ScenarioDecoder.minutesPerWorkingDay(calendar)
         let fields = decodeFields(root)
-        let offices = decodeOffices(root, calendar: calendar)
+        let offices = decodeOffices(root, calendar: calendar, workingDay: workingDay, horizon: horizon)
         let procedures = decodeProcedures(root, workingDay: workingDay)
         let targets = decodeTargets(root)
+        let policies = decodePolicies(root)
+        let backlog = decodeBacklog(root, procedures: procedures.map(\.spec))
         crossCheck(fields: fields, offices: offices, procedures: procedures, targets: targets, workingDay: workingDay)
         guard let name, let horizon, let calendar, diagnostics.isEmpty else { return nil }
         return Scenario(name: name, nameVi: nameVi, description: description, seed: UInt64(seed ?? 1),
                         horizon: horizon, calendar: calendar, fields: fields.map(\.spec),
-                        offices: offices.map(\.spec), procedures: procedures.map(\.spec), targets: targets.map(\.spec))
+                        offices: offices.map(\.spec), procedures: procedures.map(\.spec), targets: targets.map(\.spec),
+                        policies: policies, backlog: backlog)
     }
 
     private func decodeHorizon(_ root: ObjectReader) -> Horizon? {
@@ -259,11 +263,66 @@ struct ScenarioDecoder {
         return result
     }
 
-    private func decodeOffices(_ root: ObjectReader, calendar: CalendarSpec?) -> [Located<OfficeSpec>] {
+    private func decodeBacklog(_ root: ObjectReader, procedures: [ProcedureSpec]) -> [BacklogSpec] {
+        var result: [BacklogSpec] = []
+        for (path, value) in root.array("backlog", required: false) ?? [] {
+            guard let b = ObjectReader(value, path: path, diagnostics: diagnostics, keys: ["procedure", "count", "elapsedWorkingDays", "step"]) else { continue }
+            let id = b.string("procedure"), count = b.integer("count", atLeast: 0, atMost: 10_000_000)
+            let elapsed = b.has("elapsedWorkingDays") ? decodeDistribution(b["elapsedWorkingDays"], path: b.child("elapsedWorkingDays"), workingDay: 1) : .deterministic(value: 0)
+            let step = b.integer("step", required: false, atLeast: 1) ?? 1
+            guard let id else { continue }
+            guard let procedure = procedures.first(where: { $0.id == id }) else {
+                diagnostics.report(b.child("procedure"), "unknown procedure \"\(id)\"")
+                continue
+            }
+            if step > procedure.steps.count {
+                diagnostics.report(b.child("step"), "procedure \"\(id)\" has \(procedure.steps.count) steps after the desk; expected 1…\(max(procedure.steps.count, 1))")
+                continue
+            }
+            if let count, let elapsed { result.append(BacklogSpec(procedure: id, count: count, elapsedWorkingDays: elapsed, step: step)) }
+        }
+        return result
+    }
+
+    private func decodePolicies(_ root: ObjectReader) -> PolicySpec {
+        var policy = PolicySpec.standard
+        guard let p = root.object("policies", required: false, keys: ["apology"]) else { return policy }
+        if let a = p.object("apology", required: false, keys: ["onTimeShare", "lateShare", "extensionWorkingDays"]) {
+            policy.apologyOnTimeShare = a.share("onTimeShare", required: false) ?? policy.apologyOnTimeShare
+            policy.apologyLateShare = a.share("lateShare", required: false) ?? policy.apologyLateShare
+            policy.apologyExtensionWorkingDays = a.integer("extensionWorkingDays", required: false, atLeast: 1, atMost: 365)
+                ?? policy.apologyExtensionWorkingDays
+        }
+        return policy
+    }
+
+    private func decodeStaffing(_ o: ObjectReader, horizon: Horizon?) -> ([StaffChangeSpec], [AbsenceSpec]) {
+        var changes: [StaffChangeSpec] = []
+        for (path, value) in o.array("staffChanges", required: false) ?? [] {
+            guard let c = ObjectReader(value, path: path, diagnostics: diagnostics, keys: ["from", "staff"]) else { continue }
+            let from = ScenarioLoader.date(c, "from"), staff = c.integer("staff", atLeast: 0, atMost: 100_000)
+            if let from, let last = changes.last, from <= last.from {
+                diagnostics.report(c.child("from"), "expected dates in increasing order; \(from) is not after \(last.from)")
+            }
+            if let from, let staff { changes.append(StaffChangeSpec(from: from, staff: staff)) }
+        }
+        var absences: [AbsenceSpec] = []
+        for (path, value) in o.array("absences", required: false) ?? [] {
+            guard let a = ObjectReader(value, path: path, diagnostics: diagnostics, keys: ["from", "to", "staff", "reason"]) else { continue }
+            let from = ScenarioLoader.date(a, "from"), to = ScenarioLoader.date(a, "to")
+            let staff = a.integer("staff", atLeast: 1, atMost: 100_000), reason = a.string("reason", required: false)
+            if let from, let to, to < from { diagnostics.report(a.child("to"), "expected a date on or after \(from), found \(to)") }
+            if let from, let to, let staff, from <= to { absences.append(AbsenceSpec(from: from, to: to, staff: staff, reason: reason)) }
+        }
+        return (changes, absences)
+    }
+
+    private func decodeOffices(_ root: ObjectReader, calendar: CalendarSpec?, workingDay: Double, horizon: Horizon?) -> [Located<OfficeSpec>] {
         var result: [Located<OfficeSpec>] = []
         for (path, value) in root.array("offices", nonEmpty: true) ?? [] {
             guard let o = ObjectReader(value, path: path, diagnostics: diagnostics, keys: [
                 "id", "kind", "level", "name", "nameVi", "staff", "hours", "saturdayHours", "instances",
+                "staffChanges", "absences", "sessions", "patience",
             ]) else { continue }
             let id = o.string("id")
             let kind = o.choice("kind", OfficeKind.allCases.map(\.rawValue)).flatMap(OfficeKind.init(rawValue:))
@@ -288,9 +347,28 @@ struct ScenarioDecoder {
             if !instances.isEmpty, instances.allSatisfy({ $0.weight == 0 }) {
                 diagnostics.report(o.child("instances"), "every instance has weight 0; at least one must receive load")
             }
+            let (changes, absences) = decodeStaffing(o, horizon: horizon)
+            var sessions: [ClockTime] = []
+            for (spath, svalue) in o.array("sessions", required: false, nonEmpty: true) ?? [] {
+                guard case .string(let text) = svalue, let time = ClockTime(text), time.minutes < 1440 else {
+                    diagnostics.report(spath, "expected a time HH:MM, found \(ObjectReader.describe(svalue))")
+                    continue
+                }
+                if let last = sessions.last, time <= last { diagnostics.report(spath, "expected session times in increasing order") }
+                sessions.append(time)
+            }
+            let patience = decodeDistribution(o["patience"], path: o.child("patience"), workingDay: workingDay)
+            if o.has("patience"), let kind, kind != .desk {
+                diagnostics.report(o.child("patience"), "only citizens queueing at a desk give up; \"\(kind.rawValue)\" has no citizens waiting")
+            }
             if let id, let kind, let level, let name, let staff {
-                result.append(Located(spec: OfficeSpec(id: id, kind: kind, level: level, name: name, nameVi: nameVi, staff: staff,
-                                                       hours: hours, saturdayHours: saturday, instances: instances), path: path))
+                var office = OfficeSpec(id: id, kind: kind, level: level, name: name, nameVi: nameVi, staff: staff,
+                                        hours: hours, saturdayHours: saturday, instances: instances)
+                office.staffChanges = changes
+                office.absences = absences
+                office.sessions = sessions
+                office.patience = patience
+                result.append(Located(spec: office, path: path))
             }
         }
         uniqueIDs(result, \.id, what: "office")
@@ -380,7 +458,8 @@ struct ScenarioDecoder {
     }
 
     private func decodeStep(_ value: JSONValue?, path: String, workingDay: Double, isIntake: Bool) -> StepSpec? {
-        guard let s = ObjectReader(value, path: path, diagnostics: diagnostics, keys: isIntake ? ["office", "service"] : ["office", "service", "lag"]) else {
+        guard let s = ObjectReader(value, path: path, diagnostics: diagnostics,
+                                   keys: isIntake ? ["office", "service"] : ["office", "service", "lag", "pausesDeadline", "supplement"]) else {
             return nil
         }
         let office = s.string("office")
@@ -388,8 +467,19 @@ struct ScenarioDecoder {
         let lag = decodeDistribution(s["lag"], path: s.child("lag"), workingDay: workingDay)
         if isIntake && !s.has("service") { s.missing("service", "the counter time of the desk check (a distribution)") }
         if !isIntake && !s.has("service") && !s.has("lag") { diagnostics.report(path, "a step needs a service (staff effort), a lag (waiting time), or both") }
+        var supplement: SupplementSpec?
+        if let r = s.object("supplement", required: false, keys: ["share", "delay"]) {
+            let share = r.share("share")
+            let delay = r.has("delay") ? decodeDistribution(r["delay"], path: r.child("delay"), workingDay: workingDay) : nil
+            if !r.has("delay") { r.missing("delay", "a distribution of the time the citizen takes to supplement") }
+            if s["service"] == nil { diagnostics.report(r.path, "a supplement is requested after the office's work; this step has no service") }
+            if let share, let delay { supplement = SupplementSpec(share: share, delay: delay) }
+        }
         guard let office else { return nil }
-        return StepSpec(office: office, service: service, lag: lag)
+        var step = StepSpec(office: office, service: service, lag: lag)
+        step.pausesDeadline = s.bool("pausesDeadline") ?? false
+        step.supplement = supplement
+        return step
     }
 
     private func decodeProcedures(_ root: ObjectReader, workingDay: Double) -> [Located<ProcedureSpec>] {
@@ -397,6 +487,7 @@ struct ScenarioDecoder {
         for (path, value) in root.array("procedures", nonEmpty: true) ?? [] {
             guard let p = ObjectReader(value, path: path, diagnostics: diagnostics, keys: [
                 "id", "name", "nameVi", "field", "yearlyVolume", "deadline", "online", "refusal", "intake", "steps",
+                "priorityShare", "incomplete", "digitization", "fee", "result", "withdrawal",
             ]) else { continue }
             let id = p.string("id"), name = p.string("name"), nameVi = p.string("nameVi", required: false)
             let field = p.string("field")
@@ -411,10 +502,51 @@ struct ScenarioDecoder {
             for (spath, svalue) in p.array("steps", required: false) ?? [] {
                 if let step = decodeStep(svalue, path: spath, workingDay: workingDay, isIntake: false) { steps.append(step) }
             }
+            func distribution(_ r: ObjectReader, _ key: String, _ what: String) -> Distribution? {
+                guard r.has(key) else { r.missing(key, what); return nil }
+                return decodeDistribution(r[key], path: r.child(key), workingDay: workingDay)
+            }
+            let priority = p.share("priorityShare", required: false) ?? 0
+            var incomplete: IncompleteSpec?
+            if let r = p.object("incomplete", required: false, keys: ["share", "returnDelay", "returnShare"]) {
+                let share = r.share("share"), back = r.share("returnShare", required: false) ?? 1
+                let delay = distribution(r, "returnDelay", "a distribution of the time until the citizen comes back")
+                if let share, let delay { incomplete = IncompleteSpec(share: share, returnDelay: delay, returnShare: back) }
+            }
+            var digitization: DigitizationSpec?
+            if let r = p.object("digitization", required: false, keys: ["share", "service"]) {
+                let share = r.share("share"), service = distribution(r, "service", "a distribution of the extra desk time")
+                if let share, let service { digitization = DigitizationSpec(share: share, service: service) }
+            }
+            var fee: FeeSpec?
+            if let r = p.object("fee", required: false, keys: ["ePaymentShare", "cashService"]) {
+                let share = r.share("ePaymentShare"), cash = distribution(r, "cashService", "a distribution of the desk time of a cash payment")
+                if let share, let cash { fee = FeeSpec(ePaymentShare: share, cashService: cash) }
+            }
+            var resultSpec: ResultSpec?
+            if let r = p.object("result", required: false, keys: ["electronicShare", "postalShare", "service", "pickupDelay"]) {
+                let electronic = r.share("electronicShare", required: false) ?? 0, postal = r.share("postalShare", required: false) ?? 0
+                if electronic + postal > 1 { diagnostics.report(r.path, "electronicShare + postalShare must not exceed 1") }
+                let service = distribution(r, "service", "a distribution of the counter time to hand over the result")
+                let delay = distribution(r, "pickupDelay", "a distribution of the time until the citizen collects the result")
+                if let service, let delay { resultSpec = ResultSpec(electronicShare: electronic, postalShare: postal, service: service, pickupDelay: delay) }
+            }
+            var withdrawal: WithdrawalSpec?
+            if let r = p.object("withdrawal", required: false, keys: ["share", "after"]) {
+                let share = r.share("share"), after = distribution(r, "after", "a distribution of the time after acceptance")
+                if let share, let after { withdrawal = WithdrawalSpec(share: share, after: after) }
+            }
             if let id, let name, let field, let volume, let deadline, let intake {
-                result.append(Located(spec: ProcedureSpec(id: id, name: name, nameVi: nameVi, field: field, yearlyVolume: volume,
-                                                          deadlineWorkingDays: deadline, onlineShare: online, refusalShare: refusal,
-                                                          intake: intake, steps: steps), path: path))
+                var spec = ProcedureSpec(id: id, name: name, nameVi: nameVi, field: field, yearlyVolume: volume,
+                                         deadlineWorkingDays: deadline, onlineShare: online, refusalShare: refusal,
+                                         intake: intake, steps: steps)
+                spec.priorityShare = priority
+                spec.incomplete = incomplete
+                spec.digitization = digitization
+                spec.fee = fee
+                spec.result = resultSpec
+                spec.withdrawal = withdrawal
+                result.append(Located(spec: spec, path: path))
             }
         }
         uniqueIDs(result, \.id, what: "procedure")

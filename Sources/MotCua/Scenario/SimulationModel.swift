@@ -55,15 +55,18 @@ public struct SimulationModel: Sendable {
             if entry.instances.isEmpty {
                 groupMembers[entry.id] = [Int32(offices.count)]
                 offices.append(OfficeModel(index: Int32(offices.count), entry: entryIndex, id: entry.id, name: entry.name,
-                                           nameVi: entry.nameVi, kind: entry.kind, level: entry.level, staff: entry.staff,
-                                           schedule: schedule, instance: -1))
+                                           nameVi: entry.nameVi, kind: entry.kind, level: entry.level,
+                                           staffPlan: SimulationModel.staffPlan(entry, baseStaff: entry.staff, start: scenario.horizon.start, days: scenario.horizon.days),
+                                           schedule: schedule, instance: -1, sessions: entry.sessions.map(\.minutes), patience: entry.patience))
             } else {
                 var members: [Int32] = []
                 for (n, instance) in entry.instances.enumerated() {
                     members.append(Int32(offices.count))
+                    let staff = instance.staff ?? entry.staff
                     offices.append(OfficeModel(index: Int32(offices.count), entry: entryIndex, id: instance.id, name: instance.name,
                                                nameVi: instance.nameVi, kind: entry.kind, level: entry.level,
-                                               staff: instance.staff ?? entry.staff, schedule: schedule, instance: n))
+                                               staffPlan: SimulationModel.staffPlan(entry, baseStaff: staff, start: scenario.horizon.start, days: scenario.horizon.days),
+                                               schedule: schedule, instance: n, sessions: entry.sessions.map(\.minutes), patience: entry.patience))
                 }
                 groupMembers[entry.id] = members
                 if instanceWeights.isEmpty { instanceWeights = entry.instances.map(\.weight) }
@@ -81,11 +84,15 @@ public struct SimulationModel: Sendable {
         for (p, procedure) in scenario.procedures.enumerated() {
             let route = [procedure.intake] + procedure.steps
             let stages = route.map { step in
-                StageModel(offices: groupMembers[step.office] ?? [], service: step.service, lag: step.lag)
+                StageModel(offices: groupMembers[step.office] ?? [], service: step.service, lag: step.lag,
+                           pausesDeadline: step.pausesDeadline, supplement: step.supplement)
             }
             procedures.append(ProcedureModel(index: p, id: procedure.id, field: fieldIndex[procedure.field] ?? 0,
                                              deadlineWorkingDays: procedure.deadlineWorkingDays,
-                                             refusalShare: procedure.refusalShare, stages: stages))
+                                             refusalShare: procedure.refusalShare, stages: stages,
+                                             priorityShare: procedure.priorityShare, incomplete: procedure.incomplete,
+                                             digitization: procedure.digitization, fee: procedure.fee, result: procedure.result,
+                                             withdrawal: procedure.withdrawal))
             // Arrival streams: the intake desk (or each ward's desk) gets its share of the
             // yearly volume; paper dossiers arrive while the desk is open, online ones at any hour.
             let intakeOffices = stages[0].offices
@@ -108,6 +115,55 @@ public struct SimulationModel: Sendable {
         }
         self.procedures = procedures
         self.streams = streams
+        legalSchedule = OfficeSchedule(calendar: calendar, weekdayHours: spec.hours)
+        backlog = scenario.backlog.compactMap { b in
+            procedures.first { $0.id == b.procedure }.map {
+                BacklogModel(procedure: $0.index, count: b.count, elapsedWorkingDays: b.elapsedWorkingDays, stage: b.step)
+            }
+        }
+    }
+
+    /// Dossiers in progress at the start.
+    public let backlog: [BacklogModel]
+
+    /// Office hours of the legal calendar: the clock against which deadlines are counted,
+    /// used to stop and restart that clock (supplements, the tax office).
+    public let legalSchedule: OfficeSchedule
+
+    /// The staff of an office over the horizon: its base staff, changes from given dates, minus
+    /// absences (training, leave), as (start time, staff) steps; the first step is at time 0.
+    static func staffPlan(_ entry: OfficeSpec, baseStaff: Int, start: CivilDate, days: Int) -> [StaffStep] {
+        func day(_ date: CivilDate) -> Int { date.dayNumber - start.dayNumber }
+        var points = Set([0])
+        for change in entry.staffChanges where day(change.from) > 0 && day(change.from) < days { points.insert(day(change.from)) }
+        for absence in entry.absences {
+            for d in [day(absence.from), day(absence.to) + 1] where d > 0 && d < days { points.insert(d) }
+        }
+        var plan: [StaffStep] = []
+        for d in points.sorted() {
+            var staff = baseStaff
+            for change in entry.staffChanges where day(change.from) <= d { staff = change.staff }
+            for absence in entry.absences where day(absence.from) <= d && d <= day(absence.to) { staff -= absence.staff }
+            staff = Swift.max(0, staff)
+            if plan.last?.staff != staff { plan.append(StaffStep(time: Double(d) * 1440, staff: staff)) }
+        }
+        return plan
+    }
+
+    /// The first session at or after `time` of an office working in sessions (minutes of the day),
+    /// on a working day; `.infinity` beyond the covered days.
+    func nextSession(atOrAfter time: SimTime, sessions: [Int]) -> SimTime {
+        var day = calendar.day(of: time)
+        while day < calendar.coveredDays {
+            if calendar.isWorkingDay(day) {
+                for minute in sessions {
+                    let t = Double(day) * 1440 + Double(minute)
+                    if t >= time { return t }
+                }
+            }
+            day += 1
+        }
+        return .infinity
     }
 
     /// The office of `stage` for a dossier of ward `instance`.
@@ -128,12 +184,34 @@ public struct OfficeModel: Sendable {
     public let nameVi: String?
     public let kind: OfficeKind
     public let level: AdministrativeLevel
-    /// Staff serving its queue.
-    public let staff: Int
+    /// Staff over time; the first step holds from time 0.
+    public let staffPlan: [StaffStep]
     /// Index into ``SimulationModel/schedules``.
     public let schedule: Int
     /// Which ward instance it is, or -1.
     public let instance: Int
+    /// Session times (minutes of the day); empty when the office works continuously.
+    public let sessions: [Int]
+    /// Patience of in-person citizens in its queue.
+    public let patience: Distribution?
+
+    /// Staff at the start of the horizon.
+    public var staff: Int { staffPlan.first?.staff ?? 0 }
+}
+
+/// Dossiers of one procedure in progress at the start.
+public struct BacklogModel: Sendable {
+    public let procedure: Int
+    public let count: Int
+    public let elapsedWorkingDays: Distribution
+    /// Stage index (1 = first step after the desk).
+    public let stage: Int
+}
+
+/// The staff of an office from a time on.
+public struct StaffStep: Sendable, Equatable {
+    public let time: SimTime
+    public let staff: Int
 }
 
 /// A procedure ready to run.
@@ -146,6 +224,12 @@ public struct ProcedureModel: Sendable {
     public let refusalShare: Double
     /// Stage 0 is the desk check (intake); the others are the route.
     public let stages: [StageModel]
+    public let priorityShare: Double
+    public let incomplete: IncompleteSpec?
+    public let digitization: DigitizationSpec?
+    public let fee: FeeSpec?
+    public let result: ResultSpec?
+    public let withdrawal: WithdrawalSpec?
 }
 
 /// One stage of a route, with its candidate offices (one, or one per ward).
@@ -153,6 +237,8 @@ public struct StageModel: Sendable {
     public let offices: [Int32]
     public let service: Distribution?
     public let lag: Distribution?
+    public let pausesDeadline: Bool
+    public let supplement: SupplementSpec?
 }
 
 /// A Poisson stream of arrivals of one procedure at one desk through one channel.
