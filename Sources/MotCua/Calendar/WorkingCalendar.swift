@@ -105,6 +105,14 @@ public struct WorkingCalendar: Sendable {
         return Double(due) * 1440 + closing
     }
 
+    /// The closing time of the `workingDays`-th working day counted from day `day` itself
+    /// (day included when it is a working day): the appointment of a dossier of the opening
+    /// backlog that has `workingDays` left on its clock. `.infinity` beyond the covered range.
+    public func appointment(countingFrom day: Int, workingDays: Int) -> SimTime {
+        guard let due = workingDay(Swift.max(1, workingDays), after: day - 1) else { return .infinity }
+        return Double(due) * 1440 + Double(hours.closing)
+    }
+
     /// When a paper dossier received at `time` is forwarded to the processing office: at once
     /// when received on a working day before the cut-off, otherwise at opening of the next working day.
     public func forwardingTime(ofPaperReceivedAt time: SimTime) -> SimTime {

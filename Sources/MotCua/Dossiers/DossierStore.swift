@@ -8,6 +8,8 @@ public struct DossierRecord: Sendable {
     public var supplements: UInt8 = 0
     /// Whether the current stage's lag is over.
     public var lagDone = false
+    /// Whether the current stage has already asked for a supplement.
+    public var askedAtStage = false
     /// Submitted online.
     public var online: Bool
     /// In the priority lane at the desk.

@@ -258,7 +258,8 @@ public actor SimulationRun {
         }
         let procedure = model.procedures[Int(record.procedure)]
         let step = procedure.stages[Int(record.stage)]
-        if let supplement = step.supplement, routingRandom[procedure.index].nextUnit() < supplement.share {
+        if let supplement = step.supplement,
+           routingRandom[procedure.index].nextUnit() < (record.askedAtStage ? supplement.repeatShare : supplement.share) {
             // Request to supplement: the clock stops until the citizen hands the papers in,
             // then the office does its work again.
             let now = context.now
@@ -266,6 +267,7 @@ public actor SimulationRun {
             context.dossiers[dossier].supplements &+= 1
             if context.dossiers[dossier].pausedAt.isNaN { context.dossiers[dossier].pausedAt = now }
             context.dossiers[dossier].lagDone = true
+            context.dossiers[dossier].askedAtStage = true
             let back = Swift.max(now, model.legalSchedule.finishTime(startingAt: now, workMinutes: supplement.delay.sample(&routingRandom[procedure.index])))
             if back < model.horizonEnd { context.schedule(at: back, .supplementDone, target: -1, dossier: dossier) }
             return
@@ -292,6 +294,7 @@ public actor SimulationRun {
         let now = context.now
         context.dossiers[dossier].stage = Int16(stage + 1)
         context.dossiers[dossier].lagDone = false
+        context.dossiers[dossier].askedAtStage = false
         let record = context.dossiers[dossier]
         let forward = stage == 0 && !record.online ? model.calendar.forwardingTime(ofPaperReceivedAt: now) : now
         if forward > now {
@@ -383,7 +386,7 @@ public actor SimulationRun {
                                            instance: drawHomeWard(), arrivedAt: 0)
                 record.accepted = true
                 let remaining = Swift.max(0, procedure.deadlineWorkingDays - Int(elapsed.rounded(.down)))
-                record.dueAt = model.calendar.appointment(receivedAt: 0, workingDays: remaining)
+                record.dueAt = model.calendar.appointment(countingFrom: 0, workingDays: remaining)
                 record.stage = Int16(backlog.stage)
                 let dossier = context.dossiers.add(record)
                 context.conservation.backlog += 1

@@ -233,8 +233,10 @@ public struct StepSpec: Sendable {
 /// A request to supplement the dossier (yêu cầu bổ sung): the clock stops while the citizen
 /// gathers the papers, then the step is done again.
 public struct SupplementSpec: Sendable {
-    /// Share of passes through the step that end in a request.
+    /// Share of dossiers asked at their first pass through the step.
     public var share: Double
+    /// Share asked again after they supplemented (each further pass); below 1.
+    public var repeatShare: Double
     /// Time the citizen takes (working minutes); the deadline clock is stopped meanwhile.
     public var delay: Distribution
 }

@@ -468,12 +468,13 @@ struct ScenarioDecoder {
         if isIntake && !s.has("service") { s.missing("service", "the counter time of the desk check (a distribution)") }
         if !isIntake && !s.has("service") && !s.has("lag") { diagnostics.report(path, "a step needs a service (staff effort), a lag (waiting time), or both") }
         var supplement: SupplementSpec?
-        if let r = s.object("supplement", required: false, keys: ["share", "delay"]) {
+        if let r = s.object("supplement", required: false, keys: ["share", "repeatShare", "delay"]) {
             let share = r.share("share")
+            let repeatShare = r.number("repeatShare", required: false, atLeast: 0, atMost: 0.95) ?? 0
             let delay = r.has("delay") ? decodeDistribution(r["delay"], path: r.child("delay"), workingDay: workingDay) : nil
             if !r.has("delay") { r.missing("delay", "a distribution of the time the citizen takes to supplement") }
             if s["service"] == nil { diagnostics.report(r.path, "a supplement is requested after the office's work; this step has no service") }
-            if let share, let delay { supplement = SupplementSpec(share: share, delay: delay) }
+            if let share, let delay { supplement = SupplementSpec(share: share, repeatShare: repeatShare, delay: delay) }
         }
         guard let office else { return nil }
         var step = StepSpec(office: office, service: service, lag: lag)
@@ -604,7 +605,7 @@ struct ScenarioDecoder {
                 if name == "intake" && office.kind != .desk {
                     diagnostics.report(path, "the intake must be at a one-stop desk (kind \"desk\"); \"\(office.id)\" is a \(office.kind.rawValue)")
                 }
-                fastest += (step.service?.minimum ?? 0) + (step.lag?.minimum ?? 0)
+                if !step.pausesDeadline { fastest += (step.service?.minimum ?? 0) + (step.lag?.minimum ?? 0) }
             }
             // Even with no queue at all, work of more working days than the deadline allows
             // (the deadline days plus the day of receipt) is late by construction.
