@@ -42,6 +42,8 @@ public struct OfficeResult: Sendable {
     public let waitMax: Double
     public let served: Int
     public let queueAtEnd: Estimate
+    /// Citizens who gave up waiting (totals over replications).
+    public let abandoned: Int
 }
 
 /// What an experiment found, ready for reports.
@@ -128,10 +130,12 @@ public struct ExperimentSummary: Sendable {
                 utilization: Estimate(results.map { $0.offices[i].utilization }),
                 waitMax: results.map { $0.offices[i].waitMax }.max() ?? 0,
                 served: results.reduce(0) { $0 + $1.offices[i].served },
-                queueAtEnd: Estimate(results.map { Double($0.offices[i].queueAtEnd) }))
+                queueAtEnd: Estimate(results.map { Double($0.offices[i].queueAtEnd) }),
+                abandoned: results.reduce(0) { $0 + $1.offices[i].abandoned })
         }
         var balance = Conservation()
         for result in results {
+            balance.backlog += result.conservation.backlog
             balance.received += result.conservation.received
             balance.finished += result.conservation.finished
             balance.refused += result.conservation.refused
