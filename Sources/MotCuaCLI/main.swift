@@ -13,7 +13,7 @@ let usage = """
     motcua — simulate the one-stop (một cửa) dossier flow of a district and test its targets
 
     USAGE
-      motcua run <scenario.json> [--seed N] [--replications N] [--jobs N]
+      motcua run <scenario.json> [--seed N] [--replications N] [--jobs N] [--load X]
       motcua validate <scenario.json>
       motcua help [command]
 
@@ -36,6 +36,7 @@ let runUsage = """
       --replications N   independent replications (default 1); with 2 or more, values carry
                          95% confidence intervals and verdicts use them
       --jobs N           replications run in parallel (default: number of cores)
+      --load X           multiply every arrival volume by X (e.g. 1.3 for +30%)
       -h, --help         show this help
     """
 
@@ -55,9 +56,9 @@ func fail(_ message: String, usage text: String, status: ExitStatus = .badInput)
     exit(status.rawValue)
 }
 
-func loadModel(_ path: String) -> SimulationModel {
+func loadModel(_ path: String, load: Double = 1) -> SimulationModel {
     do {
-        return SimulationModel(scenario: try ScenarioLoader.load(path: path))
+        return SimulationModel(scenario: try ScenarioLoader.load(path: path).scalingLoad(by: load))
     } catch {
         printError("error: \(error.description)")
         exit(ExitStatus.badInput.rawValue)
@@ -67,19 +68,26 @@ func loadModel(_ path: String) -> SimulationModel {
 func runCommand(_ arguments: [String]) async -> Never {
     let parsed: ParsedArguments
     let seedOverride: Int?, replications: Int, jobs: Int
+    var load = 1.0
     do {
-        parsed = try ParsedArguments(arguments, options: ["--seed", "--replications", "--jobs"], flags: ["-h", "--help"])
+        parsed = try ParsedArguments(arguments, options: ["--seed", "--replications", "--jobs", "--load"], flags: ["-h", "--help"])
         if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(runUsage); exit(0) }
         seedOverride = parsed.values["--seed"] == nil ? nil : try parsed.integer("--seed", in: 0...Int.max, default: 0)
         replications = try parsed.integer("--replications", in: 1...100_000, default: 1)
         jobs = try parsed.integer("--jobs", in: 1...1024, default: ProcessInfo.processInfo.activeProcessorCount)
+        if let text = parsed.values["--load"] {
+            guard let x = Double(text), x > 0, x <= 100 else {
+                throw UsageError(message: "--load expects a number above 0 and at most 100, found \"\(text)\"")
+            }
+            load = x
+        }
     } catch {
         fail(error.message, usage: runUsage)
     }
     guard parsed.positional.count == 1 else {
         fail(parsed.positional.isEmpty ? "missing the scenario file" : "expected one scenario file, found \(parsed.positional.count) arguments", usage: runUsage)
     }
-    let model = loadModel(parsed.positional[0])
+    let model = loadModel(parsed.positional[0], load: load)
     let seed = seedOverride.map(UInt64.init) ?? model.scenario.seed
     do {
         let results = try await Experiment.run(model: model, seed: seed, replications: replications, jobs: jobs)

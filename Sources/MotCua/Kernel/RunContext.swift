@@ -17,11 +17,19 @@ public final class RunContext: @unchecked Sendable {
     var tallies: [ProcedureTally]
     /// The dossier balance.
     var conservation = Conservation()
+    /// Daily series.
+    var receivedPerDay: [Int32]
+    var finishedPerDay: [Int32]
 
     init(model: SimulationModel) {
         self.model = model
         tallies = Array(repeating: ProcedureTally(), count: model.procedures.count)
+        receivedPerDay = Array(repeating: 0, count: model.scenario.horizon.days)
+        finishedPerDay = Array(repeating: 0, count: model.scenario.horizon.days)
     }
+
+    /// The day index of the current time.
+    var today: Int { Swift.min(Int(now / 1440), receivedPerDay.count - 1) }
 
     /// Schedules an event; times before `now` are a programming error.
     @inline(__always)

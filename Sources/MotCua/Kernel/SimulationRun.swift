@@ -108,19 +108,24 @@ public actor SimulationRun {
 
     // MARK: Arrival and the desk check
 
+    /// Draws the stream's next arrival after `time`. Paper dossiers arrive while the desk is
+    /// open (a Poisson process in open time); a varying rate is obtained by thinning.
     private func scheduleArrival(of index: Int, stream: ArrivalStream, after time: SimTime) {
-        let gap = -stream.meanGap * log(arrivalRandom[index].nextUnit())
-        let next: SimTime
-        if stream.online {
-            next = time + gap
-        } else {
-            // Paper dossiers arrive while the desk is open: a Poisson process in open time.
-            let schedule = model.schedules[model.offices[Int(stream.office)].schedule]
-            next = schedule.wallTime(atOpenTime: schedule.openTime(at: time) + gap, resuming: true)
+        var candidate = time
+        let schedule = stream.online ? nil : model.schedules[model.offices[Int(stream.office)].schedule]
+        while true {
+            let gap = -stream.meanGap * log(arrivalRandom[index].nextUnit())
+            if let schedule {
+                candidate = schedule.wallTime(atOpenTime: schedule.openTime(at: candidate) + gap, resuming: true)
+            } else {
+                candidate += gap
+            }
+            guard candidate < model.horizonEnd else { return }
+            guard stream.profile >= 0 else { break }
+            let rates = model.rateProfiles[stream.profile]
+            if arrivalRandom[index].nextUnit() * rates.peak < rates.factor(at: candidate) { break }
         }
-        if next < model.horizonEnd {
-            context.schedule(at: next, .arrival, target: Int32(index))
-        }
+        context.schedule(at: candidate, .arrival, target: Int32(index))
     }
 
     /// A citizen (or the online portal) brings a dossier to the desk.
@@ -136,6 +141,7 @@ public actor SimulationRun {
             && routingRandom[procedure.index].nextUnit() < procedure.priorityShare
         let dossier = context.dossiers.add(record)
         context.conservation.received += 1
+        context.receivedPerDay[context.today] += 1
         if record.counted {
             context.tallies[procedure.index].received += 1
             if stream.online { context.tallies[procedure.index].online += 1 }
@@ -316,6 +322,7 @@ public actor SimulationRun {
         let p = Int(record.procedure)
         let procedure = model.procedures[p]
         context.conservation.finished += 1
+        context.finishedPerDay[context.today] += 1
         if record.counted {
             if now <= record.dueAt && record.supplements <= 1 {
                 context.tallies[p].finishedOnTime += 1
@@ -423,6 +430,7 @@ public actor SimulationRun {
                 """)
         }
         return RunResult(seed: seed, procedures: context.tallies, offices: officeTallies, conservation: c,
-                         events: events, peakInProgress: context.dossiers.peakLive)
+                         events: events, peakInProgress: context.dossiers.peakLive,
+                         receivedPerDay: context.receivedPerDay, finishedPerDay: context.finishedPerDay)
     }
 }

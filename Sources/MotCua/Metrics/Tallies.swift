@@ -116,4 +116,8 @@ public struct RunResult: Sendable {
     public var events: Int
     /// The most dossiers in progress at once.
     public var peakInProgress: Int
+    /// Dossiers received on each day of the horizon (all dossiers, warm-up included).
+    public var receivedPerDay: [Int32]
+    /// Dossiers finished on each day.
+    public var finishedPerDay: [Int32]
 }

@@ -17,6 +17,15 @@ public struct Scenario: Sendable {
     public var policies: PolicySpec
     /// Dossiers already in progress when the horizon starts.
     public var backlog: [BacklogSpec] = []
+    /// When dossiers arrive, for procedures without a profile of their own.
+    public var load: LoadProfile = .flat
+
+    /// The scenario with every arrival volume multiplied by `factor` (the `--load` what-if).
+    public func scalingLoad(by factor: Double) -> Scenario {
+        var copy = self
+        for i in copy.procedures.indices { copy.procedures[i].yearlyVolume *= factor }
+        return copy
+    }
 }
 
 /// Dossiers of a procedure already in progress at the start of the horizon.
@@ -169,6 +178,8 @@ public struct ProcedureSpec: Sendable {
     public var result: ResultSpec?
     /// Accepted dossiers that the citizen withdraws.
     public var withdrawal: WithdrawalSpec?
+    /// When this procedure's dossiers arrive (nil: the scenario's profile).
+    public var load: LoadProfile?
 }
 
 /// Incomplete dossiers: the desk gives guidance (Form 02) and the citizen comes back later.

@@ -119,7 +119,7 @@ struct ScenarioDecoder {
     func decode(_ document: JSONValue) -> Scenario? {
         guard let root = ObjectReader(document, path: "$", diagnostics: diagnostics, keys: [
             "format", "name", "nameVi", "description", "seed", "horizon", "calendar", "fields", "offices", "procedures", "targets",
-            "policies", "backlog",
+            "policies", "backlog", "load",
         ]) else { return nil }
         if let format = root.string("format", required: false), format != "motcua-scenario/1" {
             diagnostics.report(root.child("format"), "expected \"motcua-scenario/1\", found \"\(format)\"")
@@ -136,13 +136,14 @@ struct ScenarioDecoder {
         let procedures = decodeProcedures(root, workingDay: workingDay)
         let targets = decodeTargets(root)
         let policies = decodePolicies(root)
+        let load = decodeLoad(root["load"], path: root.child("load")) ?? .flat
         let backlog = decodeBacklog(root, procedures: procedures.map(\.spec))
         crossCheck(fields: fields, offices: offices, procedures: procedures, targets: targets, workingDay: workingDay)
         guard let name, let horizon, let calendar, diagnostics.isEmpty else { return nil }
         return Scenario(name: name, nameVi: nameVi, description: description, seed: UInt64(seed ?? 1),
                         horizon: horizon, calendar: calendar, fields: fields.map(\.spec),
                         offices: offices.map(\.spec), procedures: procedures.map(\.spec), targets: targets.map(\.spec),
-                        policies: policies, backlog: backlog)
+                        policies: policies, backlog: backlog, load: load)
     }
 
     private func decodeHorizon(_ root: ObjectReader) -> Horizon? {
@@ -261,6 +262,40 @@ struct ScenarioDecoder {
         }
         uniqueIDs(result, \.id, what: "field")
         return result
+    }
+
+    private func decodeLoad(_ value: JSONValue?, path: String) -> LoadProfile? {
+        guard let l = ObjectReader(value, path: path, diagnostics: diagnostics, keys: ["month", "weekday", "hour", "surges", "yearlyGrowth"]) else {
+            return nil
+        }
+        var profile = LoadProfile.flat
+        func factors(_ key: String, count: Int, what: String) -> [Double]? {
+            guard let items = l.array(key, required: false) else { return nil }
+            guard items.count == count else {
+                diagnostics.report(l.child(key), "expected \(count) factors (\(what)), found \(items.count)")
+                return nil
+            }
+            let values = items.compactMap { ObjectReader.number($0.value, path: $0.path, diagnostics: diagnostics, atLeast: 0, atMost: 1000) }
+            guard values.count == count else { return nil }
+            guard values.contains(where: { $0 > 0 }) else {
+                diagnostics.report(l.child(key), "expected at least one factor above 0: with all zero nothing ever arrives")
+                return nil
+            }
+            return values
+        }
+        if let m = factors("month", count: 12, what: "January to December") { profile.month = m }
+        if let w = factors("weekday", count: 7, what: "Monday to Sunday") { profile.weekday = w }
+        if let h = factors("hour", count: 24, what: "00:00–01:00 to 23:00–24:00") { profile.hour = h }
+        for (spath, svalue) in l.array("surges", required: false) ?? [] {
+            guard let s = ObjectReader(svalue, path: spath, diagnostics: diagnostics, keys: ["from", "to", "factor", "label"]) else { continue }
+            let from = ScenarioLoader.date(s, "from"), to = ScenarioLoader.date(s, "to")
+            let factor = s.number("factor", atLeast: 0, atMost: 1000)
+            _ = s.string("label", required: false)
+            if let from, let to, to < from { diagnostics.report(s.child("to"), "expected a date on or after \(from), found \(to)") }
+            if let from, let to, let factor, from <= to { profile.surges.append(.init(from: from, to: to, factor: factor)) }
+        }
+        profile.yearlyGrowth = l.number("yearlyGrowth", required: false, above: 0, atMost: 10) ?? 1
+        return profile
     }
 
     private func decodeBacklog(_ root: ObjectReader, procedures: [ProcedureSpec]) -> [BacklogSpec] {
@@ -488,7 +523,7 @@ struct ScenarioDecoder {
         for (path, value) in root.array("procedures", nonEmpty: true) ?? [] {
             guard let p = ObjectReader(value, path: path, diagnostics: diagnostics, keys: [
                 "id", "name", "nameVi", "field", "yearlyVolume", "deadline", "online", "refusal", "intake", "steps",
-                "priorityShare", "incomplete", "digitization", "fee", "result", "withdrawal",
+                "priorityShare", "incomplete", "digitization", "fee", "result", "withdrawal", "load",
             ]) else { continue }
             let id = p.string("id"), name = p.string("name"), nameVi = p.string("nameVi", required: false)
             let field = p.string("field")
@@ -547,6 +582,7 @@ struct ScenarioDecoder {
                 spec.fee = fee
                 spec.result = resultSpec
                 spec.withdrawal = withdrawal
+                spec.load = p.has("load") ? decodeLoad(p["load"], path: p.child("load")) : nil
                 result.append(Located(spec: spec, path: path))
             }
         }

@@ -79,6 +79,9 @@ public struct SimulationModel: Sendable {
 
         var procedures: [ProcedureModel] = []
         var streams: [ArrivalStream] = []
+        var profileKeys: [LoadProfile] = []
+        var rateProfiles: [RateProfile] = []
+        var integrals: [IntegralKey: Double] = [:]
         let fieldIndex = Dictionary(uniqueKeysWithValues: scenario.fields.enumerated().map { ($0.element.id, $0.offset) })
         let yearsInHorizon = Double(scenario.horizon.days) / 365.25
         for (p, procedure) in scenario.procedures.enumerated() {
@@ -95,26 +98,41 @@ public struct SimulationModel: Sendable {
                                              withdrawal: procedure.withdrawal))
             // Arrival streams: the intake desk (or each ward's desk) gets its share of the
             // yearly volume; paper dossiers arrive while the desk is open, online ones at any hour.
+            let profile = procedure.load ?? scenario.load
+            let profileIndex: Int
+            if let i = profileKeys.firstIndex(of: profile) { profileIndex = i } else {
+                profileKeys.append(profile)
+                profileIndex = profileKeys.count - 1
+                rateProfiles.append(SimulationModel.rateProfile(profile, calendar: calendar, days: scenario.horizon.days))
+            }
+            let rates = rateProfiles[profileIndex]
             let intakeOffices = stages[0].offices
             let weights = intakeOffices.count > 1 ? instanceWeights : [1]
             let weightSum = weights.reduce(0, +)
             for (n, office) in intakeOffices.enumerated() where weights[n] > 0 {
                 let volume = procedure.yearlyVolume * yearsInHorizon * weights[n] / weightSum
-                let schedule = schedules[offices[Int(office)].schedule]
-                let openMinutes = schedule.openTime(at: horizonEnd)
+                let scheduleIndex = offices[Int(office)].schedule
                 let channels: [(Bool, Double)] = [(false, 1 - procedure.onlineShare), (true, procedure.onlineShare)]
                 for (online, share) in channels where share > 0 {
                     let expected = volume * share
-                    let span = online ? horizonEnd : openMinutes
+                    // The rate-weighted length of the stream's time base (open minutes for paper).
+                    let key = IntegralKey(profile: profileIndex, schedule: online ? -1 : scheduleIndex)
+                    let span = integrals[key] ?? {
+                        let value = SimulationModel.weightedSpan(rates, schedule: online ? nil : schedules[scheduleIndex], days: scenario.horizon.days)
+                        integrals[key] = value
+                        return value
+                    }()
                     guard expected > 0, span > 0 else { continue }
                     let name = "arrivals/\(procedure.id)/\(offices[Int(office)].id)/\(online ? "online" : "paper")"
                     streams.append(ArrivalStream(name: name, procedure: p, office: office, instance: intakeOffices.count > 1 ? Int32(n) : -1,
-                                                 online: online, meanGap: span / expected))
+                                                 online: online, meanGap: span / expected / rates.peak,
+                                                 profile: profile.isFlat ? -1 : profileIndex))
                 }
             }
         }
         self.procedures = procedures
         self.streams = streams
+        self.rateProfiles = rateProfiles
         legalSchedule = OfficeSchedule(calendar: calendar, weekdayHours: spec.hours)
         backlog = scenario.backlog.compactMap { b in
             procedures.first { $0.id == b.procedure }.map {
@@ -125,6 +143,32 @@ public struct SimulationModel: Sendable {
 
     /// Dossiers in progress at the start.
     public let backlog: [BacklogModel]
+    /// Arrival-rate profiles, laid out over the days.
+    let rateProfiles: [RateProfile]
+
+    private struct IntegralKey: Hashable {
+        let profile: Int
+        let schedule: Int
+    }
+
+    static func rateProfile(_ profile: LoadProfile, calendar: WorkingCalendar, days: Int) -> RateProfile {
+        let day = profile.dayFactors(calendar)
+        let peak = (day.prefix(days).max() ?? 1) * (profile.hour.max() ?? 1)
+        return RateProfile(day: day, hour: profile.hour, peak: peak > 0 ? peak : 1)
+    }
+
+    /// ∫ factor(t) dτ over the horizon, τ being wall-clock time (online) or the desk's open time (paper).
+    static func weightedSpan(_ rates: RateProfile, schedule: OfficeSchedule?, days: Int) -> Double {
+        var total = 0.0
+        for d in 0..<days {
+            for h in 0..<24 {
+                let from = Double(d) * 1440 + Double(h) * 60
+                let minutes = schedule.map { $0.openMinutes(from: from, to: from + 60) } ?? 60
+                if minutes > 0 { total += minutes * rates.day[d] * rates.hour[h] }
+            }
+        }
+        return total
+    }
 
     /// Office hours of the legal calendar: the clock against which deadlines are counted,
     /// used to stop and restart that clock (supplements, the tax office).
@@ -252,6 +296,9 @@ public struct ArrivalStream: Sendable {
     public let instance: Int32
     /// Online dossiers arrive at any hour; paper ones only while the desk is open.
     public let online: Bool
-    /// Mean gap between arrivals: in wall-clock minutes (online) or in the desk's open minutes (paper).
+    /// Mean gap between candidate arrivals at the peak rate: in wall-clock minutes (online) or
+    /// in the desk's open minutes (paper).
     public let meanGap: Double
+    /// Index of the rate profile used for thinning, or -1 for a constant rate.
+    public let profile: Int
 }
