@@ -69,7 +69,7 @@ func runCommand(_ arguments: [String]) async -> Never {
     let parsed: ParsedArguments
     let seedOverride: Int?, replications: Int, jobs: Int
     var load = 1.0
-    do {
+    do throws(UsageError) {
         parsed = try ParsedArguments(arguments, options: ["--seed", "--replications", "--jobs", "--load"], flags: ["-h", "--help"])
         if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(runUsage); exit(0) }
         seedOverride = parsed.values["--seed"] == nil ? nil : try parsed.integer("--seed", in: 0...Int.max, default: 0)
