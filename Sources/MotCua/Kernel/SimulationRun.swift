@@ -14,6 +14,8 @@ public struct SimulationError: Error, Sendable, CustomStringConvertible {
 /// story of DOMAIN.md §3: ``arrive(stream:)`` (a citizen or the portal brings a dossier),
 /// ``deskCheckDone(_:)`` (refused, incomplete, or received with an appointment date),
 /// ``enter(stage:of:)`` and ``stageDone(_:)`` along the route, ``finish(_:)`` with the result.
+/// Like ``Office``, its mutable state skips the runtime's overlapping-access checks, which
+/// actor isolation makes redundant.
 public actor SimulationRun {
     /// The run's shared executor.
     public nonisolated let unownedExecutor: UnownedSerialExecutor
@@ -23,10 +25,21 @@ public actor SimulationRun {
     private let model: SimulationModel
     private let offices: [Office]
     private let seed: UInt64
-    private var arrivalRandom: [RandomStream]
-    private var routingRandom: [RandomStream]
-    private var homeRandom: RandomStream
+    @exclusivity(unchecked) private var arrivalRandom: [RandomStream]
+    @exclusivity(unchecked) private var routingRandom: [RandomStream]
+    @exclusivity(unchecked) private var homeRandom: RandomStream
     private let instanceCumulative: [Double]
+    /// A dossier waiting to be handed to an office (see ``deliver()``).
+    @exclusivity(unchecked) private var pending: OfficeRequest?
+
+    private struct OfficeRequest {
+        let office: Int32
+        let dossier: Int32
+        let work: Distribution
+        let extra: Double
+        let priority: Bool
+        let inPerson: Bool
+    }
 
     /// Prepares a replication of `model` with `seed` (see ``replicationSeed(runSeed:replication:)``).
     public init(model: SimulationModel, seed: UInt64, executor: RunExecutor = RunExecutor()) {
@@ -62,23 +75,23 @@ public actor SimulationRun {
             let dossier = event.dossier
             switch event.kind {
             case .arrival:
-                await arrive(stream: Int(event.target))
+                arrive(stream: Int(event.target))
             case .serviceDone:
                 await offices[Int(event.target)].serviceDone()
-                if dossier >= 0, !releaseIfWithdrawn(dossier) { await stageDone(dossier) }
+                if dossier >= 0, !releaseIfWithdrawn(dossier) { stageDone(dossier) }
             case .reachOffice:
-                if !releaseIfWithdrawn(dossier) { await enter(stage: Int(context.dossiers[dossier].stage), of: dossier) }
+                if !releaseIfWithdrawn(dossier) { enter(stage: Int(context.dossiers[dossier].stage), of: dossier) }
             case .lagDone:
                 if !releaseIfWithdrawn(dossier) {
                     context.dossiers[dossier].lagDone = true
-                    await enter(stage: Int(context.dossiers[dossier].stage), of: dossier)
+                    enter(stage: Int(context.dossiers[dossier].stage), of: dossier)
                 }
             case .returnWithPapers:
-                if !releaseIfWithdrawn(dossier) { await enter(stage: 0, of: dossier) }
+                if !releaseIfWithdrawn(dossier) { enter(stage: 0, of: dossier) }
             case .supplementDone:
                 if !releaseIfWithdrawn(dossier) {
                     restartDeadlineClock(dossier)
-                    await enter(stage: Int(context.dossiers[dossier].stage), of: dossier)
+                    enter(stage: Int(context.dossiers[dossier].stage), of: dossier)
                 }
             case .session:
                 await offices[Int(event.target)].session()
@@ -94,6 +107,7 @@ public actor SimulationRun {
                     await offices[Int(event.target)].receive(dossier: -1, work: result.service, inPerson: true)
                 }
             }
+            if pending != nil { await deliver() }
         }
         context.now = end
         return try await close(events: events)
@@ -129,7 +143,7 @@ public actor SimulationRun {
     }
 
     /// A citizen (or the online portal) brings a dossier to the desk.
-    private func arrive(stream index: Int) async {
+    private func arrive(stream index: Int) {
         let stream = model.streams[index]
         let now = context.now
         scheduleArrival(of: index, stream: stream, after: now)
@@ -146,7 +160,7 @@ public actor SimulationRun {
             context.tallies[procedure.index].received += 1
             if stream.online { context.tallies[procedure.index].online += 1 }
         }
-        await enter(stage: 0, of: dossier)
+        enter(stage: 0, of: dossier)
     }
 
     /// The ward of a citizen whose dossier is not received at a ward desk.
@@ -158,7 +172,7 @@ public actor SimulationRun {
 
     /// The desk check is over: refusal (Form 03), incomplete (Form 02, the citizen comes back
     /// later), or a receipt with the appointment date (Form 01).
-    private func deskCheckDone(_ dossier: Int32) async {
+    private func deskCheckDone(_ dossier: Int32) {
         let now = context.now
         var record = context.dossiers[dossier]
         let procedure = model.procedures[Int(record.procedure)]
@@ -195,14 +209,14 @@ public actor SimulationRun {
             }
         }
         context.dossiers[dossier] = record
-        await moveOn(dossier, from: 0)
+        moveOn(dossier, from: 0)
     }
 
     // MARK: Along the route
 
     /// The dossier reaches stage `stage` of its route: first its lag (waiting without staff),
     /// then the queue of the stage's office.
-    private func enter(stage: Int, of dossier: Int32) async {
+    private func enter(stage: Int, of dossier: Int32) {
         let record = context.dossiers[dossier]
         let procedure = model.procedures[Int(record.procedure)]
         guard stage < procedure.stages.count else {
@@ -222,15 +236,26 @@ public actor SimulationRun {
             return
         }
         guard let service = step.service else {
-            await stageDone(dossier)
+            stageDone(dossier)
             return
         }
         if stage == 0 {
-            await offices[Int(office)].receive(dossier: dossier, work: service, extra: deskExtras(dossier, procedure),
-                                               priority: record.priority, inPerson: !record.online)
+            pending = OfficeRequest(office: office, dossier: dossier, work: service, extra: deskExtras(dossier, procedure),
+                                    priority: record.priority, inPerson: !record.online)
         } else {
-            await offices[Int(office)].receive(dossier: dossier, work: service)
+            pending = OfficeRequest(office: office, dossier: dossier, work: service, extra: 0, priority: false, inPerson: false)
         }
+    }
+
+    /// Hands the pending dossier to its office's queue. The journey's steps are synchronous
+    /// and leave at most one such hand-over per event, so each event costs at most two calls
+    /// into an office actor.
+    @inline(__always)
+    private func deliver() async {
+        guard let request = pending else { return }
+        pending = nil
+        await offices[Int(request.office)].receive(dossier: request.dossier, work: request.work, extra: request.extra,
+                                                    priority: request.priority, inPerson: request.inPerson)
     }
 
     /// Extra desk minutes of the check: scanning the components (digitization) and taking a
@@ -256,10 +281,10 @@ public actor SimulationRun {
 
     /// The current stage's work is done: the desk check is decided, a processing office may
     /// ask for a supplement, or the dossier moves on.
-    private func stageDone(_ dossier: Int32) async {
+    private func stageDone(_ dossier: Int32) {
         let record = context.dossiers[dossier]
         if record.stage == 0 {
-            await deskCheckDone(dossier)
+            deskCheckDone(dossier)
             return
         }
         let procedure = model.procedures[Int(record.procedure)]
@@ -279,7 +304,7 @@ public actor SimulationRun {
             return
         }
         if step.pausesDeadline { restartDeadlineClock(dossier) }
-        await moveOn(dossier, from: Int(record.stage))
+        moveOn(dossier, from: Int(record.stage))
     }
 
     /// The deadline clock restarts: the appointment moves by the working time it was stopped.
@@ -296,7 +321,7 @@ public actor SimulationRun {
 
     /// On to the next stage. Paper dossiers leave the desk the same day, or the next morning
     /// after the cut-off; electronic ones move at once.
-    private func moveOn(_ dossier: Int32, from stage: Int) async {
+    private func moveOn(_ dossier: Int32, from stage: Int) {
         let now = context.now
         context.dossiers[dossier].stage = Int16(stage + 1)
         context.dossiers[dossier].lagDone = false
@@ -309,7 +334,7 @@ public actor SimulationRun {
             }
             return
         }
-        await enter(stage: stage + 1, of: dossier)
+        enter(stage: stage + 1, of: dossier)
     }
 
     // MARK: The result
@@ -398,7 +423,8 @@ public actor SimulationRun {
                 let dossier = context.dossiers.add(record)
                 context.conservation.backlog += 1
                 context.tallies[procedure.index].backlog += 1
-                await enter(stage: backlog.stage, of: dossier)
+                enter(stage: backlog.stage, of: dossier)
+                await deliver()
             }
         }
     }

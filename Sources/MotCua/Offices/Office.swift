@@ -8,6 +8,10 @@
 /// All offices of a run share the run's serial executor, so the scheduler's calls into an
 /// office never suspend. An office never starts tasks of its own: everything it does is a
 /// reply to an event of the scheduler, and its follow-ups are events on the agenda.
+///
+/// Its mutable state is marked `@exclusivity(unchecked)`: actor isolation already rules out
+/// concurrent access, and the runtime's checks for overlapping access cost about a sixth of
+/// the kernel's time (measured with `perf` on `scenarios/validation/mmc-bench.json`).
 public actor Office {
     /// The run's shared executor.
     public nonisolated let unownedExecutor: UnownedSerialExecutor
@@ -20,18 +24,18 @@ public actor Office {
     private let plan: [StaffStep]
     private let sessions: [Int]
     private let patience: Distribution?
-    private var staff: Int
-    private var busy = 0
-    private var priorityQueue = RingBuffer<Waiting>()
-    private var queue = RingBuffer<Waiting>()
+    @exclusivity(unchecked) private var staff: Int
+    @exclusivity(unchecked) private var busy = 0
+    @exclusivity(unchecked) private var priorityQueue = RingBuffer<Waiting>()
+    @exclusivity(unchecked) private var queue = RingBuffer<Waiting>()
     /// Dossiers waiting for the next session (offices working in sessions).
-    private var tray = RingBuffer<Waiting>()
-    private var serviceRandom: RandomStream
-    private var patienceRandom: RandomStream
-    private var tally = OfficeTally()
-    private var lastOpenTime = 0.0
-    private var busyOpenMinutes = 0.0
-    private var staffOpenMinutes = 0.0
+    @exclusivity(unchecked) private var tray = RingBuffer<Waiting>()
+    @exclusivity(unchecked) private var serviceRandom: RandomStream
+    @exclusivity(unchecked) private var patienceRandom: RandomStream
+    @exclusivity(unchecked) private var tally = OfficeTally()
+    @exclusivity(unchecked) private var lastOpenTime = 0.0
+    @exclusivity(unchecked) private var busyOpenMinutes = 0.0
+    @exclusivity(unchecked) private var staffOpenMinutes = 0.0
 
     /// A dossier (or, with `dossier == -1`, a citizen collecting a result) waiting for staff.
     private struct Waiting {

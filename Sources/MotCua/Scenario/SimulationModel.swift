@@ -258,8 +258,8 @@ public struct StaffStep: Sendable, Equatable {
     public let staff: Int
 }
 
-/// A procedure ready to run.
-public struct ProcedureModel: Sendable {
+/// A procedure ready to run (a class, so the hot path borrows it instead of copying its fields).
+public final class ProcedureModel: Sendable {
     public let index: Int
     public let id: String
     /// Index into the scenario's fields.
@@ -274,6 +274,15 @@ public struct ProcedureModel: Sendable {
     public let fee: FeeSpec?
     public let result: ResultSpec?
     public let withdrawal: WithdrawalSpec?
+
+    init(index: Int, id: String, field: Int, deadlineWorkingDays: Int, refusalShare: Double, stages: [StageModel],
+         priorityShare: Double, incomplete: IncompleteSpec?, digitization: DigitizationSpec?, fee: FeeSpec?,
+         result: ResultSpec?, withdrawal: WithdrawalSpec?) {
+        self.index = index; self.id = id; self.field = field; self.deadlineWorkingDays = deadlineWorkingDays
+        self.refusalShare = refusalShare; self.stages = stages; self.priorityShare = priorityShare
+        self.incomplete = incomplete; self.digitization = digitization; self.fee = fee
+        self.result = result; self.withdrawal = withdrawal
+    }
 }
 
 /// One stage of a route, with its candidate offices (one, or one per ward).
