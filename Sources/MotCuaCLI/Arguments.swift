@@ -5,7 +5,8 @@ struct UsageError: Error {
 
 /// The parsed arguments of one command: options with values, flags, and positional arguments.
 struct ParsedArguments {
-    var values: [String: String] = [:]
+    /// Values of each option, in the order given (options like `--set` may repeat).
+    var all: [String: [String]] = [:]
     var flags: Set<String> = []
     var positional: [String] = []
 
@@ -26,10 +27,10 @@ struct ParsedArguments {
                 }
                 if options.contains(name) {
                     if let inline {
-                        values[name] = inline
+                        all[name, default: []].append(inline)
                     } else {
                         guard i + 1 < arguments.count else { throw UsageError(message: "\(name) needs a value") }
-                        values[name] = arguments[i + 1]
+                        all[name, default: []].append(arguments[i + 1])
                         i += 1
                     }
                 } else if known.contains(name), inline == nil {
@@ -42,6 +43,21 @@ struct ParsedArguments {
             }
             i += 1
         }
+    }
+
+    /// The last value given for `option`.
+    var values: [String: String] { all.compactMapValues(\.last) }
+
+    /// The `--set path=value` pairs.
+    func settings() throws(UsageError) -> [(String, String)] {
+        var result: [(String, String)] = []
+        for item in all["--set"] ?? [] {
+            guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
+                throw UsageError(message: "--set expects path=value (e.g. offices.land-branch.staff=6), found \"\(item)\"")
+            }
+            result.append((String(item[..<eq]), String(item[item.index(after: eq)...])))
+        }
+        return result
     }
 
     /// The value of `option` as a whole number within `range`, or `fallback` when absent.

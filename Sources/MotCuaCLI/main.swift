@@ -14,7 +14,8 @@ let usage = """
 
     USAGE
       motcua run <scenario.json> [--seed N] [--replications N] [--jobs N] [--load X]
-      motcua validate <scenario.json>
+                 [--overlay what-if.json]… [--set path=value]…
+      motcua validate <scenario.json> [--overlay what-if.json]… [--set path=value]…
       motcua help [command]
 
     COMMANDS
@@ -37,13 +38,17 @@ let runUsage = """
                          95% confidence intervals and verdicts use them
       --jobs N           replications run in parallel (default: number of cores)
       --load X           multiply every arrival volume by X (e.g. 1.3 for +30%)
+      --overlay FILE     lay a partial scenario over this one (repeatable), e.g.
+                         scenarios/what-if/land-branch-minus-2.json
+      --set PATH=VALUE   change one value (repeatable); PATH names keys and, in lists,
+                         ids: --set offices.land-branch.staff=6
       -h, --help         show this help
     """
 
 let validateUsage = """
-    USAGE: motcua validate <scenario.json>
+    USAGE: motcua validate <scenario.json> [--overlay FILE]… [--set PATH=VALUE]…
 
-    Reads and checks the scenario (and the holiday table it names) and reports every problem
+    Reads and checks the scenario (with any overlays and settings applied) (and the holiday table it names) and reports every problem
     with its JSON path. Exit status 0 when valid, 2 otherwise.
     """
 
@@ -56,9 +61,16 @@ func fail(_ message: String, usage text: String, status: ExitStatus = .badInput)
     exit(status.rawValue)
 }
 
-func loadModel(_ path: String, load: Double = 1) -> SimulationModel {
+func loadModel(_ path: String, _ parsed: ParsedArguments, load: Double = 1) -> SimulationModel {
+    let settings: [(String, String)]
+    do throws(UsageError) {
+        settings = try parsed.settings()
+    } catch {
+        fail(error.message, usage: usage)
+    }
     do {
-        return SimulationModel(scenario: try ScenarioLoader.load(path: path).scalingLoad(by: load))
+        let scenario = try ScenarioLoader.load(path: path, overlays: parsed.all["--overlay"] ?? [], settings: settings)
+        return SimulationModel(scenario: scenario.scalingLoad(by: load))
     } catch {
         printError("error: \(error.description)")
         exit(ExitStatus.badInput.rawValue)
@@ -70,7 +82,8 @@ func runCommand(_ arguments: [String]) async -> Never {
     let seedOverride: Int?, replications: Int, jobs: Int
     var load = 1.0
     do throws(UsageError) {
-        parsed = try ParsedArguments(arguments, options: ["--seed", "--replications", "--jobs", "--load"], flags: ["-h", "--help"])
+        parsed = try ParsedArguments(arguments, options: ["--seed", "--replications", "--jobs", "--load", "--overlay", "--set"],
+                                     flags: ["-h", "--help"])
         if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(runUsage); exit(0) }
         seedOverride = parsed.values["--seed"] == nil ? nil : try parsed.integer("--seed", in: 0...Int.max, default: 0)
         replications = try parsed.integer("--replications", in: 1...100_000, default: 1)
@@ -87,7 +100,7 @@ func runCommand(_ arguments: [String]) async -> Never {
     guard parsed.positional.count == 1 else {
         fail(parsed.positional.isEmpty ? "missing the scenario file" : "expected one scenario file, found \(parsed.positional.count) arguments", usage: runUsage)
     }
-    let model = loadModel(parsed.positional[0], load: load)
+    let model = loadModel(parsed.positional[0], parsed, load: load)
     let seed = seedOverride.map(UInt64.init) ?? model.scenario.seed
     do {
         let results = try await Experiment.run(model: model, seed: seed, replications: replications, jobs: jobs)
@@ -102,12 +115,12 @@ func runCommand(_ arguments: [String]) async -> Never {
 
 func validateCommand(_ arguments: [String]) -> Never {
     do throws(UsageError) {
-        let parsed = try ParsedArguments(arguments, options: [], flags: ["-h", "--help"])
+        let parsed = try ParsedArguments(arguments, options: ["--overlay", "--set"], flags: ["-h", "--help"])
         if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(validateUsage); exit(0) }
         guard parsed.positional.count == 1 else {
             throw UsageError(message: parsed.positional.isEmpty ? "missing the scenario file" : "expected one scenario file")
         }
-        let model = loadModel(parsed.positional[0])
+        let model = loadModel(parsed.positional[0], parsed)
         let s = model.scenario
         print("\(parsed.positional[0]): valid — \(s.name): \(model.offices.count) offices, \(s.procedures.count) procedures, \(s.targets.count) targets, \(s.horizon.days) days")
         exit(0)

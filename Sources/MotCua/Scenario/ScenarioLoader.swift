@@ -7,8 +7,48 @@ import Foundation
 public enum ScenarioLoader {
     /// Reads the scenario at `path` (and the holiday table it names, relative to it).
     public static func load(path: String) throws(ScenarioError) -> Scenario {
+        try load(path: path, overlays: [], settings: [])
+    }
+
+    /// Reads the scenario at `path`, lays the overlay files over it in order, then applies the
+    /// `path=value` settings, and checks the result.
+    /// - Parameters:
+    ///   - overlays: partial scenario files (e.g. `scenarios/what-if/land-branch-minus-2.json`).
+    ///   - settings: `(path, value)` pairs; the value is JSON (`6`, `true`, `"text"`, `{…}`) or,
+    ///     if it does not parse as JSON, a plain string.
+    public static func load(path: String, overlays: [String], settings: [(String, String)]) throws(ScenarioError) -> Scenario {
+        var document = try parseDocument(path)
+        for overlay in overlays {
+            document = document.overlaid(with: try parseDocument(overlay))
+        }
+        for (key, text) in settings {
+            let value = (try? JSONParser.parse(Array(text.utf8))) ?? .string(text)
+            do {
+                document = try document.setting(key, to: value)
+            } catch {
+                throw ScenarioError(file: path, issues: [ScenarioIssue(path: key, message: "--set: \(error.message)")])
+            }
+        }
+        let what = ([path] + overlays).joined(separator: " + ") + (settings.isEmpty ? "" : " + --set")
+        return try decode(document, file: what, directory: (path as NSString).deletingLastPathComponent)
+    }
+
+    static func parseDocument(_ path: String) throws(ScenarioError) -> JSONValue {
         let bytes = try readFile(path, reportAs: path)
-        return try decode(bytes, file: path, directory: (path as NSString).deletingLastPathComponent)
+        do {
+            return try JSONParser.parse(bytes)
+        } catch {
+            throw ScenarioError(file: path, issues: [
+                ScenarioIssue(path: "$", message: "not valid JSON at line \(error.line), column \(error.column): \(error.message)"),
+            ])
+        }
+    }
+
+    static func decode(_ document: JSONValue, file: String, directory: String) throws(ScenarioError) -> Scenario {
+        let diagnostics = Diagnostics()
+        let scenario = ScenarioDecoder(diagnostics: diagnostics, directory: directory, file: file).decode(document)
+        if let scenario, diagnostics.isEmpty { return scenario }
+        throw ScenarioError(file: file, issues: diagnostics.issues)
     }
 
     /// Decodes a scenario from JSON bytes; `directory` resolves relative paths inside it.
@@ -21,10 +61,7 @@ public enum ScenarioLoader {
                 ScenarioIssue(path: "$", message: "not valid JSON at line \(error.line), column \(error.column): \(error.message)"),
             ])
         }
-        let diagnostics = Diagnostics()
-        let scenario = ScenarioDecoder(diagnostics: diagnostics, directory: directory, file: file).decode(document)
-        if let scenario, diagnostics.isEmpty { return scenario }
-        throw ScenarioError(file: file, issues: diagnostics.issues)
+        return try decode(document, file: file, directory: directory)
     }
 
     static func readFile(_ path: String, reportAs file: String) throws(ScenarioError) -> [UInt8] {

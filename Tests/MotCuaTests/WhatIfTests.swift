@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import MotCua
+
+@Suite("What-ifs without editing files: --set and --overlay")
+struct WhatIfTests {
+    func document() throws -> JSONValue { try JSONParser.parse(Array(minimalScenario.utf8)) }
+
+    @Test("--set reaches array elements by id and keeps everything else")
+    func setByID() throws {
+        let edited = try document().setting("offices.justice.staff", to: .number(4))
+        let scenario = try ScenarioLoader.decode(edited, file: "t", directory: Repository.path("scenarios"))
+        #expect(scenario.offices.first { $0.id == "justice" }?.staff == 4)
+        #expect(scenario.offices.first { $0.id == "desk" }?.staff == 2)
+    }
+
+    @Test("--set by position, and adding a new key")
+    func setByPosition() throws {
+        let edited = try document().setting("procedures.0.online", to: .number(0.4))
+        let scenario = try ScenarioLoader.decode(edited, file: "t", directory: Repository.path("scenarios"))
+        #expect(scenario.procedures[0].onlineShare == 0.4)
+    }
+
+    @Test("--set with a wrong path says what exists")
+    func setErrors() throws {
+        #expect(throws: JSONValue.EditError.self) { try document().setting("offices.nowhere.staff", to: .number(1)) }
+        do {
+            _ = try document().setting("horizon.start.year", to: .number(1)) as JSONValue
+            Issue.record("accepted a path through a string")
+        } catch {
+            #expect((error as? JSONValue.EditError)?.message.contains("horizon.start") == true)
+        }
+    }
+
+    @Test("an overlay merges objects and id-keyed lists, and null removes a key")
+    func overlay() throws {
+        let overlay = try JSONParser.parse(Array(#"""
+            {"offices": [{"id": "justice", "staff": 3}, {"id": "extra", "kind": "department", "level": "district", "name": "Extra", "staff": 1}],
+             "targets": null, "horizon": {"days": 20}}
+            """#.utf8))
+        let merged = try document().overlaid(with: overlay)
+        let scenario = try ScenarioLoader.decode(merged, file: "t", directory: Repository.path("scenarios"))
+        #expect(scenario.offices.map(\.id) == ["desk", "justice", "extra"])
+        #expect(scenario.offices[1].staff == 3)
+        #expect(scenario.offices[1].name == "Justice")
+        #expect(scenario.targets.isEmpty)
+        #expect(scenario.horizon.days == 20)
+        #expect(scenario.horizon.start == CivilDate(iso: "2024-01-01"))
+    }
+
+    @Test("a what-if changes staff but not the arrivals (common random numbers)")
+    func whatIfKeepsArrivals() async throws {
+        let path = Repository.path("scenarios/validation/mmc.json")
+        let base = try ScenarioLoader.load(path: path)
+        let more = try ScenarioLoader.load(path: path, overlays: [], settings: [("offices.desk.staff", "5")])
+        let a = try await SimulationRun(model: SimulationModel(scenario: base), seed: 2).run()
+        let b = try await SimulationRun(model: SimulationModel(scenario: more), seed: 2).run()
+        #expect(a.receivedPerDay == b.receivedPerDay)
+        #expect(b.offices[0].meanWait < a.offices[0].meanWait)
+    }
+}
