@@ -14,7 +14,7 @@ let usage = """
 
     USAGE
       motcua run <scenario.json> [--seed N] [--replications N] [--jobs N] [--load X]
-                 [--overlay what-if.json]… [--set path=value]…
+                 [--overlay what-if.json]… [--set path=value]… [--json FILE]
       motcua validate <scenario.json> [--overlay what-if.json]… [--set path=value]…
       motcua help [command]
 
@@ -42,6 +42,7 @@ let runUsage = """
                          scenarios/what-if/land-branch-minus-2.json
       --set PATH=VALUE   change one value (repeatable); PATH names keys and, in lists,
                          ids: --set offices.land-branch.staff=6
+      --json FILE        also write the results as JSON (docs/output-format.md)
       -h, --help         show this help
     """
 
@@ -82,7 +83,7 @@ func runCommand(_ arguments: [String]) async -> Never {
     let seedOverride: Int?, replications: Int, jobs: Int
     var load = 1.0
     do throws(UsageError) {
-        parsed = try ParsedArguments(arguments, options: ["--seed", "--replications", "--jobs", "--load", "--overlay", "--set"],
+        parsed = try ParsedArguments(arguments, options: ["--seed", "--replications", "--jobs", "--load", "--overlay", "--set", "--json"],
                                      flags: ["-h", "--help"])
         if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(runUsage); exit(0) }
         seedOverride = parsed.values["--seed"] == nil ? nil : try parsed.integer("--seed", in: 0...Int.max, default: 0)
@@ -105,6 +106,14 @@ func runCommand(_ arguments: [String]) async -> Never {
     do {
         let results = try await Experiment.run(model: model, seed: seed, replications: replications, jobs: jobs)
         let summary = ExperimentSummary(model: model, seed: seed, results: results)
+        if let path = parsed.values["--json"] {
+            do {
+                try OutputFile.write(JSONWriter.text(JSONReport.document(summary)), to: path)
+            } catch {
+                printError("error: \(error.description)")
+                exit(ExitStatus.failure.rawValue)
+            }
+        }
         print(TextReport.render(summary), terminator: "")
         exit(ExitStatus.success.rawValue)
     } catch {

@@ -1,0 +1,102 @@
+/// The machine interface of a run (`--json FILE`), documented in `docs/output-format.md`.
+public enum JSONReport {
+    /// Format identifier written in every report.
+    public static let format = "motcua-report/1"
+
+    /// The report of `summary` as a JSON document.
+    public static func document(_ summary: ExperimentSummary) -> JSONValue {
+        let h = summary.horizon
+        let scenario: JSONValue = .object([
+            ("name", .string(summary.scenarioName)),
+            ("seed", .number(Double(summary.seed))),
+            ("replications", .number(Double(summary.replications))),
+            ("horizon", .object([
+                ("start", .string(h.start.description)),
+                ("end", .string(h.start.adding(days: h.days - 1).description)),
+                ("days", .number(Double(h.days))),
+                ("warmUpDays", .number(Double(h.warmUpDays))),
+            ])),
+        ])
+        let targets: JSONValue = .array(summary.targets.map { t in
+            var members: [(key: String, value: JSONValue)] = [
+                ("id", .string(t.id)),
+                ("label", .string(t.label)),
+                ("labelVi", t.labelVi.map(JSONValue.string) ?? .null),
+                ("measure", .string(t.measure.rawValue)),
+                ("field", t.fieldName.map(JSONValue.string) ?? .null),
+                ("comparator", .string(t.comparator.rawValue)),
+                ("threshold", .number(t.threshold)),
+            ]
+            members += estimateMembers(t.estimate)
+            members.append(("verdict", .string(t.verdict.rawValue)))
+            return .object(members)
+        })
+        let measures: JSONValue = .object([
+            ("overall", rate(summary.overall)),
+            ("fields", .array(summary.fields.map(rate))),
+            ("offices", .array(summary.offices.map(office))),
+        ])
+        let c = summary.conservation
+        let conservation: JSONValue = .object([
+            ("backlog", .number(Double(c.backlog))),
+            ("received", .number(Double(c.received))),
+            ("finished", .number(Double(c.finished))),
+            ("refused", .number(Double(c.refused))),
+            ("withdrawn", .number(Double(c.withdrawn))),
+            ("inProgress", .number(Double(c.inProgress))),
+            ("balanced", .bool(c.isBalanced)),
+        ])
+        return .object([
+            ("format", .string(format)),
+            ("scenario", scenario),
+            ("targets", targets),
+            ("measures", measures),
+            ("conservation", conservation),
+        ])
+    }
+
+    static func estimateMembers(_ e: Estimate) -> [(key: String, value: JSONValue)] {
+        [("mean", .number(e.mean)), ("ci95", .array([.number(e.low), .number(e.high)]))]
+    }
+
+    static func estimate(_ e: Estimate) -> JSONValue { .object(estimateMembers(e)) }
+
+    static func rate(_ r: RateResult) -> JSONValue {
+        let t = r.tally
+        let counts: [(String, Int)] = [
+            ("received", t.received), ("backlog", t.backlog), ("refused", t.refused), ("withdrawn", t.withdrawn),
+            ("accepted", t.accepted), ("finishedOnTime", t.finishedOnTime), ("finishedLate", t.finishedLate),
+            ("inProgressNotDue", t.inProgressNotDue), ("inProgressOverdue", t.inProgressOverdue),
+            ("incomplete", t.incomplete), ("supplementRequests", t.supplementRequests),
+            ("lateByRepeatedSupplements", t.lateByRepeatedSupplements), ("apologiesSent", t.apologiesSent),
+            ("lateApologisedOnTime", t.lateApologisedOnTime), ("lateApologisedLate", t.lateApologisedLate),
+            ("lateNotApologised", t.lateNotApologised), ("newDateMet", t.newDateMet), ("online", t.online),
+            ("digitized", t.digitized), ("feePaying", t.feePaying), ("ePaid", t.ePaid),
+            ("resultsElectronic", t.resultsElectronic), ("resultsPostal", t.resultsPostal), ("resultsAtDesk", t.resultsAtDesk),
+        ]
+        return .object([
+            ("id", .string(r.id)),
+            ("name", .string(r.name)),
+            ("nameVi", r.nameVi.map(JSONValue.string) ?? .null),
+            ("onTimeRate", estimate(r.onTimeRate)),
+            ("counts", .object(counts.map { ($0.0, .number(Double($0.1))) })),
+        ])
+    }
+
+    static func office(_ o: OfficeResult) -> JSONValue {
+        .object([
+            ("id", .string(o.office.id)),
+            ("name", .string(o.office.name)),
+            ("nameVi", o.office.nameVi.map(JSONValue.string) ?? .null),
+            ("kind", .string(o.office.kind.rawValue)),
+            ("level", .string(o.office.level.rawValue)),
+            ("staff", .number(Double(o.office.staff))),
+            ("served", .number(Double(o.served))),
+            ("meanWaitMinutes", estimate(o.meanWait)),
+            ("maxWaitMinutes", .number(o.waitMax)),
+            ("utilization", estimate(o.utilization)),
+            ("queueAtEnd", estimate(o.queueAtEnd)),
+            ("abandoned", .number(Double(o.abandoned))),
+        ])
+    }
+}
