@@ -16,11 +16,13 @@ let usage = """
       motcua run <scenario.json> [--seed N] [--replications N] [--jobs N] [--load X]
                  [--overlay what-if.json]… [--set path=value]… [--json FILE]
       motcua validate <scenario.json> [--overlay what-if.json]… [--set path=value]…
+      motcua bench [--workload NAME]… [--scaling]
       motcua help [command]
 
     COMMANDS
       run        simulate the scenario and print the targets table, on-time rates and offices
       validate   check a scenario file without running it
+      bench      measure speed and memory on the reference workloads
 
     Run `motcua <command> --help` for the options of a command.
     """
@@ -147,6 +149,7 @@ case "help":
     switch arguments.dropFirst().first {
     case "run": print(runUsage)
     case "validate": print(validateUsage)
+    case "bench": print(Bench.usage)
     case nil: print(usage)
     case let other?: fail("unknown command \(other)", usage: usage)
     }
@@ -155,6 +158,8 @@ case "run":
     await runCommand(Array(arguments.dropFirst()))
 case "validate":
     validateCommand(Array(arguments.dropFirst()))
+case "bench":
+    await Bench.main(Array(arguments.dropFirst()))
 case let other?:
     fail("unknown command \(other)", usage: usage)
 }

@@ -2,9 +2,9 @@ import Foundation
 
 /// Number formats of the reports: fixed, locale-independent, so outputs are byte-identical
 /// on every machine.
-enum Format {
+public enum Format {
     /// `1234567` → `1,234,567`.
-    static func count(_ n: Int) -> String {
+    public static func count(_ n: Int) -> String {
         let digits = String(abs(n))
         var out = ""
         for (i, ch) in digits.enumerated() {
@@ -15,19 +15,19 @@ enum Format {
     }
 
     /// Fixed decimals, rounding half away from zero.
-    static func fixed(_ x: Double, _ decimals: Int) -> String {
+    public static func fixed(_ x: Double, _ decimals: Int) -> String {
         guard x.isFinite else { return "—" }
         return String(format: "%.\(decimals)f", x)
     }
 
     /// A share as a percentage: `0.98765` → `98.77%`.
-    static func percent(_ x: Double, _ decimals: Int = 2) -> String {
+    public static func percent(_ x: Double, _ decimals: Int = 2) -> String {
         guard x.isFinite else { return "—" }
         return fixed(x * 100, decimals) + "%"
     }
 
     /// A duration in minutes, in the unit a reader expects: minutes, hours or days.
-    static func duration(minutes m: Double) -> String {
+    public static func duration(minutes m: Double) -> String {
         guard m.isFinite else { return "—" }
         if m < 120 { return fixed(m, 1) + " min" }
         if m < 48 * 60 { return fixed(m / 60, 1) + " h" }
@@ -35,13 +35,13 @@ enum Format {
     }
 
     /// Pads or cuts `text` to `width` characters (left-aligned).
-    static func pad(_ text: String, _ width: Int) -> String {
+    public static func pad(_ text: String, _ width: Int) -> String {
         if text.count >= width { return String(text.prefix(width)) }
         return text + String(repeating: " ", count: width - text.count)
     }
 
     /// Right-aligns `text` in `width` characters.
-    static func right(_ text: String, _ width: Int) -> String {
+    public static func right(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
     }
 }
