@@ -5,7 +5,7 @@
 /// is finished at 08:30 the next working day. Durations of work are therefore counted in
 /// open time and converted back with ``finishTime(startingAt:workMinutes:)``; breaks, nights,
 /// weekends and holidays pause the work without any extra events.
-public struct OfficeSchedule: Sendable {
+public final class OfficeSchedule: Sendable {
     /// Hours on working days.
     public let weekdayHours: OpeningHours
     /// Hours on Saturdays that are not working days (e.g. a desk open on Saturday morning).

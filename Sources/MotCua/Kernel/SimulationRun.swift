@@ -27,6 +27,8 @@ public actor SimulationRun {
     private let seed: UInt64
     @exclusivity(unchecked) private var arrivalRandom: [RandomStream]
     @exclusivity(unchecked) private var routingRandom: [RandomStream]
+    /// Service times of each office: one stream per office.
+    @exclusivity(unchecked) private var serviceRandom: [RandomStream]
     @exclusivity(unchecked) private var homeRandom: RandomStream
     private let instanceCumulative: [Double]
     /// A dossier waiting to be handed to an office (see ``deliver()``).
@@ -35,8 +37,7 @@ public actor SimulationRun {
     private struct OfficeRequest {
         let office: Int32
         let dossier: Int32
-        let work: Distribution
-        let extra: Double
+        let work: Double
         let priority: Bool
         let inPerson: Bool
     }
@@ -50,7 +51,8 @@ public actor SimulationRun {
         self.model = model
         self.seed = seed
         offices = model.offices.map { Office(model: $0, context: context, executor: executor, seed: seed) }
-        arrivalRandom = model.streams.map { RandomStream(seed: seed, stream: $0.name) }
+        arrivalRandom = model.streamNames.map { RandomStream(seed: seed, stream: $0) }
+        serviceRandom = model.offices.map { RandomStream(seed: seed, stream: "service/\($0.id)") }
         routingRandom = model.procedures.map { RandomStream(seed: seed, stream: "routing/\($0.id)") }
         homeRandom = RandomStream(seed: seed, stream: "home-ward")
         var running = 0.0
@@ -104,7 +106,8 @@ public actor SimulationRun {
                 }
             case .pickup:
                 if let result = model.procedures[Int(dossier)].result {
-                    await offices[Int(event.target)].receive(dossier: -1, work: result.service, inPerson: true)
+                    let work = result.service.sample(&serviceRandom[Int(event.target)])
+                    await offices[Int(event.target)].receive(dossier: -1, work: work, inPerson: true)
                 }
             }
             if pending != nil { await deliver() }
@@ -239,11 +242,12 @@ public actor SimulationRun {
             stageDone(dossier)
             return
         }
+        let work = service.sample(&serviceRandom[Int(office)])
         if stage == 0 {
-            pending = OfficeRequest(office: office, dossier: dossier, work: service, extra: deskExtras(dossier, procedure),
+            pending = OfficeRequest(office: office, dossier: dossier, work: work + deskExtras(dossier, procedure),
                                     priority: record.priority, inPerson: !record.online)
         } else {
-            pending = OfficeRequest(office: office, dossier: dossier, work: service, extra: 0, priority: false, inPerson: false)
+            pending = OfficeRequest(office: office, dossier: dossier, work: work, priority: false, inPerson: false)
         }
     }
 
@@ -254,7 +258,7 @@ public actor SimulationRun {
     private func deliver() async {
         guard let request = pending else { return }
         pending = nil
-        await offices[Int(request.office)].receive(dossier: request.dossier, work: request.work, extra: request.extra,
+        await offices[Int(request.office)].receive(dossier: request.dossier, work: request.work,
                                                     priority: request.priority, inPerson: request.inPerson)
     }
 

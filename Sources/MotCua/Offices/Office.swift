@@ -30,7 +30,6 @@ public actor Office {
     @exclusivity(unchecked) private var queue = RingBuffer<Waiting>()
     /// Dossiers waiting for the next session (offices working in sessions).
     @exclusivity(unchecked) private var tray = RingBuffer<Waiting>()
-    @exclusivity(unchecked) private var serviceRandom: RandomStream
     @exclusivity(unchecked) private var patienceRandom: RandomStream
     @exclusivity(unchecked) private var tally = OfficeTally()
     @exclusivity(unchecked) private var lastOpenTime = 0.0
@@ -57,7 +56,6 @@ public actor Office {
         sessions = model.sessions
         patience = model.patience
         staff = model.staff
-        serviceRandom = RandomStream(seed: seed, stream: "service/\(model.id)")
         patienceRandom = RandomStream(seed: seed, stream: "patience/\(model.id)")
     }
 
@@ -70,17 +68,17 @@ public actor Office {
         }
     }
 
-    /// A dossier joins this office's queue and waits for `work` minutes of staff effort drawn
-    /// from the office's own random stream, plus `extra` minutes (digitization, cash payment).
+    /// A dossier joins this office's queue and waits for `work` minutes of staff effort (drawn
+    /// by the scheduler from this office's own service-time stream).
     /// - Parameters:
     ///   - dossier: the dossier, or -1 for a citizen collecting a result.
     ///   - inPerson: a citizen queues in person (and may give up); otherwise an electronic or internal queue.
-    func receive(dossier: Int32, work: Distribution, extra: Double = 0, priority: Bool = false, inPerson: Bool = false) {
+    func receive(dossier: Int32, work: Double, priority: Bool = false, inPerson: Bool = false) {
         let now = context.now
         let counted = dossier >= 0 ? context.dossiers[dossier].counted : now >= context.model.warmUpEnd
         var givesUpAt = SimTime.infinity
         if inPerson, let patience { givesUpAt = now + patience.sample(&patienceRandom) }
-        let entry = Waiting(dossier: dossier, arrivedAt: now, work: work.sample(&serviceRandom) + extra,
+        let entry = Waiting(dossier: dossier, arrivedAt: now, work: work,
                             counted: counted, givesUpAt: givesUpAt)
         if !sessions.isEmpty {
             tray.append(entry)

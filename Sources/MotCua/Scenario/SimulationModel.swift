@@ -1,7 +1,7 @@
 /// A scenario compiled for running: offices expanded (one per ward instance), routes resolved
 /// to office indexes, arrival streams laid out, calendars precomputed. Immutable and shared
 /// by all replications.
-public struct SimulationModel: Sendable {
+public final class SimulationModel: Sendable {
     /// The scenario it was built from.
     public let scenario: Scenario
     /// The legal calendar (deadline arithmetic), covering the horizon plus a margin.
@@ -14,6 +14,9 @@ public struct SimulationModel: Sendable {
     public let procedures: [ProcedureModel]
     /// Arrival streams: one per procedure, ward instance and channel.
     public let streams: [ArrivalStream]
+    /// Their random-stream names, stable so that arrivals depend on nothing else
+    /// (kept apart so that a stream is plain data on the hot path).
+    public let streamNames: [String]
     /// Number of ward instances (0 when the scenario has no office with instances).
     public let instanceCount: Int
     /// Weights of the ward instances (for dossiers whose intake is not at a ward).
@@ -79,6 +82,7 @@ public struct SimulationModel: Sendable {
 
         var procedures: [ProcedureModel] = []
         var streams: [ArrivalStream] = []
+        var streamNames: [String] = []
         var profileKeys: [LoadProfile] = []
         var rateProfiles: [RateProfile] = []
         var integrals: [IntegralKey: Double] = [:]
@@ -124,7 +128,8 @@ public struct SimulationModel: Sendable {
                     }()
                     guard expected > 0, span > 0 else { continue }
                     let name = "arrivals/\(procedure.id)/\(offices[Int(office)].id)/\(online ? "online" : "paper")"
-                    streams.append(ArrivalStream(name: name, procedure: p, office: office, instance: intakeOffices.count > 1 ? Int32(n) : -1,
+                    streamNames.append(name)
+                    streams.append(ArrivalStream(procedure: p, office: office, instance: intakeOffices.count > 1 ? Int32(n) : -1,
                                                  online: online, meanGap: span / expected / rates.peak,
                                                  profile: profile.isFlat ? -1 : profileIndex))
                 }
@@ -132,6 +137,7 @@ public struct SimulationModel: Sendable {
         }
         self.procedures = procedures
         self.streams = streams
+        self.streamNames = streamNames
         self.rateProfiles = rateProfiles
         legalSchedule = OfficeSchedule(calendar: calendar, weekdayHours: spec.hours)
         backlog = scenario.backlog.compactMap { b in
@@ -296,8 +302,6 @@ public struct StageModel: Sendable {
 
 /// A Poisson stream of arrivals of one procedure at one desk through one channel.
 public struct ArrivalStream: Sendable {
-    /// The random-stream name: stable, so the arrivals do not depend on anything else.
-    public let name: String
     public let procedure: Int
     /// The receiving desk.
     public let office: Int32
