@@ -25,3 +25,21 @@ struct DeterminismTests {
         #expect(base.offices[0].meanWait > more.offices[0].meanWait)
     }
 }
+
+@Suite("Determinism guard: stored event-trace digests")
+struct TraceDigestTests {
+    /// Digests of the event traces of small scenarios. If one changes, the order of events
+    /// changed: a bug, unless the model was changed on purpose (then update it here, in the
+    /// same commit, saying why).
+    @Test("the event traces of the M/M/1 validation and the minimal two-office scenario are unchanged")
+    func storedDigests() async throws {
+        let mm1 = try await SimulationRun(model: SimulationModel(scenario: try ScenarioLoader.load(path: Repository.path("scenarios/validation/mm1.json"))), seed: 1).run()
+        #expect(mm1.events == TraceDigestTests.expected.mm1Events)
+        #expect(mm1.traceDigest == TraceDigestTests.expected.mm1Digest, "digest now \(mm1.traceDigest)")
+        let model = SimulationModel(scenario: try decodeScenario(minimalScenario))
+        let minimal = try await SimulationRun(model: model, seed: 7).run()
+        #expect(minimal.traceDigest == TraceDigestTests.expected.minimalDigest, "digest now \(minimal.traceDigest)")
+    }
+
+    static let expected = (mm1Events: 34_264, mm1Digest: UInt64(12_937_483_179_594_211_726), minimalDigest: UInt64(14_528_832_127_276_734_032))
+}

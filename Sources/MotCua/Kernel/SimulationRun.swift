@@ -69,11 +69,13 @@ public actor SimulationRun {
         }
         await openBacklog()
         var events = 0
+        var trace = TraceDigest()
         let end = model.horizonEnd
         while let event = context.agenda.next() {
             if event.time >= end { break }
             context.now = event.time
             events += 1
+            trace.add(event)
             let dossier = event.dossier
             switch event.kind {
             case .arrival:
@@ -113,7 +115,7 @@ public actor SimulationRun {
             if pending != nil { await deliver() }
         }
         context.now = end
-        return try await close(events: events)
+        return try await close(events: events, trace: trace.value)
     }
 
     /// A withdrawn dossier's last reference has been reached: free its slot.
@@ -433,7 +435,7 @@ public actor SimulationRun {
         }
     }
 
-    private func close(events: Int) async throws(SimulationError) -> RunResult {
+    private func close(events: Int, trace: UInt64) async throws(SimulationError) -> RunResult {
         let end = model.horizonEnd
         var officeTallies: [OfficeTally] = []
         officeTallies.reserveCapacity(offices.count)
@@ -460,7 +462,7 @@ public actor SimulationRun {
                 """)
         }
         return RunResult(seed: seed, procedures: context.tallies, offices: officeTallies, conservation: c,
-                         events: events, peakInProgress: context.dossiers.peakLive,
+                         events: events, traceDigest: trace, peakInProgress: context.dossiers.peakLive,
                          receivedPerDay: context.receivedPerDay, finishedPerDay: context.finishedPerDay)
     }
 }

@@ -114,6 +114,9 @@ public struct RunResult: Sendable {
     public var conservation: Conservation
     /// Events processed.
     public var events: Int
+    /// A digest of every processed event (time, kind, office or stream, dossier) in order: any
+    /// change in the order of events changes it (see ``TraceDigest``).
+    public var traceDigest: UInt64
     /// The most dossiers in progress at once.
     public var peakInProgress: Int
     /// Dossiers received on each day of the horizon (all dossiers, warm-up included).
