@@ -14,7 +14,7 @@ let usage = """
 
     USAGE
       motcua run <scenario.json> [--seed N] [--replications N] [--jobs N] [--load X]
-                 [--overlay what-if.json]… [--set path=value]… [--json FILE]
+                 [--overlay what-if.json]… [--set path=value]… [--json FILE] [--lang en|vi]
       motcua validate <scenario.json> [--overlay what-if.json]… [--set path=value]…
       motcua bench [--workload NAME]… [--scaling]
       motcua help [command]
@@ -45,6 +45,7 @@ let runUsage = """
       --set PATH=VALUE   change one value (repeatable); PATH names keys and, in lists,
                          ids: --set offices.land-branch.staff=6
       --json FILE        also write the results as JSON (docs/output-format.md)
+      --lang en|vi       language of the report (default en; vi uses the plans' terms)
       -h, --help         show this help
     """
 
@@ -85,12 +86,15 @@ func runCommand(_ arguments: [String]) async -> Never {
     let seedOverride: Int?, replications: Int, jobs: Int
     var load = 1.0
     do throws(UsageError) {
-        parsed = try ParsedArguments(arguments, options: ["--seed", "--replications", "--jobs", "--load", "--overlay", "--set", "--json"],
+        parsed = try ParsedArguments(arguments, options: ["--seed", "--replications", "--jobs", "--load", "--overlay", "--set", "--json", "--lang"],
                                      flags: ["-h", "--help"])
         if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(runUsage); exit(0) }
         seedOverride = parsed.values["--seed"] == nil ? nil : try parsed.integer("--seed", in: 0...Int.max, default: 0)
         replications = try parsed.integer("--replications", in: 1...100_000, default: 1)
         jobs = try parsed.integer("--jobs", in: 1...1024, default: ProcessInfo.processInfo.activeProcessorCount)
+        if let text = parsed.values["--lang"], Language(rawValue: text) == nil {
+            throw UsageError(message: "--lang expects en or vi, found \"\(text)\"")
+        }
         if let text = parsed.values["--load"] {
             guard let x = Double(text), x > 0, x <= 100 else {
                 throw UsageError(message: "--load expects a number above 0 and at most 100, found \"\(text)\"")
@@ -116,7 +120,8 @@ func runCommand(_ arguments: [String]) async -> Never {
                 exit(ExitStatus.failure.rawValue)
             }
         }
-        print(TextReport.render(summary), terminator: "")
+        let language = parsed.values["--lang"].flatMap(Language.init(rawValue:)) ?? .en
+        print(TextReport.render(summary, language: language), terminator: "")
         exit(ExitStatus.success.rawValue)
     } catch {
         printError("internal error: \(error.description)\nThis is a bug in MotCua, not in the scenario; please report it with the scenario and seed.")

@@ -43,3 +43,30 @@ struct TraceDigestTests {
 
     static let expected = (mm1Events: 34_264, mm1Digest: UInt64(12_937_483_179_594_211_726), minimalDigest: UInt64(14_528_832_127_276_734_032))
 }
+
+@Suite("Reports")
+struct ReportTests {
+    @Test("the report speaks Vietnamese with the plans' terms, and both languages carry the same figures")
+    func languages() async throws {
+        let (model, results) = try await simulate("scenarios/validation/mm1.json", replications: 2)
+        let summary = ExperimentSummary(model: model, seed: 1, results: results)
+        let vi = TextReport.render(summary, language: .vi)
+        let en = TextReport.render(summary, language: .en)
+        #expect(vi.contains("TỶ LỆ GIẢI QUYẾT HỒ SƠ ĐÚNG HẠN"))
+        #expect(vi.contains("thư xin lỗi"))
+        #expect(en.contains("ON-TIME RATE BY FIELD"))
+        let received = Format.count(summary.conservation.received)
+        #expect(vi.contains(received) && en.contains(received))
+    }
+
+    @Test("the JSON report has the documented top level and parses back")
+    func jsonShape() async throws {
+        let (model, results) = try await simulate("scenarios/validation/mm1.json", replications: 2)
+        let text = JSONWriter.text(JSONReport.document(ExperimentSummary(model: model, seed: 1, results: results)))
+        let parsed = try JSONParser.parse(Array(text.utf8))
+        guard case .object(let members) = parsed else { Issue.record("not an object"); return }
+        #expect(members.map(\.key) == ["format", "scenario", "targets", "measures", "conservation"])
+        #expect(parsed["conservation"]?["balanced"] == .bool(true))
+        #expect(parsed["scenario"]?["replications"] == .number(2))
+    }
+}

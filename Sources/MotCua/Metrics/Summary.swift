@@ -17,6 +17,7 @@ public struct TargetResult: Sendable {
     public let measure: TargetMeasure
     /// The field this row is about (name), when restricted.
     public let fieldName: String?
+    public let fieldNameVi: String?
     public let comparator: Comparator
     public let threshold: Double
     public let estimate: Estimate
@@ -49,6 +50,7 @@ public struct OfficeResult: Sendable {
 /// What an experiment found, ready for reports.
 public struct ExperimentSummary: Sendable {
     public let scenarioName: String
+    public let scenarioNameVi: String?
     public let seed: UInt64
     public let replications: Int
     public let horizon: Horizon
@@ -64,6 +66,7 @@ public struct ExperimentSummary: Sendable {
     public init(model: SimulationModel, seed: UInt64, results: [RunResult]) {
         let scenario = model.scenario
         scenarioName = scenario.name
+        scenarioNameVi = scenario.nameVi
         self.seed = seed
         replications = results.count
         horizon = scenario.horizon
@@ -116,7 +119,7 @@ public struct ExperimentSummary: Sendable {
                 targets.append(TargetResult(
                     id: target.field == "*" ? "\(target.id)/\(field?.id ?? "")" : target.id,
                     label: target.label, labelVi: target.labelVi, measure: target.measure,
-                    fieldName: field?.name, comparator: target.comparator, threshold: target.threshold,
+                    fieldName: field?.name, fieldNameVi: field?.nameVi, comparator: target.comparator, threshold: target.threshold,
                     estimate: estimate, verdict: ExperimentSummary.verdict(estimate, target, replicated: many)))
             }
         }

@@ -27,11 +27,11 @@ public enum Format {
     }
 
     /// A duration in minutes, in the unit a reader expects: minutes, hours or days.
-    public static func duration(minutes m: Double) -> String {
+    public static func duration(minutes m: Double, vietnamese: Bool = false) -> String {
         guard m.isFinite else { return "—" }
-        if m < 120 { return fixed(m, 1) + " min" }
-        if m < 48 * 60 { return fixed(m / 60, 1) + " h" }
-        return fixed(m / 1440, 1) + " d"
+        if m < 120 { return fixed(m, 1) + (vietnamese ? " phút" : " min") }
+        if m < 48 * 60 { return fixed(m / 60, 1) + (vietnamese ? " giờ" : " h") }
+        return fixed(m / 1440, 1) + (vietnamese ? " ngày" : " d")
     }
 
     /// Pads or cuts `text` to `width` characters (left-aligned).

@@ -1,93 +1,102 @@
-/// The terminal report: the targets table first, then the on-time rates, the offices and the
-/// dossier balance.
+/// The terminal report: the targets table first, then the on-time rates, the dossier's
+/// journey, the offices and the dossier balance — in English or Vietnamese.
 public enum TextReport {
-    /// Renders `summary` as plain text.
-    public static func render(_ summary: ExperimentSummary) -> String {
+    /// Renders `summary` as plain text in `language`.
+    public static func render(_ summary: ExperimentSummary, language: Language = .en) -> String {
+        let w = language.words
         var lines: [String] = []
         let h = summary.horizon
         let last = h.start.adding(days: h.days - 1)
-        let reps = summary.replications == 1 ? "1 replication" : "\(summary.replications) replications"
-        lines.append("MotCua — \(summary.scenarioName)")
-        lines.append("seed \(summary.seed) · \(reps) · \(h.start) to \(last) (\(h.days) days\(h.warmUpDays > 0 ? ", warm-up \(h.warmUpDays)" : ""))")
+        let many = summary.replications > 1
+        lines.append("MotCua — \(language.pick(summary.scenarioName, summary.scenarioNameVi))")
+        lines.append("\(w.seed) \(summary.seed) · \(w.replication(summary.replications)) · \(w.period(h.start, last, h.days))"
+                     + (h.warmUpDays > 0 ? w.warmUp(h.warmUpDays) : "") + ")")
         lines.append("")
 
         if !summary.targets.isEmpty {
-            lines.append("TARGETS")
-            lines.append("  " + Format.pad("verdict", 9) + Format.pad("target", 62) + Format.right("value", 9) + "   95% CI")
+            lines.append(w.targets)
+            lines.append("  " + Format.pad(w.verdict, 11) + Format.pad(w.target, 62) + Format.right(w.value, 9) + "   " + w.ci95)
             for t in summary.targets {
-                var label = "\(t.label)"
-                if let field = t.fieldName { label += " — \(field)" }
-                let ci = summary.replications > 1 ? "\(Format.percent(t.estimate.low)) … \(Format.percent(t.estimate.high))" : "(1 replication)"
-                lines.append("  " + Format.pad(verdictWord(t.verdict), 9) + Format.pad(label, 62)
+                var label = language.pick(t.label, t.labelVi)
+                if let field = t.fieldName { label += " — \(language.pick(field, t.fieldNameVi))" }
+                let ci = many ? "\(Format.percent(t.estimate.low)) … \(Format.percent(t.estimate.high))" : w.oneReplication
+                lines.append("  " + Format.pad(verdictWord(t.verdict, w), 11) + Format.pad(label, 62)
                              + Format.right(Format.percent(t.estimate.mean), 9) + "   " + ci)
             }
-            let passes = summary.targets.filter { $0.verdict == .pass }.count
-            lines.append("  \(passes) of \(summary.targets.count) pass")
+            lines.append("  " + w.passCount(summary.targets.filter { $0.verdict == .pass }.count, summary.targets.count))
             lines.append("")
         }
 
-        lines.append("ON-TIME RATE BY FIELD  (on time = finished by the appointment date, or in progress and not yet due)")
-        lines.append("  " + Format.pad("field", 22) + Format.right("received", 10) + Format.right("refused", 9)
-                     + Format.right("on time", 10) + Format.right("late", 8) + Format.right("open", 8)
-                     + Format.right("overdue", 9) + Format.right("on-time", 10) + "   95% CI")
+        lines.append("\(w.byField)  \(w.byFieldNote)")
+        lines.append("  " + Format.pad(w.field, 24) + Format.right(w.received, 10) + Format.right(w.refused, 9)
+                     + Format.right(w.onTime, 10) + Format.right(w.late, 9) + Format.right(w.open, 11)
+                     + Format.right(w.overdue, 9) + Format.right(w.onTimeRate, 15) + "   " + (many ? w.ci95 : ""))
         for row in summary.fields + [summary.overall] {
             let t = row.tally
-            let ci = summary.replications > 1 ? "\(Format.percent(row.onTimeRate.low)) … \(Format.percent(row.onTimeRate.high))" : ""
-            lines.append("  " + Format.pad(row.name, 22) + Format.right(Format.count(t.received), 10)
+            let ci = many ? "\(Format.percent(row.onTimeRate.low)) … \(Format.percent(row.onTimeRate.high))" : ""
+            lines.append("  " + Format.pad(language.pick(row.name, row.nameVi), 24) + Format.right(Format.count(t.received), 10)
                          + Format.right(Format.count(t.refused), 9) + Format.right(Format.count(t.finishedOnTime), 10)
-                         + Format.right(Format.count(t.finishedLate), 8) + Format.right(Format.count(t.inProgressNotDue), 8)
+                         + Format.right(Format.count(t.finishedLate), 9) + Format.right(Format.count(t.inProgressNotDue), 11)
                          + Format.right(Format.count(t.inProgressOverdue), 9)
-                         + Format.right(Format.percent(row.onTimeRate.mean), 10) + "   " + ci)
+                         + Format.right(Format.percent(row.onTimeRate.mean), 15) + "   " + ci)
         }
-        if summary.replications > 1 { lines.append("  (counts are totals over all replications)") }
+        if many { lines.append("  " + w.totalsNote) }
         lines.append("")
 
         let t = summary.overall.tally
-        lines.append("THE DOSSIER'S JOURNEY" + (summary.replications > 1 ? " (totals over all replications)" : ""))
-        func share(_ part: Int, _ whole: Int) -> String { whole > 0 ? Format.percent(Double(part) / Double(whole), 1) : "—" }
-        lines.append("  incomplete at the desk (Form 02)   \(Format.right(Format.count(t.incomplete), 10))")
-        lines.append("  refused (Form 03)                  \(Format.right(Format.count(t.refused), 10))   \(share(t.refused, t.received)) of received")
-        lines.append("  withdrawn by the citizen           \(Format.right(Format.count(t.withdrawn), 10))   \(share(t.withdrawn, t.received)) of received")
-        lines.append("  supplement requests                \(Format.right(Format.count(t.supplementRequests), 10))   late because asked more than once: \(Format.count(t.lateByRepeatedSupplements))")
-        lines.append("  late dossiers                      \(Format.right(Format.count(t.late), 10))")
-        lines.append("    apologised in time (Form 04)     \(Format.right(Format.count(t.lateApologisedOnTime), 10))   \(share(t.lateApologisedOnTime, t.late)) of late; new date met: \(Format.count(t.newDateMet))")
-        lines.append("    apologised late                  \(Format.right(Format.count(t.lateApologisedLate), 10))   \(share(t.lateApologisedLate, t.late))")
-        lines.append("    never apologised                 \(Format.right(Format.count(t.lateNotApologised), 10))   \(share(t.lateNotApologised, t.late))")
-        lines.append("  submitted online                   \(Format.right(Format.count(t.online), 10))   \(share(t.online, t.received)) of received")
-        lines.append("  digitized at the desk              \(Format.right(Format.count(t.digitized), 10))   \(share(t.digitized, t.accepted)) of accepted")
-        lines.append("  fees paid electronically           \(Format.right(Format.count(t.ePaid), 10))   \(share(t.ePaid, t.feePaying)) of fee-paying")
+        func share(_ part: Int, _ whole: Int, _ of: String) -> String {
+            whole > 0 ? "\(Format.percent(Double(part) / Double(whole), 1)) \(of)" : ""
+        }
+        func row(_ label: String, _ n: Int, _ notes: String...) -> String {
+            let note = notes.filter { !$0.isEmpty }.joined(separator: "; ")
+            return "  " + Format.pad(label, 38) + Format.right(Format.count(n), 10) + (note.isEmpty ? "" : "   " + note)
+        }
+        lines.append(w.journey + (many ? " " + w.totalsNote : ""))
+        lines.append(row(w.incomplete, t.incomplete))
+        lines.append(row(w.refused, t.refused, share(t.refused, t.received, w.ofReceived)))
+        lines.append(row(w.withdrawn, t.withdrawn, share(t.withdrawn, t.received, w.ofReceived)))
+        lines.append(row(w.supplements, t.supplementRequests, "\(w.lateByRepeat): \(Format.count(t.lateByRepeatedSupplements))"))
+        lines.append(row(w.lateDossiers, t.late))
+        lines.append(row(w.apologisedInTime, t.lateApologisedOnTime,
+                         share(t.lateApologisedOnTime, t.late, w.ofLate), "\(w.newDateMet): \(Format.count(t.newDateMet))"))
+        lines.append(row(w.apologisedLate, t.lateApologisedLate, share(t.lateApologisedLate, t.late, w.ofLate)))
+        lines.append(row(w.neverApologised, t.lateNotApologised, share(t.lateNotApologised, t.late, w.ofLate)))
+        lines.append(row(w.online, t.online, share(t.online, t.received, w.ofReceived)))
+        lines.append(row(w.digitized, t.digitized, share(t.digitized, t.accepted, w.ofAccepted)))
+        lines.append(row(w.ePaid, t.ePaid, share(t.ePaid, t.feePaying, w.ofFeePaying)))
         let results = t.resultsElectronic + t.resultsPostal + t.resultsAtDesk
-        lines.append("  results sent electronically        \(Format.right(Format.count(t.resultsElectronic), 10))   \(share(t.resultsElectronic, results)) of results; by post \(Format.count(t.resultsPostal)), collected at the desk \(Format.count(t.resultsAtDesk))")
-        if t.backlog > 0 { lines.append("  opening backlog                    \(Format.right(Format.count(t.backlog), 10))") }
+        lines.append(row(w.resultsElectronic, t.resultsElectronic, share(t.resultsElectronic, results, w.ofResults),
+                         "\(w.byPost) \(Format.count(t.resultsPostal)), \(w.atDesk) \(Format.count(t.resultsAtDesk))"))
+        if t.backlog > 0 { lines.append(row(w.backlog, t.backlog)) }
         lines.append("")
 
-        lines.append("OFFICES")
-        lines.append("  " + Format.pad("office", 34) + Format.right("staff", 6) + Format.right("served", 11)
-                     + Format.right("mean wait", 11) + Format.right("max wait", 10) + Format.right("busy", 8)
-                     + Format.right("queue at end", 14) + Format.right("gave up", 9))
+        lines.append(w.offices)
+        lines.append("  " + Format.pad(w.office, 34) + Format.right(w.staff, 7) + Format.right(w.served, 11)
+                     + Format.right(w.meanWait, 11) + Format.right(w.maxWait, 12) + Format.right(w.busy, 8)
+                     + Format.right(w.queueAtEnd, 14) + Format.right(w.gaveUp, 9))
         for o in summary.offices {
-            lines.append("  " + Format.pad(o.office.name, 34) + Format.right(String(o.office.staff), 6)
-                         + Format.right(Format.count(o.served), 11) + Format.right(Format.duration(minutes: o.meanWait.mean), 11)
-                         + Format.right(Format.duration(minutes: o.waitMax), 10) + Format.right(Format.percent(o.utilization.mean, 1), 8)
+            lines.append("  " + Format.pad(language.pick(o.office.name, o.office.nameVi), 34) + Format.right(String(o.office.staff), 7)
+                         + Format.right(Format.count(o.served), 11) + Format.right(Format.duration(minutes: o.meanWait.mean, vietnamese: language == .vi), 11)
+                         + Format.right(Format.duration(minutes: o.waitMax, vietnamese: language == .vi), 12) + Format.right(Format.percent(o.utilization.mean, 1), 8)
                          + Format.right(Format.fixed(o.queueAtEnd.mean, 0), 14) + Format.right(Format.count(o.abandoned), 9))
         }
-        lines.append("  (wait: from reaching the office to the start of work, in wall-clock time; busy: share of open staff time)")
+        lines.append("  " + w.officesNote)
         lines.append("")
 
         let c = summary.conservation
-        lines.append("DOSSIER BALANCE" + (summary.replications > 1 ? " (all replications)" : ""))
-        let opening = c.backlog > 0 ? "backlog \(Format.count(c.backlog)) + " : ""
-        lines.append("  \(opening)received \(Format.count(c.received)) = finished \(Format.count(c.finished)) + refused \(Format.count(c.refused))"
-                     + " + withdrawn \(Format.count(c.withdrawn)) + in progress \(Format.count(c.inProgress))  "
-                     + (c.isBalanced ? "balanced" : "BROKEN"))
+        lines.append(w.balance + (many ? " " + w.allReplications : ""))
+        let opening = c.backlog > 0 ? "\(w.backlog) \(Format.count(c.backlog)) + " : ""
+        lines.append("  \(opening)\(w.received) \(Format.count(c.received)) = \(w.finished) \(Format.count(c.finished))"
+                     + " + \(w.refused) \(Format.count(c.refused)) + \(w.withdrawn) \(Format.count(c.withdrawn))"
+                     + " + \(w.inProgress) \(Format.count(c.inProgress))  " + (c.isBalanced ? w.balanced : w.broken))
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func verdictWord(_ verdict: Verdict) -> String {
+    static func verdictWord(_ verdict: Verdict, _ w: Phrases) -> String {
         switch verdict {
-        case .pass: return "PASS"
-        case .fail: return "FAIL"
-        case .atRisk: return "AT RISK"
+        case .pass: return w.pass
+        case .fail: return w.fail
+        case .atRisk: return w.atRisk
         }
     }
 }

@@ -1,0 +1,80 @@
+/// The language of a report. Vietnamese uses the plans' own terms (tỷ lệ giải quyết hồ sơ
+/// đúng hạn, trễ hạn, số hóa, thanh toán điện tử, thư xin lỗi).
+public enum Language: String, Sendable, CaseIterable {
+    case en, vi
+
+    /// Picks the Vietnamese text when reporting in Vietnamese and it exists.
+    func pick(_ english: String, _ vietnamese: String?) -> String {
+        self == .vi ? (vietnamese ?? english) : english
+    }
+
+    /// The words of the reports.
+    var words: Phrases { self == .vi ? .vietnamese : .english }
+}
+
+/// Every fixed phrase of the reports, in one language.
+struct Phrases: Sendable {
+    let replication: @Sendable (Int) -> String
+    let period: @Sendable (CivilDate, CivilDate, Int) -> String
+    let warmUp: @Sendable (Int) -> String
+    let seed: String
+    let targets, verdict, target, value, ci95, oneReplication: String
+    let passCount: @Sendable (Int, Int) -> String
+    let pass, fail, atRisk: String
+    let byField, byFieldNote, field, received, refused, onTime, late, open, overdue, onTimeRate, totalsNote: String
+    let journey, incomplete, withdrawn, supplements, lateByRepeat, lateDossiers, apologisedInTime, newDateMet,
+        apologisedLate, neverApologised, online, digitized, ePaid, resultsElectronic, byPost, atDesk, backlog: String
+    let ofReceived, ofAccepted, ofFeePaying, ofLate, ofResults: String
+    let offices, office, staff, served, meanWait, maxWait, busy, queueAtEnd, gaveUp, officesNote: String
+    let balance, allReplications, finished, inProgress, balanced, broken: String
+
+    static let english = Phrases(
+        replication: { $0 == 1 ? "1 replication" : "\($0) replications" },
+        period: { "\($0) to \($1) (\($2) days" },
+        warmUp: { ", warm-up \($0)" },
+        seed: "seed",
+        targets: "TARGETS", verdict: "verdict", target: "target", value: "value", ci95: "95% CI", oneReplication: "(1 replication)",
+        passCount: { "\($0) of \($1) pass" },
+        pass: "PASS", fail: "FAIL", atRisk: "AT RISK",
+        byField: "ON-TIME RATE BY FIELD",
+        byFieldNote: "(on time = finished by the appointment date, or in progress and not yet due)",
+        field: "field", received: "received", refused: "refused", onTime: "on time", late: "late", open: "open",
+        overdue: "overdue", onTimeRate: "on-time", totalsNote: "(counts are totals over all replications)",
+        journey: "THE DOSSIER'S JOURNEY", incomplete: "incomplete at the desk (Form 02)", withdrawn: "withdrawn by the citizen",
+        supplements: "supplement requests", lateByRepeat: "late because asked more than once", lateDossiers: "late dossiers",
+        apologisedInTime: "  apologised in time (Form 04)", newDateMet: "new date met", apologisedLate: "  apologised late",
+        neverApologised: "  never apologised", online: "submitted online", digitized: "digitized at the desk",
+        ePaid: "fees paid electronically", resultsElectronic: "results sent electronically", byPost: "by post",
+        atDesk: "collected at the desk", backlog: "opening backlog",
+        ofReceived: "of received", ofAccepted: "of accepted", ofFeePaying: "of fee-paying", ofLate: "of late", ofResults: "of results",
+        offices: "OFFICES", office: "office", staff: "staff", served: "served", meanWait: "mean wait", maxWait: "max wait",
+        busy: "busy", queueAtEnd: "queue at end", gaveUp: "gave up",
+        officesNote: "(wait: from reaching the office to the start of work, in wall-clock time; busy: share of open staff time)",
+        balance: "DOSSIER BALANCE", allReplications: "(all replications)", finished: "finished", inProgress: "in progress",
+        balanced: "balanced", broken: "BROKEN")
+
+    static let vietnamese = Phrases(
+        replication: { "\($0) lần chạy lặp" },
+        period: { "từ \($0) đến \($1) (\($2) ngày" },
+        warmUp: { ", khởi động \($0) ngày" },
+        seed: "hạt giống",
+        targets: "CHỈ TIÊU", verdict: "đánh giá", target: "chỉ tiêu", value: "giá trị", ci95: "KTC 95%", oneReplication: "(1 lần chạy)",
+        passCount: { "\($0)/\($1) chỉ tiêu đạt" },
+        pass: "ĐẠT", fail: "KHÔNG ĐẠT", atRisk: "CÓ RỦI RO",
+        byField: "TỶ LỆ GIẢI QUYẾT HỒ SƠ ĐÚNG HẠN THEO LĨNH VỰC",
+        byFieldNote: "(đúng hạn = có kết quả trước hoặc đúng ngày hẹn trả, hoặc đang giải quyết chưa đến hạn)",
+        field: "lĩnh vực", received: "tiếp nhận", refused: "từ chối", onTime: "đúng hạn", late: "trễ hạn", open: "đang xử lý",
+        overdue: "quá hạn", onTimeRate: "tỷ lệ đúng hạn", totalsNote: "(số liệu là tổng của mọi lần chạy lặp)",
+        journey: "HÀNH TRÌNH HỒ SƠ", incomplete: "chưa đầy đủ khi tiếp nhận (Mẫu 02)", withdrawn: "công dân rút hồ sơ",
+        supplements: "yêu cầu bổ sung", lateByRepeat: "trễ hạn do bổ sung quá 1 lần", lateDossiers: "hồ sơ trễ hạn",
+        apologisedInTime: "  có thư xin lỗi đúng hạn (Mẫu 04)", newDateMet: "trả đúng ngày hẹn mới", apologisedLate: "  thư xin lỗi muộn",
+        neverApologised: "  không có thư xin lỗi", online: "nộp trực tuyến", digitized: "số hóa khi tiếp nhận",
+        ePaid: "thanh toán điện tử", resultsElectronic: "trả kết quả điện tử", byPost: "qua bưu chính",
+        atDesk: "nhận tại bộ phận một cửa", backlog: "hồ sơ tồn đầu kỳ",
+        ofReceived: "số tiếp nhận", ofAccepted: "số đã nhận", ofFeePaying: "số có phí", ofLate: "số trễ hạn", ofResults: "số kết quả",
+        offices: "CƠ QUAN, ĐƠN VỊ", office: "đơn vị", staff: "cán bộ", served: "đã xử lý", meanWait: "chờ TB", maxWait: "chờ tối đa",
+        busy: "bận", queueAtEnd: "tồn cuối kỳ", gaveUp: "bỏ về",
+        officesNote: "(thời gian chờ: từ khi hồ sơ đến đơn vị tới khi bắt đầu xử lý; bận: tỷ lệ thời gian làm việc của cán bộ)",
+        balance: "CÂN ĐỐI HỒ SƠ", allReplications: "(mọi lần chạy lặp)", finished: "đã có kết quả", inProgress: "đang giải quyết",
+        balanced: "cân đối", broken: "SAI LỆCH")
+}
