@@ -16,12 +16,14 @@ let usage = """
       motcua run <scenario.json> [--seed N] [--replications N] [--jobs N] [--load X]
                  [--overlay what-if.json]… [--set path=value]… [--json FILE] [--lang en|vi]
       motcua validate <scenario.json> [--overlay what-if.json]… [--set path=value]…
+      motcua compare <base.json> [<variant.json>…] [--variant overlay.json]… [options]
       motcua bench [--workload NAME]… [--scaling]
       motcua help [command]
 
     COMMANDS
       run        simulate the scenario and print the targets table, on-time rates and offices
       validate   check a scenario file without running it
+      compare    run what-if variants against a base with common random numbers
       bench      measure speed and memory on the reference workloads
 
     Run `motcua <command> --help` for the options of a command.
@@ -47,6 +49,20 @@ let runUsage = """
       --json FILE        also write the results as JSON (docs/output-format.md)
       --lang en|vi       language of the report (default en; vi uses the plans' terms)
       -h, --help         show this help
+    """
+
+let compareUsage = """
+    USAGE: motcua compare <base.json> [<variant.json>…] [--variant overlay.json]… [options]
+
+    Runs the base scenario and each variant with the same seeds (common random numbers: the
+    same citizens arrive in every variant) and prints each measure's value per variant and its
+    difference from the base with a 95% confidence interval, then the target verdicts that change.
+    A variant is either a whole scenario file or, with --variant, an overlay laid on the base
+    (e.g. scenarios/what-if/land-branch-minus-2.json).
+
+    OPTIONS
+      --variant FILE     an overlay on the base, as a variant (repeatable)
+      --seed N, --replications N (default 10), --jobs N, --load X, --lang en|vi, as for run
     """
 
 let validateUsage = """
@@ -129,6 +145,55 @@ func runCommand(_ arguments: [String]) async -> Never {
     }
 }
 
+func compareCommand(_ arguments: [String]) async -> Never {
+    let parsed: ParsedArguments
+    let replications: Int, jobs: Int
+    var load = 1.0
+    do throws(UsageError) {
+        parsed = try ParsedArguments(arguments, options: ["--variant", "--seed", "--replications", "--jobs", "--load", "--lang"],
+                                     flags: ["-h", "--help"])
+        if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(compareUsage); exit(0) }
+        replications = try parsed.integer("--replications", in: 2...100_000, default: 10)
+        jobs = try parsed.integer("--jobs", in: 1...1024, default: ProcessInfo.processInfo.activeProcessorCount)
+        if let text = parsed.values["--load"] {
+            guard let x = Double(text), x > 0, x <= 100 else { throw UsageError(message: "--load expects a number above 0 and at most 100") }
+            load = x
+        }
+        if let text = parsed.values["--lang"], Language(rawValue: text) == nil {
+            throw UsageError(message: "--lang expects en or vi, found \"\(text)\"")
+        }
+        guard !parsed.positional.isEmpty else { throw UsageError(message: "missing the base scenario") }
+        guard parsed.positional.count + (parsed.all["--variant"]?.count ?? 0) >= 2 else {
+            throw UsageError(message: "nothing to compare: give a variant scenario or --variant overlay.json")
+        }
+    } catch {
+        fail(error.message, usage: compareUsage)
+    }
+    let base = parsed.positional[0]
+    var names = parsed.positional
+    var models = parsed.positional.map { path in
+        loadModel(path, (try? ParsedArguments([], options: [], flags: []))!, load: load)
+    }
+    for overlay in parsed.all["--variant"] ?? [] {
+        names.append("\(base) + \(overlay)")
+        models.append(loadModel(base, (try? ParsedArguments(["--overlay", overlay], options: ["--overlay"], flags: []))!, load: load))
+    }
+    let seed = parsed.values["--seed"].flatMap(UInt64.init) ?? models[0].scenario.seed
+    do {
+        var results: [[RunResult]] = []
+        for model in models {
+            results.append(try await Experiment.run(model: model, seed: seed, replications: replications, jobs: jobs))
+        }
+        let comparison = Comparison(names: names, models: models, results: results, seed: seed)
+        let language = parsed.values["--lang"].flatMap(Language.init(rawValue:)) ?? .en
+        print(ComparisonReport.render(comparison, replications: replications, language: language), terminator: "")
+        exit(0)
+    } catch {
+        printError("internal error: \(error.description)")
+        exit(ExitStatus.internalError.rawValue)
+    }
+}
+
 func validateCommand(_ arguments: [String]) -> Never {
     do throws(UsageError) {
         let parsed = try ParsedArguments(arguments, options: ["--overlay", "--set"], flags: ["-h", "--help"])
@@ -155,6 +220,7 @@ case "help":
     case "run": print(runUsage)
     case "validate": print(validateUsage)
     case "bench": print(Bench.usage)
+    case "compare": print(compareUsage)
     case nil: print(usage)
     case let other?: fail("unknown command \(other)", usage: usage)
     }
@@ -165,6 +231,8 @@ case "validate":
     validateCommand(Array(arguments.dropFirst()))
 case "bench":
     await Bench.main(Array(arguments.dropFirst()))
+case "compare":
+    await compareCommand(Array(arguments.dropFirst()))
 case let other?:
     fail("unknown command \(other)", usage: usage)
 }

@@ -59,3 +59,21 @@ struct WhatIfTests {
         #expect(b.offices[0].meanWait < a.offices[0].meanWait)
     }
 }
+
+@Suite("Compare: variants against a base with common random numbers")
+struct ComparisonTests {
+    @Test("more staff: the same arrivals, shorter waits, a negative paired difference with a tight interval")
+    func moreStaff() async throws {
+        let path = Repository.path("scenarios/validation/mmc.json")
+        let base = SimulationModel(scenario: try ScenarioLoader.load(path: path))
+        let more = SimulationModel(scenario: try ScenarioLoader.load(path: path, overlays: [], settings: [("offices.desk.staff", "5")]))
+        var results: [[RunResult]] = []
+        for model in [base, more] { results.append(try await Experiment.run(model: model, seed: 3, replications: 4, jobs: 2)) }
+        // Same seeds: the same citizens arrive in both variants.
+        #expect(results[0].map(\.conservation.received) == results[1].map(\.conservation.received))
+        let comparison = Comparison(names: ["base", "5 staff"], models: [base, more], results: results, seed: 3)
+        let wait = try #require(comparison.rows.first { $0.label.hasPrefix("mean wait") })
+        #expect(wait.differences[0].high < 0)
+        #expect(wait.differences[0].high - wait.differences[0].low < 0.5 * abs(wait.differences[0].mean))
+    }
+}

@@ -1,0 +1,86 @@
+/// What-if variants compared with a base scenario under common random numbers: replication
+/// `i` of every variant uses the same seed, so arrivals are identical and the differences
+/// are paired — far tighter than comparing two independent runs.
+public struct Comparison: Sendable {
+    /// One measure across the variants.
+    public struct Row: Sendable {
+        /// What is measured, e.g. "on-time rate — Land" or "mean wait — Land branch".
+        public let label: String
+        public let labelVi: String
+        /// Whether the values are shares (shown as percentages) or minutes.
+        public let isShare: Bool
+        /// Value of the base and of each variant.
+        public let values: [Estimate]
+        /// Paired difference of each variant from the base (variant − base), per replication.
+        public let differences: [Estimate]
+    }
+
+    /// A target whose verdict differs between the base and a variant.
+    public struct VerdictChange: Sendable {
+        public let target: String
+        public let variant: Int
+        public let from: Verdict
+        public let to: Verdict
+    }
+
+    /// Names of the base (first) and the variants.
+    public let names: [String]
+    public let rows: [Row]
+    public let verdictChanges: [VerdictChange]
+    public let summaries: [ExperimentSummary]
+
+    /// Compares replication results of `models` (the first is the base); every model's
+    /// results must come from the same seeds.
+    public init(names: [String], models: [SimulationModel], results: [[RunResult]], seed: UInt64) {
+        self.names = names
+        let summaries = zip(models, results).map { ExperimentSummary(model: $0, seed: seed, results: $1) }
+        self.summaries = summaries
+        var rows: [Row] = []
+
+        func onTime(_ result: RunResult, _ procedures: [Int]) -> Double {
+            var tally = ProcedureTally()
+            for p in procedures where p < result.procedures.count { tally.add(result.procedures[p]) }
+            return tally.processed > 0 ? Double(tally.onTime) / Double(tally.processed) : .nan
+        }
+        func addRow(_ label: String, _ labelVi: String, share: Bool, _ value: (Int, RunResult) -> Double) {
+            let perVariant = results.indices.map { v in results[v].map { value(v, $0) } }
+            let differences = perVariant.dropFirst().map { variant in
+                Estimate(zip(variant, perVariant[0]).map { $0 - $1 })
+            }
+            rows.append(Row(label: label, labelVi: labelVi, isShare: share, values: perVariant.map(Estimate.init),
+                            differences: Array(differences)))
+        }
+
+        let base = models[0].scenario
+        addRow("on-time rate — all dossiers", "tỷ lệ đúng hạn — tất cả hồ sơ", share: true) { v, r in
+            onTime(r, Array(models[v].scenario.procedures.indices))
+        }
+        for field in base.fields {
+            addRow("on-time rate — \(field.name)", "tỷ lệ đúng hạn — \(field.nameVi ?? field.name)", share: true) { v, r in
+                onTime(r, models[v].scenario.procedures.indices.filter { models[v].scenario.procedures[$0].field == field.id })
+            }
+        }
+        for office in models[0].offices {
+            let index = { (v: Int) in models[v].offices.firstIndex { $0.id == office.id } }
+            guard models.indices.allSatisfy({ index($0) != nil }) else { continue }
+            addRow("mean wait — \(office.name)", "thời gian chờ TB — \(office.nameVi ?? office.name)", share: false) { v, r in
+                let o = r.offices[index(v)!]
+                return o.served > 0 ? o.meanWait : .nan
+            }
+            addRow("staff busy — \(office.name)", "tỷ lệ bận — \(office.nameVi ?? office.name)", share: true) { v, r in
+                r.offices[index(v)!].utilization
+            }
+        }
+        self.rows = rows
+
+        var changes: [VerdictChange] = []
+        for (v, summary) in summaries.enumerated().dropFirst() {
+            for target in summaries[0].targets {
+                if let other = summary.targets.first(where: { $0.id == target.id }), other.verdict != target.verdict {
+                    changes.append(VerdictChange(target: target.id, variant: v, from: target.verdict, to: other.verdict))
+                }
+            }
+        }
+        verdictChanges = changes
+    }
+}
