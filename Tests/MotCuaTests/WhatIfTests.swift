@@ -74,6 +74,7 @@ struct ComparisonTests {
         let comparison = Comparison(names: ["base", "5 staff"], models: [base, more], results: results, seed: 3)
         let wait = try #require(comparison.rows.first { $0.label.hasPrefix("mean wait") })
         #expect(wait.differences[0].high < 0)
-        #expect(wait.differences[0].high - wait.differences[0].low < 0.5 * abs(wait.differences[0].mean))
+        // Paired by common random numbers, the difference is known better than the base itself.
+        #expect(wait.differences[0].high - wait.differences[0].low < wait.values[0].high - wait.values[0].low)
     }
 }
