@@ -17,6 +17,8 @@ let usage = """
                  [--overlay what-if.json]… [--set path=value]… [--json FILE] [--lang en|vi]
       motcua validate <scenario.json> [--overlay what-if.json]… [--set path=value]…
       motcua compare <base.json> [<variant.json>…] [--variant overlay.json]… [options]
+      motcua sweep <scenario.json> --load FROM:TO:STEP [options]
+      motcua staff <scenario.json> [--office ID[=LOW:HIGH]]… [options]
       motcua bench [--workload NAME]… [--scaling]
       motcua help [command]
 
@@ -24,6 +26,8 @@ let usage = """
       run        simulate the scenario and print the targets table, on-time rates and offices
       validate   check a scenario file without running it
       compare    run what-if variants against a base with common random numbers
+      sweep      find the load at which each target stops passing
+      staff      find the smallest staff per office that makes every target pass
       bench      measure speed and memory on the reference workloads
 
     Run `motcua <command> --help` for the options of a command.
@@ -221,6 +225,8 @@ case "help":
     case "validate": print(validateUsage)
     case "bench": print(Bench.usage)
     case "compare": print(compareUsage)
+    case "sweep": print(ExperimentCommands.sweepUsage)
+    case "staff": print(ExperimentCommands.staffUsage)
     case nil: print(usage)
     case let other?: fail("unknown command \(other)", usage: usage)
     }
@@ -233,6 +239,10 @@ case "bench":
     await Bench.main(Array(arguments.dropFirst()))
 case "compare":
     await compareCommand(Array(arguments.dropFirst()))
+case "sweep":
+    await ExperimentCommands.sweep(Array(arguments.dropFirst()))
+case "staff":
+    await ExperimentCommands.staff(Array(arguments.dropFirst()))
 case let other?:
     fail("unknown command \(other)", usage: usage)
 }

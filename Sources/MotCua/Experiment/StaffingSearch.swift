@@ -1,0 +1,110 @@
+/// The staffing question: the smallest staff per office that makes every target pass.
+///
+/// Marginal analysis, as in the staffing literature for service systems: starting from the
+/// lower bounds, while some target does not pass, add one staff member to the office whose
+/// addition improves the worst target the most (each candidate evaluated with the same
+/// random numbers, so the comparison is fair); when all pass, try removing staff one at a
+/// time from the offices with the most slack, keeping a removal only if every target still
+/// passes. Each evaluation is a set of replications; verdicts use confidence intervals, so a
+/// result that only passes "on average" is not accepted.
+public struct StaffingSearch: Sendable {
+    /// A decision variable: an office entry of the scenario (for ward groups, every ward's staff).
+    public struct Bound: Sendable {
+        public let office: String
+        public let low: Int
+        public let high: Int
+        public init(office: String, low: Int, high: Int) {
+            self.office = office
+            self.low = low
+            self.high = high
+        }
+    }
+
+    /// One evaluated staffing.
+    public struct Step: Sendable {
+        public let staff: [String: Int]
+        public let passing: Int
+        public let worstGap: Double
+        public let note: String
+    }
+
+    public let bounds: [Bound]
+    /// The staffing found, or nil when even the upper bounds do not make every target pass.
+    public let solution: [String: Int]?
+    public let initial: [String: Int]
+    public let steps: [Step]
+    public let finalSummary: ExperimentSummary?
+
+    /// Runs the search.
+    public static func run(scenario: Scenario, bounds: [Bound], seed: UInt64, replications: Int, jobs: Int,
+                           log: (@Sendable (String) -> Void)? = nil) async throws(SimulationError) -> StaffingSearch {
+        let initial = Dictionary(uniqueKeysWithValues: bounds.map { b in
+            (b.office, scenario.offices.first { $0.id == b.office }?.staff ?? 0)
+        })
+        var steps: [Step] = []
+
+        func evaluate(_ staff: [String: Int]) async throws(SimulationError) -> (ExperimentSummary, Int, Double) {
+            var s = scenario
+            for i in s.offices.indices {
+                if let n = staff[s.offices[i].id] {
+                    s.offices[i].staff = n
+                    for k in s.offices[i].instances.indices { s.offices[i].instances[k].staff = nil }
+                }
+            }
+            let model = SimulationModel(scenario: s)
+            let results = try await Experiment.run(model: model, seed: seed, replications: replications, jobs: jobs)
+            let summary = ExperimentSummary(model: model, seed: seed, results: results)
+            let passing = summary.targets.filter { $0.verdict == .pass }.count
+            // The worst shortfall: how far the least favourable end of the interval is from the threshold.
+            let gap = summary.targets.map { t -> Double in
+                switch t.comparator {
+                case .atLeast, .above: return t.estimate.low - t.threshold
+                case .atMost, .below: return t.threshold - t.estimate.high
+                }
+            }.min() ?? 0
+            return (summary, passing, gap)
+        }
+
+        var staff = Dictionary(uniqueKeysWithValues: bounds.map { ($0.office, $0.low) })
+        var (summary, passing, gap) = try await evaluate(staff)
+        let total = summary.targets.count
+        steps.append(Step(staff: staff, passing: passing, worstGap: gap, note: "lower bounds"))
+        log?("start at the lower bounds: \(passing)/\(total) targets pass")
+        // Add staff where it helps most.
+        while passing < total {
+            var best: (String, ExperimentSummary, Int, Double)?
+            for bound in bounds where staff[bound.office]! < bound.high {
+                var trial = staff
+                trial[bound.office]! += 1
+                let (s, p, g) = try await evaluate(trial)
+                if best == nil || (p, g) > (best!.2, best!.3) { best = (bound.office, s, p, g) }
+            }
+            guard let chosen = best else {
+                log?("the upper bounds are reached and \(total - passing) target(s) still do not pass")
+                return StaffingSearch(bounds: bounds, solution: nil, initial: initial, steps: steps, finalSummary: summary)
+            }
+            staff[chosen.0]! += 1
+            (summary, passing, gap) = (chosen.1, chosen.2, chosen.3)
+            steps.append(Step(staff: staff, passing: passing, worstGap: gap, note: "+1 \(chosen.0)"))
+            log?("+1 \(chosen.0) → \(staff[chosen.0]!): \(passing)/\(total) pass")
+        }
+        // Remove staff that is not needed.
+        var improved = true
+        while improved {
+            improved = false
+            for bound in bounds where staff[bound.office]! > bound.low {
+                var trial = staff
+                trial[bound.office]! -= 1
+                let (s, p, g) = try await evaluate(trial)
+                if p == total {
+                    staff = trial
+                    (summary, passing, gap) = (s, p, g)
+                    steps.append(Step(staff: staff, passing: passing, worstGap: gap, note: "−1 \(bound.office)"))
+                    log?("−1 \(bound.office) → \(staff[bound.office]!): still \(total)/\(total) pass")
+                    improved = true
+                }
+            }
+        }
+        return StaffingSearch(bounds: bounds, solution: staff, initial: initial, steps: steps, finalSummary: summary)
+    }
+}

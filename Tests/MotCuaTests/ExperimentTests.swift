@@ -1,0 +1,56 @@
+import Testing
+@testable import MotCua
+
+@Suite("Load sweeps and the staffing search")
+struct ExperimentTests {
+    /// A desk and a department; the department is badly understaffed (1 person for ~4 persons' work).
+    func scenario() throws -> Scenario {
+        let json = """
+        {
+          "name": "Staffing",
+          "horizon": {"start": "2024-03-04", "days": 28},
+          "calendar": {"holidays": "none.json"},
+          "fields": [{"id": "f", "name": "Field"}],
+          "offices": [{"id": "desk", "kind": "desk", "level": "ward", "name": "Desk", "staff": 1},
+                      {"id": "dept", "kind": "department", "level": "ward", "name": "Dept", "staff": 1}],
+          "procedures": [{
+            "id": "p", "name": "P", "field": "f", "yearlyVolume": 20000, "deadline": {"workingDays": 1},
+            "intake": {"office": "desk", "service": {"type": "exponential", "mean": 5}},
+            "steps": [{"office": "dept", "service": {"type": "exponential", "mean": 20}}]
+          }],
+          "targets": [{"id": "on-time", "label": "on time", "measure": "onTimeRate", "comparator": ">=", "threshold": 0.95}]
+        }
+        """
+        return try ScenarioLoader.decode(Array(json.utf8), file: "staffing.json", directory: LifecycleTests.directory)
+    }
+
+    @Test("the staffing search adds department staff until the target passes, and no more than needed")
+    func staffing() async throws {
+        let bounds = [StaffingSearch.Bound(office: "desk", low: 1, high: 3), StaffingSearch.Bound(office: "dept", low: 1, high: 8)]
+        let search = try await StaffingSearch.run(scenario: try scenario(), bounds: bounds, seed: 5, replications: 3, jobs: 2)
+        let solution = try #require(search.solution)
+        #expect(solution["dept"]! >= 4)
+        #expect(search.finalSummary?.targets.allSatisfy { $0.verdict == .pass } == true)
+        // One fewer in the department no longer passes (minimality of the answer).
+        var fewer = try scenario()
+        fewer.offices[1].staff = solution["dept"]! - 1
+        fewer.offices[0].staff = solution["desk"]!
+        let model = SimulationModel(scenario: fewer)
+        let results = try await Experiment.run(model: model, seed: 5, replications: 3, jobs: 2)
+        #expect(ExperimentSummary(model: model, seed: 5, results: results).targets[0].verdict != .pass)
+    }
+
+    @Test("a load sweep finds the load at which the target stops passing")
+    func sweep() async throws {
+        var s = try scenario()
+        s.offices[0].staff = 3
+        s.offices[1].staff = 4
+        let sweep = try await LoadSweep.run(scenario: s, loads: LoadSweep.loads(from: 0.5, to: 2.0, step: 0.5), seed: 2, replications: 3, jobs: 2)
+        #expect(sweep.points.map(\.load) == [0.5, 1.0, 1.5, 2.0])
+        let headroom = try #require(sweep.headroom.first)
+        #expect(headroom.highestPassing != nil)
+        #expect(headroom.firstNotPassing != nil)
+        #expect(headroom.highestPassing! < headroom.firstNotPassing!)
+        #expect(sweep.firstSaturated?.office == "Dept")
+    }
+}
