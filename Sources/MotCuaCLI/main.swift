@@ -17,6 +17,7 @@ let usage = """
                  [--overlay what-if.json]… [--set path=value]… [--json FILE] [--lang en|vi]
       motcua validate <scenario.json> [--overlay what-if.json]… [--set path=value]…
       motcua compare <base.json> [<variant.json>…] [--variant overlay.json]… [options]
+      motcua merge <slice.json>… [--json FILE] [--lang en|vi]
       motcua sweep <scenario.json> --load FROM:TO:STEP [options]
       motcua staff <scenario.json> [--office ID[=LOW:HIGH]]… [options]
       motcua bench [--workload NAME]… [--scaling]
@@ -26,6 +27,7 @@ let usage = """
       run        simulate the scenario and print the targets table, on-time rates and offices
       validate   check a scenario file without running it
       compare    run what-if variants against a base with common random numbers
+      merge      combine the slices of a sharded (cluster) run into one report
       sweep      find the load at which each target stops passing
       staff      find the smallest staff per office that makes every target pass
       bench      measure speed and memory on the reference workloads
@@ -51,6 +53,12 @@ let runUsage = """
       --set PATH=VALUE   change one value (repeatable); PATH names keys and, in lists,
                          ids: --set offices.land-branch.staff=6
       --json FILE        also write the results as JSON (docs/output-format.md)
+      --results DIR      keep each finished replication in DIR; the same command run again
+                         (e.g. after Ctrl-C) reuses them and runs only the missing ones
+      --shard I/N        run only replications I, I+N, I+2N… (0 ≤ I < N) and write them to
+                         the --json file as a slice for `motcua merge`; `--shard env` takes
+                         I and N from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, and
+                         `--shard env/N` takes I from JOB_COMPLETION_INDEX (Kubernetes)
       --lang en|vi       language of the report (default en; vi uses the plans' terms)
       -h, --help         show this help
     """
@@ -105,8 +113,10 @@ func runCommand(_ arguments: [String]) async -> Never {
     let parsed: ParsedArguments
     let seedOverride: Int?, replications: Int, jobs: Int
     var load = 1.0
+    var shard: (index: Int, count: Int)?
     do throws(UsageError) {
-        parsed = try ParsedArguments(arguments, options: ["--seed", "--replications", "--jobs", "--load", "--overlay", "--set", "--json", "--lang"],
+        parsed = try ParsedArguments(arguments, options: ["--seed", "--replications", "--jobs", "--load", "--overlay", "--set", "--json",
+                                                          "--lang", "--results", "--shard"],
                                      flags: ["-h", "--help"])
         if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(runUsage); exit(0) }
         seedOverride = parsed.values["--seed"] == nil ? nil : try parsed.integer("--seed", in: 0...Int.max, default: 0)
@@ -121,6 +131,10 @@ func runCommand(_ arguments: [String]) async -> Never {
             }
             load = x
         }
+        shard = try Sharding.shard(parsed.values["--shard"], environment: ProcessInfo.processInfo.environment)
+        if shard != nil && parsed.values["--json"] == nil {
+            throw UsageError(message: "--shard needs --json FILE: the slice's results go there, for motcua merge")
+        }
     } catch {
         fail(error.message, usage: runUsage)
     }
@@ -129,24 +143,49 @@ func runCommand(_ arguments: [String]) async -> Never {
     }
     let model = loadModel(parsed.positional[0], parsed, load: load)
     let seed = seedOverride.map(UInt64.init) ?? model.scenario.seed
-    do {
-        let results = try await Experiment.run(model: model, seed: seed, replications: replications, jobs: jobs)
-        let summary = ExperimentSummary(model: model, seed: seed, results: results)
-        if let path = parsed.values["--json"] {
-            do {
-                try OutputFile.write(JSONWriter.text(JSONReport.document(summary)), to: path)
-            } catch {
-                printError("error: \(error.description)")
-                exit(ExitStatus.failure.rawValue)
-            }
+    var store: ResultStore?
+    if let directory = parsed.values["--results"] {
+        do { store = try ResultStore(directory: directory, fingerprint: model.scenario.fingerprint) } catch {
+            printError("error: \(error.description)")
+            exit(ExitStatus.failure.rawValue)
         }
-        let language = parsed.values["--lang"].flatMap(Language.init(rawValue:)) ?? .en
-        print(TextReport.render(summary, language: language), terminator: "")
-        exit(ExitStatus.success.rawValue)
+    }
+    let indices = (0..<replications).filter { shard == nil || $0 % shard!.count == shard!.index }
+    do {
+        let done = try await Experiment.run(model: model, seed: seed, indices: indices, jobs: jobs, store: store)
+        if let shard {
+            let slice = Sharding.slice(arguments: parsed, load: load, model: model, seed: seed, replications: replications,
+                                       shard: shard, results: done)
+            writeOrFail(JSONWriter.text(slice), to: parsed.values["--json"]!)
+            print("shard \(shard.index)/\(shard.count): \(done.count) of \(replications) replications written to \(parsed.values["--json"]!)")
+            exit(ExitStatus.success.rawValue)
+        }
+        emitReports(ExperimentSummary(model: model, seed: seed, results: done.map(\.1)), parsed)
     } catch {
         printError("internal error: \(error.description)\nThis is a bug in MotCua, not in the scenario; please report it with the scenario and seed.")
         exit(ExitStatus.internalError.rawValue)
     }
+}
+
+/// Writes a file atomically, or stops with exit status 1.
+func writeOrFail(_ text: String, to path: String) {
+    do {
+        try OutputFile.write(text, to: path)
+    } catch {
+        printError("error: \(error.description)")
+        exit(ExitStatus.failure.rawValue)
+    }
+}
+
+/// The outputs of a finished experiment: `--json`, then the text report. Shared by `run` and
+/// `merge`, so a merged cluster run prints exactly what a single machine prints.
+func emitReports(_ summary: ExperimentSummary, _ parsed: ParsedArguments) -> Never {
+    if let path = parsed.values["--json"] {
+        writeOrFail(JSONWriter.text(JSONReport.document(summary)), to: path)
+    }
+    let language = parsed.values["--lang"].flatMap(Language.init(rawValue:)) ?? .en
+    print(TextReport.render(summary, language: language), terminator: "")
+    exit(ExitStatus.success.rawValue)
 }
 
 func compareCommand(_ arguments: [String]) async -> Never {
@@ -225,7 +264,9 @@ case "help":
     case "validate": print(validateUsage)
     case "bench": print(Bench.usage)
     case "compare": print(compareUsage)
-    case "sweep": print(ExperimentCommands.sweepUsage)
+    case "merge":
+    Sharding.merge(Array(arguments.dropFirst()))
+case "sweep": print(ExperimentCommands.sweepUsage)
     case "staff": print(ExperimentCommands.staffUsage)
     case nil: print(usage)
     case let other?: fail("unknown command \(other)", usage: usage)
@@ -239,6 +280,8 @@ case "bench":
     await Bench.main(Array(arguments.dropFirst()))
 case "compare":
     await compareCommand(Array(arguments.dropFirst()))
+case "merge":
+    Sharding.merge(Array(arguments.dropFirst()))
 case "sweep":
     await ExperimentCommands.sweep(Array(arguments.dropFirst()))
 case "staff":

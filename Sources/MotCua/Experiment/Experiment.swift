@@ -8,26 +8,40 @@ public enum Experiment {
     ///   - progress: called after each replication finishes, with the number finished so far.
     public static func run(model: SimulationModel, seed: UInt64, replications: Int, jobs: Int,
                            progress: (@Sendable (Int) -> Void)? = nil) async throws(SimulationError) -> [RunResult] {
-        let jobs = Swift.max(1, Swift.min(jobs, replications))
-        var results = [RunResult?](repeating: nil, count: replications)
+        let done = try await run(model: model, seed: seed, indices: Array(0..<replications), jobs: jobs, store: nil, progress: progress)
+        return done.map(\.1)
+    }
+
+    /// Runs the replications numbered `indices` (a shard of a larger experiment, or all), in
+    /// parallel, reusing and filling `store` when given.
+    /// - Returns: (replication number, result) in the order of `indices`.
+    public static func run(model: SimulationModel, seed: UInt64, indices: [Int], jobs: Int, store: ResultStore?,
+                           progress: (@Sendable (Int) -> Void)? = nil) async throws(SimulationError) -> [(Int, RunResult)] {
+        var results = [Int: RunResult]()
+        var pending: [Int] = []
+        for index in indices {
+            if let stored = store?.load(seed: seed, replication: index) { results[index] = stored } else { pending.append(index) }
+        }
+        let jobs = Swift.max(1, Swift.min(jobs, pending.count))
         do {
             try await withThrowingTaskGroup(of: (Int, RunResult).self) { group in
                 var next = 0
                 func launch() {
-                    let index = next
+                    let index = pending[next]
                     next += 1
                     group.addTask {
                         let run = SimulationRun(model: model, seed: replicationSeed(runSeed: seed, replication: index))
                         return (index, try await run.run())
                     }
                 }
-                while next < jobs { launch() }
-                var finished = 0
+                while next < Swift.min(jobs, pending.count) { launch() }
+                var finished = results.count
                 while let (index, result) = try await group.next() {
                     results[index] = result
+                    try store?.save(result, seed: seed, replication: index)
                     finished += 1
                     progress?(finished)
-                    if next < replications { launch() }
+                    if next < pending.count { launch() }
                 }
             }
         } catch let error as SimulationError {
@@ -35,6 +49,6 @@ public enum Experiment {
         } catch {
             throw SimulationError(message: "replication failed: \(error)")
         }
-        return results.map { $0! }
+        return indices.map { ($0, results[$0]!) }
     }
 }

@@ -1,5 +1,5 @@
 /// Counts of one procedure's dossiers in one run (dossiers that arrived after the warm-up).
-public struct ProcedureTally: Sendable, Equatable {
+public struct ProcedureTally: Sendable, Equatable, Codable {
     public var received = 0
     /// Dossiers in progress at the start of the horizon (backlog).
     public var backlog = 0
@@ -60,7 +60,7 @@ public struct ProcedureTally: Sendable, Equatable {
 }
 
 /// Queue and staff figures of one office in one run.
-public struct OfficeTally: Sendable, Equatable {
+public struct OfficeTally: Sendable, Equatable, Codable {
     /// Dossiers whose wait was recorded (service started, arrived after the warm-up).
     public var served = 0
     public var waitSum = 0.0
@@ -87,7 +87,7 @@ public struct OfficeTally: Sendable, Equatable {
 /// finished, refused, withdrawn or still in progress. Counted independently (counters on one
 /// side, a scan of the dossiers in progress on the other), so a lost or double-counted
 /// dossier shows.
-public struct Conservation: Sendable, Equatable {
+public struct Conservation: Sendable, Equatable, Codable {
     /// Dossiers already in progress at the start.
     public var backlog = 0
     public var received = 0
@@ -103,7 +103,7 @@ public struct Conservation: Sendable, Equatable {
 }
 
 /// Everything one replication measured.
-public struct RunResult: Sendable {
+public struct RunResult: Sendable, Codable, Equatable {
     /// Seed of this replication.
     public var seed: UInt64
     /// Per procedure, in scenario order.

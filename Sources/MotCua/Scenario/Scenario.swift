@@ -19,11 +19,16 @@ public struct Scenario: Sendable {
     public var backlog: [BacklogSpec] = []
     /// When dossiers arrive, for procedures without a profile of their own.
     public var load: LoadProfile = .flat
+    /// Identifies what was simulated: the scenario document (after overlays and settings), its
+    /// holiday table, the load factor and the simulator's model version. Stored results are
+    /// reused only under the same fingerprint.
+    public var fingerprint: UInt64 = 0
 
     /// The scenario with every arrival volume multiplied by `factor` (the `--load` what-if).
     public func scalingLoad(by factor: Double) -> Scenario {
         var copy = self
         for i in copy.procedures.indices { copy.procedures[i].yearlyVolume *= factor }
+        if factor != 1 { copy.fingerprint = StableHash.fnv1a("\(fingerprint) load \(factor)") }
         return copy
     }
 }

@@ -46,9 +46,12 @@ public enum ScenarioLoader {
 
     static func decode(_ document: JSONValue, file: String, directory: String) throws(ScenarioError) -> Scenario {
         let diagnostics = Diagnostics()
-        let scenario = ScenarioDecoder(diagnostics: diagnostics, directory: directory, file: file).decode(document)
-        if let scenario, diagnostics.isEmpty { return scenario }
-        throw ScenarioError(file: file, issues: diagnostics.issues)
+        let decoded = ScenarioDecoder(diagnostics: diagnostics, directory: directory, file: file).decode(document)
+        guard var scenario = decoded, diagnostics.isEmpty else { throw ScenarioError(file: file, issues: diagnostics.issues) }
+        let holidays = scenario.calendar.holidays
+        let calendarText = "\(holidays.covers) \(holidays.daysOff.sorted()) \(holidays.makeUpWorkingDays.sorted())"
+        scenario.fingerprint = StableHash.fnv1a(simulatorModelVersion + "\n" + calendarText + "\n" + JSONWriter.text(document))
+        return scenario
     }
 
     /// Decodes a scenario from JSON bytes; `directory` resolves relative paths inside it.

@@ -1,0 +1,126 @@
+import Foundation
+import MotCua
+
+/// Cluster runs without a cluster of our own: `run --shard I/N` computes one deterministic
+/// slice of an experiment's replications and writes them to a slice file; `merge` combines the
+/// slices into the report a single machine gives, byte for byte (the same replications, the
+/// same seeds, summarised by the same code).
+enum Sharding {
+    static let mergeUsage = """
+        USAGE: motcua merge <slice.json>… [--json FILE] [--lang en|vi]
+
+        Combines the slice files written by `motcua run … --shard I/N --json slice-I.json` into
+        the report of the whole experiment. The slices must come from the same scenario,
+        overlays, settings, load and seed, and together hold every replication exactly once.
+        See docs/cluster.md.
+        """
+
+    /// The shard of this process: `I/N`, `env` (Slurm array) or `env/N` (Kubernetes Indexed Job).
+    static func shard(_ text: String?, environment: [String: String]) throws(UsageError) -> (index: Int, count: Int)? {
+        guard let text else { return nil }
+        var index: Int?, count: Int?
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if parts[0] == "env" {
+            index = environment["SLURM_ARRAY_TASK_ID"].flatMap(Int.init) ?? environment["JOB_COMPLETION_INDEX"].flatMap(Int.init)
+            count = parts.count == 2 ? Int(parts[1]) : environment["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init)
+            if index == nil { throw UsageError(message: "--shard env: neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set") }
+            if count == nil { throw UsageError(message: "--shard env: SLURM_ARRAY_TASK_COUNT is not set; give the count as --shard env/N") }
+        } else if parts.count == 2 {
+            index = Int(parts[0]); count = Int(parts[1])
+        }
+        guard let i = index, let n = count, n >= 1, i >= 0, i < n else {
+            throw UsageError(message: "--shard expects I/N with 0 ≤ I < N (or env, env/N), found \"\(text)\"")
+        }
+        return (i, n)
+    }
+
+    /// The slice document of a shard.
+    static func slice(arguments parsed: ParsedArguments, load: Double, model: SimulationModel, seed: UInt64, replications: Int,
+                      shard: (index: Int, count: Int), results: [(Int, RunResult)]) -> JSONValue {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let settings = (try? parsed.settings()) ?? []
+        return .object([
+            ("format", .string("motcua-slice/1")),
+            ("scenario", .string(parsed.positional[0])),
+            ("overlays", .array((parsed.all["--overlay"] ?? []).map(JSONValue.string))),
+            ("settings", .array(settings.map { .string("\($0.0)=\($0.1)") })),
+            ("load", .number(load)),
+            ("fingerprint", .string(String(model.scenario.fingerprint, radix: 16))),
+            ("seed", .string(String(seed))),
+            ("replications", .number(Double(replications))),
+            ("shard", .string("\(shard.index)/\(shard.count)")),
+            ("results", .array(results.map { index, result in
+                let data = (try? encoder.encode(result)) ?? Data()
+                let value = (try? JSONParser.parse([UInt8](data))) ?? .null
+                return .object([("replication", .number(Double(index))), ("result", value)])
+            })),
+        ])
+    }
+
+    static func merge(_ arguments: [String]) -> Never {
+        let parsed: ParsedArguments
+        do throws(UsageError) {
+            parsed = try ParsedArguments(arguments, options: ["--json", "--lang"], flags: ["-h", "--help"])
+            if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(mergeUsage); exit(0) }
+            guard !parsed.positional.isEmpty else { throw UsageError(message: "missing the slice files") }
+            if let text = parsed.values["--lang"], Language(rawValue: text) == nil {
+                throw UsageError(message: "--lang expects en or vi, found \"\(text)\"")
+            }
+        } catch {
+            fail(error.message, usage: mergeUsage)
+        }
+        func bad(_ file: String, _ message: String) -> Never {
+            printError("error: \(file): \(message)")
+            exit(ExitStatus.badInput.rawValue)
+        }
+        var header: (scenario: String, overlays: [String], settings: [String], load: Double, fingerprint: String, seed: String, replications: Int)?
+        var results: [Int: RunResult] = [:]
+        for file in parsed.positional {
+            guard let data = FileManager.default.contents(atPath: file) else { bad(file, "cannot be read") }
+            guard let document = try? JSONParser.parse([UInt8](data)), document["format"] == .string("motcua-slice/1") else {
+                bad(file, "not a slice file (format motcua-slice/1) written by motcua run --shard")
+            }
+            func string(_ key: String) -> String { if case .string(let s)? = document[key] { return s } else { bad(file, "missing \(key)") } }
+            func strings(_ key: String) -> [String] {
+                guard case .array(let items)? = document[key] else { bad(file, "missing \(key)") }
+                return items.map { if case .string(let s) = $0 { return s } else { bad(file, "\(key) must hold strings") } }
+            }
+            guard case .number(let load)? = document["load"], case .number(let reps)? = document["replications"] else { bad(file, "missing load or replications") }
+            let this = (string("scenario"), strings("overlays"), strings("settings"), load, string("fingerprint"), string("seed"), Int(reps))
+            if let h = header {
+                guard h.fingerprint == this.4, h.seed == this.5, h.replications == this.6 else {
+                    bad(file, "comes from another experiment (scenario, overlays, settings, load, seed or replications differ) than \(parsed.positional[0])")
+                }
+            } else {
+                header = this
+            }
+            guard case .array(let items)? = document["results"] else { bad(file, "missing results") }
+            for item in items {
+                guard case .number(let r)? = item["replication"], let value = item["result"],
+                      let result = try? JSONDecoder().decode(RunResult.self, from: Data(JSONWriter.text(value).utf8)) else {
+                    bad(file, "a result cannot be read")
+                }
+                if results[Int(r)] != nil { bad(file, "replication \(Int(r)) is also in another slice") }
+                results[Int(r)] = result
+            }
+        }
+        let h = header!
+        let missing = (0..<h.replications).filter { results[$0] == nil }
+        guard missing.isEmpty else {
+            printError("error: replications missing from the slices: \(missing.prefix(20).map(String.init).joined(separator: ", "))\(missing.count > 20 ? "…" : "")")
+            exit(ExitStatus.badInput.rawValue)
+        }
+        var loadArguments = ["--json", "x"]
+        for overlay in h.overlays { loadArguments += ["--overlay", overlay] }
+        for setting in h.settings { loadArguments += ["--set", setting] }
+        let scenarioArguments = (try? ParsedArguments(loadArguments, options: ["--overlay", "--set", "--json"], flags: []))!
+        let model = loadModel(h.scenario, scenarioArguments, load: h.load)
+        guard String(model.scenario.fingerprint, radix: 16) == h.fingerprint else {
+            printError("error: \(h.scenario) (with its overlays and settings) has changed since the slices were computed; run the shards again")
+            exit(ExitStatus.badInput.rawValue)
+        }
+        let summary = ExperimentSummary(model: model, seed: UInt64(h.seed) ?? 0, results: (0..<h.replications).map { results[$0]! })
+        emitReports(summary, parsed)
+    }
+}

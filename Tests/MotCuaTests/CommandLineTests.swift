@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of the `motcua` executable, run as a separate process as a user would.
+@Suite("The motcua command")
+struct CommandLineTests {
+    /// The built executable, next to the test bundle in the build folder.
+    static let executable: String? = {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<3 {
+            let candidate = url.appendingPathComponent("motcua").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            url.deleteLastPathComponent()
+        }
+        let fallback = Repository.path(".build/debug/motcua")
+        return FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil
+    }()
+
+    struct Outcome {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    func motcua(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(CommandLineTests.executable, "build the motcua product first"))
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: Repository.root)
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+                       errors: String(decoding: errors, as: UTF8.self))
+    }
+
+    @Test("help for the tool and each command; unknown commands and options are errors with status 2")
+    func help() throws {
+        #expect(try motcua(["--help"]).status == 0)
+        for command in ["run", "validate", "compare", "sweep", "staff", "merge", "bench"] {
+            let outcome = try motcua([command, "--help"])
+            #expect(outcome.status == 0 && outcome.output.contains("USAGE"), "\(command) --help")
+        }
+        let unknown = try motcua(["run", "scenarios/validation/mm1.json", "--frobnicate"])
+        #expect(unknown.status == 2 && unknown.errors.contains("unknown option --frobnicate"))
+        #expect(try motcua(["fly"]).status == 2)
+    }
+
+    @Test("a broken scenario: status 2 and a message naming the file and the JSON path, no stack trace")
+    func brokenScenario() throws {
+        let path = NSTemporaryDirectory() + "motcua-broken-\(getpid()).json"
+        try minimalScenario.replacingOccurrences(of: "\"staff\": 2", with: "\"staff\": -3").write(toFile: path, atomically: true, encoding: .utf8)
+        let outcome = try motcua(["validate", path])
+        #expect(outcome.status == 2)
+        #expect(outcome.errors.contains(path) && outcome.errors.contains("offices[0].staff"))
+        #expect(!outcome.errors.contains("Backtrac"))
+        #expect(try motcua(["run", "/nonexistent/scenario.json"]).status == 2)
+    }
+
+    @Test("four shards in separate processes merge into exactly the single-machine report")
+    func shardsMerge() throws {
+        let dir = NSTemporaryDirectory() + "motcua-shards-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let scenario = "scenarios/validation/mm1.json"
+        for i in 0..<4 {
+            // Shard 2 takes its index from the Slurm environment, as an array job would.
+            let arguments = i == 2 ? ["run", scenario, "--replications", "7", "--shard", "env", "--json", "\(dir)/slice-\(i).json"]
+                                   : ["run", scenario, "--replications", "7", "--shard", "\(i)/4", "--json", "\(dir)/slice-\(i).json"]
+            let env = i == 2 ? ["SLURM_ARRAY_TASK_ID": "2", "SLURM_ARRAY_TASK_COUNT": "4"] : [:]
+            #expect(try motcua(arguments, environment: env).status == 0)
+        }
+        let merged = try motcua(["merge"] + (0..<4).map { "\(dir)/slice-\($0).json" } + ["--json", "\(dir)/merged.json"])
+        let single = try motcua(["run", scenario, "--replications", "7", "--json", "\(dir)/single.json"])
+        #expect(merged.status == 0 && single.status == 0)
+        #expect(merged.output == single.output)
+        #expect(try String(contentsOfFile: "\(dir)/merged.json", encoding: .utf8) == String(contentsOfFile: "\(dir)/single.json", encoding: .utf8))
+        let incomplete = try motcua(["merge", "\(dir)/slice-0.json"])
+        #expect(incomplete.status == 2 && incomplete.errors.contains("missing"))
+    }
+
+    @Test("--results keeps finished replications: a second run reuses them and prints the same report")
+    func resumable() throws {
+        let dir = NSTemporaryDirectory() + "motcua-results-\(getpid())"
+        let first = try motcua(["run", "scenarios/validation/mm1.json", "--replications", "3", "--results", dir])
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".json") }
+        #expect(files.count == 3)
+        // Remove one: the re-run computes only that one and the report is the same.
+        try FileManager.default.removeItem(atPath: dir + "/" + files.sorted()[0])
+        let second = try motcua(["run", "scenarios/validation/mm1.json", "--replications", "3", "--results", dir])
+        #expect(first.output == second.output)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".json") }.count == 3)
+    }
+}
