@@ -53,6 +53,7 @@ let runUsage = """
       --set PATH=VALUE   change one value (repeatable); PATH names keys and, in lists,
                          ids: --set offices.land-branch.staff=6
       --json FILE        also write the results as JSON (docs/output-format.md)
+      --csv DIR          also write tidy CSV tables (targets, fields, offices, daily) into DIR
       --results DIR      keep each finished replication in DIR; the same command run again
                          (e.g. after Ctrl-C) reuses them and runs only the missing ones
       --shard I/N        run only replications I, I+N, I+2N… (0 ≤ I < N) and write them to
@@ -116,7 +117,7 @@ func runCommand(_ arguments: [String]) async -> Never {
     var shard: (index: Int, count: Int)?
     do throws(UsageError) {
         parsed = try ParsedArguments(arguments, options: ["--seed", "--replications", "--jobs", "--load", "--overlay", "--set", "--json",
-                                                          "--lang", "--results", "--shard"],
+                                                          "--lang", "--results", "--shard", "--csv"],
                                      flags: ["-h", "--help"])
         if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(runUsage); exit(0) }
         seedOverride = parsed.values["--seed"] == nil ? nil : try parsed.integer("--seed", in: 0...Int.max, default: 0)
@@ -182,6 +183,17 @@ func writeOrFail(_ text: String, to path: String) {
 func emitReports(_ summary: ExperimentSummary, _ parsed: ParsedArguments) -> Never {
     if let path = parsed.values["--json"] {
         writeOrFail(JSONWriter.text(JSONReport.document(summary)), to: path)
+    }
+    if let directory = parsed.values["--csv"] {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            printError("error: cannot create the folder \(directory): \(error.localizedDescription)")
+            exit(ExitStatus.failure.rawValue)
+        }
+        for table in CSVReport.tables(summary) {
+            writeOrFail(table.text, to: (directory as NSString).appendingPathComponent(table.name))
+        }
     }
     let language = parsed.values["--lang"].flatMap(Language.init(rawValue:)) ?? .en
     print(TextReport.render(summary, language: language), terminator: "")

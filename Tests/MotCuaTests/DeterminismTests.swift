@@ -70,3 +70,17 @@ struct ReportTests {
         #expect(parsed["scenario"]?["replications"] == .number(2))
     }
 }
+
+@Suite("CSV tables")
+struct CSVTests {
+    @Test("tidy tables: a header and one row per field, office and day; commas and quotes are quoted")
+    func tables() async throws {
+        let (model, results) = try await simulate("scenarios/validation/mm1.json")
+        let tables = CSVReport.tables(ExperimentSummary(model: model, seed: 1, results: results))
+        #expect(tables.map(\.name) == ["targets.csv", "fields.csv", "offices.csv", "daily.csv"])
+        let daily = tables[3].text.split(separator: "\n")
+        #expect(daily.count == 1 + model.scenario.horizon.days)
+        #expect(daily[0] == "date,received,finished,in_progress_end_of_day")
+        #expect(CSVReport.field("a, \"b\"") == "\"a, \"\"b\"\"\"")
+    }
+}

@@ -71,8 +71,17 @@ public actor SimulationRun {
         var events = 0
         var trace = TraceDigest()
         let end = model.horizonEnd
+        var inProgressPerDay = [Int32](repeating: 0, count: model.scenario.horizon.days)
+        var recordedDays = 0
+        var nextMidnight = 1440.0
         while let event = context.agenda.next() {
             if event.time >= end { break }
+            if event.time >= nextMidnight {
+                // The first event of a new day: the days before it ended with this backlog.
+                let day = Swift.min(Int(event.time / 1440), inProgressPerDay.count)
+                while recordedDays < day { inProgressPerDay[recordedDays] = Int32(context.dossiers.live); recordedDays += 1 }
+                nextMidnight = Double(day + 1) * 1440
+            }
             context.now = event.time
             events += 1
             trace.add(event)
@@ -115,7 +124,8 @@ public actor SimulationRun {
             if pending != nil { await deliver() }
         }
         context.now = end
-        return try await close(events: events, trace: trace.value)
+        while recordedDays < inProgressPerDay.count { inProgressPerDay[recordedDays] = Int32(context.dossiers.live); recordedDays += 1 }
+        return try await close(events: events, trace: trace.value, inProgressPerDay: inProgressPerDay)
     }
 
     /// A withdrawn dossier's last reference has been reached: free its slot.
@@ -435,7 +445,7 @@ public actor SimulationRun {
         }
     }
 
-    private func close(events: Int, trace: UInt64) async throws(SimulationError) -> RunResult {
+    private func close(events: Int, trace: UInt64, inProgressPerDay: [Int32]) async throws(SimulationError) -> RunResult {
         let end = model.horizonEnd
         var officeTallies: [OfficeTally] = []
         officeTallies.reserveCapacity(offices.count)
@@ -463,6 +473,7 @@ public actor SimulationRun {
         }
         return RunResult(seed: seed, procedures: context.tallies, offices: officeTallies, conservation: c,
                          events: events, traceDigest: trace, peakInProgress: context.dossiers.peakLive,
-                         receivedPerDay: context.receivedPerDay, finishedPerDay: context.finishedPerDay)
+                         receivedPerDay: context.receivedPerDay, finishedPerDay: context.finishedPerDay,
+                         inProgressPerDay: inProgressPerDay)
     }
 }

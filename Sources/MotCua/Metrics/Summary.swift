@@ -47,6 +47,15 @@ public struct OfficeResult: Sendable {
     public let abandoned: Int
 }
 
+/// One day's flow, averaged over replications.
+public struct DailyFigures: Sendable {
+    public let date: CivilDate
+    public let received: Double
+    public let finished: Double
+    /// Dossiers in progress at the end of the day.
+    public let inProgress: Double
+}
+
 /// What an experiment found, ready for reports.
 public struct ExperimentSummary: Sendable {
     public let scenarioName: String
@@ -61,6 +70,8 @@ public struct ExperimentSummary: Sendable {
     /// Summed over replications.
     public let conservation: Conservation
     public let events: Int
+    /// Per day of the horizon, means over replications: received, finished, in progress at the end of the day.
+    public let daily: [DailyFigures]
 
     /// Summarises replication results of `model`.
     public init(model: SimulationModel, seed: UInt64, results: [RunResult]) {
@@ -147,6 +158,13 @@ public struct ExperimentSummary: Sendable {
         }
         conservation = balance
         events = results.reduce(0) { $0 + $1.events }
+        let n = Double(Swift.max(results.count, 1))
+        daily = (0..<scenario.horizon.days).map { d in
+            DailyFigures(date: scenario.horizon.start.adding(days: d),
+                         received: results.reduce(0) { $0 + Double($1.receivedPerDay[d]) } / n,
+                         finished: results.reduce(0) { $0 + Double($1.finishedPerDay[d]) } / n,
+                         inProgress: results.reduce(0) { $0 + Double($1.inProgressPerDay[d]) } / n)
+        }
     }
 
     /// PASS when the whole interval meets the target, FAIL when the whole interval misses it,

@@ -123,4 +123,6 @@ public struct RunResult: Sendable, Codable, Equatable {
     public var receivedPerDay: [Int32]
     /// Dossiers finished on each day.
     public var finishedPerDay: [Int32]
+    /// Dossiers in progress at the end of each day (the backlog over time).
+    public var inProgressPerDay: [Int32]
 }

@@ -1,0 +1,44 @@
+/// Tidy CSV tables (`--csv DIR`) that open in a spreadsheet: one row per observation, one
+/// column per variable, a header row, comma-separated, UTF-8.
+public enum CSVReport {
+    /// The tables of `summary`, by file name.
+    public static func tables(_ summary: ExperimentSummary) -> [(name: String, text: String)] {
+        [
+            ("targets.csv", table(["id", "label", "label_vi", "measure", "field", "comparator", "threshold", "mean", "ci95_low", "ci95_high", "verdict"],
+                                  summary.targets.map { t in
+                                      [t.id, t.label, t.labelVi ?? "", t.measure.rawValue, t.fieldName ?? "", t.comparator.rawValue,
+                                       number(t.threshold), number(t.estimate.mean), number(t.estimate.low), number(t.estimate.high), t.verdict.rawValue]
+                                  })),
+            ("fields.csv", table(["field", "name", "name_vi", "received", "refused", "withdrawn", "finished_on_time", "finished_late",
+                                  "in_progress_not_due", "in_progress_overdue", "on_time_rate", "ci95_low", "ci95_high"],
+                                 (summary.fields + [summary.overall]).map { r in
+                                     let t = r.tally
+                                     return [r.id, r.name, r.nameVi ?? "", String(t.received), String(t.refused), String(t.withdrawn),
+                                             String(t.finishedOnTime), String(t.finishedLate), String(t.inProgressNotDue), String(t.inProgressOverdue),
+                                             number(r.onTimeRate.mean), number(r.onTimeRate.low), number(r.onTimeRate.high)]
+                                 })),
+            ("offices.csv", table(["office", "name", "name_vi", "kind", "level", "staff", "served", "mean_wait_minutes", "max_wait_minutes",
+                                   "utilization", "queue_at_end", "abandoned"],
+                                  summary.offices.map { o in
+                                      [o.office.id, o.office.name, o.office.nameVi ?? "", o.office.kind.rawValue, o.office.level.rawValue,
+                                       String(o.office.staff), String(o.served), number(o.meanWait.mean), number(o.waitMax),
+                                       number(o.utilization.mean), number(o.queueAtEnd.mean), String(o.abandoned)]
+                                  })),
+            ("daily.csv", table(["date", "received", "finished", "in_progress_end_of_day"],
+                                summary.daily.map { [$0.date.description, number($0.received), number($0.finished), number($0.inProgress)] })),
+        ]
+    }
+
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func number(_ x: Double) -> String { JSONWriter.number(x).replacingOccurrences(of: "null", with: "") }
+}
+
+import Foundation
