@@ -25,9 +25,14 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
         self.issues = issues
     }
 
+    /// At most this many problems are listed; the count says how many there are.
+    public static let listed = 40
+
     public var description: String {
         let count = issues.count == 1 ? "1 problem" : "\(issues.count) problems"
-        return "\(file): \(count)\n" + issues.map { "  \(file): \($0.path): \($0.message)" }.joined(separator: "\n")
+        var lines = issues.prefix(ScenarioError.listed).map { "  \(file): \($0.path): \($0.message)" }
+        if issues.count > ScenarioError.listed { lines.append("  … and \(issues.count - ScenarioError.listed) more") }
+        return "\(file): \(count)\n" + lines.joined(separator: "\n")
     }
 }
 

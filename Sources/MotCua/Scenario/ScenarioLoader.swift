@@ -447,16 +447,14 @@ struct ScenarioDecoder {
             }
         }
         uniqueIDs(result, \.id, what: "office")
-        // Instance ids share the office id space: a route may name either.
-        let officeIDs = Set(result.map(\.spec.id))
-        var instanceSeen: [String: String] = [:]
+        // Instance ids are unique within their entry; entries for the same wards repeat them.
         for office in result {
+            var seen: [String: Int] = [:]
             for (n, instance) in office.spec.instances.enumerated() {
-                let path = "\(office.path).instances[\(n)].id"
-                if officeIDs.contains(instance.id) || instanceSeen[instance.id] != nil {
-                    diagnostics.report(path, "duplicate id \"\(instance.id)\"")
+                if let first = seen[instance.id] {
+                    diagnostics.report("\(office.path).instances[\(n)].id", "duplicate instance id \"\(instance.id)\" (first used at instances[\(first)])")
                 }
-                instanceSeen[instance.id] = path
+                seen[instance.id] = n
             }
         }
         let grouped = result.filter { !$0.spec.instances.isEmpty }
@@ -668,7 +666,7 @@ struct ScenarioDecoder {
             for (name, step) in steps {
                 let path = "\(procedure.path).\(name).office"
                 guard let office = officeByID[step.office] else {
-                    let hint = instanceIDs.contains(step.office) ? " (that is one instance; name its office entry so each dossier goes to its own ward)" : ""
+                    let hint = instanceIDs.contains(step.office) ? " (that is one ward instance; name its office entry so each dossier goes to its own ward)" : ""
                     diagnostics.report(path, "unknown office \"\(step.office)\"\(hint); expected one of: \(officeByID.keys.sorted().joined(separator: ", "))")
                     continue
                 }

@@ -66,8 +66,8 @@ public final class SimulationModel: Sendable {
                 for (n, instance) in entry.instances.enumerated() {
                     members.append(Int32(offices.count))
                     let staff = instance.staff ?? entry.staff
-                    offices.append(OfficeModel(index: Int32(offices.count), entry: entryIndex, id: instance.id, name: instance.name,
-                                               nameVi: instance.nameVi, kind: entry.kind, level: entry.level,
+                    offices.append(OfficeModel(index: Int32(offices.count), entry: entryIndex, id: "\(entry.id)/\(instance.id)", name: "\(instance.name): \(entry.name)",
+                                               nameVi: "\(instance.nameVi ?? instance.name): \(entry.nameVi ?? entry.name)", kind: entry.kind, level: entry.level,
                                                staffPlan: SimulationModel.staffPlan(entry, baseStaff: staff, start: scenario.horizon.start, days: scenario.horizon.days),
                                                schedule: schedule, instance: n, sessions: entry.sessions.map(\.minutes), patience: entry.patience))
                 }
