@@ -61,7 +61,7 @@ enum Sharding {
     static func merge(_ arguments: [String]) -> Never {
         let parsed: ParsedArguments
         do throws(UsageError) {
-            parsed = try ParsedArguments(arguments, options: ["--json", "--lang", "--csv"], flags: ["-h", "--help"])
+            parsed = try ParsedArguments(arguments, options: ["--json", "--lang", "--csv", "--html"], flags: ["-h", "--help"])
             if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(mergeUsage); exit(0) }
             guard !parsed.positional.isEmpty else { throw UsageError(message: "missing the slice files") }
             if let text = parsed.values["--lang"], Language(rawValue: text) == nil {

@@ -53,6 +53,7 @@ let runUsage = """
       --set PATH=VALUE   change one value (repeatable); PATH names keys and, in lists,
                          ids: --set offices.land-branch.staff=6
       --json FILE        also write the results as JSON (docs/output-format.md)
+      --html FILE        also write a one-page report with charts (self-contained, prints on A4)
       --csv DIR          also write tidy CSV tables (targets, fields, offices, daily) into DIR
       --results DIR      keep each finished replication in DIR; the same command run again
                          (e.g. after Ctrl-C) reuses them and runs only the missing ones
@@ -117,7 +118,7 @@ func runCommand(_ arguments: [String]) async -> Never {
     var shard: (index: Int, count: Int)?
     do throws(UsageError) {
         parsed = try ParsedArguments(arguments, options: ["--seed", "--replications", "--jobs", "--load", "--overlay", "--set", "--json",
-                                                          "--lang", "--results", "--shard", "--csv"],
+                                                          "--lang", "--results", "--shard", "--csv", "--html"],
                                      flags: ["-h", "--help"])
         if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(runUsage); exit(0) }
         seedOverride = parsed.values["--seed"] == nil ? nil : try parsed.integer("--seed", in: 0...Int.max, default: 0)
@@ -196,6 +197,9 @@ func emitReports(_ summary: ExperimentSummary, _ parsed: ParsedArguments) -> Nev
         }
     }
     let language = parsed.values["--lang"].flatMap(Language.init(rawValue:)) ?? .en
+    if let path = parsed.values["--html"] {
+        writeOrFail(HTMLReport.render(summary, language: language), to: path)
+    }
     print(TextReport.render(summary, language: language), terminator: "")
     exit(ExitStatus.success.rawValue)
 }

@@ -45,6 +45,10 @@ public struct OfficeResult: Sendable {
     public let queueAtEnd: Estimate
     /// Citizens who gave up waiting (totals over replications).
     public let abandoned: Int
+    /// Mean wait (minutes) of dossiers arriving in each hour of the day, nan where none arrived.
+    public let meanWaitByHour: [Double]
+    /// Dossiers arriving in each hour of the day (totals over replications).
+    public let arrivalsByHour: [Int]
 }
 
 /// One day's flow, averaged over replications.
@@ -72,6 +76,8 @@ public struct ExperimentSummary: Sendable {
     public let events: Int
     /// Per day of the horizon, means over replications: received, finished, in progress at the end of the day.
     public let daily: [DailyFigures]
+    /// Names of the scenario's office entries (a ward group is one entry), by ``OfficeModel/entry``.
+    public let officeEntries: [(name: String, nameVi: String?, kind: OfficeKind)]
 
     /// Summarises replication results of `model`.
     public init(model: SimulationModel, seed: UInt64, results: [RunResult]) {
@@ -145,7 +151,12 @@ public struct ExperimentSummary: Sendable {
                 waitMax: results.map { $0.offices[i].waitMax }.max() ?? 0,
                 served: results.reduce(0) { $0 + $1.offices[i].served },
                 queueAtEnd: Estimate(results.map { Double($0.offices[i].queueAtEnd) }),
-                abandoned: results.reduce(0) { $0 + $1.offices[i].abandoned })
+                abandoned: results.reduce(0) { $0 + $1.offices[i].abandoned },
+                meanWaitByHour: (0..<24).map { h in
+                    let n = results.reduce(0) { $0 + $1.offices[i].waitCountByHour[h] }
+                    return n > 0 ? results.reduce(0) { $0 + $1.offices[i].waitSumByHour[h] } / Double(n) : .nan
+                },
+                arrivalsByHour: (0..<24).map { h in results.reduce(0) { $0 + $1.offices[i].waitCountByHour[h] } })
         }
         var balance = Conservation()
         for result in results {
@@ -158,6 +169,7 @@ public struct ExperimentSummary: Sendable {
         }
         conservation = balance
         events = results.reduce(0) { $0 + $1.events }
+        officeEntries = scenario.offices.map { ($0.name, $0.nameVi, $0.kind) }
         let n = Double(Swift.max(results.count, 1))
         daily = (0..<scenario.horizon.days).map { d in
             DailyFigures(date: scenario.horizon.start.adding(days: d),

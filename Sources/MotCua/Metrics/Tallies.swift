@@ -74,6 +74,9 @@ public struct OfficeTally: Sendable, Equatable, Codable {
     public var queueAtEnd = 0
     /// Citizens who left the queue before being served.
     public var abandoned = 0
+    /// Waits by the hour of the day of arrival: count and sum (minutes), 24 entries each.
+    public var waitCountByHour = [Int](repeating: 0, count: 24)
+    public var waitSumByHour = [Double](repeating: 0, count: 24)
 
     public init() {}
 

@@ -142,6 +142,9 @@ public actor Office {
             tally.waitSum += wait
             tally.waitSumOfSquares += wait * wait
             if wait > tally.waitMax { tally.waitMax = wait }
+            let hour = Swift.min(23, Swift.max(0, Int(entry.arrivedAt.truncatingRemainder(dividingBy: 1440) / 60)))
+            tally.waitCountByHour[hour] += 1
+            tally.waitSumByHour[hour] += wait
         }
         let done = Swift.max(now, schedule.finishTime(startingAt: now, workMinutes: entry.work))
         context.schedule(at: done, .serviceDone, target: index, dossier: entry.dossier)

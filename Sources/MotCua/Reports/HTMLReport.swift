@@ -1,0 +1,117 @@
+/// One self-contained HTML page (`--html FILE`): the targets table and the charts a planner
+/// reads — on-time rate by field against the target, the backlog over the year, the desk
+/// wait by hour of day, staff utilization by office — with inline SVG, no scripts and no
+/// network, laid out to print on A4.
+public enum HTMLReport {
+    /// The page for `summary` in `language`.
+    public static func render(_ summary: ExperimentSummary, language: Language = .en) -> String {
+        let vi = language == .vi
+        let w = language.words
+        func t(_ en: String, _ viText: String) -> String { vi ? viText : en }
+        let e = SVGChart.escape
+        let h = summary.horizon
+        let last = h.start.adding(days: h.days - 1)
+        let name = language.pick(summary.scenarioName, summary.scenarioNameVi)
+        var html = """
+        <!DOCTYPE html>
+        <html lang="\(language.rawValue)"><head><meta charset="utf-8">
+        <title>MotCua — \(e(name))</title>
+        <style>
+        @page { size: A4; margin: 14mm; }
+        body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; color: #1d2733; max-width: 190mm; margin: 0 auto; }
+        h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm; border-bottom: 1px solid #c8d1da; }
+        p.meta { color: #52606d; margin: 0 0 4mm; }
+        table { border-collapse: collapse; width: 100%; margin: 2mm 0; } th, td { padding: 1.2mm 2mm; border-bottom: 1px solid #e3e8ee; text-align: left; vertical-align: top; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        .verdict { font-weight: bold; padding: 0.5mm 2mm; border-radius: 2mm; white-space: nowrap; }
+        .pass { background: #d7f0dc; color: #14532d; } .fail { background: #fbd5d5; color: #7f1d1d; } .at-risk { background: #fdf0c7; color: #713f12; }
+        svg.chart { width: 100%; height: auto; margin: 1mm 0 3mm; }
+        .grid { stroke: #e3e8ee; stroke-width: 1; } .tick, .value, .label, .axis, .reflabel { font-size: 10px; fill: #3e4c59; }
+        .whisker { stroke: #1d2733; stroke-width: 1.5; } .reference { stroke: #b91c1c; stroke-width: 1.5; stroke-dasharray: 4 3; } .reflabel { fill: #b91c1c; }
+        .line { fill: none; stroke: #2f6f9f; stroke-width: 1.5; }
+        section { break-inside: avoid; } footer { color: #52606d; font-size: 9pt; margin-top: 6mm; }
+        </style></head><body>
+        <h1>\(e(name))</h1>
+        <p class="meta">\(e(w.seed)) \(summary.seed) · \(e(w.replication(summary.replications))) · \(e(w.period(h.start, last, h.days))))</p>
+        """
+
+        // Targets
+        if !summary.targets.isEmpty {
+            html += "<section><h2>\(e(t("Targets", "Chỉ tiêu")))</h2><table><tr><th>\(e(w.target))</th><th class=\"num\">\(e(w.value))</th><th class=\"num\">\(e(w.ci95))</th><th>\(e(w.verdict))</th></tr>"
+            for target in summary.targets {
+                var label = language.pick(target.label, target.labelVi)
+                if let field = target.fieldName { label += " — " + language.pick(field, target.fieldNameVi) }
+                let ci = summary.replications > 1 ? "\(Format.percent(target.estimate.low)) – \(Format.percent(target.estimate.high))" : "—"
+                html += "<tr><td>\(e(label)) (\(target.comparator.rawValue) \(Format.percent(target.threshold, 0)))</td><td class=\"num\">\(Format.percent(target.estimate.mean))</td><td class=\"num\">\(ci)</td><td><span class=\"verdict \(target.verdict.rawValue)\">\(e(TextReport.verdictWord(target.verdict, w)))</span></td></tr>"
+            }
+            html += "</table><p>\(e(t("PASS: the whole 95% confidence interval meets the target; FAIL: it misses it entirely; AT RISK: the interval straddles the threshold.", "ĐẠT: cả khoảng tin cậy 95% đạt chỉ tiêu; KHÔNG ĐẠT: cả khoảng không đạt; CÓ RỦI RO: khoảng tin cậy nằm hai bên ngưỡng.")))</p></section>"
+        }
+
+        // Chart 1: on-time rate by field
+        let onTimeTargets = summary.targets.filter { $0.measure == .onTimeRate }
+        let reference = onTimeTargets.map(\.threshold).max()
+        let lowest = summary.fields.map(\.onTimeRate.low).filter(\.isFinite).min() ?? 0.9
+        let floor = Swift.max(0, Swift.min(0.9, (lowest * 20).rounded(.down) / 20))
+        let bars = summary.fields.map { row -> (label: String, value: Double, low: Double?, high: Double?, color: String) in
+            let threshold = onTimeTargets.first { $0.fieldName == row.name }?.threshold ?? reference ?? 0
+            let color = row.onTimeRate.mean >= threshold ? "#3f8f5a" : "#c2410c"
+            return (language.pick(row.name, row.nameVi), row.onTimeRate.mean, row.onTimeRate.low, row.onTimeRate.high, color)
+        }
+        html += "<section><h2>\(e(t("On-time rate by field", "Tỷ lệ giải quyết hồ sơ đúng hạn theo lĩnh vực")))</h2>"
+        html += SVGChart.horizontalBars(id: "chart-on-time", title: t("On-time rate by field", "Tỷ lệ đúng hạn theo lĩnh vực"), items: bars,
+                                        domain: floor...1, reference: reference.map { ($0, t("target", "chỉ tiêu") + " " + Format.percent($0, 0)) },
+                                        format: { Format.percent($0, 1) })
+        html += "<p>\(e(w.byFieldNote))</p></section>"
+
+        // Chart 2: backlog
+        html += "<section><h2>\(e(t("Dossiers in progress over the year", "Hồ sơ đang giải quyết trong năm")))</h2>"
+        html += SVGChart.dailyLine(id: "chart-backlog", title: t("Dossiers in progress at the end of each day", "Hồ sơ đang giải quyết cuối mỗi ngày"),
+                                   days: summary.daily.map { ($0.date, $0.inProgress) }, yLabel: t("dossiers", "hồ sơ"))
+        html += "</section>"
+
+        // Chart 3: desk wait by hour of day
+        let desks = summary.offices.filter { $0.office.kind == .desk }
+        let byHour = (0..<24).map { hour -> Double in
+            let n = desks.reduce(0) { $0 + $1.arrivalsByHour[hour] }
+            guard n > 0 else { return .nan }
+            return desks.reduce(0.0) { $0 + ($1.meanWaitByHour[hour].isFinite ? $1.meanWaitByHour[hour] * Double($1.arrivalsByHour[hour]) : 0) } / Double(n)
+        }
+        let busyHours = (0..<24).filter { byHour[$0].isFinite }
+        let span = (busyHours.first ?? 7)..<((busyHours.last ?? 16) + 1)
+        html += "<section><h2>\(e(t("Waiting at the one-stop desks by hour of arrival", "Thời gian chờ tại bộ phận một cửa theo giờ đến")))</h2>"
+        html += SVGChart.hourlyBars(id: "chart-desk-hours", title: t("Mean wait at the desks by hour of arrival", "Thời gian chờ trung bình theo giờ đến"),
+                                    values: byHour, hours: span, yLabel: t("minutes", "phút"),
+                                    format: { Format.fixed($0, (byHour.filter(\.isFinite).max() ?? 0) < 10 ? 1 : 0) })
+        html += "</section>"
+
+        // Chart 4: utilization by office entry (wards together)
+        var groups: [Int: [OfficeResult]] = [:]
+        for office in summary.offices { groups[office.office.entry, default: []].append(office) }
+        let utilization = groups.keys.sorted().map { entry -> (label: String, value: Double, low: Double?, high: Double?, color: String) in
+            let members = groups[entry]!
+            let values = members.map(\.utilization.mean)
+            let mean = values.reduce(0, +) / Double(values.count)
+            let entryName = summary.officeEntries[entry]
+            let label = language.pick(entryName.name, entryName.nameVi) + (members.count > 1 ? " (\(members.count))" : "")
+            return (label, mean, members.count > 1 ? values.min() : nil, members.count > 1 ? values.max() : nil,
+                    mean >= 0.9 ? "#c2410c" : "#2f6f9f")
+        }
+        html += "<section><h2>\(e(t("Staff utilization by office", "Mức độ bận của cán bộ theo đơn vị")))</h2>"
+        html += SVGChart.horizontalBars(id: "chart-utilization", title: t("Share of open staff time spent working", "Tỷ lệ thời gian làm việc của cán bộ"),
+                                        items: utilization, domain: 0...1, reference: (0.85, "85%"), format: { Format.percent($0, 0) })
+        html += "<p>\(e(t("Groups of offices (the wards) show the mean, with the range from the least to the most busy.", "Nhóm đơn vị (các phường) hiển thị giá trị trung bình và khoảng từ thấp nhất đến cao nhất.")))</p></section>"
+
+        // Table of fields and balance
+        html += "<section><h2>\(e(t("On-time rate by field: counts", "Tỷ lệ đúng hạn theo lĩnh vực: số liệu")))</h2><table><tr><th>\(e(w.field))</th><th class=\"num\">\(e(w.received))</th><th class=\"num\">\(e(w.onTime))</th><th class=\"num\">\(e(w.late))</th><th class=\"num\">\(e(w.open))</th><th class=\"num\">\(e(w.overdue))</th><th class=\"num\">\(e(w.onTimeRate))</th></tr>"
+        for row in summary.fields + [summary.overall] {
+            let tally = row.tally
+            html += "<tr><td>\(e(language.pick(row.name, row.nameVi)))</td><td class=\"num\">\(Format.count(tally.received))</td><td class=\"num\">\(Format.count(tally.finishedOnTime))</td><td class=\"num\">\(Format.count(tally.finishedLate))</td><td class=\"num\">\(Format.count(tally.inProgressNotDue))</td><td class=\"num\">\(Format.count(tally.inProgressOverdue))</td><td class=\"num\">\(Format.percent(row.onTimeRate.mean))</td></tr>"
+        }
+        html += "</table>"
+        let c = summary.conservation
+        html += "<p><strong>\(e(t("Dossier balance", "Cân đối hồ sơ"))):</strong> \(e(w.received)) \(Format.count(c.backlog + c.received)) = \(e(w.finished)) \(Format.count(c.finished)) + \(e(w.refused)) \(Format.count(c.refused)) + \(e(w.withdrawn)) \(Format.count(c.withdrawn)) + \(e(w.inProgress)) \(Format.count(c.inProgress)) — \(e(c.isBalanced ? w.balanced : w.broken))</p></section>"
+        html += "<footer>MotCua · \(e(t("simulation report; every number in the scenario carries its source or the word “assumption”.", "báo cáo mô phỏng; mọi số liệu trong kịch bản đều ghi nguồn hoặc ghi rõ là giả định.")))</footer>"
+        html += "</body></html>\n"
+        return html
+    }
+}
