@@ -218,7 +218,7 @@ public actor SimulationRun {
             if record.digitized { context.tallies[p].digitized += 1 }
         }
         if let withdrawal = procedure.withdrawal, routingRandom[p].nextUnit() < withdrawal.share {
-            let at = now + withdrawal.after.sample(&routingRandom[p])
+            let at = Swift.max(now, model.legalSchedule.finishTime(startingAt: now, workMinutes: withdrawal.after.sample(&routingRandom[p])))
             if at < model.horizonEnd {
                 context.schedule(at: at, .withdraw, target: Int32(bitPattern: record.serial), dossier: dossier)
             }

@@ -92,9 +92,7 @@ public struct ExperimentSummary: Sendable {
             results.map { result in
                 var tally = ProcedureTally()
                 for p in procedures { tally.add(result.procedures[p]) }
-                guard tally.processed > 0 else { return .nan }
-                let onTime = Double(tally.onTime) / Double(tally.processed)
-                return measure == .onTimeRate ? onTime : 1 - onTime
+                return measure.ratio(tally) ?? .nan
             }
         }
         func total(of procedures: [Int]) -> ProcedureTally {
@@ -117,6 +115,10 @@ public struct ExperimentSummary: Sendable {
         let many = results.count > 1
         for target in scenario.targets {
             var selected = all
+            if let level = target.level {
+                let intakeLevel = { (p: Int) in scenario.offices.first { $0.id == scenario.procedures[p].intake.office }?.level }
+                selected = selected.filter { intakeLevel($0) == level }
+            }
             if let office = target.office {
                 selected = selected.filter { p in
                     let procedure = scenario.procedures[p]

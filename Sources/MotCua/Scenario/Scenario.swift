@@ -228,7 +228,7 @@ public struct ResultSpec: Sendable {
 /// Citizens withdrawing accepted dossiers.
 public struct WithdrawalSpec: Sendable {
     public var share: Double
-    /// Time after acceptance at which the citizen withdraws, if not finished by then.
+    /// Working time after acceptance at which the citizen withdraws, if not finished by then.
     public var after: Distribution
 }
 
@@ -263,6 +263,28 @@ public enum TargetMeasure: String, Sendable {
     case onTimeRate
     /// Share of dossiers late (the complement of ``onTimeRate``).
     case lateRate
+    /// Share of late dossiers whose apology (Form 04) was sent in time.
+    case apologyRate
+    /// Share of accepted dossiers digitized at reception.
+    case digitizationRate
+    /// Share of fee-paying dossiers paid electronically.
+    case ePaymentRate
+    /// Share of received dossiers submitted online.
+    case onlineRate
+
+    /// The measure's numerator and denominator in a tally (nil when it cannot be computed).
+    public func ratio(_ t: ProcedureTally) -> Double? {
+        let (part, whole): (Int, Int)
+        switch self {
+        case .onTimeRate: (part, whole) = (t.onTime, t.processed)
+        case .lateRate: (part, whole) = (t.late, t.processed)
+        case .apologyRate: (part, whole) = (t.lateApologisedOnTime, t.late)
+        case .digitizationRate: (part, whole) = (t.digitized, t.accepted)
+        case .ePaymentRate: (part, whole) = (t.ePaid, t.feePaying)
+        case .onlineRate: (part, whole) = (t.online, t.received)
+        }
+        return whole > 0 ? Double(part) / Double(whole) : nil
+    }
 }
 
 /// How a measured value is compared with the threshold.
@@ -293,6 +315,8 @@ public struct TargetSpec: Sendable {
     public var field: String?
     /// An office id: only dossiers routed through it.
     public var office: String?
+    /// Only procedures received at this level (district desk or ward desks).
+    public var level: AdministrativeLevel?
     public var comparator: Comparator
     public var threshold: Double
 }

@@ -632,16 +632,20 @@ struct ScenarioDecoder {
         var result: [Located<TargetSpec>] = []
         for (path, value) in root.array("targets", required: false) ?? [] {
             guard let t = ObjectReader(value, path: path, diagnostics: diagnostics, keys: [
-                "id", "label", "labelVi", "measure", "field", "office", "comparator", "threshold",
+                "id", "label", "labelVi", "measure", "field", "office", "level", "comparator", "threshold",
             ]) else { continue }
             let id = t.string("id"), label = t.string("label"), labelVi = t.string("labelVi", required: false)
-            let measure = t.choice("measure", ["onTimeRate", "lateRate"]).flatMap(TargetMeasure.init(rawValue:))
+            let measure = t.choice("measure", ["onTimeRate", "lateRate", "apologyRate", "digitizationRate", "ePaymentRate", "onlineRate"])
+                .flatMap(TargetMeasure.init(rawValue:))
+            let level = t.choice("level", AdministrativeLevel.allCases.map(\.rawValue), required: false).flatMap(AdministrativeLevel.init(rawValue:))
             let field = t.string("field", required: false), office = t.string("office", required: false)
             let comparator = t.choice("comparator", [">=", ">", "<=", "<"]).flatMap(Comparator.init(rawValue:))
             let threshold = t.number("threshold", atLeast: 0, atMost: 1)
             if let id, let label, let measure, let comparator, let threshold {
-                result.append(Located(spec: TargetSpec(id: id, label: label, labelVi: labelVi, measure: measure, field: field,
-                                                       office: office, comparator: comparator, threshold: threshold), path: path))
+                var target = TargetSpec(id: id, label: label, labelVi: labelVi, measure: measure, field: field,
+                                        office: office, comparator: comparator, threshold: threshold)
+                target.level = level
+                result.append(Located(spec: target, path: path))
             }
         }
         uniqueIDs(result, \.id, what: "target")
