@@ -195,3 +195,47 @@ public struct ExperimentSummary: Sendable {
         return .atRisk
     }
 }
+
+/// The offices of one scenario entry taken together (the 16 ward desks as one row), for
+/// reports a planner can read at a glance.
+public struct OfficeGroup: Sendable {
+    public let name: String
+    public let nameVi: String?
+    /// Offices in the group.
+    public let count: Int
+    /// Staff of one office (the first; wards may differ).
+    public let staff: Int
+    public let served: Int
+    /// Mean wait over all served dossiers of the group.
+    public let meanWait: Double
+    public let waitMax: Double
+    public let busyMean: Double
+    public let busyMax: Double
+    public let busiestName: String
+    public let busiestNameVi: String?
+    public let queueAtEnd: Double
+    public let abandoned: Int
+
+    /// The groups of `summary`, in scenario order.
+    public static func groups(_ summary: ExperimentSummary) -> [OfficeGroup] {
+        var order: [Int] = []
+        var members: [Int: [OfficeResult]] = [:]
+        for office in summary.offices {
+            if members[office.office.entry] == nil { order.append(office.office.entry) }
+            members[office.office.entry, default: []].append(office)
+        }
+        return order.map { entry in
+            let list = members[entry]!
+            let served = list.reduce(0) { $0 + $1.served }
+            let waitTotal = list.reduce(0.0) { $0 + ($1.meanWait.mean.isFinite ? $1.meanWait.mean * Double($1.served) : 0) }
+            let busiest = list.max { $0.utilization.mean < $1.utilization.mean }!
+            let name = list.count > 1 ? summary.officeEntries[entry].name : list[0].office.name
+            let nameVi = list.count > 1 ? summary.officeEntries[entry].nameVi : list[0].office.nameVi
+            return OfficeGroup(name: name, nameVi: nameVi, count: list.count, staff: list[0].office.staff, served: served,
+                               meanWait: served > 0 ? waitTotal / Double(served) : .nan, waitMax: list.map(\.waitMax).max() ?? 0,
+                               busyMean: list.reduce(0) { $0 + $1.utilization.mean } / Double(list.count),
+                               busyMax: busiest.utilization.mean, busiestName: busiest.office.name, busiestNameVi: busiest.office.nameVi,
+                               queueAtEnd: list.reduce(0) { $0 + $1.queueAtEnd.mean }, abandoned: list.reduce(0) { $0 + $1.abandoned })
+        }
+    }
+}

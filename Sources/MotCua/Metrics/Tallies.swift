@@ -45,6 +45,9 @@ public struct ProcedureTally: Sendable, Equatable, Codable {
     public var onTime: Int { finishedOnTime + inProgressNotDue }
     /// Late dossiers (finished late or overdue in progress).
     public var late: Int { finishedLate + inProgressOverdue }
+    /// Late dossiers whose appointment actually passed (the ones an apology is owed for; the
+    /// others are late only because they were asked to supplement more than once).
+    public var pastDue: Int { lateApologisedOnTime + lateApologisedLate + lateNotApologised }
 
     mutating func add(_ o: ProcedureTally) {
         received += o.received; backlog += o.backlog; refused += o.refused; withdrawn += o.withdrawn

@@ -25,7 +25,7 @@ struct Phrases: Sendable {
     let journey, incomplete, withdrawn, supplements, lateByRepeat, lateDossiers, apologisedInTime, newDateMet,
         apologisedLate, neverApologised, online, digitized, ePaid, resultsElectronic, byPost, atDesk, backlog: String
     let ofReceived, ofAccepted, ofFeePaying, ofLate, ofResults: String
-    let offices, office, staff, served, meanWait, maxWait, busy, queueAtEnd, gaveUp, officesNote: String
+    let offices, office, staff, served, meanWait, maxWait, busy, queueAtEnd, gaveUp, officesNote, busiest, groupsNote, pastDue: String
     let balance, allReplications, finished, inProgress, balanced, broken: String
 
     static let english = Phrases(
@@ -50,6 +50,8 @@ struct Phrases: Sendable {
         offices: "OFFICES", office: "office", staff: "staff", served: "served", meanWait: "mean wait", maxWait: "max wait",
         busy: "busy", queueAtEnd: "queue at end", gaveUp: "gave up",
         officesNote: "(wait: from reaching the office to the start of work, in wall-clock time; busy: share of open staff time)",
+        busiest: "busiest", groupsNote: "(offices with a count are the wards together: staff per ward, totals, mean busy; --json and --csv list each ward)",
+        pastDue: "past the appointment date",
         balance: "DOSSIER BALANCE", allReplications: "(all replications)", finished: "finished", inProgress: "in progress",
         balanced: "balanced", broken: "BROKEN")
 
@@ -75,6 +77,8 @@ struct Phrases: Sendable {
         offices: "CƠ QUAN, ĐƠN VỊ", office: "đơn vị", staff: "cán bộ", served: "đã xử lý", meanWait: "chờ TB", maxWait: "chờ tối đa",
         busy: "bận", queueAtEnd: "tồn cuối kỳ", gaveUp: "bỏ về",
         officesNote: "(thời gian chờ: từ khi hồ sơ đến đơn vị tới khi bắt đầu xử lý; bận: tỷ lệ thời gian làm việc của cán bộ)",
+        busiest: "bận nhất", groupsNote: "(đơn vị có số lượng là các phường gộp lại: cán bộ mỗi phường, tổng số, mức bận trung bình; --json và --csv liệt kê từng phường)",
+        pastDue: "quá ngày hẹn trả",
         balance: "CÂN ĐỐI HỒ SƠ", allReplications: "(mọi lần chạy lặp)", finished: "đã có kết quả", inProgress: "đang giải quyết",
         balanced: "cân đối", broken: "SAI LỆCH")
 }

@@ -57,10 +57,11 @@ public enum TextReport {
         lines.append(row(w.withdrawn, t.withdrawn, share(t.withdrawn, t.received, w.ofReceived)))
         lines.append(row(w.supplements, t.supplementRequests, "\(w.lateByRepeat): \(Format.count(t.lateByRepeatedSupplements))"))
         lines.append(row(w.lateDossiers, t.late))
+        lines.append(row(w.pastDue, t.pastDue))
         lines.append(row(w.apologisedInTime, t.lateApologisedOnTime,
-                         share(t.lateApologisedOnTime, t.late, w.ofLate), "\(w.newDateMet): \(Format.count(t.newDateMet))"))
-        lines.append(row(w.apologisedLate, t.lateApologisedLate, share(t.lateApologisedLate, t.late, w.ofLate)))
-        lines.append(row(w.neverApologised, t.lateNotApologised, share(t.lateNotApologised, t.late, w.ofLate)))
+                         share(t.lateApologisedOnTime, t.pastDue, w.ofLate), "\(w.newDateMet): \(Format.count(t.newDateMet))"))
+        lines.append(row(w.apologisedLate, t.lateApologisedLate, share(t.lateApologisedLate, t.pastDue, w.ofLate)))
+        lines.append(row(w.neverApologised, t.lateNotApologised, share(t.lateNotApologised, t.pastDue, w.ofLate)))
         lines.append(row(w.online, t.online, share(t.online, t.received, w.ofReceived)))
         lines.append(row(w.digitized, t.digitized, share(t.digitized, t.accepted, w.ofAccepted)))
         lines.append(row(w.ePaid, t.ePaid, share(t.ePaid, t.feePaying, w.ofFeePaying)))
@@ -71,15 +72,19 @@ public enum TextReport {
         lines.append("")
 
         lines.append(w.offices)
-        lines.append("  " + Format.pad(w.office, 34) + Format.right(w.staff, 7) + Format.right(w.served, 11)
+        lines.append("  " + Format.pad(w.office, 40) + Format.right(w.staff, 7) + Format.right(w.served, 11)
                      + Format.right(w.meanWait, 11) + Format.right(w.maxWait, 12) + Format.right(w.busy, 8)
                      + Format.right(w.queueAtEnd, 14) + Format.right(w.gaveUp, 9))
-        for o in summary.offices {
-            lines.append("  " + Format.pad(language.pick(o.office.name, o.office.nameVi), 34) + Format.right(String(o.office.staff), 7)
-                         + Format.right(Format.count(o.served), 11) + Format.right(Format.duration(minutes: o.meanWait.mean, vietnamese: language == .vi), 11)
-                         + Format.right(Format.duration(minutes: o.waitMax, vietnamese: language == .vi), 12) + Format.right(Format.percent(o.utilization.mean, 1), 8)
-                         + Format.right(Format.fixed(o.queueAtEnd.mean, 0), 14) + Format.right(Format.count(o.abandoned), 9))
+        for group in OfficeGroup.groups(summary) {
+            let name = language.pick(group.name, group.nameVi) + (group.count > 1 ? " (\(group.count))" : "")
+            let busy = group.count > 1 ? "\(Format.percent(group.busyMean, 0))" : Format.percent(group.busyMean, 1)
+            lines.append("  " + Format.pad(name, 40) + Format.right(String(group.staff), 7)
+                         + Format.right(Format.count(group.served), 11) + Format.right(Format.duration(minutes: group.meanWait, vietnamese: language == .vi), 11)
+                         + Format.right(Format.duration(minutes: group.waitMax, vietnamese: language == .vi), 12) + Format.right(busy, 8)
+                         + Format.right(Format.fixed(group.queueAtEnd, 0), 14) + Format.right(Format.count(group.abandoned), 9)
+                         + (group.count > 1 ? "   \(w.busiest): \(language.pick(group.busiestName, group.busiestNameVi)) \(Format.percent(group.busyMax, 0))" : ""))
         }
+        if summary.offices.count > OfficeGroup.groups(summary).count { lines.append("  " + w.groupsNote) }
         lines.append("  " + w.officesNote)
         lines.append("")
 

@@ -263,7 +263,7 @@ public enum TargetMeasure: String, Sendable {
     case onTimeRate
     /// Share of dossiers late (the complement of ``onTimeRate``).
     case lateRate
-    /// Share of late dossiers whose apology (Form 04) was sent in time.
+    /// Share of dossiers past their appointment whose apology (Form 04) was sent in time.
     case apologyRate
     /// Share of accepted dossiers digitized at reception.
     case digitizationRate
@@ -278,7 +278,7 @@ public enum TargetMeasure: String, Sendable {
         switch self {
         case .onTimeRate: (part, whole) = (t.onTime, t.processed)
         case .lateRate: (part, whole) = (t.late, t.processed)
-        case .apologyRate: (part, whole) = (t.lateApologisedOnTime, t.late)
+        case .apologyRate: (part, whole) = (t.lateApologisedOnTime, t.pastDue)
         case .digitizationRate: (part, whole) = (t.digitized, t.accepted)
         case .ePaymentRate: (part, whole) = (t.ePaid, t.feePaying)
         case .onlineRate: (part, whole) = (t.online, t.received)
