@@ -12,6 +12,8 @@ public struct DossierRecord: Sendable {
     public var askedAtStage = false
     /// Submitted online.
     public var online: Bool
+    /// Sent by post.
+    public var postal = false
     /// In the priority lane at the desk.
     public var priority = false
     /// Counted in the statistics (arrived after the warm-up).

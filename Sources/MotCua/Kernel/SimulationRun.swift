@@ -166,7 +166,8 @@ public actor SimulationRun {
         let instance = stream.instance >= 0 ? stream.instance : drawHomeWard()
         var record = DossierRecord(procedure: Int32(stream.procedure), online: stream.online,
                                    counted: now >= model.warmUpEnd, instance: instance, arrivedAt: now)
-        record.priority = !stream.online && procedure.priorityShare > 0
+        record.postal = stream.postal
+        record.priority = !stream.online && !stream.postal && procedure.priorityShare > 0
             && routingRandom[procedure.index].nextUnit() < procedure.priorityShare
         let dossier = context.dossiers.add(record)
         context.conservation.received += 1
@@ -174,6 +175,7 @@ public actor SimulationRun {
         if record.counted {
             context.tallies[procedure.index].received += 1
             if stream.online { context.tallies[procedure.index].online += 1 }
+            if stream.postal { context.tallies[procedure.index].postal += 1 }
         }
         enter(stage: 0, of: dossier)
     }
@@ -257,7 +259,7 @@ public actor SimulationRun {
         let work = service.sample(&serviceRandom[Int(office)])
         if stage == 0 {
             pending = OfficeRequest(office: office, dossier: dossier, work: work + deskExtras(dossier, procedure),
-                                    priority: record.priority, inPerson: !record.online)
+                                    priority: record.priority, inPerson: !record.online && !record.postal)
         } else {
             pending = OfficeRequest(office: office, dossier: dossier, work: work, priority: false, inPerson: false)
         }

@@ -29,6 +29,7 @@ public struct ProcedureTally: Sendable, Equatable, Codable {
     /// Apologised dossiers finished by their new date.
     public var newDateMet = 0
     public var online = 0
+    public var postal = 0
     public var digitized = 0
     public var feePaying = 0
     public var ePaid = 0
@@ -56,7 +57,7 @@ public struct ProcedureTally: Sendable, Equatable, Codable {
         incomplete += o.incomplete; supplementRequests += o.supplementRequests
         lateByRepeatedSupplements += o.lateByRepeatedSupplements; apologiesSent += o.apologiesSent
         lateApologisedOnTime += o.lateApologisedOnTime; lateApologisedLate += o.lateApologisedLate
-        lateNotApologised += o.lateNotApologised; newDateMet += o.newDateMet; online += o.online
+        lateNotApologised += o.lateNotApologised; newDateMet += o.newDateMet; online += o.online; postal += o.postal
         digitized += o.digitized; feePaying += o.feePaying; ePaid += o.ePaid
         resultsElectronic += o.resultsElectronic; resultsPostal += o.resultsPostal; resultsAtDesk += o.resultsAtDesk
     }

@@ -23,7 +23,7 @@ struct Phrases: Sendable {
     let pass, fail, atRisk: String
     let byField, byFieldNote, field, received, refused, onTime, late, open, overdue, onTimeRate, totalsNote: String
     let journey, incomplete, withdrawn, supplements, lateByRepeat, lateDossiers, apologisedInTime, newDateMet,
-        apologisedLate, neverApologised, online, digitized, ePaid, resultsElectronic, byPost, atDesk, backlog: String
+        apologisedLate, neverApologised, online, postal, digitized, ePaid, resultsElectronic, byPost, atDesk, backlog: String
     let ofReceived, ofAccepted, ofFeePaying, ofLate, ofResults: String
     let offices, office, staff, served, meanWait, maxWait, busy, queueAtEnd, gaveUp, officesNote, busiest, groupsNote, pastDue: String
     let balance, allReplications, finished, inProgress, balanced, broken: String
@@ -43,7 +43,7 @@ struct Phrases: Sendable {
         journey: "THE DOSSIER'S JOURNEY", incomplete: "incomplete at the desk (Form 02)", withdrawn: "withdrawn by the citizen",
         supplements: "supplement requests", lateByRepeat: "late because asked more than once", lateDossiers: "late dossiers",
         apologisedInTime: "  apologised in time (Form 04)", newDateMet: "new date met", apologisedLate: "  apologised late",
-        neverApologised: "  never apologised", online: "submitted online", digitized: "digitized at the desk",
+        neverApologised: "  never apologised", online: "submitted online", postal: "sent by post", digitized: "digitized at the desk",
         ePaid: "fees paid electronically", resultsElectronic: "results sent electronically", byPost: "by post",
         atDesk: "collected at the desk", backlog: "opening backlog",
         ofReceived: "of received", ofAccepted: "of accepted", ofFeePaying: "of fee-paying", ofLate: "of late", ofResults: "of results",
@@ -70,7 +70,7 @@ struct Phrases: Sendable {
         journey: "HÀNH TRÌNH HỒ SƠ", incomplete: "chưa đầy đủ khi tiếp nhận (Mẫu 02)", withdrawn: "công dân rút hồ sơ",
         supplements: "yêu cầu bổ sung", lateByRepeat: "trễ hạn do bổ sung quá 1 lần", lateDossiers: "hồ sơ trễ hạn",
         apologisedInTime: "  có thư xin lỗi đúng hạn (Mẫu 04)", newDateMet: "trả đúng ngày hẹn mới", apologisedLate: "  thư xin lỗi muộn",
-        neverApologised: "  không có thư xin lỗi", online: "nộp trực tuyến", digitized: "số hóa khi tiếp nhận",
+        neverApologised: "  không có thư xin lỗi", online: "nộp trực tuyến", postal: "gửi qua bưu chính", digitized: "số hóa khi tiếp nhận",
         ePaid: "thanh toán điện tử", resultsElectronic: "trả kết quả điện tử", byPost: "qua bưu chính",
         atDesk: "nhận tại bộ phận một cửa", backlog: "hồ sơ tồn đầu kỳ",
         ofReceived: "số tiếp nhận", ofAccepted: "số đã nhận", ofFeePaying: "số có phí", ofLate: "số trễ hạn", ofResults: "số kết quả",

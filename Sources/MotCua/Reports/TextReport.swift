@@ -63,6 +63,7 @@ public enum TextReport {
         lines.append(row(w.apologisedLate, t.lateApologisedLate, share(t.lateApologisedLate, t.pastDue, w.ofLate)))
         lines.append(row(w.neverApologised, t.lateNotApologised, share(t.lateNotApologised, t.pastDue, w.ofLate)))
         lines.append(row(w.online, t.online, share(t.online, t.received, w.ofReceived)))
+        lines.append(row(w.postal, t.postal, share(t.postal, t.received, w.ofReceived)))
         lines.append(row(w.digitized, t.digitized, share(t.digitized, t.accepted, w.ofAccepted)))
         lines.append(row(w.ePaid, t.ePaid, share(t.ePaid, t.feePaying, w.ofFeePaying)))
         let results = t.resultsElectronic + t.resultsPostal + t.resultsAtDesk
@@ -72,13 +73,13 @@ public enum TextReport {
         lines.append("")
 
         lines.append(w.offices)
-        lines.append("  " + Format.pad(w.office, 40) + Format.right(w.staff, 7) + Format.right(w.served, 11)
+        lines.append("  " + Format.pad(w.office, 44) + Format.right(w.staff, 7) + Format.right(w.served, 11)
                      + Format.right(w.meanWait, 11) + Format.right(w.maxWait, 12) + Format.right(w.busy, 8)
                      + Format.right(w.queueAtEnd, 14) + Format.right(w.gaveUp, 9))
         for group in OfficeGroup.groups(summary) {
             let name = language.pick(group.name, group.nameVi) + (group.count > 1 ? " (\(group.count))" : "")
             let busy = group.count > 1 ? "\(Format.percent(group.busyMean, 0))" : Format.percent(group.busyMean, 1)
-            lines.append("  " + Format.pad(name, 40) + Format.right(String(group.staff), 7)
+            lines.append("  " + Format.pad(name, 44) + Format.right(String(group.staff), 7)
                          + Format.right(Format.count(group.served), 11) + Format.right(Format.duration(minutes: group.meanWait, vietnamese: language == .vi), 11)
                          + Format.right(Format.duration(minutes: group.waitMax, vietnamese: language == .vi), 12) + Format.right(busy, 8)
                          + Format.right(Format.fixed(group.queueAtEnd, 0), 14) + Format.right(Format.count(group.abandoned), 9)

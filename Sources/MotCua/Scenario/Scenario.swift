@@ -165,6 +165,8 @@ public struct ProcedureSpec: Sendable {
     public var deadlineWorkingDays: Int
     /// Share submitted online.
     public var onlineShare: Double
+    /// Share sent by public postal service.
+    public var postalShare: Double = 0
     /// Share refused at the desk check.
     public var refusalShare: Double
     /// The desk check.

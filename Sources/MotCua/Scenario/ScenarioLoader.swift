@@ -561,7 +561,7 @@ struct ScenarioDecoder {
         for (path, value) in root.array("procedures", nonEmpty: true) ?? [] {
             guard let p = ObjectReader(value, path: path, diagnostics: diagnostics, keys: [
                 "id", "name", "nameVi", "field", "yearlyVolume", "deadline", "online", "refusal", "intake", "steps",
-                "priorityShare", "incomplete", "digitization", "fee", "result", "withdrawal", "load",
+                "priorityShare", "incomplete", "digitization", "fee", "result", "withdrawal", "load", "postal",
             ]) else { continue }
             let id = p.string("id"), name = p.string("name"), nameVi = p.string("nameVi", required: false)
             let field = p.string("field")
@@ -570,6 +570,8 @@ struct ScenarioDecoder {
             if let d = p.object("deadline", keys: ["workingDays"]) { deadline = d.integer("workingDays", atLeast: 0, atMost: 3650) }
             let online = p.number("online", required: false, atLeast: 0, atMost: 1) ?? 0
             let refusal = p.number("refusal", required: false, atLeast: 0, atMost: 1) ?? 0
+            let postal = p.share("postal", required: false) ?? 0
+            if online + postal > 1 { diagnostics.report(p.child("postal"), "online + postal shares must not exceed 1 (found \(online + postal))") }
             let intake = p.has("intake") ? decodeStep(p["intake"], path: p.child("intake"), workingDay: workingDay, isIntake: true) : nil
             if !p.has("intake") { p.missing("intake", "an object {\"office\", \"service\"}") }
             var steps: [StepSpec] = []
@@ -615,6 +617,7 @@ struct ScenarioDecoder {
                                          deadlineWorkingDays: deadline, onlineShare: online, refusalShare: refusal,
                                          intake: intake, steps: steps)
                 spec.priorityShare = priority
+                spec.postalShare = postal
                 spec.incomplete = incomplete
                 spec.digitization = digitization
                 spec.fee = fee

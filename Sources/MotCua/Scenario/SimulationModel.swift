@@ -116,8 +116,12 @@ public final class SimulationModel: Sendable {
             for (n, office) in intakeOffices.enumerated() where weights[n] > 0 {
                 let volume = procedure.yearlyVolume * yearsInHorizon * weights[n] / weightSum
                 let scheduleIndex = offices[Int(office)].schedule
-                let channels: [(Bool, Double)] = [(false, 1 - procedure.onlineShare), (true, procedure.onlineShare)]
-                for (online, share) in channels where share > 0 {
+                // In person and by post while the desk is open; online at any hour.
+                let channels: [(online: Bool, postal: Bool, share: Double)] = [
+                    (false, false, 1 - procedure.onlineShare - procedure.postalShare),
+                    (true, false, procedure.onlineShare), (false, true, procedure.postalShare),
+                ]
+                for (online, postal, share) in channels where share > 0 {
                     let expected = volume * share
                     // The rate-weighted length of the stream's time base (open minutes for paper).
                     let key = IntegralKey(profile: profileIndex, schedule: online ? -1 : scheduleIndex)
@@ -127,10 +131,10 @@ public final class SimulationModel: Sendable {
                         return value
                     }()
                     guard expected > 0, span > 0 else { continue }
-                    let name = "arrivals/\(procedure.id)/\(offices[Int(office)].id)/\(online ? "online" : "paper")"
+                    let name = "arrivals/\(procedure.id)/\(offices[Int(office)].id)/\(online ? "online" : postal ? "postal" : "paper")"
                     streamNames.append(name)
                     streams.append(ArrivalStream(procedure: p, office: office, instance: intakeOffices.count > 1 ? Int32(n) : -1,
-                                                 online: online, meanGap: span / expected / rates.peak,
+                                                 online: online, postal: postal, meanGap: span / expected / rates.peak,
                                                  profile: profile.isFlat ? -1 : profileIndex))
                 }
             }
@@ -309,6 +313,9 @@ public struct ArrivalStream: Sendable {
     public let instance: Int32
     /// Online dossiers arrive at any hour; paper ones only while the desk is open.
     public let online: Bool
+    /// Paper dossiers sent by public postal service: they arrive while the desk is open, but no
+    /// citizen queues for them.
+    public let postal: Bool
     /// Mean gap between candidate arrivals at the peak rate: in wall-clock minutes (online) or
     /// in the desk's open minutes (paper).
     public let meanGap: Double
