@@ -13,6 +13,8 @@ enum ExperimentCommands {
         OPTIONS
           --load FROM:TO:STEP   e.g. 0.8:2.0:0.1
           --replications N      per load (default 5); --seed N; --jobs N; --overlay FILE; --set PATH=VALUE
+          --html FILE           also write a page with the chart of on-time rate against load
+          --results DIR         keep finished replications; the same command resumes after an interruption
         """
 
     static let staffUsage = """
@@ -30,11 +32,12 @@ enum ExperimentCommands {
                                   that serves a step.
           --replications N        per evaluation (default 5); --seed N; --jobs N; --load X;
                                   --overlay FILE; --set PATH=VALUE
+          --results DIR           keep every evaluation's replications; the same command resumes
         """
 
     static func parse(_ arguments: [String], usage: String, extra: Set<String>) -> (ParsedArguments, Int, Int) {
         do throws(UsageError) {
-            let parsed = try ParsedArguments(arguments, options: Set(["--seed", "--replications", "--jobs", "--overlay", "--set"]).union(extra),
+            let parsed = try ParsedArguments(arguments, options: Set(["--seed", "--replications", "--jobs", "--overlay", "--set", "--results"]).union(extra),
                                              flags: ["-h", "--help"])
             if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(usage); exit(0) }
             guard parsed.positional.count == 1 else { throw UsageError(message: "expected one scenario file") }
@@ -47,7 +50,7 @@ enum ExperimentCommands {
     }
 
     static func sweep(_ arguments: [String]) async -> Never {
-        let (parsed, replications, jobs) = parse(arguments, usage: sweepUsage, extra: ["--load"])
+        let (parsed, replications, jobs) = parse(arguments, usage: sweepUsage, extra: ["--load", "--html"])
         let parts = (parsed.values["--load"] ?? "").split(separator: ":").compactMap { Double($0) }
         guard parts.count == 3, parts[0] > 0, parts[1] >= parts[0], parts[2] > 0, (parts[1] - parts[0]) / parts[2] <= 200 else {
             fail("--load expects FROM:TO:STEP with 0 < FROM ≤ TO and at most 200 steps, e.g. 0.8:2.0:0.1", usage: sweepUsage)
@@ -56,7 +59,9 @@ enum ExperimentCommands {
         let seed = parsed.values["--seed"].flatMap(UInt64.init) ?? model.scenario.seed
         let loads = LoadSweep.loads(from: parts[0], to: parts[1], step: parts[2])
         do {
-            let sweep = try await LoadSweep.run(scenario: model.scenario, loads: loads, seed: seed, replications: replications, jobs: jobs)
+            let sweep = try await LoadSweep.run(scenario: model.scenario, loads: loads, seed: seed, replications: replications, jobs: jobs,
+                                                results: parsed.values["--results"])
+            if let path = parsed.values["--html"] { writeOrFail(SweepReport.html(sweep, name: model.scenario.name), to: path) }
             var lines = ["LOAD SWEEP — \(model.scenario.name) (seed \(seed), \(replications) replications per load)", ""]
             lines.append("  " + Format.pad("load", 7) + Format.right("on-time", 10) + Format.right("targets passing", 17) + "   busiest office")
             for point in sweep.points {
@@ -116,7 +121,8 @@ enum ExperimentCommands {
         }
         let seed = parsed.values["--seed"].flatMap(UInt64.init) ?? scenario.seed
         do {
-            let search = try await StaffingSearch.run(scenario: scenario, bounds: bounds, seed: seed, replications: replications, jobs: jobs) { line in
+            let search = try await StaffingSearch.run(scenario: scenario, bounds: bounds, seed: seed, replications: replications, jobs: jobs,
+                                                      results: parsed.values["--results"]) { line in
                 if isatty(STDERR_FILENO) != 0 { printError("  " + line) }
             }
             var lines = ["STAFFING SEARCH — \(scenario.name) (seed \(seed), \(replications) replications per evaluation, \(search.steps.count) steps)", ""]

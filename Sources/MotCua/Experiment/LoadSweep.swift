@@ -30,12 +30,16 @@ public struct LoadSweep: Sendable {
     }
 
     /// Runs the sweep.
+    /// - Parameter results: a folder keeping finished replications (each load has its own
+    ///   fingerprint), so an interrupted sweep resumes where it stopped.
     public static func run(scenario: Scenario, loads: [Double], seed: UInt64, replications: Int, jobs: Int,
+                           results folder: String? = nil,
                            progress: (@Sendable (Int) -> Void)? = nil) async throws(SimulationError) -> LoadSweep {
         var points: [Point] = []
         for (i, load) in loads.enumerated() {
             let model = SimulationModel(scenario: scenario.scalingLoad(by: load))
-            let results = try await Experiment.run(model: model, seed: seed, replications: replications, jobs: jobs)
+            let store = try ResultStore.open(folder, fingerprint: model.scenario.fingerprint)
+            let results = try await Experiment.run(model: model, seed: seed, indices: Array(0..<replications), jobs: jobs, store: store).map(\.1)
             points.append(Point(load: load, summary: ExperimentSummary(model: model, seed: seed, results: results)))
             progress?(i + 1)
         }

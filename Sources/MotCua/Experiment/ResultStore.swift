@@ -24,6 +24,17 @@ public struct ResultStore: Sendable {
         }
     }
 
+    /// The store in `folder` for `fingerprint`, or nil without a folder; a folder that cannot be
+    /// created stops the experiment with its reason.
+    public static func open(_ folder: String?, fingerprint: UInt64) throws(SimulationError) -> ResultStore? {
+        guard let folder else { return nil }
+        do {
+            return try ResultStore(directory: folder, fingerprint: fingerprint)
+        } catch {
+            throw SimulationError(message: error.description)
+        }
+    }
+
     func path(seed: UInt64, replication: Int) -> String {
         let hex = String(fingerprint, radix: 16)
         return (directory as NSString).appendingPathComponent("\(hex)-seed\(seed)-rep\(replication).json")

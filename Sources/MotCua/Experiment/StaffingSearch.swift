@@ -36,7 +36,10 @@ public struct StaffingSearch: Sendable {
     public let finalSummary: ExperimentSummary?
 
     /// Runs the search.
+    /// - Parameter folder: keeps every evaluated staffing's replications, so an interrupted
+    ///   search re-run with the same command replays the finished evaluations at once.
     public static func run(scenario: Scenario, bounds: [Bound], seed: UInt64, replications: Int, jobs: Int,
+                           results folder: String? = nil,
                            log: (@Sendable (String) -> Void)? = nil) async throws(SimulationError) -> StaffingSearch {
         let initial = Dictionary(uniqueKeysWithValues: bounds.map { b in
             (b.office, scenario.offices.first { $0.id == b.office }?.staff ?? 0)
@@ -51,8 +54,11 @@ public struct StaffingSearch: Sendable {
                     for k in s.offices[i].instances.indices { s.offices[i].instances[k].staff = nil }
                 }
             }
+            let key = staff.keys.sorted().map { "\($0)=\(staff[$0]!)" }.joined(separator: ",")
+            s.fingerprint = StableHash.fnv1a("\(scenario.fingerprint) staff \(key)")
             let model = SimulationModel(scenario: s)
-            let results = try await Experiment.run(model: model, seed: seed, replications: replications, jobs: jobs)
+            let store = try ResultStore.open(folder, fingerprint: s.fingerprint)
+            let results = try await Experiment.run(model: model, seed: seed, indices: Array(0..<replications), jobs: jobs, store: store).map(\.1)
             let summary = ExperimentSummary(model: model, seed: seed, results: results)
             let passing = summary.targets.filter { $0.verdict == .pass }.count
             // The worst shortfall: how far the least favourable end of the interval is from the threshold.

@@ -86,3 +86,78 @@ enum SVGChart {
         return svg + "</svg>"
     }
 }
+
+extension SVGChart {
+    /// Several series over a numeric x axis (e.g. on-time rate against load), with a horizontal reference line.
+    static func lines(id: String, title: String, x: [Double], series: [(label: String, values: [Double], color: String)],
+                      yDomain: ClosedRange<Double>, reference: (value: Double, label: String)?, xFormat: (Double) -> String,
+                      yFormat: (Double) -> String) -> String {
+        let width = 660.0, height = 260.0, left = 60.0, bottom = 30.0, top = 12.0, legend = 150.0
+        let plotW = width - left - legend - 10, plotH = height - top - bottom
+        let xMin = x.min() ?? 0, xMax = Swift.max(x.max() ?? 1, xMin + 1e-9)
+        func px(_ v: Double) -> Double { left + (v - xMin) / (xMax - xMin) * plotW }
+        func py(_ v: Double) -> Double {
+            let c = Swift.min(Swift.max(v, yDomain.lowerBound), yDomain.upperBound)
+            return top + plotH - (c - yDomain.lowerBound) / (yDomain.upperBound - yDomain.lowerBound) * plotH
+        }
+        var svg = "<svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        for tick in 0...4 {
+            let v = yDomain.lowerBound + Double(tick) / 4 * (yDomain.upperBound - yDomain.lowerBound)
+            svg += "<line class=\"grid\" x1=\"\(n(left))\" x2=\"\(n(left + plotW))\" y1=\"\(n(py(v)))\" y2=\"\(n(py(v)))\"/>"
+            svg += "<text class=\"tick\" x=\"\(n(left - 6))\" y=\"\(n(py(v) + 4))\" text-anchor=\"end\">\(escape(yFormat(v)))</text>"
+        }
+        for v in x {
+            svg += "<text class=\"tick\" x=\"\(n(px(v)))\" y=\"\(n(height - 10))\" text-anchor=\"middle\">\(escape(xFormat(v)))</text>"
+        }
+        if let reference {
+            svg += "<line class=\"reference\" x1=\"\(n(left))\" x2=\"\(n(left + plotW))\" y1=\"\(n(py(reference.value)))\" y2=\"\(n(py(reference.value)))\"/>"
+            svg += "<text class=\"reflabel\" x=\"\(n(left + plotW))\" y=\"\(n(py(reference.value) - 3))\" text-anchor=\"end\">\(escape(reference.label))</text>"
+        }
+        for (i, s) in series.enumerated() {
+            let points = zip(x, s.values).filter { $0.1.isFinite }.map { "\(n(px($0.0))),\(n(py($0.1)))" }.joined(separator: " ")
+            svg += "<polyline class=\"series\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"1.8\" points=\"\(points)\"/>"
+            let ly = top + 12 + Double(i) * 14
+            svg += "<line x1=\"\(n(width - legend))\" x2=\"\(n(width - legend + 16))\" y1=\"\(n(ly - 4))\" y2=\"\(n(ly - 4))\" stroke=\"\(s.color)\" stroke-width=\"2\"/>"
+            svg += "<text class=\"label\" x=\"\(n(width - legend + 20))\" y=\"\(n(ly))\">\(escape(s.label))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    static let palette = ["#1d4e89", "#c2410c", "#3f8f5a", "#7c3aed", "#b45309", "#0e7490", "#be185d", "#4b5563"]
+}
+
+/// The HTML page of a load sweep: on-time rate against load, per field, with the target line.
+public enum SweepReport {
+    /// The page for `sweep` of the scenario named `name`.
+    public static func html(_ sweep: LoadSweep, name: String, language: Language = .en) -> String {
+        let vi = language == .vi
+        let e = SVGChart.escape
+        guard let first = sweep.points.first else { return "<!DOCTYPE html><html><body></body></html>\n" }
+        let loads = sweep.points.map(\.load)
+        var series: [(label: String, values: [Double], color: String)] = [
+            (vi ? "tất cả hồ sơ" : "all dossiers", sweep.points.map(\.summary.overall.onTimeRate.mean), SVGChart.palette[0]),
+        ]
+        for (i, field) in first.summary.fields.enumerated() {
+            series.append((language.pick(field.name, field.nameVi), sweep.points.map { $0.summary.fields[i].onTimeRate.mean },
+                           SVGChart.palette[(i + 1) % SVGChart.palette.count]))
+        }
+        let lowest = series.flatMap(\.values).filter(\.isFinite).min() ?? 0.9
+        let floor = Swift.max(0, Swift.min(0.9, (lowest * 20).rounded(.down) / 20))
+        let reference = first.summary.targets.filter { $0.measure == .onTimeRate }.map(\.threshold).max()
+        var html = "<!DOCTYPE html><html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\"><title>MotCua — \(e(name))</title>"
+        html += "<style>@page { size: A4; margin: 14mm; } body { font-family: \"Noto Sans\", \"DejaVu Sans\", Arial, sans-serif; font-size: 10.5pt; max-width: 190mm; margin: 0 auto; color: #1d2733; } svg.chart { width: 100%; height: auto; } .grid { stroke: #e3e8ee; } .tick, .label, .reflabel { font-size: 10px; fill: #3e4c59; } .reference { stroke: #b91c1c; stroke-dasharray: 4 3; } .reflabel { fill: #b91c1c; } table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px solid #e3e8ee; padding: 1mm 2mm; text-align: left; }</style></head><body>"
+        html += "<h1>\(e(name))</h1><h2>\(e(vi ? "Tỷ lệ đúng hạn theo mức tải" : "On-time rate against load"))</h2>"
+        html += SVGChart.lines(id: "chart-sweep", title: vi ? "Tỷ lệ đúng hạn theo mức tải" : "On-time rate against load", x: loads, series: series,
+                               yDomain: floor...1, reference: reference.map { ($0, (vi ? "chỉ tiêu " : "target ") + Format.percent($0, 0)) },
+                               xFormat: { Format.fixed($0, 2) + "×" }, yFormat: { Format.percent($0, 0) })
+        html += "<h2>\(e(vi ? "Mức tải cao nhất còn đạt chỉ tiêu" : "Highest load at which each target passes"))</h2><table>"
+        for h in sweep.headroom {
+            html += "<tr><td>\(e(h.label))</td><td>\(h.highestPassing.map { Format.fixed($0, 2) + "×" } ?? "—")</td></tr>"
+        }
+        html += "</table>"
+        if let saturated = sweep.firstSaturated {
+            html += "<p>\(e(vi ? "Đơn vị quá tải đầu tiên (bận ≥ 95%)" : "First office to saturate (≥ 95% busy)")): \(e(saturated.office)) — \(Format.fixed(saturated.load, 2))×</p>"
+        }
+        return html + "</body></html>\n"
+    }
+}
