@@ -60,15 +60,21 @@ public struct Comparison: Sendable {
                 onTime(r, models[v].scenario.procedures.indices.filter { models[v].scenario.procedures[$0].field == field.id })
             }
         }
-        for office in models[0].offices {
-            let index = { (v: Int) in models[v].offices.firstIndex { $0.id == office.id } }
-            guard models.indices.allSatisfy({ index($0) != nil }) else { continue }
-            addRow("mean wait — \(office.name)", "thời gian chờ TB — \(office.nameVi ?? office.name)", share: false) { v, r in
-                let o = r.offices[index(v)!]
-                return o.served > 0 ? o.meanWait : .nan
+        // Offices by scenario entry: the wards of a group together.
+        for entry in base.offices {
+            let members = { (v: Int) in models[v].offices.filter { models[v].scenario.offices[$0.entry].id == entry.id }.map { Int($0.index) } }
+            guard models.indices.allSatisfy({ !members($0).isEmpty }) else { continue }
+            let label = entry.instances.isEmpty ? entry.name : "\(entry.name) (\(entry.instances.count))"
+            let labelVi = (entry.nameVi ?? entry.name) + (entry.instances.isEmpty ? "" : " (\(entry.instances.count))")
+            addRow("mean wait — \(label)", "thời gian chờ TB — \(labelVi)", share: false) { v, r in
+                let offices = members(v).map { r.offices[$0] }
+                let served = offices.reduce(0) { $0 + $1.served }
+                return served > 0 ? offices.reduce(0) { $0 + $1.waitSum } / Double(served) : .nan
             }
-            addRow("staff busy — \(office.name)", "tỷ lệ bận — \(office.nameVi ?? office.name)", share: true) { v, r in
-                r.offices[index(v)!].utilization
+            addRow("staff busy — \(label)", "tỷ lệ bận — \(labelVi)", share: true) { v, r in
+                let offices = members(v).map { r.offices[$0] }
+                let available = offices.reduce(0) { $0 + $1.availableMinutes }
+                return available > 0 ? offices.reduce(0) { $0 + $1.busyMinutes } / available : .nan
             }
         }
         self.rows = rows

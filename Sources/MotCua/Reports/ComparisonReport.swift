@@ -25,7 +25,9 @@ public enum ComparisonReport {
                     let points = vi ? " điểm" : " pts"
                     return signed(e.mean * 100) + points + " [" + signed(e.low * 100) + ", " + signed(e.high * 100) + "]"
                 }
-                return signed(e.mean) + " min [" + signed(e.low) + ", " + signed(e.high) + "]"
+                let largest = Swift.max(abs(e.low), abs(e.high))
+                let (scale, unit) = largest < 120 ? (1.0, vi ? " phút" : " min") : largest < 2880 ? (60.0, vi ? " giờ" : " h") : (1440.0, vi ? " ngày" : " d")
+                return signed(e.mean / scale) + unit + " [" + signed(e.low / scale) + ", " + signed(e.high / scale) + "]"
             }
             var line = "  " + Format.pad(vi ? row.labelVi : row.label, width) + Format.right(value(row.values[0]), 11)
             for v in 1..<row.values.count {
