@@ -32,6 +32,8 @@ enum ExperimentCommands {
                                   that serves a step.
           --replications N        per evaluation (default 5); --seed N; --jobs N; --load X;
                                   --overlay FILE; --set PATH=VALUE
+          --target ID             only these targets must pass (repeatable; an id or its prefix,
+                                  e.g. late-land); default: every target
           --results DIR           keep every evaluation's replications; the same command resumes
         """
 
@@ -93,13 +95,19 @@ enum ExperimentCommands {
     }
 
     static func staff(_ arguments: [String]) async -> Never {
-        let (parsed, replications, jobs) = parse(arguments, usage: staffUsage, extra: ["--office", "--load"])
+        let (parsed, replications, jobs) = parse(arguments, usage: staffUsage, extra: ["--office", "--load", "--target"])
         var model = loadModel(parsed.positional[0], parsed)
         if let text = parsed.values["--load"] {
             guard let x = Double(text), x > 0, x <= 100 else { fail("--load expects a number above 0 and at most 100", usage: staffUsage) }
             model = SimulationModel(scenario: model.scenario.scalingLoad(by: x))
         }
-        let scenario = model.scenario
+        var scenario = model.scenario
+        if let wanted = parsed.all["--target"] {
+            for id in wanted where !scenario.targets.contains(where: { $0.id.hasPrefix(id) }) {
+                fail("no target \(id); targets: \(scenario.targets.map(\.id).joined(separator: ", "))", usage: staffUsage)
+            }
+            scenario.targets = scenario.targets.filter { t in wanted.contains { t.id.hasPrefix($0) } }
+        }
         guard !scenario.targets.isEmpty else { fail("the scenario has no targets: nothing to staff for", usage: staffUsage) }
         var bounds: [StaffingSearch.Bound] = []
         let served = Set(scenario.procedures.flatMap { ([$0.intake] + $0.steps).filter { $0.service != nil }.map(\.office) })

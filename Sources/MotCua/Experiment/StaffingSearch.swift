@@ -50,7 +50,10 @@ public struct StaffingSearch: Sendable {
             var s = scenario
             for i in s.offices.indices {
                 if let n = staff[s.offices[i].id] {
+                    // The staffing searched for holds all year: dated head-count changes of
+                    // this office are replaced by it (absences for training and leave remain).
                     s.offices[i].staff = n
+                    s.offices[i].staffChanges = []
                     for k in s.offices[i].instances.indices { s.offices[i].instances[k].staff = nil }
                 }
             }

@@ -8,7 +8,7 @@ extension JSONValue {
         public var description: String { message }
     }
 
-    /// Replaces (or adds) the value at a dotted path.
+    /// Replaces (or adds) the value at a dotted path; `null` removes the key.
     ///
     /// Segments name object keys; inside an array, a segment names the element whose `"id"`
     /// is that segment, or a zero-based position: `offices.land-branch.staff`,
@@ -27,7 +27,9 @@ extension JSONValue {
         let rest = segments.dropFirst()
         switch self {
         case .object(var members):
-            if let i = members.firstIndex(where: { $0.key == head }) {
+            if rest.isEmpty && newValue == .null {
+                members.removeAll { $0.key == head }  // `null` removes the key, as in overlays
+            } else if let i = members.firstIndex(where: { $0.key == head }) {
                 members[i].value = try members[i].value.setting(rest, to: newValue, walked: here)
             } else if rest.isEmpty {
                 members.append((head, newValue))

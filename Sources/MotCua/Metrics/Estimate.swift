@@ -46,6 +46,20 @@ public struct Estimate: Sendable, Equatable {
             + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * v * v * v)
     }
 
+    /// The same estimate with the interval cut to `range` (a share cannot leave 0…1, although
+    /// the normal-theory interval of a few replications can).
+    public func clamped(to range: ClosedRange<Double>) -> Estimate {
+        Estimate(mean: mean, low: low.isNaN ? low : Swift.max(low, range.lowerBound),
+                 high: high.isNaN ? high : Swift.min(high, range.upperBound), count: count)
+    }
+
+    private init(mean: Double, low: Double, high: Double, count: Int) {
+        self.mean = mean
+        self.low = low
+        self.high = high
+        self.count = count
+    }
+
     /// Whether `value` lies inside the interval.
     public func contains(_ value: Double) -> Bool { low <= value && value <= high }
 }

@@ -106,10 +106,10 @@ public struct ExperimentSummary: Sendable {
         fields = scenario.fields.map { field in
             let members = inField(field.id)
             return RateResult(id: field.id, name: field.name, nameVi: field.nameVi, tally: total(of: members),
-                              onTimeRate: Estimate(rate(of: members)))
+                              onTimeRate: Estimate(rate(of: members)).clamped(to: 0...1))
         }
         overall = RateResult(id: "all", name: "All dossiers", nameVi: "Tất cả hồ sơ", tally: total(of: all),
-                             onTimeRate: Estimate(rate(of: all)))
+                             onTimeRate: Estimate(rate(of: all)).clamped(to: 0...1))
 
         var targets: [TargetResult] = []
         let many = results.count > 1
@@ -134,7 +134,7 @@ public struct ExperimentSummary: Sendable {
                 groups = [(nil, selected)]
             }
             for (field, members) in groups {
-                let estimate = Estimate(rate(of: members, measure: target.measure))
+                let estimate = Estimate(rate(of: members, measure: target.measure)).clamped(to: 0...1)
                 targets.append(TargetResult(
                     id: target.field == "*" ? "\(target.id)/\(field?.id ?? "")" : target.id,
                     label: target.label, labelVi: target.labelVi, measure: target.measure,
@@ -149,7 +149,7 @@ public struct ExperimentSummary: Sendable {
             return OfficeResult(
                 office: office,
                 meanWait: Estimate(results.map { $0.offices[i].served > 0 ? $0.offices[i].meanWait : .nan }),
-                utilization: Estimate(results.map { $0.offices[i].utilization }),
+                utilization: Estimate(results.map { $0.offices[i].utilization }).clamped(to: 0...1),
                 waitMax: results.map { $0.offices[i].waitMax }.max() ?? 0,
                 served: results.reduce(0) { $0 + $1.offices[i].served },
                 queueAtEnd: Estimate(results.map { Double($0.offices[i].queueAtEnd) }),
