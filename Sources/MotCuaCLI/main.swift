@@ -77,6 +77,7 @@ let compareUsage = """
     OPTIONS
       --variant FILE     an overlay on the base, as a variant (repeatable)
       --seed N, --replications N (default 10), --jobs N, --load X, --lang en|vi, as for run
+      --results DIR      keep finished replications of every variant; the same command resumes
     """
 
 let validateUsage = """
@@ -209,7 +210,7 @@ func compareCommand(_ arguments: [String]) async -> Never {
     let replications: Int, jobs: Int
     var load = 1.0
     do throws(UsageError) {
-        parsed = try ParsedArguments(arguments, options: ["--variant", "--seed", "--replications", "--jobs", "--load", "--lang"],
+        parsed = try ParsedArguments(arguments, options: ["--variant", "--seed", "--replications", "--jobs", "--load", "--lang", "--results"],
                                      flags: ["-h", "--help"])
         if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(compareUsage); exit(0) }
         replications = try parsed.integer("--replications", in: 2...100_000, default: 10)
@@ -241,7 +242,8 @@ func compareCommand(_ arguments: [String]) async -> Never {
     do {
         var results: [[RunResult]] = []
         for model in models {
-            results.append(try await Experiment.run(model: model, seed: seed, replications: replications, jobs: jobs))
+            let store = try ResultStore.open(parsed.values["--results"], fingerprint: model.scenario.fingerprint)
+            results.append(try await Experiment.run(model: model, seed: seed, indices: Array(0..<replications), jobs: jobs, store: store).map(\.1))
         }
         let comparison = Comparison(names: names, models: models, results: results, seed: seed)
         let language = parsed.values["--lang"].flatMap(Language.init(rawValue:)) ?? .en
