@@ -31,6 +31,42 @@ struct ScenarioFilesTests {
         #expect(volume > 450_000 && volume < 650_000, "a district-year is about 0.5–0.6 million dossiers (DOMAIN.md §6)")
     }
 
+    static let shipped = ["go-vap-2024", "binh-tan-2023", "quan-6-2024", "hcmc-two-level-2026"]
+
+    @Test("every shipped scenario validates, with its plan's targets, and six weeks of it run balanced", arguments: shipped)
+    func shippedScenario(_ name: String) async throws {
+        let scenario = try ScenarioLoader.load(path: Repository.path("scenarios/\(name).json"), overlays: [], settings: [("horizon.days", "42")])
+        #expect(!scenario.targets.isEmpty)
+        #expect(scenario.offices.allSatisfy { $0.instances.isEmpty || $0.instances.count >= 1 })
+        let result = try await SimulationRun(model: SimulationModel(scenario: scenario), seed: 3).run()
+        #expect(result.conservation.isBalanced)
+        #expect(result.conservation.received > 1000)
+    }
+
+    @Test("the what-if overlays apply to Gò Vấp", arguments: ["land-branch-minus-2", "tet-surge", "online-plus-20", "digitize-at-desk"])
+    func overlays(_ name: String) throws {
+        let base = try ScenarioLoader.load(path: Repository.path("scenarios/go-vap-2024.json"))
+        let changed = try ScenarioLoader.load(path: Repository.path("scenarios/go-vap-2024.json"),
+                                              overlays: [Repository.path("scenarios/what-if/\(name).json")], settings: [])
+        #expect(changed.fingerprint != base.fingerprint)
+    }
+
+    @Test("the district scenarios carry their own plans' targets")
+    func planTargets() throws {
+        let bt = try ScenarioLoader.load(path: Repository.path("scenarios/binh-tan-2023.json"))
+        #expect(bt.targets.contains { $0.id == "late-land" && $0.threshold == 0.03 })
+        #expect(bt.targets.contains { $0.id == "on-time-land-branch" && $0.comparator == .above && $0.threshold == 0.97 })
+        #expect(bt.targets.contains { $0.id == "digitization-ward" && $0.threshold == 0.35 })
+        #expect(bt.offices.first { !$0.instances.isEmpty }?.instances.count == 10)
+        let gv = try ScenarioLoader.load(path: Repository.path("scenarios/go-vap-2024.json"))
+        #expect(gv.targets.contains { $0.id == "late-land" && $0.threshold == 0.02 })
+        #expect(gv.targets.contains { $0.id == "digitization-district" && $0.threshold == 0.60 })
+        let q6 = try ScenarioLoader.load(path: Repository.path("scenarios/quan-6-2024.json"))
+        #expect(q6.offices.first { !$0.instances.isEmpty }?.instances.count == 14)
+        let two = try ScenarioLoader.load(path: Repository.path("scenarios/hcmc-two-level-2026.json"))
+        #expect(!two.offices.contains { $0.level == .district })
+    }
+
     @Test("one month of Gò Vấp runs with the dossier balance exact and every kind of outcome")
     func goVapMonth() async throws {
         let scenario = try ScenarioLoader.load(path: Repository.path("scenarios/go-vap-2024.json"), overlays: [],
