@@ -46,6 +46,17 @@ public enum ScenarioLoader {
 
     static func decode(_ document: JSONValue, file: String, directory: String) throws(ScenarioError) -> Scenario {
         let diagnostics = Diagnostics()
+        var document = document
+        if let table = document["procedureTable"] {
+            guard case .string(let relative) = table else {
+                throw ScenarioError(file: file, issues: [ScenarioIssue(path: "procedureTable", message: "expected the path of a CSV file, found \(table.typeName)")])
+            }
+            let path = relative.hasPrefix("/") ? relative : (directory as NSString).appendingPathComponent(relative)
+            if let rows = ProcedureTable.overlay(path: path, reportAs: relative, diagnostics: diagnostics, at: "procedureTable") {
+                document = document.overlaid(with: rows)
+            }
+            if !diagnostics.isEmpty { throw ScenarioError(file: file, issues: diagnostics.issues) }
+        }
         let decoded = ScenarioDecoder(diagnostics: diagnostics, directory: directory, file: file).decode(document)
         guard var scenario = decoded, diagnostics.isEmpty else { throw ScenarioError(file: file, issues: diagnostics.issues) }
         let holidays = scenario.calendar.holidays
@@ -159,7 +170,7 @@ struct ScenarioDecoder {
     func decode(_ document: JSONValue) -> Scenario? {
         guard let root = ObjectReader(document, path: "$", diagnostics: diagnostics, keys: [
             "format", "name", "nameVi", "description", "seed", "horizon", "calendar", "fields", "offices", "procedures", "targets",
-            "policies", "backlog", "load",
+            "policies", "backlog", "load", "procedureTable",
         ]) else { return nil }
         if let format = root.string("format", required: false), format != "motcua-scenario/1" {
             diagnostics.report(root.child("format"), "expected \"motcua-scenario/1\", found \"\(format)\"")

@@ -1,0 +1,173 @@
+import Foundation
+
+/// Procedure catalogues and loads kept in a spreadsheet: a CSV file (as exported from Excel or
+/// LibreOffice) named by the scenario's `"procedureTable"` key. Each row updates the procedure
+/// with its `id` (volumes, shares, deadlines), or adds a simple procedure (an intake desk and an
+/// optional route) when the id is new. The rows become an overlay of the scenario document,
+/// so they pass through the same checks as JSON written by hand.
+enum ProcedureTable {
+    /// Columns a row may have.
+    static let columns: [String: Kind] = [
+        "id": .text, "name": .text, "nameVi": .text, "field": .text, "source": .text,
+        "yearlyVolume": .number, "deadlineWorkingDays": .whole, "online": .share, "postal": .share,
+        "refusal": .share, "priorityShare": .share, "intakeOffice": .text, "intakeMinutes": .number, "steps": .text,
+    ]
+
+    enum Kind { case text, number, whole, share }
+
+    /// Reads the table at `path` (`reportAs` names it in messages) into an overlay of procedures.
+    static func overlay(path: String, reportAs file: String, diagnostics: Diagnostics, at jsonPath: String) -> JSONValue? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.report(jsonPath, "cannot read the procedure table \(file)")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.report(jsonPath, "\(file) is not UTF-8 text; save the spreadsheet as \"CSV UTF-8\"")
+            return nil
+        }
+        let (rows, delimiter) = CSVParser.rows(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        guard let header = rows.first, !header.isEmpty else {
+            diagnostics.report(jsonPath, "\(file) is empty; expected a header row with at least the column id")
+            return nil
+        }
+        let semicolons = delimiter == ";"
+        var known: [Int: String] = [:]
+        for (i, name) in header.enumerated() {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            if columns[trimmed] != nil {
+                known[i] = trimmed
+            } else {
+                var message = "\(file), column \(i + 1) \"\(trimmed)\": unknown column"
+                if let guess = ObjectReader.closest(to: trimmed, among: Set(columns.keys)) { message += " (did you mean \"\(guess)\"?)" }
+                diagnostics.report(jsonPath, message + "; expected: " + columns.keys.sorted().joined(separator: ", "))
+            }
+        }
+        guard known.values.contains("id") else {
+            diagnostics.report(jsonPath, "\(file): no column id; each row needs the id of its procedure")
+            return nil
+        }
+        var procedures: [JSONValue] = []
+        for (r, row) in rows.enumerated().dropFirst() where !row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            var members: [(key: String, value: JSONValue)] = []
+            var deadline: JSONValue?
+            var intakeOffice: String?, intakeMinutes: Double?
+            for (c, raw) in row.enumerated() {
+                guard let column = known[c] else { continue }
+                let cell = raw.trimmingCharacters(in: .whitespaces)
+                if cell.isEmpty { continue }
+                let place = "\(file), row \(r + 1), column \(column)"
+                switch columns[column]! {
+                case .text:
+                    switch column {
+                    case "intakeOffice": intakeOffice = cell
+                    case "steps":
+                        guard let steps = route(cell) else {
+                            diagnostics.report(jsonPath, "\(place): expected steps as office:minutes separated by \";\" (e.g. land-branch:40; land-branch:30), found \"\(cell)\"")
+                            continue
+                        }
+                        members.append(("steps", steps))
+                    default: members.append((column, .string(cell)))
+                    }
+                case .number, .whole, .share:
+                    guard let value = number(cell, decimalComma: semicolons, percentAllowed: columns[column]! == .share) else {
+                        diagnostics.report(jsonPath, "\(place): expected a number, found \"\(cell)\"")
+                        continue
+                    }
+                    if column == "deadlineWorkingDays" {
+                        deadline = .object([("workingDays", .number(value))])
+                    } else if column == "intakeMinutes" {
+                        intakeMinutes = value
+                    } else {
+                        members.append((column, .number(value)))
+                    }
+                }
+            }
+            if let deadline { members.append(("deadline", deadline)) }
+            if intakeOffice != nil || intakeMinutes != nil {
+                guard let office = intakeOffice, let minutes = intakeMinutes, minutes > 0 else {
+                    diagnostics.report(jsonPath, "\(file), row \(r + 1): intakeOffice and intakeMinutes (> 0) go together")
+                    continue
+                }
+                members.append(("intake", .object([("office", .string(office)), ("service", serviceTime(minutes))])))
+            }
+            guard members.contains(where: { $0.key == "id" }) else {
+                diagnostics.report(jsonPath, "\(file), row \(r + 1): no id")
+                continue
+            }
+            procedures.append(.object(members))
+        }
+        return .object([("procedures", .array(procedures))])
+    }
+
+    /// Service times given as a mean in the table: lognormal with a standard deviation of half
+    /// the mean (an assumption stated in docs/scenario-format.md).
+    static func serviceTime(_ minutes: Double) -> JSONValue {
+        .object([("type", .string("lognormal")), ("mean", .number(minutes)), ("sd", .number(minutes / 2))])
+    }
+
+    static func route(_ text: String) -> JSONValue? {
+        var steps: [JSONValue] = []
+        for part in text.split(separator: ";") {
+            let pieces = part.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pieces.count == 2, !pieces[0].isEmpty, let minutes = Double(pieces[1]), minutes > 0 else { return nil }
+            steps.append(.object([("office", .string(pieces[0])), ("service", serviceTime(minutes))]))
+        }
+        return steps.isEmpty ? nil : .array(steps)
+    }
+
+    static func number(_ cell: String, decimalComma: Bool, percentAllowed: Bool) -> Double? {
+        var text = cell.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
+        var percent = false
+        if percentAllowed, text.hasSuffix("%") { text.removeLast(); percent = true }
+        if decimalComma {
+            text = text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+        } else if text.contains(","), !text.contains(".") || text.firstIndex(of: ",")! < text.firstIndex(of: ".")! {
+            text = text.replacingOccurrences(of: ",", with: "")   // 25,000 or 1,234.5
+        }
+        guard let value = Double(text), value.isFinite else { return nil }
+        return percent ? value / 100 : value
+    }
+}
+
+/// RFC 4180 CSV, with the delimiter (comma or semicolon) taken from the header row.
+enum CSVParser {
+    /// The rows of `text`, and the delimiter found.
+    static func rows(_ text: String) -> (rows: [[String]], delimiter: Character) {
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
+        let delimiter: Character = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var iterator = Array(text).makeIterator()
+        var pending: Character? = nil
+        func next() -> Character? {
+            if let p = pending { pending = nil; return p }
+            return iterator.next()
+        }
+        while let ch = next() {
+            if quoted {
+                if ch == "\"" {
+                    if let following = next() {
+                        if following == "\"" { field.append("\"") } else { quoted = false; pending = following }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(ch)
+                }
+            } else if ch == "\"" && field.isEmpty {
+                quoted = true
+            } else if ch == delimiter {
+                row.append(field); field = ""
+            } else if ch == "\n" || ch == "\r\n" || ch == "\r" {
+                row.append(field); field = ""
+                rows.append(row); row = []
+            } else {
+                field.append(ch)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return (rows, delimiter)
+    }
+}
