@@ -39,6 +39,8 @@ public struct RateResult: Sendable {
 public struct OfficeResult: Sendable {
     public let office: OfficeModel
     public let meanWait: Estimate
+    /// The 90th percentile of the wait (minutes), estimated per replication.
+    public let waitP90: Estimate
     public let utilization: Estimate
     public let waitMax: Double
     public let served: Int
@@ -49,6 +51,42 @@ public struct OfficeResult: Sendable {
     public let meanWaitByHour: [Double]
     /// Dossiers arriving in each hour of the day (totals over replications).
     public let arrivalsByHour: [Int]
+}
+
+/// One part of the national scoring of Decision 766/QĐ-TTg (DOMAIN.md §5), as far as a
+/// simulation can compute it honestly, with what it leaves out.
+public struct ScoreComponent: Sendable {
+    public let id: String
+    public let name: String
+    public let nameVi: String
+    /// Points obtained and the maximum.
+    public let points: Double
+    public let maximum: Double
+    /// What the number does not include.
+    public let leavesOut: String
+    public let leavesOutVi: String
+
+    static func compute(_ t: ProcedureTally) -> [ScoreComponent] {
+        func ratio(_ a: Int, _ b: Int) -> Double { b > 0 ? Double(a) / Double(b) : 0 }
+        let results = t.resultsElectronic + t.resultsPostal + t.resultsAtDesk
+        return [
+            ScoreComponent(id: "progress", name: "On-time progress", nameVi: "Tiến độ giải quyết", points: 20 * ratio(t.onTime, t.processed), maximum: 20,
+                           leavesOut: "taken as proportional to the on-time rate (assumption); ignores dossiers of procedures not simulated",
+                           leavesOutVi: "giả định điểm tỷ lệ thuận với tỷ lệ đúng hạn; không tính thủ tục không mô phỏng"),
+            ScoreComponent(id: "online-service", name: "Online service", nameVi: "Cung cấp dịch vụ công trực tuyến", points: 12 * Swift.min(1, ratio(t.online, t.received) / 0.5), maximum: 12,
+                           leavesOut: "all online submissions counted as full-process; full marks at ≥50% online",
+                           leavesOutVi: "coi mọi hồ sơ trực tuyến là toàn trình; đạt điểm tối đa khi ≥50%"),
+            ScoreComponent(id: "online-payment", name: "Online payment", nameVi: "Thanh toán trực tuyến", points: 10 * ratio(t.ePaid, t.feePaying), maximum: 10,
+                           leavesOut: "proportional to the e-payment share of fee-paying dossiers (assumption)",
+                           leavesOutVi: "giả định tỷ lệ thuận với tỷ lệ hồ sơ có phí được thanh toán điện tử"),
+            ScoreComponent(id: "electronic-results", name: "Results issued electronically", nameVi: "Cấp kết quả điện tử", points: 6 * ratio(t.resultsElectronic, results), maximum: 6,
+                           leavesOut: "only procedures whose result return is modelled",
+                           leavesOutVi: "chỉ tính thủ tục có mô phỏng việc trả kết quả"),
+            ScoreComponent(id: "digitized-components", name: "Components digitized", nameVi: "Số hóa thành phần hồ sơ", points: 4 * Swift.min(1, ratio(t.digitized, t.accepted) / 0.8), maximum: 4,
+                           leavesOut: "digitization at reception only; full marks at ≥80%; the re-use of digitized data (2 pts) and the other digitization parts are not computed",
+                           leavesOutVi: "chỉ tính số hóa khi tiếp nhận; đạt tối đa khi ≥80%; chưa tính tái sử dụng dữ liệu (2 điểm) và các phần khác"),
+        ]
+    }
 }
 
 /// One day's flow, averaged over replications.
@@ -70,6 +108,14 @@ public struct ExperimentSummary: Sendable {
     public let targets: [TargetResult]
     public let fields: [RateResult]
     public let overall: RateResult
+    /// By the level of the receiving desk (district, ward, city), in that order, where present.
+    public let levels: [RateResult]
+    /// By procedure, in scenario order (with its online and postal counts).
+    public let procedures: [RateResult]
+    /// By office entry: the dossiers routed through it (the wards of a group together).
+    public let officeRates: [RateResult]
+    /// The parts of the Decision 766/QĐ-TTg scoring the simulation can compute.
+    public let decision766: [ScoreComponent]
     public let offices: [OfficeResult]
     /// Summed over replications.
     public let conservation: Conservation
@@ -111,6 +157,27 @@ public struct ExperimentSummary: Sendable {
         overall = RateResult(id: "all", name: "All dossiers", nameVi: "Tất cả hồ sơ", tally: total(of: all),
                              onTimeRate: Estimate(rate(of: all)).clamped(to: 0...1))
 
+        let intakeLevel = { (p: Int) in scenario.offices.first { $0.id == scenario.procedures[p].intake.office }?.level }
+        levels = [AdministrativeLevel.district, .ward, .city].compactMap { level in
+            let members = all.filter { intakeLevel($0) == level }
+            guard !members.isEmpty else { return nil }
+            let names: [AdministrativeLevel: (String, String)] = [.district: ("District level", "Cấp quận"), .ward: ("Ward level", "Cấp phường"), .city: ("City level", "Cấp thành phố")]
+            return RateResult(id: level.rawValue, name: names[level]!.0, nameVi: names[level]!.1, tally: total(of: members),
+                              onTimeRate: Estimate(rate(of: members)).clamped(to: 0...1))
+        }
+        procedures = all.map { p in
+            let spec = scenario.procedures[p]
+            return RateResult(id: spec.id, name: spec.name, nameVi: spec.nameVi, tally: total(of: [p]),
+                              onTimeRate: Estimate(rate(of: [p])).clamped(to: 0...1))
+        }
+        officeRates = scenario.offices.compactMap { office in
+            let members = all.filter { p in ([scenario.procedures[p].intake] + scenario.procedures[p].steps).contains { $0.office == office.id } }
+            guard !members.isEmpty else { return nil }
+            return RateResult(id: office.id, name: office.name, nameVi: office.nameVi, tally: total(of: members),
+                              onTimeRate: Estimate(rate(of: members)).clamped(to: 0...1))
+        }
+        decision766 = ScoreComponent.compute(total(of: all))
+
         var targets: [TargetResult] = []
         let many = results.count > 1
         for target in scenario.targets {
@@ -149,6 +216,7 @@ public struct ExperimentSummary: Sendable {
             return OfficeResult(
                 office: office,
                 meanWait: Estimate(results.map { $0.offices[i].served > 0 ? $0.offices[i].meanWait : .nan }),
+                waitP90: Estimate(results.map { $0.offices[i].waitP90.value }),
                 utilization: Estimate(results.map { $0.offices[i].utilization }).clamped(to: 0...1),
                 waitMax: results.map { $0.offices[i].waitMax }.max() ?? 0,
                 served: results.reduce(0) { $0 + $1.offices[i].served },
@@ -208,6 +276,8 @@ public struct OfficeGroup: Sendable {
     public let served: Int
     /// Mean wait over all served dossiers of the group.
     public let meanWait: Double
+    /// The largest 90th-percentile wait among the group's offices (the worst ward).
+    public let p90Wait: Double
     public let waitMax: Double
     public let busyMean: Double
     public let busyMax: Double
@@ -232,7 +302,8 @@ public struct OfficeGroup: Sendable {
             let name = list.count > 1 ? summary.officeEntries[entry].name : list[0].office.name
             let nameVi = list.count > 1 ? summary.officeEntries[entry].nameVi : list[0].office.nameVi
             return OfficeGroup(name: name, nameVi: nameVi, count: list.count, staff: list[0].office.staff, served: served,
-                               meanWait: served > 0 ? waitTotal / Double(served) : .nan, waitMax: list.map(\.waitMax).max() ?? 0,
+                               meanWait: served > 0 ? waitTotal / Double(served) : .nan,
+                               p90Wait: list.map(\.waitP90.mean).filter(\.isFinite).max() ?? .nan, waitMax: list.map(\.waitMax).max() ?? 0,
                                busyMean: list.reduce(0) { $0 + $1.utilization.mean } / Double(list.count),
                                busyMax: busiest.utilization.mean, busiestName: busiest.office.name, busiestNameVi: busiest.office.nameVi,
                                queueAtEnd: list.reduce(0) { $0 + $1.queueAtEnd.mean }, abandoned: list.reduce(0) { $0 + $1.abandoned })

@@ -78,6 +78,8 @@ public struct OfficeTally: Sendable, Equatable, Codable {
     public var queueAtEnd = 0
     /// Citizens who left the queue before being served.
     public var abandoned = 0
+    /// The 90th percentile of the wait, estimated as the waits stream by.
+    public var waitP90 = P2Quantile(p: 0.9)
     /// Waits by the hour of the day of arrival: count and sum (minutes), 24 entries each.
     public var waitCountByHour = [Int](repeating: 0, count: 24)
     public var waitSumByHour = [Double](repeating: 0, count: 24)

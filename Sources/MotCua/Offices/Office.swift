@@ -142,6 +142,7 @@ public actor Office {
             tally.waitSum += wait
             tally.waitSumOfSquares += wait * wait
             if wait > tally.waitMax { tally.waitMax = wait }
+            tally.waitP90.add(wait)
             let hour = Swift.min(23, Swift.max(0, Int(entry.arrivedAt.truncatingRemainder(dividingBy: 1440) / 60)))
             tally.waitCountByHour[hour] += 1
             tally.waitSumByHour[hour] += wait

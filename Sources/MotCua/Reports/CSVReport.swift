@@ -17,13 +17,27 @@ public enum CSVReport {
                                              String(t.finishedOnTime), String(t.finishedLate), String(t.inProgressNotDue), String(t.inProgressOverdue),
                                              number(r.onTimeRate.mean), number(r.onTimeRate.low), number(r.onTimeRate.high)]
                                  })),
-            ("offices.csv", table(["office", "name", "name_vi", "kind", "level", "staff", "served", "mean_wait_minutes", "max_wait_minutes",
+            ("procedures.csv", table(["procedure", "name", "name_vi", "received", "online", "postal", "online_share", "refused", "withdrawn",
+                                      "on_time_rate", "ci95_low", "ci95_high"],
+                                     summary.procedures.map { r in
+                                         let t = r.tally
+                                         return [r.id, r.name, r.nameVi ?? "", String(t.received), String(t.online), String(t.postal),
+                                                 t.received > 0 ? number(Double(t.online) / Double(t.received)) : "", String(t.refused), String(t.withdrawn),
+                                                 number(r.onTimeRate.mean), number(r.onTimeRate.low), number(r.onTimeRate.high)]
+                                     })),
+            ("offices.csv", table(["office", "name", "name_vi", "kind", "level", "staff", "served", "mean_wait_minutes", "p90_wait_minutes", "max_wait_minutes",
                                    "utilization", "queue_at_end", "abandoned"],
                                   summary.offices.map { o in
                                       [o.office.id, o.office.name, o.office.nameVi ?? "", o.office.kind.rawValue, o.office.level.rawValue,
-                                       String(o.office.staff), String(o.served), number(o.meanWait.mean), number(o.waitMax),
+                                       String(o.office.staff), String(o.served), number(o.meanWait.mean), number(o.waitP90.mean), number(o.waitMax),
                                        number(o.utilization.mean), number(o.queueAtEnd.mean), String(o.abandoned)]
                                   })),
+            ("desk-hours.csv", table(["office", "hour", "arrivals", "mean_wait_minutes"],
+                                     summary.offices.filter { $0.office.kind == .desk }.flatMap { o in
+                                         (0..<24).filter { o.arrivalsByHour[$0] > 0 }.map { h in
+                                             [o.office.id, String(h), String(o.arrivalsByHour[h]), number(o.meanWaitByHour[h])]
+                                         }
+                                     })),
             ("daily.csv", table(["date", "received", "finished", "in_progress_end_of_day"],
                                 summary.daily.map { [$0.date.description, number($0.received), number($0.finished), number($0.inProgress)] })),
         ]

@@ -34,7 +34,19 @@ public enum JSONReport {
         let measures: JSONValue = .object([
             ("overall", rate(summary.overall)),
             ("fields", .array(summary.fields.map(rate))),
+            ("levels", .array(summary.levels.map(rate))),
+            ("procedures", .array(summary.procedures.map(rate))),
+            ("officeOnTime", .array(summary.officeRates.map(rate))),
             ("offices", .array(summary.offices.map(office))),
+            ("decision766", .array(summary.decision766.map { c in
+                .object([("id", .string(c.id)), ("name", .string(c.name)), ("nameVi", .string(c.nameVi)),
+                         ("points", .number((c.points * 100).rounded() / 100)), ("maximum", .number(c.maximum)),
+                         ("leavesOut", .string(c.leavesOut)), ("leavesOutVi", .string(c.leavesOutVi))])
+            })),
+            ("daily", .array(summary.daily.map { d in
+                .object([("date", .string(d.date.description)), ("received", .number(d.received)),
+                         ("finished", .number(d.finished)), ("inProgress", .number(d.inProgress))])
+            })),
         ])
         let c = summary.conservation
         let conservation: JSONValue = .object([
@@ -93,6 +105,8 @@ public enum JSONReport {
             ("staff", .number(Double(o.office.staff))),
             ("served", .number(Double(o.served))),
             ("meanWaitMinutes", estimate(o.meanWait)),
+            ("p90WaitMinutes", estimate(o.waitP90)),
+            ("meanWaitByHourMinutes", .array(o.meanWaitByHour.map(JSONValue.number))),
             ("maxWaitMinutes", .number(o.waitMax)),
             ("utilization", estimate(o.utilization)),
             ("queueAtEnd", estimate(o.queueAtEnd)),

@@ -31,7 +31,7 @@ public enum TextReport {
         lines.append("  " + Format.pad(w.field, 24) + Format.right(w.received, 10) + Format.right(w.refused, 9)
                      + Format.right(w.onTime, 10) + Format.right(w.late, 9) + Format.right(w.open, 11)
                      + Format.right(w.overdue, 9) + Format.right(w.onTimeRate, 15) + "   " + (many ? w.ci95 : ""))
-        for row in summary.fields + [summary.overall] {
+        for row in summary.fields + (summary.levels.count > 1 ? summary.levels : []) + [summary.overall] {
             let t = row.tally
             let ci = many ? "\(Format.percent(row.onTimeRate.low)) … \(Format.percent(row.onTimeRate.high))" : ""
             lines.append("  " + Format.pad(language.pick(row.name, row.nameVi), 24) + Format.right(Format.count(t.received), 10)
@@ -74,19 +74,27 @@ public enum TextReport {
 
         lines.append(w.offices)
         lines.append("  " + Format.pad(w.office, 44) + Format.right(w.staff, 7) + Format.right(w.served, 11)
-                     + Format.right(w.meanWait, 11) + Format.right(w.maxWait, 12) + Format.right(w.busy, 8)
+                     + Format.right(w.meanWait, 11) + Format.right(w.p90Wait, 11) + Format.right(w.maxWait, 12) + Format.right(w.busy, 8)
                      + Format.right(w.queueAtEnd, 14) + Format.right(w.gaveUp, 9))
         for group in OfficeGroup.groups(summary) {
             let name = language.pick(group.name, group.nameVi) + (group.count > 1 ? " (\(group.count))" : "")
             let busy = group.count > 1 ? "\(Format.percent(group.busyMean, 0))" : Format.percent(group.busyMean, 1)
             lines.append("  " + Format.pad(name, 44) + Format.right(String(group.staff), 7)
                          + Format.right(Format.count(group.served), 11) + Format.right(Format.duration(minutes: group.meanWait, vietnamese: language == .vi), 11)
+                         + Format.right(Format.duration(minutes: group.p90Wait, vietnamese: language == .vi), 11)
                          + Format.right(Format.duration(minutes: group.waitMax, vietnamese: language == .vi), 12) + Format.right(busy, 8)
                          + Format.right(Format.fixed(group.queueAtEnd, 0), 14) + Format.right(Format.count(group.abandoned), 9)
                          + (group.count > 1 ? "   \(w.busiest): \(language.pick(group.busiestName, group.busiestNameVi)) \(Format.percent(group.busyMax, 0))" : ""))
         }
         if summary.offices.count > OfficeGroup.groups(summary).count { lines.append("  " + w.groupsNote) }
         lines.append("  " + w.officesNote)
+        lines.append("")
+
+        lines.append(w.decision766)
+        for c in summary.decision766 {
+            lines.append("  " + Format.pad(language.pick(c.name, c.nameVi), 36) + Format.right(Format.fixed(c.points, 1), 6) + " / "
+                         + Format.fixed(c.maximum, 0) + "   " + language.pick(c.leavesOut, c.leavesOutVi))
+        }
         lines.append("")
 
         let c = summary.conservation
