@@ -155,7 +155,9 @@ func runCommand(_ arguments: [String]) async -> Never {
     }
     let indices = (0..<replications).filter { shard == nil || $0 % shard!.count == shard!.index }
     do {
-        let done = try await Experiment.run(model: model, seed: seed, indices: indices, jobs: jobs, store: store)
+        let done = try await Experiment.run(model: model, seed: seed, indices: indices, jobs: jobs, store: store,
+                                            progress: Progress.reporter(total: indices.count, what: "replications"))
+        Progress.finish()
         if let shard {
             let slice = Sharding.slice(arguments: parsed, load: load, model: model, seed: seed, replications: replications,
                                        shard: shard, results: done)
@@ -167,6 +169,27 @@ func runCommand(_ arguments: [String]) async -> Never {
     } catch {
         printError("internal error: \(error.description)\nThis is a bug in MotCua, not in the scenario; please report it with the scenario and seed.")
         exit(ExitStatus.internalError.rawValue)
+    }
+}
+
+/// A progress line on standard error, only when it is a terminal and the work has taken more
+/// than a second; nothing otherwise, so logs and pipes stay clean.
+enum Progress {
+    static let start = DispatchTime.now().uptimeNanoseconds
+    static let enabled = isatty(STDERR_FILENO) != 0
+
+    static func reporter(total: Int, what: String) -> (@Sendable (Int) -> Void)? {
+        guard enabled else { return nil }
+        return { done in
+            guard DispatchTime.now().uptimeNanoseconds - start > 1_000_000_000 else { return }
+            FileHandle.standardError.write(Data("\r  \(done)/\(total) \(what) done".utf8))
+        }
+    }
+
+    static func finish() {
+        if enabled && DispatchTime.now().uptimeNanoseconds - start > 1_000_000_000 {
+            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        }
     }
 }
 
