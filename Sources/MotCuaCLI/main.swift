@@ -175,19 +175,28 @@ func runCommand(_ arguments: [String]) async -> Never {
 /// A progress line on standard error, only when it is a terminal and the work has taken more
 /// than a second; nothing otherwise, so logs and pipes stay clean.
 enum Progress {
-    static let start = DispatchTime.now().uptimeNanoseconds
     static let enabled = isatty(STDERR_FILENO) != 0
+
+    /// Seconds since `since` (nanoseconds of uptime), never negative.
+    static func elapsed(since: UInt64) -> Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        return now > since ? Double(now - since) / 1e9 : 0
+    }
+
+    nonisolated(unsafe) static var started: UInt64 = 0
 
     static func reporter(total: Int, what: String) -> (@Sendable (Int) -> Void)? {
         guard enabled else { return nil }
+        let start = DispatchTime.now().uptimeNanoseconds
+        started = start
         return { done in
-            guard DispatchTime.now().uptimeNanoseconds - start > 1_000_000_000 else { return }
+            guard elapsed(since: start) > 1 else { return }
             FileHandle.standardError.write(Data("\r  \(done)/\(total) \(what) done".utf8))
         }
     }
 
     static func finish() {
-        if enabled && DispatchTime.now().uptimeNanoseconds - start > 1_000_000_000 {
+        if enabled && started > 0 && elapsed(since: started) > 1 {
             FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
         }
     }
