@@ -54,6 +54,9 @@ let runUsage = """
                          ids: --set offices.land-branch.staff=6
       --json FILE        also write the results as JSON (docs/output-format.md)
       --html FILE        also write a one-page report with charts (self-contained, prints on A4)
+      --events FILE      stream the per-dossier log of the first replication to a CSV file
+                         (code, procedure, field, office, channel, received, appointment,
+                         finished, status, supplements; dates dd/MM/yyyy HH:mm)
       --csv DIR          also write tidy CSV tables (targets, fields, offices, daily) into DIR
       --results DIR      keep each finished replication in DIR; the same command run again
                          (e.g. after Ctrl-C) reuses them and runs only the missing ones
@@ -119,7 +122,7 @@ func runCommand(_ arguments: [String]) async -> Never {
     var shard: (index: Int, count: Int)?
     do throws(UsageError) {
         parsed = try ParsedArguments(arguments, options: ["--seed", "--replications", "--jobs", "--load", "--overlay", "--set", "--json",
-                                                          "--lang", "--results", "--shard", "--csv", "--html"],
+                                                          "--lang", "--results", "--shard", "--csv", "--html", "--events"],
                                      flags: ["-h", "--help"])
         if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(runUsage); exit(0) }
         seedOverride = parsed.values["--seed"] == nil ? nil : try parsed.integer("--seed", in: 0...Int.max, default: 0)
@@ -154,8 +157,15 @@ func runCommand(_ arguments: [String]) async -> Never {
         }
     }
     let indices = (0..<replications).filter { shard == nil || $0 % shard!.count == shard!.index }
+    var log: DossierLog?
+    if let path = parsed.values["--events"] {
+        do { log = try DossierLog(path: path, start: model.scenario.horizon.start) } catch {
+            printError("error: \(error.description)")
+            exit(ExitStatus.failure.rawValue)
+        }
+    }
     do {
-        let done = try await Experiment.run(model: model, seed: seed, indices: indices, jobs: jobs, store: store,
+        let done = try await Experiment.run(model: model, seed: seed, indices: indices, jobs: jobs, store: store, log: log,
                                             progress: Progress.reporter(total: indices.count, what: "replications"))
         Progress.finish()
         if let shard {

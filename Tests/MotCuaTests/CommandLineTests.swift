@@ -96,3 +96,26 @@ struct CommandLineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".json") }.count == 3)
     }
 }
+
+@Suite("The per-dossier log")
+struct DossierLogTests {
+    @Test("one row per dossier, statuses matching the balance, dates as the one-stop system writes them")
+    func logMatchesBalance() async throws {
+        let scenario = try ScenarioLoader.load(path: Repository.path("scenarios/go-vap-2024.json"), overlays: [], settings: [("horizon.days", "20")])
+        let model = SimulationModel(scenario: scenario)
+        let path = NSTemporaryDirectory() + "motcua-log-\(getpid()).csv"
+        let log = try DossierLog(path: path, start: scenario.horizon.start)
+        let result = try await SimulationRun(model: model, seed: 2, log: log).run()
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines[0] == Substring(DossierLog.columns.joined(separator: ",")))
+        let statuses = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[8] }
+        let c = result.conservation
+        #expect(statuses.count == c.backlog + c.received)
+        #expect(statuses.filter { $0 == "refused" }.count == c.refused)
+        #expect(statuses.filter { $0 == "withdrawn" }.count == c.withdrawn)
+        #expect(statuses.filter { $0 == "in progress" }.count == c.inProgress)
+        #expect(statuses.filter { $0 == "on time" || $0 == "late" }.count == c.finished)
+        let received = lines[1].split(separator: ",", omittingEmptySubsequences: false)[5]
+        #expect(received.range(of: #"^\d\d/\d\d/\d{4} \d\d:\d\d$"#, options: .regularExpression) != nil)
+    }
+}

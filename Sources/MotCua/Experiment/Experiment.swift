@@ -15,12 +15,19 @@ public enum Experiment {
     /// Runs the replications numbered `indices` (a shard of a larger experiment, or all), in
     /// parallel, reusing and filling `store` when given.
     /// - Returns: (replication number, result) in the order of `indices`.
+    /// - Parameter log: a per-dossier log for the first replication run here (replication `indices[0]`).
     public static func run(model: SimulationModel, seed: UInt64, indices: [Int], jobs: Int, store: ResultStore?,
+                           log: DossierLog? = nil,
                            progress: (@Sendable (Int) -> Void)? = nil) async throws(SimulationError) -> [(Int, RunResult)] {
         var results = [Int: RunResult]()
         var pending: [Int] = []
         for index in indices {
-            if let stored = store?.load(seed: seed, replication: index) { results[index] = stored } else { pending.append(index) }
+            // The logged replication is always run: its log cannot come from a stored result.
+            if log == nil || index != indices.first, let stored = store?.load(seed: seed, replication: index) {
+                results[index] = stored
+            } else {
+                pending.append(index)
+            }
         }
         let jobs = Swift.max(1, Swift.min(jobs, pending.count))
         do {
@@ -29,8 +36,9 @@ public enum Experiment {
                 func launch() {
                     let index = pending[next]
                     next += 1
+                    let runLog = index == indices.first ? log : nil
                     group.addTask {
-                        let run = SimulationRun(model: model, seed: replicationSeed(runSeed: seed, replication: index))
+                        let run = SimulationRun(model: model, seed: replicationSeed(runSeed: seed, replication: index), log: runLog)
                         return (index, try await run.run())
                     }
                 }

@@ -19,6 +19,8 @@ public final class RunContext: @unchecked Sendable {
     @exclusivity(unchecked) var tallies: [ProcedureTally]
     /// The dossier balance.
     @exclusivity(unchecked) var conservation = Conservation()
+    /// The per-dossier log, when one was asked for.
+    var log: DossierLog?
     /// Daily series.
     @exclusivity(unchecked) var receivedPerDay: [Int32]
     @exclusivity(unchecked) var finishedPerDay: [Int32]
@@ -28,6 +30,17 @@ public final class RunContext: @unchecked Sendable {
         tallies = Array(repeating: ProcedureTally(), count: model.procedures.count)
         receivedPerDay = Array(repeating: 0, count: model.scenario.horizon.days)
         finishedPerDay = Array(repeating: 0, count: model.scenario.horizon.days)
+    }
+
+    /// Logs a dossier leaving the system (or still in progress at the end).
+    func logRow(_ record: DossierRecord, finished: SimTime?, status: String) {
+        guard let log else { return }
+        let procedure = model.procedures[Int(record.procedure)]
+        let channel = record.online ? "online" : record.postal ? "postal" : "in person"
+        log.write(code: record.serial, procedure: procedure.id, field: model.scenario.fields[procedure.field].id,
+                  office: model.offices[Int(model.office(of: procedure.stages[0], instance: record.instance))].id,
+                  channel: channel, received: record.arrivedAt, appointment: record.dueAt, finished: finished,
+                  status: status, supplements: Int(record.supplements))
     }
 
     /// The day index of the current time.
@@ -44,6 +57,7 @@ public final class RunContext: @unchecked Sendable {
     /// papers, or withdraws it during processing). `released` when nothing refers to it any more.
     func withdraw(_ dossier: Int32, released: Bool) {
         let record = dossiers[dossier]
+        logRow(record, finished: now, status: "withdrawn")
         conservation.withdrawn += 1
         if record.counted { tallies[Int(record.procedure)].withdrawn += 1 }
         dossiers.markWithdrawn(dossier)

@@ -43,10 +43,12 @@ public actor SimulationRun {
     }
 
     /// Prepares a replication of `model` with `seed` (see ``replicationSeed(runSeed:replication:)``).
-    public init(model: SimulationModel, seed: UInt64, executor: RunExecutor = RunExecutor()) {
+    /// - Parameter log: where to stream the per-dossier log of this replication, if anywhere.
+    public init(model: SimulationModel, seed: UInt64, executor: RunExecutor = RunExecutor(), log: DossierLog? = nil) {
         unownedExecutor = executor.asUnownedSerialExecutor()
         self.executor = executor
         let context = RunContext(model: model)
+        context.log = log
         self.context = context
         self.model = model
         self.seed = seed
@@ -197,6 +199,7 @@ public actor SimulationRun {
         if procedure.refusalShare > 0, routingRandom[p].nextUnit() < procedure.refusalShare {
             context.conservation.refused += 1
             if record.counted { context.tallies[p].refused += 1 }
+            context.logRow(record, finished: now, status: "refused")
             context.dossiers.remove(dossier)
             return
         }
@@ -366,6 +369,7 @@ public actor SimulationRun {
         let procedure = model.procedures[p]
         context.conservation.finished += 1
         context.finishedPerDay[context.today] += 1
+        context.logRow(record, finished: now, status: now <= record.dueAt && record.supplements <= 1 ? "on time" : "late")
         if record.counted {
             if now <= record.dueAt && record.supplements <= 1 {
                 context.tallies[p].finishedOnTime += 1
@@ -457,6 +461,7 @@ public actor SimulationRun {
         context.dossiers.forEachLive { open.append($0) }
         for record in open {
             inProgress += 1
+            context.logRow(record, finished: nil, status: "in progress")
             guard record.counted else { continue }
             if record.dueAt < end || record.supplements > 1 {
                 context.tallies[Int(record.procedure)].inProgressOverdue += 1
@@ -466,6 +471,9 @@ public actor SimulationRun {
             }
         }
         context.conservation.inProgress = inProgress
+        if let log = context.log {
+            do { try log.close() } catch { throw SimulationError(message: "the dossier log: \(error.description)") }
+        }
         let c = context.conservation
         guard c.isBalanced, c.inProgress == context.dossiers.live else {
             throw SimulationError(message: """
