@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import MotCua
 
 /// End-to-end tests of the `motcua` executable, run as a separate process as a user would.
 @Suite("The motcua command")
