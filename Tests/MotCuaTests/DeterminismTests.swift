@@ -81,7 +81,7 @@ struct CSVTests {
         #expect(tables.map(\.name) == ["targets.csv", "fields.csv", "procedures.csv", "offices.csv", "desk-hours.csv", "daily.csv"])
         let daily = try #require(tables.first { $0.name == "daily.csv" }).text.split(separator: "\n")
         #expect(daily.count == 1 + model.scenario.horizon.days)
-        #expect(daily[0] == "date,received,finished,in_progress_end_of_day")
+        #expect(daily[0] == "date,received,finished,in_progress_end_of_day,overdue_end_of_day,at_desks_end_of_day")
         #expect(CSVReport.field("a, \"b\"") == "\"a, \"\"b\"\"\"")
     }
 }

@@ -74,6 +74,20 @@ public actor SimulationRun {
         var trace = TraceDigest()
         let end = model.horizonEnd
         var inProgressPerDay = [Int32](repeating: 0, count: model.scenario.horizon.days)
+        var overduePerDay = [Int32](repeating: 0, count: model.scenario.horizon.days)
+        var atDeskPerDay = [Int32](repeating: 0, count: model.scenario.horizon.days)
+        // The state at the end of a day: dossiers in progress, of which overdue, and waiting at the desks.
+        func recordDay(_ day: Int) {
+            let midnight = Double(day + 1) * 1440
+            var overdue: Int32 = 0, atDesk: Int32 = 0
+            context.dossiers.forEachLive { record in
+                if record.dueAt < midnight { overdue += 1 }
+                if record.stage == 0 { atDesk += 1 }
+            }
+            inProgressPerDay[day] = Int32(context.dossiers.live)
+            overduePerDay[day] = overdue
+            atDeskPerDay[day] = atDesk
+        }
         var recordedDays = 0
         var nextMidnight = 1440.0
         while let event = context.agenda.next() {
@@ -81,7 +95,7 @@ public actor SimulationRun {
             if event.time >= nextMidnight {
                 // The first event of a new day: the days before it ended with this backlog.
                 let day = Swift.min(Int(event.time / 1440), inProgressPerDay.count)
-                while recordedDays < day { inProgressPerDay[recordedDays] = Int32(context.dossiers.live); recordedDays += 1 }
+                while recordedDays < day { recordDay(recordedDays); recordedDays += 1 }
                 nextMidnight = Double(day + 1) * 1440
             }
             context.now = event.time
@@ -126,8 +140,9 @@ public actor SimulationRun {
             if pending != nil { await deliver() }
         }
         context.now = end
-        while recordedDays < inProgressPerDay.count { inProgressPerDay[recordedDays] = Int32(context.dossiers.live); recordedDays += 1 }
-        return try await close(events: events, trace: trace.value, inProgressPerDay: inProgressPerDay)
+        while recordedDays < inProgressPerDay.count { recordDay(recordedDays); recordedDays += 1 }
+        return try await close(events: events, trace: trace.value,
+                               daily: (inProgressPerDay, overduePerDay, atDeskPerDay))
     }
 
     /// A withdrawn dossier's last reference has been reached: free its slot.
@@ -451,7 +466,7 @@ public actor SimulationRun {
         }
     }
 
-    private func close(events: Int, trace: UInt64, inProgressPerDay: [Int32]) async throws(SimulationError) -> RunResult {
+    private func close(events: Int, trace: UInt64, daily: ([Int32], [Int32], [Int32])) async throws(SimulationError) -> RunResult {
         let end = model.horizonEnd
         var officeTallies: [OfficeTally] = []
         officeTallies.reserveCapacity(offices.count)
@@ -484,6 +499,6 @@ public actor SimulationRun {
         return RunResult(seed: seed, procedures: context.tallies, offices: officeTallies, conservation: c,
                          events: events, traceDigest: trace, peakInProgress: context.dossiers.peakLive,
                          receivedPerDay: context.receivedPerDay, finishedPerDay: context.finishedPerDay,
-                         inProgressPerDay: inProgressPerDay)
+                         inProgressPerDay: daily.0, overduePerDay: daily.1, atDeskPerDay: daily.2)
     }
 }

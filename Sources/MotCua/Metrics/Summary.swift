@@ -96,6 +96,10 @@ public struct DailyFigures: Sendable {
     public let finished: Double
     /// Dossiers in progress at the end of the day.
     public let inProgress: Double
+    /// Of those, past their appointment.
+    public let overdue: Double
+    /// Of those, still at a desk.
+    public let atDesk: Double
 }
 
 /// What an experiment found, ready for reports.
@@ -245,7 +249,9 @@ public struct ExperimentSummary: Sendable {
             DailyFigures(date: scenario.horizon.start.adding(days: d),
                          received: results.reduce(0) { $0 + Double($1.receivedPerDay[d]) } / n,
                          finished: results.reduce(0) { $0 + Double($1.finishedPerDay[d]) } / n,
-                         inProgress: results.reduce(0) { $0 + Double($1.inProgressPerDay[d]) } / n)
+                         inProgress: results.reduce(0) { $0 + Double($1.inProgressPerDay[d]) } / n,
+                         overdue: results.reduce(0) { $0 + Double($1.overduePerDay[d]) } / n,
+                         atDesk: results.reduce(0) { $0 + Double($1.atDeskPerDay[d]) } / n)
         }
     }
 

@@ -80,7 +80,8 @@ public struct OfficeTally: Sendable, Equatable, Codable {
     public var abandoned = 0
     /// The 90th percentile of the wait, estimated as the waits stream by.
     public var waitP90 = P2Quantile(p: 0.9)
-    /// Waits by the hour of the day of arrival: count and sum (minutes), 24 entries each.
+    /// Waits of citizens queueing in person, by the hour of the day of arrival: count and sum
+    /// (minutes), 24 entries each.
     public var waitCountByHour = [Int](repeating: 0, count: 24)
     public var waitSumByHour = [Double](repeating: 0, count: 24)
 
@@ -134,4 +135,8 @@ public struct RunResult: Sendable, Codable, Equatable {
     public var finishedPerDay: [Int32]
     /// Dossiers in progress at the end of each day (the backlog over time).
     public var inProgressPerDay: [Int32]
+    /// Of those, the ones past their appointment.
+    public var overduePerDay: [Int32]
+    /// Of those, the ones still at a desk (waiting for the check or being checked).
+    public var atDeskPerDay: [Int32]
 }

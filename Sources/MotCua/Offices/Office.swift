@@ -42,6 +42,8 @@ public actor Office {
         var arrivedAt: SimTime
         var work: Double
         var counted: Bool
+        /// A citizen waits in person (the hour-of-day figures are about them).
+        var inPerson: Bool
         /// Latest time the citizen still waits (infinity: never gives up).
         var givesUpAt: SimTime
     }
@@ -79,7 +81,7 @@ public actor Office {
         var givesUpAt = SimTime.infinity
         if inPerson, let patience { givesUpAt = now + patience.sample(&patienceRandom) }
         let entry = Waiting(dossier: dossier, arrivedAt: now, work: work,
-                            counted: counted, givesUpAt: givesUpAt)
+                            counted: counted, inPerson: inPerson, givesUpAt: givesUpAt)
         if !sessions.isEmpty {
             tray.append(entry)
         } else if priority {
@@ -143,9 +145,11 @@ public actor Office {
             tally.waitSumOfSquares += wait * wait
             if wait > tally.waitMax { tally.waitMax = wait }
             tally.waitP90.add(wait)
-            let hour = Swift.min(23, Swift.max(0, Int(entry.arrivedAt.truncatingRemainder(dividingBy: 1440) / 60)))
-            tally.waitCountByHour[hour] += 1
-            tally.waitSumByHour[hour] += wait
+            if entry.inPerson {
+                let hour = Swift.min(23, Swift.max(0, Int(entry.arrivedAt.truncatingRemainder(dividingBy: 1440) / 60)))
+                tally.waitCountByHour[hour] += 1
+                tally.waitSumByHour[hour] += wait
+            }
         }
         let done = Swift.max(now, schedule.finishTime(startingAt: now, workMinutes: entry.work))
         context.schedule(at: done, .serviceDone, target: index, dossier: entry.dossier)

@@ -38,8 +38,9 @@ public enum CSVReport {
                                              [o.office.id, String(h), String(o.arrivalsByHour[h]), number(o.meanWaitByHour[h])]
                                          }
                                      })),
-            ("daily.csv", table(["date", "received", "finished", "in_progress_end_of_day"],
-                                summary.daily.map { [$0.date.description, number($0.received), number($0.finished), number($0.inProgress)] })),
+            ("daily.csv", table(["date", "received", "finished", "in_progress_end_of_day", "overdue_end_of_day", "at_desks_end_of_day"],
+                                summary.daily.map { [$0.date.description, number($0.received), number($0.finished), number($0.inProgress),
+                                                     number($0.overdue), number($0.atDesk)] })),
         ]
     }
 

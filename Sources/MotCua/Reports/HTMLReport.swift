@@ -65,8 +65,12 @@ public enum HTMLReport {
 
         // Chart 2: backlog
         html += "<section><h2>\(e(t("Dossiers in progress over the year", "Hồ sơ đang giải quyết trong năm")))</h2>"
-        html += SVGChart.dailyLine(id: "chart-backlog", title: t("Dossiers in progress at the end of each day", "Hồ sơ đang giải quyết cuối mỗi ngày"),
-                                   days: summary.daily.map { ($0.date, $0.inProgress) }, yLabel: t("dossiers", "hồ sơ"))
+        html += SVGChart.dailyLines(id: "chart-backlog", title: t("Dossiers in progress at the end of each day", "Hồ sơ đang giải quyết cuối mỗi ngày"),
+                                    dates: summary.daily.map(\.date),
+                                    series: [(t("in progress", "đang giải quyết"), summary.daily.map(\.inProgress), "#2f6f9f"),
+                                             (t("of which overdue", "trong đó quá hạn"), summary.daily.map(\.overdue), "#b91c1c"),
+                                             (t("of which at the desks", "trong đó đang ở bộ phận một cửa"), summary.daily.map(\.atDesk), "#6b7280")],
+                                    yLabel: t("dossiers", "hồ sơ"))
         html += "</section>"
 
         // Chart 3: desk wait by hour of day
@@ -78,7 +82,7 @@ public enum HTMLReport {
         }
         let busyHours = (0..<24).filter { byHour[$0].isFinite }
         let span = (busyHours.first ?? 7)..<((busyHours.last ?? 16) + 1)
-        html += "<section><h2>\(e(t("Waiting at the one-stop desks by hour of arrival", "Thời gian chờ tại bộ phận một cửa theo giờ đến")))</h2>"
+        html += "<section><h2>\(e(t("Waiting at the one-stop desks by hour of arrival (citizens in person)", "Thời gian chờ tại bộ phận một cửa theo giờ đến (người dân đến trực tiếp)")))</h2>"
         html += SVGChart.hourlyBars(id: "chart-desk-hours", title: t("Mean wait at the desks by hour of arrival", "Thời gian chờ trung bình theo giờ đến"),
                                     values: byHour, hours: span, yLabel: t("minutes", "phút"),
                                     format: { Format.fixed($0, (byHour.filter(\.isFinite).max() ?? 0) < 10 ? 1 : 0) })

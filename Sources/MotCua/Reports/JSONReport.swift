@@ -45,7 +45,8 @@ public enum JSONReport {
             })),
             ("daily", .array(summary.daily.map { d in
                 .object([("date", .string(d.date.description)), ("received", .number(d.received)),
-                         ("finished", .number(d.finished)), ("inProgress", .number(d.inProgress))])
+                         ("finished", .number(d.finished)), ("inProgress", .number(d.inProgress)),
+                         ("overdue", .number(d.overdue)), ("atDesk", .number(d.atDesk))])
             })),
         ])
         let c = summary.conservation

@@ -10,7 +10,7 @@ enum SVGChart {
     /// A horizontal bar per item, with an optional interval whisker and a reference line.
     static func horizontalBars(id: String, title: String, items: [(label: String, value: Double, low: Double?, high: Double?, color: String)],
                                domain: ClosedRange<Double>, reference: (value: Double, label: String)?, format: (Double) -> String) -> String {
-        let left = 230.0, width = 660.0, plot = width - left - 70, row = 22.0
+        let left = 290.0, width = 700.0, plot = width - left - 70, row = 22.0
         let height = Double(items.count) * row + 50
         func x(_ v: Double) -> Double { left + (Swift.min(Swift.max(v, domain.lowerBound), domain.upperBound) - domain.lowerBound) / (domain.upperBound - domain.lowerBound) * plot }
         var svg = "<svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
@@ -22,7 +22,8 @@ enum SVGChart {
         }
         for (i, item) in items.enumerated() {
             let y = 14 + Double(i) * row
-            svg += "<text x=\"\(n(left - 8))\" y=\"\(n(y + 13))\" class=\"label\" text-anchor=\"end\">\(escape(item.label))</text>"
+            let label = item.label.count > 48 ? String(item.label.prefix(47)) + "…" : item.label
+            svg += "<text x=\"\(n(left - 8))\" y=\"\(n(y + 13))\" class=\"label\" text-anchor=\"end\">\(escape(label))</text>"
             if item.value.isFinite {
                 svg += "<rect class=\"bar\" x=\"\(n(left))\" y=\"\(n(y + 3))\" width=\"\(n(Swift.max(0.5, x(item.value) - left)))\" height=\"\(n(row - 8))\" fill=\"\(item.color)\"/>"
                 if let low = item.low, let high = item.high, low.isFinite, high.isFinite, high > low {
@@ -38,12 +39,13 @@ enum SVGChart {
         return svg + "</svg>"
     }
 
-    /// A line over the days of the horizon, with month ticks.
-    static func dailyLine(id: String, title: String, days: [(date: CivilDate, value: Double)], yLabel: String) -> String {
+    /// Lines over the days of the horizon, with month ticks and a legend.
+    static func dailyLines(id: String, title: String, dates: [CivilDate], series: [(label: String, values: [Double], color: String)],
+                           yLabel: String) -> String {
         let width = 660.0, height = 220.0, left = 60.0, bottom = 30.0, top = 12.0
-        let maxValue = Swift.max(1, days.map(\.value).max() ?? 1)
+        let maxValue = Swift.max(1, series.flatMap(\.values).max() ?? 1)
         let plotW = width - left - 10, plotH = height - top - bottom
-        func x(_ i: Int) -> Double { left + Double(i) / Double(Swift.max(days.count - 1, 1)) * plotW }
+        func x(_ i: Int) -> Double { left + Double(i) / Double(Swift.max(dates.count - 1, 1)) * plotW }
         func y(_ v: Double) -> Double { top + plotH - v / maxValue * plotH }
         var svg = "<svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
         for tick in 0...4 {
@@ -51,11 +53,14 @@ enum SVGChart {
             svg += "<line class=\"grid\" x1=\"\(n(left))\" x2=\"\(n(width - 10))\" y1=\"\(n(y(v)))\" y2=\"\(n(y(v)))\"/>"
             svg += "<text class=\"tick\" x=\"\(n(left - 6))\" y=\"\(n(y(v) + 4))\" text-anchor=\"end\">\(Format.count(Int(v.rounded())))</text>"
         }
-        for (i, day) in days.enumerated() where day.date.components.day == 1 {
-            svg += "<text class=\"tick\" x=\"\(n(x(i)))\" y=\"\(n(height - 10))\" text-anchor=\"middle\">\(day.date.components.month)/\(day.date.components.year % 100)</text>"
+        for (i, date) in dates.enumerated() where date.components.day == 1 {
+            svg += "<text class=\"tick\" x=\"\(n(x(i)))\" y=\"\(n(height - 10))\" text-anchor=\"middle\">\(date.components.month)/\(date.components.year % 100)</text>"
         }
-        let points = days.enumerated().map { "\(n(x($0.offset))),\(n(y($0.element.value)))" }.joined(separator: " ")
-        svg += "<polyline class=\"line\" points=\"\(points)\"/>"
+        for (k, s) in series.enumerated() {
+            let points = s.values.enumerated().map { "\(n(x($0.offset))),\(n(y($0.element)))" }.joined(separator: " ")
+            svg += "<polyline class=\"line\" style=\"stroke: \(s.color)\" points=\"\(points)\"/>"
+            svg += "<text class=\"label\" x=\"\(n(left + 8))\" y=\"\(n(top + 12 + Double(k) * 13))\" style=\"fill: \(s.color)\">\(escape(s.label))</text>"
+        }
         svg += "<text class=\"axis\" x=\"12\" y=\"\(n(top + plotH / 2))\" transform=\"rotate(-90 12 \(n(top + plotH / 2)))\" text-anchor=\"middle\">\(escape(yLabel))</text>"
         return svg + "</svg>"
     }
