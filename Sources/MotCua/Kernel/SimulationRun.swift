@@ -423,10 +423,13 @@ public actor SimulationRun {
         let policy = model.scenario.policies
         let legal = model.legalSchedule
         let dueOpen = legal.openTime(at: record.dueAt)
-        let decision = legal.wallTime(atOpenTime: dueOpen - legal.minutesPerWorkingDay, resuming: false)
         let late = doneAt > record.dueAt
+        // Still open when the office had to decide (one working day before the appointment),
+        // compared in open time: finishing after an instant means more open time has passed.
+        let openAtDecision = legal.openTime(at: doneAt) > dueOpen - legal.minutesPerWorkingDay
+        if !late && !openAtDecision { return }
         var apologisedInTime = false
-        if doneAt > decision, routingRandom[p].nextUnit() < policy.apologyOnTimeShare {
+        if openAtDecision, routingRandom[p].nextUnit() < policy.apologyOnTimeShare {
             apologisedInTime = true
             context.tallies[p].apologiesSent += 1
             let newDue = legal.wallTime(atOpenTime: dueOpen + Double(policy.apologyExtensionWorkingDays) * legal.minutesPerWorkingDay, resuming: false)

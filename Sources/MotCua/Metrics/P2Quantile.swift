@@ -1,27 +1,38 @@
+/// Five numbers stored inline: the markers of ``P2Quantile`` without heap arrays on the hot path.
+struct Five: Sendable, Codable, Equatable {
+    var a, b, c, d, e: Double
+    init(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double) { (self.a, self.b, self.c, self.d, self.e) = (a, b, c, d, e) }
+    @inline(__always)
+    subscript(i: Int) -> Double {
+        get { switch i { case 0: return a; case 1: return b; case 2: return c; case 3: return d; default: return e } }
+        set { switch i { case 0: a = newValue; case 1: b = newValue; case 2: c = newValue; case 3: d = newValue; default: e = newValue } }
+    }
+}
+
 /// A streaming estimate of one quantile (the P² algorithm of Jain and Chlamtac, 1985): five
 /// markers, constant memory, no stored observations — so a year of waits costs 40 bytes.
 public struct P2Quantile: Sendable, Codable, Equatable {
     /// The quantile estimated, e.g. 0.9.
     public let p: Double
-    private var heights: [Double] = []
-    private var positions: [Double] = [1, 2, 3, 4, 5]
-    private var desired: [Double]
-    private var increments: [Double]
+    private var heights = Five(0, 0, 0, 0, 0)
+    private var positions = Five(1, 2, 3, 4, 5)
+    private var desired: Five
+    private var increments: Five
     /// Observations so far.
     public private(set) var count = 0
 
     /// An estimator of the `p`-quantile.
     public init(p: Double) {
         self.p = p
-        desired = [1, 1 + 2 * p, 1 + 4 * p, 3 + 2 * p, 5]
-        increments = [0, p / 2, p, (1 + p) / 2, 1]
+        desired = Five(1, 1 + 2 * p, 1 + 4 * p, 3 + 2 * p, 5)
+        increments = Five(0, p / 2, p, (1 + p) / 2, 1)
     }
 
     /// The current estimate (exact while fewer than five observations), NaN when empty.
     public var value: Double {
         guard count > 0 else { return .nan }
         if count < 5 {
-            let sorted = heights.sorted()
+            let sorted = (0..<count).map { heights[$0] }.sorted()
             let rank = Swift.min(sorted.count - 1, Swift.max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))
             return sorted[rank]
         }
@@ -33,8 +44,11 @@ public struct P2Quantile: Sendable, Codable, Equatable {
     public mutating func add(_ x: Double) {
         count += 1
         if count <= 5 {
-            heights.append(x)
-            if count == 5 { heights.sort() }
+            heights[count - 1] = x
+            if count == 5 {
+                let sorted = (0..<5).map { heights[$0] }.sorted()
+                heights = Five(sorted[0], sorted[1], sorted[2], sorted[3], sorted[4])
+            }
             return
         }
         var k: Int
