@@ -59,6 +59,9 @@ public enum ScenarioLoader {
         }
         let decoded = ScenarioDecoder(diagnostics: diagnostics, directory: directory, file: file).decode(document)
         guard var scenario = decoded, diagnostics.isEmpty else { throw ScenarioError(file: file, issues: diagnostics.issues) }
+        if let problem = RunLimits.problem(scenario) {
+            throw ScenarioError(file: file, issues: [problem])
+        }
         let holidays = scenario.calendar.holidays
         let calendarText = "\(holidays.covers) \(holidays.daysOff.sorted()) \(holidays.makeUpWorkingDays.sorted())"
         scenario.fingerprint = StableHash.fnv1a(simulatorModelVersion + "\n" + calendarText + "\n" + JSONWriter.text(document))
