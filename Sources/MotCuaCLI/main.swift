@@ -313,6 +313,20 @@ func validateCommand(_ arguments: [String]) -> Never {
     }
 }
 
+/// Ctrl-C or SIGTERM: remove the outputs being written, keep the finished replications of
+/// `--results` (each was renamed into place when it finished), and stop with status 130.
+let interruptions: [any DispatchSourceSignal] = [SIGINT, SIGTERM].map { number in
+    signal(number, SIG_IGN)
+    let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+    source.setEventHandler {
+        PartialFiles.removeAll()
+        FileHandle.standardError.write(Data("\ninterrupted: no partial output left; finished replications kept with --results are reused by the same command\n".utf8))
+        exit(130)
+    }
+    source.resume()
+    return source
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case nil, "-h", "--help":

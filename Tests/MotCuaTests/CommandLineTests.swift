@@ -120,3 +120,30 @@ struct DossierLogTests {
         #expect(received.range(of: #"^\d\d/\d\d/\d{4} \d\d:\d\d$"#, options: .regularExpression) != nil)
     }
 }
+
+@Suite("Interruption")
+struct InterruptionTests {
+    @Test("Ctrl-C leaves no partial output, exits 130, and keeps the finished replications for the same command to reuse")
+    func interrupt() throws {
+        let exe = try #require(CommandLineTests.executable)
+        let dir = NSTemporaryDirectory() + "motcua-interrupt-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let arguments = ["run", "scenarios/go-vap-2024.json", "--set", "horizon.days=30", "--replications", "40", "--jobs", "1",
+                         "--results", "\(dir)/results", "--json", "\(dir)/report.json", "--csv", "\(dir)/csv"]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: exe)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: Repository.root)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 2)
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir)
+        #expect(!left.contains("report.json") && !left.contains { $0.hasSuffix(".partial") })
+        let kept = (try? FileManager.default.contentsOfDirectory(atPath: "\(dir)/results").count) ?? 0
+        #expect(kept > 0 && kept < 40, "kept \(kept) replications")
+    }
+}

@@ -26,6 +26,7 @@ public final class DossierLog: @unchecked Sendable {
             throw OutputFile.WriteError(path: path, reason: "cannot create the file")
         }
         self.handle = handle
+        PartialFiles.register(temporary)
         buffer.append(contentsOf: Array((DossierLog.columns.joined(separator: ",") + "\n").utf8))
     }
 
@@ -57,6 +58,7 @@ public final class DossierLog: @unchecked Sendable {
     func close() throws(OutputFile.WriteError) {
         flush()
         try? handle.close()
+        defer { PartialFiles.unregister(temporary) }
         if rename(temporary, path) != 0 {
             throw OutputFile.WriteError(path: path, reason: String(cString: strerror(errno)))
         }

@@ -20,6 +20,8 @@ public enum OutputFile {
             throw WriteError(path: path, reason: "the folder \(directory.path) does not exist")
         }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial")
+        PartialFiles.register(temporary.path)
+        defer { PartialFiles.unregister(temporary.path) }
         do {
             try Data(text.utf8).write(to: temporary)
             if rename(temporary.path, url.path) != 0 {
