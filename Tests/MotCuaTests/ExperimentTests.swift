@@ -54,3 +54,23 @@ struct ExperimentTests {
         #expect(sweep.firstSaturated?.office == "Dept")
     }
 }
+
+@Suite("Overload")
+struct OverloadTests {
+    @Test("an office that cannot keep up: the run still ends at its horizon, balanced, and the report names the office and its growth")
+    func overload() async throws {
+        var scenario = try ExperimentTests().scenario()   // the department has 1 person for ~4 persons' work
+        scenario.offices[0].staff = 3
+        scenario.horizon.days = 60
+        let model = SimulationModel(scenario: scenario)
+        let results = try await Experiment.run(model: model, seed: 9, replications: 2, jobs: 2)
+        #expect(results.allSatisfy { $0.conservation.isBalanced })
+        let summary = ExperimentSummary(model: model, seed: 9, results: results)
+        let dept = try #require(summary.offices.first { $0.office.id == "dept" })
+        #expect(dept.isUnstable)
+        #expect(dept.queueGrowthPerDay > 30, "about 80 a day arrive for about 24 a day of capacity")
+        let desk = try #require(summary.offices.first { $0.office.id == "desk" })
+        #expect(!desk.isUnstable)
+        #expect(TextReport.render(summary).contains("UNSTABLE OFFICES"))
+    }
+}

@@ -47,6 +47,12 @@ public struct OfficeResult: Sendable {
     public let queueAtEnd: Estimate
     /// Citizens who gave up waiting (totals over replications).
     public let abandoned: Int
+    /// Growth of the queue over the second half of the horizon, in dossiers per day (least
+    /// squares; mean over replications). Clearly positive with staff near 100% busy means the
+    /// office cannot keep up: its backlog grows without bound.
+    public let queueGrowthPerDay: Double
+    /// The office cannot keep up with its load.
+    public var isUnstable: Bool { queueGrowthPerDay > 0.5 && utilization.mean > 0.95 }
     /// Mean wait (minutes) of dossiers arriving in each hour of the day, nan where none arrived.
     public let meanWaitByHour: [Double]
     /// Dossiers arriving in each hour of the day (totals over replications).
@@ -100,6 +106,23 @@ public struct DailyFigures: Sendable {
     public let overdue: Double
     /// Of those, still at a desk.
     public let atDesk: Double
+}
+
+extension OfficeResult {
+    /// Least-squares slope of the second half of a daily series.
+    static func slope(_ series: [Int32]) -> Double {
+        let half = Array(series.suffix(series.count / 2))
+        guard half.count >= 2 else { return 0 }
+        let n = Double(half.count)
+        let meanX = (n - 1) / 2
+        let meanY = half.reduce(0.0) { $0 + Double($1) } / n
+        var sxy = 0.0, sxx = 0.0
+        for (i, y) in half.enumerated() {
+            sxy += (Double(i) - meanX) * (Double(y) - meanY)
+            sxx += (Double(i) - meanX) * (Double(i) - meanX)
+        }
+        return sxx > 0 ? sxy / sxx : 0
+    }
 }
 
 /// What an experiment found, ready for reports.
@@ -226,6 +249,7 @@ public struct ExperimentSummary: Sendable {
                 served: results.reduce(0) { $0 + $1.offices[i].served },
                 queueAtEnd: Estimate(results.map { Double($0.offices[i].queueAtEnd) }),
                 abandoned: results.reduce(0) { $0 + $1.offices[i].abandoned },
+                queueGrowthPerDay: results.map { OfficeResult.slope($0.offices[i].waitingByDay) }.reduce(0, +) / Double(Swift.max(results.count, 1)),
                 meanWaitByHour: (0..<24).map { h in
                     let n = results.reduce(0) { $0 + $1.offices[i].waitCountByHour[h] }
                     return n > 0 ? results.reduce(0) { $0 + $1.offices[i].waitSumByHour[h] } / Double(n) : .nan

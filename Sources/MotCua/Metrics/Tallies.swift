@@ -78,6 +78,8 @@ public struct OfficeTally: Sendable, Equatable, Codable {
     public var queueAtEnd = 0
     /// Citizens who left the queue before being served.
     public var abandoned = 0
+    /// Dossiers waiting in the queue at the end of each day.
+    public var waitingByDay: [Int32] = []
     /// The 90th percentile of the wait, estimated as the waits stream by.
     public var waitP90 = P2Quantile(p: 0.9)
     /// Waits of citizens queueing in person, by the hour of the day of arrival: count and sum

@@ -35,6 +35,10 @@ public actor Office {
     @exclusivity(unchecked) private var lastOpenTime = 0.0
     @exclusivity(unchecked) private var busyOpenMinutes = 0.0
     @exclusivity(unchecked) private var staffOpenMinutes = 0.0
+    /// Dossiers waiting at the end of each day, filled in when the office is next touched
+    /// (its queue only changes when it is touched, so this is exact).
+    @exclusivity(unchecked) private var waitingByDay: [Int32]
+    @exclusivity(unchecked) private var daysRecorded = 0
 
     /// A dossier (or, with `dossier == -1`, a citizen collecting a result) waiting for staff.
     private struct Waiting {
@@ -58,6 +62,7 @@ public actor Office {
         sessions = model.sessions
         patience = model.patience
         staff = model.staff
+        waitingByDay = Array(repeating: 0, count: context.model.scenario.horizon.days)
         patienceRandom = RandomStream(seed: seed, stream: "patience/\(model.id)")
     }
 
@@ -77,6 +82,7 @@ public actor Office {
     ///   - inPerson: a citizen queues in person (and may give up); otherwise an electronic or internal queue.
     func receive(dossier: Int32, work: Double, priority: Bool = false, inPerson: Bool = false) {
         let now = context.now
+        recordDays(before: now)
         let counted = dossier >= 0 ? context.dossiers[dossier].counted : now >= context.model.warmUpEnd
         var givesUpAt = SimTime.infinity
         if inPerson, let patience { givesUpAt = now + patience.sample(&patienceRandom) }
@@ -95,6 +101,7 @@ public actor Office {
     /// A staff member has finished a dossier: the next waiting one (priority lane first) is started.
     func serviceDone() {
         let now = context.now
+        recordDays(before: now)
         changeBusy(by: -1, now: now)
         startWaiting(now: now)
     }
@@ -102,6 +109,7 @@ public actor Office {
     /// A session begins: the dossiers in the tray are worked through.
     func session() {
         let now = context.now
+        recordDays(before: now)
         while let entry = tray.popFirst() { queue.append(entry) }
         startWaiting(now: now)
         let next = context.model.nextSession(atOrAfter: now + 1, sessions: sessions)
@@ -111,10 +119,20 @@ public actor Office {
     /// The staff changes to step `step` of the plan (training days, leave, a new head count).
     func changeStaff(step: Int) {
         let now = context.now
+        recordDays(before: now)
         changeBusy(by: 0, now: now)
         staff = plan[step].staff
         startWaiting(now: now)
         if step + 1 < plan.count { context.schedule(at: plan[step + 1].time, .staffChange, target: index, dossier: Int32(step + 1)) }
+    }
+
+    /// Records the queue at the end of every day that ended before `now`.
+    @inline(__always)
+    private func recordDays(before now: SimTime) {
+        let today = Swift.min(Int(now / 1440), waitingByDay.count)
+        guard today > daysRecorded else { return }
+        let waiting = Int32(queue.count + priorityQueue.count + tray.count)
+        while daysRecorded < today { waitingByDay[daysRecorded] = waiting; daysRecorded += 1 }
     }
 
     /// Starts waiting dossiers while staff are free, skipping withdrawn dossiers and citizens
@@ -169,6 +187,7 @@ public actor Office {
     /// having left; returns what the office measured.
     func close(at end: SimTime) -> OfficeTally {
         changeBusy(by: 0, now: end)
+        recordDays(before: end)
         var waiting = 0
         for lane in [priorityQueue, queue, tray] {
             lane.forEach { entry in
@@ -186,6 +205,7 @@ public actor Office {
         result.busyMinutes = busyOpenMinutes
         result.availableMinutes = staffOpenMinutes
         result.queueAtEnd = waiting
+        result.waitingByDay = waitingByDay
         return result
     }
 }

@@ -112,6 +112,8 @@ public enum JSONReport {
             ("utilization", estimate(o.utilization)),
             ("queueAtEnd", estimate(o.queueAtEnd)),
             ("abandoned", .number(Double(o.abandoned))),
+            ("queueGrowthPerDay", .number((o.queueGrowthPerDay * 1000).rounded() / 1000)),
+            ("unstable", .bool(o.isUnstable)),
         ])
     }
 }

@@ -25,7 +25,7 @@ struct Phrases: Sendable {
     let journey, incomplete, withdrawn, supplements, lateByRepeat, lateDossiers, apologisedInTime, newDateMet,
         apologisedLate, neverApologised, online, postal, digitized, ePaid, resultsElectronic, byPost, atDesk, backlog: String
     let ofReceived, ofAccepted, ofFeePaying, ofLate, ofResults: String
-    let offices, office, staff, served, meanWait, maxWait, busy, queueAtEnd, gaveUp, officesNote, busiest, groupsNote, pastDue, p90Wait, decision766: String
+    let offices, office, staff, served, meanWait, maxWait, busy, queueAtEnd, gaveUp, officesNote, busiest, groupsNote, pastDue, p90Wait, unstable, perDay, decision766: String
     let balance, allReplications, finished, inProgress, balanced, broken: String
 
     static let english = Phrases(
@@ -52,6 +52,8 @@ struct Phrases: Sendable {
         officesNote: "(wait: from reaching the office to the start of work, in wall-clock time; busy: share of open staff time)",
         busiest: "busiest", groupsNote: "(offices with a count are the wards together: staff per ward, totals, mean busy; --json and --csv list each ward)",
         pastDue: "past the appointment date", p90Wait: "90% wait",
+        unstable: "UNSTABLE OFFICES — demand exceeds capacity: the queue grows day after day (growth over the second half of the horizon)",
+        perDay: "dossiers a day",
         decision766: "DECISION 766/QĐ-TTG SCORING — the parts a simulation can compute (points / maximum)",
         balance: "DOSSIER BALANCE", allReplications: "(all replications)", finished: "finished", inProgress: "in progress",
         balanced: "balanced", broken: "BROKEN")
@@ -80,6 +82,8 @@ struct Phrases: Sendable {
         officesNote: "(thời gian chờ: từ khi hồ sơ đến đơn vị tới khi bắt đầu xử lý; bận: tỷ lệ thời gian làm việc của cán bộ)",
         busiest: "bận nhất", groupsNote: "(đơn vị có số lượng là các phường gộp lại: cán bộ mỗi phường, tổng số, mức bận trung bình; --json và --csv liệt kê từng phường)",
         pastDue: "quá ngày hẹn trả", p90Wait: "chờ 90%",
+        unstable: "ĐƠN VỊ QUÁ TẢI — nhu cầu vượt năng lực: hồ sơ tồn tăng dần theo ngày (mức tăng trong nửa sau của kỳ)",
+        perDay: "hồ sơ/ngày",
         decision766: "CHẤM ĐIỂM THEO QUYẾT ĐỊNH 766/QĐ-TTG — các phần mô phỏng tính được (điểm / tối đa)",
         balance: "CÂN ĐỐI HỒ SƠ", allReplications: "(mọi lần chạy lặp)", finished: "đã có kết quả", inProgress: "đang giải quyết",
         balanced: "cân đối", broken: "SAI LỆCH")

@@ -88,6 +88,15 @@ public enum TextReport {
         }
         if summary.offices.count > OfficeGroup.groups(summary).count { lines.append("  " + w.groupsNote) }
         lines.append("  " + w.officesNote)
+        let unstable = summary.offices.filter(\.isUnstable)
+        if !unstable.isEmpty {
+            lines.append("")
+            lines.append(w.unstable)
+            for o in unstable {
+                lines.append("  " + Format.pad(language.pick(o.office.name, o.office.nameVi), 44) + "  +\(Format.fixed(o.queueGrowthPerDay, 1)) "
+                             + w.perDay + ", " + w.queueAtEnd + " \(Format.fixed(o.queueAtEnd.mean, 0)), " + w.busy + " \(Format.percent(o.utilization.mean, 1))")
+            }
+        }
         lines.append("")
 
         lines.append(w.decision766)
