@@ -148,6 +148,9 @@ func runCommand(_ arguments: [String]) async -> Never {
         fail(parsed.positional.isEmpty ? "missing the scenario file" : "expected one scenario file, found \(parsed.positional.count) arguments", usage: runUsage)
     }
     let model = loadModel(parsed.positional[0], parsed, load: load)
+    if shard == nil, let problem = RunLimits.replicationProblem(model.scenario, replications: replications) {
+        fail(problem, usage: runUsage)
+    }
     let seed = seedOverride.map(UInt64.init) ?? model.scenario.seed
     var store: ResultStore?
     if let directory = parsed.values["--results"] {

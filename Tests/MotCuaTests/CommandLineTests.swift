@@ -137,7 +137,11 @@ struct InterruptionTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 2)
+        // Interrupt once a replication has finished (tests run in parallel, so time alone says little).
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline, ((try? FileManager.default.contentsOfDirectory(atPath: "\(dir)/results").count) ?? 0) == 0 {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
         process.interrupt()
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)

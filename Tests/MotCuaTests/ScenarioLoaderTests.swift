@@ -129,3 +129,26 @@ struct ScenarioLoaderTests {
         #expect(throws: ScenarioError.self) { try ScenarioLoader.decode(bytes, file: "t.json", directory: ".") }
     }
 }
+
+@Suite("Limits")
+struct LimitTests {
+    @Test("a run too large for one replication is refused up front, saying what horizon would fit")
+    func tooLarge() {
+        let json = minimalScenario.replacingOccurrences(of: "\"yearlyVolume\": 1000", with: "\"yearlyVolume\": 1e9")
+            .replacingOccurrences(of: "\"days\": 10", with: "\"days\": 3660")
+        do {
+            _ = try decodeScenario(json)
+            Issue.record("accepted ten billion dossiers in one replication")
+        } catch {
+            #expect(error.issues.contains { $0.path == "procedures" && $0.message.contains("fits") })
+        }
+    }
+
+    @Test("too many replications are refused with how many would fit")
+    func tooManyReplications() throws {
+        let scenario = try decodeScenario(minimalScenario)
+        #expect(RunLimits.replicationProblem(scenario, replications: 100) == nil)
+        let message = try #require(RunLimits.replicationProblem(scenario, replications: 2_000_000_000))
+        #expect(message.contains("at most"))
+    }
+}
