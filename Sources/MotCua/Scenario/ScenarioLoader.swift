@@ -34,14 +34,7 @@ public enum ScenarioLoader {
     }
 
     static func parseDocument(_ path: String) throws(ScenarioError) -> JSONValue {
-        let bytes = try readFile(path, reportAs: path)
-        do {
-            return try JSONParser.parse(bytes)
-        } catch {
-            throw ScenarioError(file: path, issues: [
-                ScenarioIssue(path: "$", message: "not valid JSON at line \(error.line), column \(error.column): \(error.message)"),
-            ])
-        }
+        try parse(try readFile(path, reportAs: path), file: path)
     }
 
     static func decode(_ document: JSONValue, file: String, directory: String) throws(ScenarioError) -> Scenario {
@@ -70,15 +63,18 @@ public enum ScenarioLoader {
 
     /// Decodes a scenario from JSON bytes; `directory` resolves relative paths inside it.
     public static func decode(_ bytes: [UInt8], file: String, directory: String) throws(ScenarioError) -> Scenario {
-        let document: JSONValue
+        try decode(try parse(bytes, file: file), file: file, directory: directory)
+    }
+
+    /// Parses JSON bytes, turning a syntax error into a problem with its line and column.
+    static func parse(_ bytes: [UInt8], file: String) throws(ScenarioError) -> JSONValue {
         do {
-            document = try JSONParser.parse(bytes)
+            return try JSONParser.parse(bytes)
         } catch {
             throw ScenarioError(file: file, issues: [
                 ScenarioIssue(path: "$", message: "not valid JSON at line \(error.line), column \(error.column): \(error.message)"),
             ])
         }
-        return try decode(document, file: file, directory: directory)
     }
 
     static func readFile(_ path: String, reportAs file: String) throws(ScenarioError) -> [UInt8] {
@@ -100,15 +96,7 @@ public enum ScenarioLoader {
 
     /// Reads a holiday table file (format: `scenarios/calendars/vietnam.json`).
     public static func loadHolidays(path: String) throws(ScenarioError) -> HolidayTable {
-        let bytes = try readFile(path, reportAs: path)
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(bytes)
-        } catch {
-            throw ScenarioError(file: path, issues: [
-                ScenarioIssue(path: "$", message: "not valid JSON at line \(error.line), column \(error.column): \(error.message)"),
-            ])
-        }
+        let document = try parseDocument(path)
         let diagnostics = Diagnostics()
         let table = decodeHolidays(document, diagnostics: diagnostics)
         if let table, diagnostics.isEmpty { return table }

@@ -295,13 +295,22 @@ public final class ProcedureModel: Sendable {
     }
 }
 
-/// One stage of a route, with its candidate offices (one, or one per ward).
-public struct StageModel: Sendable {
+/// One stage of a route, with its candidate offices (one, or one per ward). A class, so the
+/// hot path borrows it instead of copying (and retaining) each of its fields.
+public final class StageModel: Sendable {
     public let offices: [Int32]
     public let service: Distribution?
     public let lag: Distribution?
     public let pausesDeadline: Bool
     public let supplement: SupplementSpec?
+
+    init(offices: [Int32], service: Distribution?, lag: Distribution?, pausesDeadline: Bool, supplement: SupplementSpec?) {
+        self.offices = offices
+        self.service = service
+        self.lag = lag
+        self.pausesDeadline = pausesDeadline
+        self.supplement = supplement
+    }
 }
 
 /// A Poisson stream of arrivals of one procedure at one desk through one channel.
