@@ -20,6 +20,7 @@ let usage = """
       motcua merge <slice.json>… [--json FILE] [--lang en|vi]
       motcua sweep <scenario.json> --load FROM:TO:STEP [options]
       motcua staff <scenario.json> [--office ID[=LOW:HIGH]]… [options]
+      motcua calibrate <records.csv> --base <scenario.json> --out <scenario.json> [--check]
       motcua bench [--workload NAME]… [--scaling]
       motcua help [command]
 
@@ -30,6 +31,7 @@ let usage = """
       merge      combine the slices of a sharded (cluster) run into one report
       sweep      find the load at which each target stops passing
       staff      find the smallest staff per office that makes every target pass
+      calibrate  build a scenario from a district's own dossier records
       bench      measure speed and memory on the reference workloads
 
     Run `motcua <command> --help` for the options of a command.
@@ -343,6 +345,8 @@ case "help":
     case "compare": print(compareUsage)
     case "merge":
     Sharding.merge(Array(arguments.dropFirst()))
+case "calibrate":
+    await CalibrateCommand.main(Array(arguments.dropFirst()))
 case "sweep": print(ExperimentCommands.sweepUsage)
     case "staff": print(ExperimentCommands.staffUsage)
     case nil: print(usage)
@@ -359,6 +363,8 @@ case "compare":
     await compareCommand(Array(arguments.dropFirst()))
 case "merge":
     Sharding.merge(Array(arguments.dropFirst()))
+case "calibrate":
+    await CalibrateCommand.main(Array(arguments.dropFirst()))
 case "sweep":
     await ExperimentCommands.sweep(Array(arguments.dropFirst()))
 case "staff":

@@ -1,0 +1,79 @@
+import Foundation
+import MotCua
+
+/// `motcua calibrate`: a scenario from a district's own dossier records.
+enum CalibrateCommand {
+    static let usage = """
+        USAGE: motcua calibrate <records.csv> --base <scenario.json> --out <scenario.json> [--check] [--replications N]
+
+        Reads a dossier-records export (columns and their Vietnamese names in docs/calibration.md;
+        dates dd/MM/yyyy HH:mm) and fits, per procedure: the yearly volume, online and postal
+        shares, refusal share and weekday / hour / month profiles. Offices, staff, hours and
+        routes come from the base scenario. Processing times are fitted (exponential, lognormal,
+        gamma or Weibull, chosen by the Kolmogorov–Smirnov distance) and reported. Rows that are
+        malformed or inconsistent are counted and listed by row number.
+
+        --check simulates the fitted scenario and prints observed and simulated on-time rates
+        per field side by side.
+        """
+
+    static func main(_ arguments: [String]) async -> Never {
+        let parsed: ParsedArguments
+        do throws(UsageError) {
+            parsed = try ParsedArguments(arguments, options: ["--base", "--out", "--replications"], flags: ["-h", "--help", "--check"])
+            if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(usage); exit(0) }
+            guard parsed.positional.count == 1 else { throw UsageError(message: "expected one records file") }
+            guard parsed.values["--base"] != nil else { throw UsageError(message: "--base scenario.json is needed: records do not tell offices, staff or routes") }
+            guard parsed.values["--out"] != nil else { throw UsageError(message: "--out FILE is needed") }
+        } catch {
+            fail(error.message, usage: usage)
+        }
+        let file = parsed.positional[0]
+        let calibration: Calibration
+        do {
+            let records = try RecordsFile(path: file)
+            calibration = try Calibration(records: records, file: (file as NSString).lastPathComponent, basePath: parsed.values["--base"]!, outPath: parsed.values["--out"]!)
+            print("\(file): \(Format.count(records.rowsRead)) rows read, \(Format.count(calibration.rowsUsed)) used over \(calibration.periodDays) days, \(Format.count(calibration.problems.count)) problems")
+        } catch {
+            printError("error: \(error.description)")
+            exit(ExitStatus.badInput.rawValue)
+        }
+        for problem in calibration.problems.prefix(20) { print("  problem: \(problem)") }
+        if calibration.problems.count > 20 { print("  … and \(calibration.problems.count - 20) more problems") }
+        print("")
+        print("  " + Format.pad("procedure", 26) + Format.right("records", 9) + Format.right("per year", 10) + Format.right("online", 8)
+              + Format.right("postal", 8) + Format.right("refused", 9) + "   processing time (days): family, mean, sd, KS")
+        for fit in calibration.fits {
+            let processing = fit.processing.map { "\($0.family), \(Format.fixed($0.mean, 2)), \(Format.fixed($0.sd, 2)), \(Format.fixed($0.ks, 3))" } ?? "too few results"
+            print("  " + Format.pad(fit.procedure, 26) + Format.right(Format.count(fit.records), 9) + Format.right(Format.count(Int(fit.yearlyVolume)), 10)
+                  + Format.right(Format.percent(fit.onlineShare, 1), 8) + Format.right(Format.percent(fit.postalShare, 1), 8)
+                  + Format.right(Format.percent(fit.refusalShare, 1), 9) + "   " + processing)
+        }
+        let out = parsed.values["--out"]!
+        writeOrFail(JSONWriter.text(calibration.document), to: out)
+        print("\nwritten: \(out)")
+        guard parsed.flags.contains("--check") else { exit(0) }
+        // Back-test: simulate the fitted scenario over the period of the records.
+        let period = ["--set", "horizon.start=\"\(calibration.firstDay)\"", "--set", "horizon.days=\(calibration.periodDays)",
+                      "--set", "horizon.warmUpDays=0"]
+        let model = loadModel(out, (try? ParsedArguments(period, options: ["--set"], flags: []))!)
+        let replications = (try? parsed.integer("--replications", in: 1...1000, default: 3)) ?? 3
+        do {
+            let results = try await Experiment.run(model: model, seed: model.scenario.seed, replications: replications,
+                                                   jobs: ProcessInfo.processInfo.activeProcessorCount)
+            let summary = ExperimentSummary(model: model, seed: model.scenario.seed, results: results)
+            print("\nBACK-TEST: on-time rate per field over the records' \(calibration.periodDays) days from \(calibration.firstDay), observed and simulated (\(replications) replications)")
+            print("  " + Format.pad("field", 26) + Format.right("observed", 10) + Format.right("simulated", 11) + "   95% CI")
+            for (field, rate, _) in calibration.observedOnTime {
+                guard let simulated = summary.fields.first(where: { $0.id == field }) else { continue }
+                print("  " + Format.pad(simulated.name, 26) + Format.right(Format.percent(rate), 10)
+                      + Format.right(Format.percent(simulated.onTimeRate.mean), 11)
+                      + "   \(Format.percent(simulated.onTimeRate.low)) … \(Format.percent(simulated.onTimeRate.high))")
+            }
+            exit(0)
+        } catch {
+            printError("internal error: \(error.description)")
+            exit(ExitStatus.internalError.rawValue)
+        }
+    }
+}
