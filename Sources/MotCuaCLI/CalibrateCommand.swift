@@ -42,12 +42,14 @@ enum CalibrateCommand {
         if calibration.problems.count > 20 { print("  … and \(calibration.problems.count - 20) more problems") }
         print("")
         print("  " + Format.pad("procedure", 26) + Format.right("records", 9) + Format.right("per year", 10) + Format.right("online", 8)
-              + Format.right("postal", 8) + Format.right("refused", 9) + "   processing time (days): family, mean, sd, KS")
+              + Format.right("postal", 8) + Format.right("refused", 9) + Format.right("withdrawn", 11) + Format.right("supplemented", 14)
+              + "   processing time (days): family, mean, sd, KS")
         for fit in calibration.fits {
             let processing = fit.processing.map { "\($0.family), \(Format.fixed($0.mean, 2)), \(Format.fixed($0.sd, 2)), \(Format.fixed($0.ks, 3))" } ?? "too few results"
             print("  " + Format.pad(fit.procedure, 26) + Format.right(Format.count(fit.records), 9) + Format.right(Format.count(Int(fit.yearlyVolume)), 10)
                   + Format.right(Format.percent(fit.onlineShare, 1), 8) + Format.right(Format.percent(fit.postalShare, 1), 8)
-                  + Format.right(Format.percent(fit.refusalShare, 1), 9) + "   " + processing)
+                  + Format.right(Format.percent(fit.refusalShare, 1), 9) + Format.right(Format.percent(fit.withdrawalShare, 1), 11)
+                  + Format.right(Format.percent(fit.supplementShare, 1), 14) + "   " + processing)
         }
         let out = parsed.values["--out"]!
         writeOrFail(JSONWriter.text(calibration.document), to: out)
@@ -62,6 +64,10 @@ enum CalibrateCommand {
             let results = try await Experiment.run(model: model, seed: model.scenario.seed, replications: replications,
                                                    jobs: ProcessInfo.processInfo.activeProcessorCount)
             let summary = ExperimentSummary(model: model, seed: model.scenario.seed, results: results)
+            print("\nOBSERVED ON-TIME RATE (portal rule at the end of the records)")
+            for (field, rate, dossiers) in calibration.observedOnTime {
+                print("  " + Format.pad(field, 26) + Format.right(Format.percent(rate), 10) + Format.right(Format.count(dossiers), 10) + " dossiers")
+            }
             print("\nBACK-TEST: on-time rate per field over the records' \(calibration.periodDays) days from \(calibration.firstDay), observed and simulated (\(replications) replications)")
             print("  " + Format.pad("field", 26) + Format.right("observed", 10) + Format.right("simulated", 11) + "   95% CI")
             for (field, rate, _) in calibration.observedOnTime {

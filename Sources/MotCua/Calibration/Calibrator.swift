@@ -15,6 +15,8 @@ public struct Calibration: Sendable {
         public let postalShare: Double
         public let refusalShare: Double
         public let withdrawalShare: Double
+        /// Share of dossiers asked to supplement at least once.
+        public let supplementShare: Double
         public let weekday: [Double]?
         public let hour: [Double]?
         public let month: [Double]?
@@ -109,6 +111,7 @@ public struct Calibration: Sendable {
             fits.append(Fit(procedure: procedure, records: rows.count, yearlyVolume: (n * 365.25 / Double(days)).rounded(),
                             onlineShare: share { $0.channel == .online }, postalShare: share { $0.channel == .postal },
                             refusalShare: share { $0.status == .refused }, withdrawalShare: share { $0.status == .withdrawn },
+                            supplementShare: share { $0.supplements > 0 },
                             weekday: enough ? relative(weekdayCounts, weekdayDays) : nil,
                             hour: enough ? hourCounts.map { hourMean > 0 ? ($0 / hourMean * 1000).rounded() / 1000 : 1 } : nil,
                             month: enough && days >= 330 ? relative(monthCounts, monthDays) : nil,
