@@ -30,6 +30,9 @@ public enum Experiment {
             }
         }
         let jobs = Swift.max(1, Swift.min(jobs, pending.count))
+        // Replications running side by side each get their own copy of the model: reference
+        // counting on shared objects from several cores makes their cache lines bounce.
+        let copies = jobs > 1
         do {
             try await withThrowingTaskGroup(of: (Int, RunResult).self) { group in
                 var next = 0
@@ -37,8 +40,9 @@ public enum Experiment {
                     let index = pending[next]
                     next += 1
                     let runLog = index == indices.first ? log : nil
+                    let own = copies ? SimulationModel(scenario: model.scenario) : model
                     group.addTask {
-                        let run = SimulationRun(model: model, seed: replicationSeed(runSeed: seed, replication: index), log: runLog)
+                        let run = SimulationRun(model: own, seed: replicationSeed(runSeed: seed, replication: index), log: runLog)
                         return (index, try await run.run())
                     }
                 }
