@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the arrival rate of a procedure varies: by month (the pre-Tết surge, the post-Tết dip),
 /// by weekday, by hour of the day, with dated surges and a yearly growth factor.
 ///
@@ -66,5 +68,3 @@ struct RateProfile: Sendable {
         return day[d] * hour[Swift.min(h, 23)]
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tidy CSV tables (`--csv DIR`) that open in a spreadsheet: one row per observation, one
 /// column per variable, a header row, comma-separated, UTF-8.
 public enum CSVReport {
@@ -55,5 +57,3 @@ public enum CSVReport {
 
     static func number(_ x: Double) -> String { JSONWriter.number(x).replacingOccurrences(of: "null", with: "") }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One problem found in a scenario file: where (a JSON path such as `offices[3].staff`) and what.
 public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
     /// The JSON path of the offending value (`$` for the whole document).
@@ -223,5 +225,3 @@ struct ObjectReader {
         return previous[b.count]
     }
 }
-
-import Foundation
