@@ -109,7 +109,7 @@ struct FuzzTests {
             let result = try await SimulationRun(model: SimulationModel(scenario: short), seed: UInt64(n)).run()
             #expect(result.conservation.isBalanced)
         }
-        #expect(valid + refused == FuzzTests.cases)
+        #expect(valid > 0, "some damage leaves a valid scenario, which must then run")
         #expect(refused > FuzzTests.cases / 4, "most damage should be caught")
     }
 }

@@ -11,31 +11,23 @@ struct ValidationTests {
         return Estimate(results.map { $0.offices[0].meanWait })
     }
 
-    @Test("M/M/1: λ = 0.8, μ = 1 — Wq = ρ/(μ − λ) = 4 minutes")
-    func mm1() async throws {
-        let theory = QueueingTheory.mmcMeanWait(arrivalRate: 0.8, serviceRate: 1, servers: 1)
-        #expect(abs(theory - 4) < 1e-12)
-        let estimate = try await meanWait("scenarios/validation/mm1.json", replications: 20)
-        #expect(estimate.contains(theory), "M/M/1 Wq \(theory) outside [\(estimate.low), \(estimate.high)]")
-        #expect(estimate.high - estimate.low < 0.15 * theory, "interval too wide to be a test")
-    }
+    /// The three queues: scenario file, its theoretical mean wait, and a check of that value.
+    static let queues: [(name: String, file: String, theory: Double, expected: Double)] = [
+        ("M/M/1: λ = 0.8, μ = 1 — Wq = ρ/(μ − λ) = 4 minutes", "scenarios/validation/mm1.json",
+         QueueingTheory.mmcMeanWait(arrivalRate: 0.8, serviceRate: 1, servers: 1), 4),
+        ("M/M/4: λ = 3.6, μ = 1 — Erlang C", "scenarios/validation/mmc.json",
+         QueueingTheory.mmcMeanWait(arrivalRate: 3.6, serviceRate: 1, servers: 4), 1.96938),
+        ("M/D/1: λ = 0.8, D = 1 — Pollaczek–Khinchine Wq = 2 minutes", "scenarios/validation/md1.json",
+         QueueingTheory.mg1MeanWait(arrivalRate: 0.8, service: .deterministic(value: 1)), 2),
+    ]
 
-    @Test("M/M/4: λ = 3.6, μ = 1 — Erlang C")
-    func mmc() async throws {
-        let theory = QueueingTheory.mmcMeanWait(arrivalRate: 3.6, serviceRate: 1, servers: 4)
-        #expect(abs(theory - 1.96938) < 1e-4)
-        let estimate = try await meanWait("scenarios/validation/mmc.json", replications: 20)
-        #expect(estimate.contains(theory), "M/M/4 Wq \(theory) outside [\(estimate.low), \(estimate.high)]")
-        #expect(estimate.high - estimate.low < 0.15 * theory, "interval too wide to be a test")
-    }
-
-    @Test("M/D/1: λ = 0.8, D = 1 — Pollaczek–Khinchine Wq = 2 minutes")
-    func md1() async throws {
-        let theory = QueueingTheory.mg1MeanWait(arrivalRate: 0.8, service: .deterministic(value: 1))
-        #expect(abs(theory - 2) < 1e-12)
-        let estimate = try await meanWait("scenarios/validation/md1.json", replications: 20)
-        #expect(estimate.contains(theory), "M/D/1 Wq \(theory) outside [\(estimate.low), \(estimate.high)]")
-        #expect(estimate.high - estimate.low < 0.15 * theory, "interval too wide to be a test")
+    @Test("the theoretical mean wait lies inside the 95% interval of the simulated one", arguments: queues.indices)
+    func meanWaitMatchesTheory(_ index: Int) async throws {
+        let queue = ValidationTests.queues[index]
+        #expect(abs(queue.theory - queue.expected) < 1e-4, "\(queue.name): formula gives \(queue.theory)")
+        let estimate = try await meanWait(queue.file, replications: 20)
+        #expect(estimate.contains(queue.theory), "\(queue.name): Wq \(queue.theory) outside [\(estimate.low), \(estimate.high)]")
+        #expect(estimate.high - estimate.low < 0.15 * queue.theory, "interval too wide to be a test")
     }
 
     @Test("utilization of the M/M/4 queue is ρ = λ/(cμ) = 0.9")
