@@ -151,3 +151,27 @@ struct InterruptionTests {
         #expect(kept > 0 && kept < 40, "kept \(kept) replications")
     }
 }
+
+@Suite("On a terminal")
+struct TerminalTests {
+    static let script: String? = ["/usr/bin/script", "/bin/script"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test("with standard error on a terminal, the progress line is shown and the run ends normally",
+          .enabled(if: script != nil, "util-linux script is not installed"))
+    func progressOnTerminal() throws {
+        let exe = try #require(CommandLineTests.executable)
+        let transcript = NSTemporaryDirectory() + "motcua-tty-\(getpid()).log"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TerminalTests.script!)
+        process.arguments = ["-qec", "\(exe) run scenarios/go-vap-2024.json --set horizon.days=60 --replications 6 --jobs 1 > /dev/null", transcript]
+        process.currentDirectoryURL = URL(fileURLWithPath: Repository.root)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let text = (try? String(contentsOfFile: transcript, encoding: .utf8)) ?? ""
+        #expect(text.contains("replications done"))
+        #expect(!text.contains("Backtrac") && !text.contains("Signal"))
+    }
+}
