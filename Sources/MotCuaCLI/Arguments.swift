@@ -1,3 +1,5 @@
+import MotCua
+
 /// A command-line usage error: the message is printed with the usage and the exit status is 2.
 struct UsageError: Error {
     let message: String
@@ -58,6 +60,22 @@ struct ParsedArguments {
             result.append((String(item[..<eq]), String(item[item.index(after: eq)...])))
         }
         return result
+    }
+
+    /// The `--load` factor (1 when absent): a number above 0 and at most 100.
+    func loadFactor() throws(UsageError) -> Double {
+        guard let text = values["--load"] else { return 1 }
+        guard let x = Double(text), x > 0, x <= 100 else {
+            throw UsageError(message: "--load expects a number above 0 and at most 100, found \"\(text)\"")
+        }
+        return x
+    }
+
+    /// The `--lang` choice (English when absent).
+    func language() throws(UsageError) -> Language {
+        guard let text = values["--lang"] else { return .en }
+        guard let language = Language(rawValue: text) else { throw UsageError(message: "--lang expects en or vi, found \"\(text)\"") }
+        return language
     }
 
     /// The value of `option` as a whole number within `range`, or `fallback` when absent.

@@ -97,9 +97,11 @@ enum ExperimentCommands {
     static func staff(_ arguments: [String]) async -> Never {
         let (parsed, replications, jobs) = parse(arguments, usage: staffUsage, extra: ["--office", "--load", "--target"])
         var model = loadModel(parsed.positional[0], parsed)
-        if let text = parsed.values["--load"] {
-            guard let x = Double(text), x > 0, x <= 100 else { fail("--load expects a number above 0 and at most 100", usage: staffUsage) }
-            model = SimulationModel(scenario: model.scenario.scalingLoad(by: x))
+        do throws(UsageError) {
+            let load = try parsed.loadFactor()
+            if load != 1 { model = SimulationModel(scenario: model.scenario.scalingLoad(by: load)) }
+        } catch {
+            fail(error.message, usage: staffUsage)
         }
         var scenario = model.scenario
         if let wanted = parsed.all["--target"] {

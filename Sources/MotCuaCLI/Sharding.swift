@@ -64,9 +64,7 @@ enum Sharding {
             parsed = try ParsedArguments(arguments, options: ["--json", "--lang", "--csv", "--html"], flags: ["-h", "--help"])
             if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(mergeUsage); exit(0) }
             guard !parsed.positional.isEmpty else { throw UsageError(message: "missing the slice files") }
-            if let text = parsed.values["--lang"], Language(rawValue: text) == nil {
-                throw UsageError(message: "--lang expects en or vi, found \"\(text)\"")
-            }
+            _ = try parsed.language()
         } catch {
             fail(error.message, usage: mergeUsage)
         }

@@ -130,15 +130,8 @@ func runCommand(_ arguments: [String]) async -> Never {
         seedOverride = parsed.values["--seed"] == nil ? nil : try parsed.integer("--seed", in: 0...Int.max, default: 0)
         replications = try parsed.integer("--replications", in: 1...100_000, default: 1)
         jobs = try parsed.integer("--jobs", in: 1...1024, default: ProcessInfo.processInfo.activeProcessorCount)
-        if let text = parsed.values["--lang"], Language(rawValue: text) == nil {
-            throw UsageError(message: "--lang expects en or vi, found \"\(text)\"")
-        }
-        if let text = parsed.values["--load"] {
-            guard let x = Double(text), x > 0, x <= 100 else {
-                throw UsageError(message: "--load expects a number above 0 and at most 100, found \"\(text)\"")
-            }
-            load = x
-        }
+        _ = try parsed.language()
+        load = try parsed.loadFactor()
         shard = try Sharding.shard(parsed.values["--shard"], environment: ProcessInfo.processInfo.environment)
         if shard != nil && parsed.values["--json"] == nil {
             throw UsageError(message: "--shard needs --json FILE: the slice's results go there, for motcua merge")
@@ -244,7 +237,7 @@ func emitReports(_ summary: ExperimentSummary, _ parsed: ParsedArguments) -> Nev
             writeOrFail(table.text, to: (directory as NSString).appendingPathComponent(table.name))
         }
     }
-    let language = parsed.values["--lang"].flatMap(Language.init(rawValue:)) ?? .en
+    let language = (try? parsed.language()) ?? .en
     if let path = parsed.values["--html"] {
         writeOrFail(HTMLReport.render(summary, language: language), to: path)
     }
@@ -262,13 +255,8 @@ func compareCommand(_ arguments: [String]) async -> Never {
         if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(compareUsage); exit(0) }
         replications = try parsed.integer("--replications", in: 2...100_000, default: 10)
         jobs = try parsed.integer("--jobs", in: 1...1024, default: ProcessInfo.processInfo.activeProcessorCount)
-        if let text = parsed.values["--load"] {
-            guard let x = Double(text), x > 0, x <= 100 else { throw UsageError(message: "--load expects a number above 0 and at most 100") }
-            load = x
-        }
-        if let text = parsed.values["--lang"], Language(rawValue: text) == nil {
-            throw UsageError(message: "--lang expects en or vi, found \"\(text)\"")
-        }
+        load = try parsed.loadFactor()
+        _ = try parsed.language()
         guard !parsed.positional.isEmpty else { throw UsageError(message: "missing the base scenario") }
         guard parsed.positional.count + (parsed.all["--variant"]?.count ?? 0) >= 2 else {
             throw UsageError(message: "nothing to compare: give a variant scenario or --variant overlay.json")
@@ -293,7 +281,7 @@ func compareCommand(_ arguments: [String]) async -> Never {
             results.append(try await Experiment.run(model: model, seed: seed, indices: Array(0..<replications), jobs: jobs, store: store).map(\.1))
         }
         let comparison = Comparison(names: names, models: models, results: results, seed: seed)
-        let language = parsed.values["--lang"].flatMap(Language.init(rawValue:)) ?? .en
+        let language = (try? parsed.language()) ?? .en
         print(ComparisonReport.render(comparison, replications: replications, language: language), terminator: "")
         exit(0)
     } catch {
