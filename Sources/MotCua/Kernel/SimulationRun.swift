@@ -65,11 +65,11 @@ public actor SimulationRun {
     /// Runs the replication to the end of the horizon.
     /// - Throws: ``SimulationError`` when the dossier balance does not hold.
     public func run() async throws(SimulationError) -> RunResult {
-        for office in offices { await office.prepare() }
+        for office in offices { office.onSharedExecutor(()) { office, _ in office.prepare() } }
         for (s, stream) in model.streams.enumerated() {
             scheduleArrival(of: s, stream: stream, after: 0)
         }
-        await openBacklog()
+        openBacklog()
         var events = 0
         var trace = TraceDigest()
         let end = model.horizonEnd
@@ -106,7 +106,7 @@ public actor SimulationRun {
             case .arrival:
                 arrive(stream: Int(event.target))
             case .serviceDone:
-                await offices[Int(event.target)].serviceDone()
+                offices[Int(event.target)].onSharedExecutor(()) { office, _ in office.serviceDone() }
                 if dossier >= 0, !releaseIfWithdrawn(dossier) { stageDone(dossier) }
             case .reachOffice:
                 if !releaseIfWithdrawn(dossier) { enter(stage: Int(context.dossiers[dossier].stage), of: dossier) }
@@ -123,9 +123,9 @@ public actor SimulationRun {
                     enter(stage: Int(context.dossiers[dossier].stage), of: dossier)
                 }
             case .session:
-                await offices[Int(event.target)].session()
+                offices[Int(event.target)].onSharedExecutor(()) { office, _ in office.session() }
             case .staffChange:
-                await offices[Int(event.target)].changeStaff(step: Int(dossier))
+                offices[Int(event.target)].onSharedExecutor(Int(dossier)) { office, step in office.changeStaff(step: step) }
             case .withdraw:
                 let record = context.dossiers[dossier]
                 if record.alive, !record.withdrawn, record.serial == UInt32(bitPattern: event.target) {
@@ -134,14 +134,14 @@ public actor SimulationRun {
             case .pickup:
                 if let result = model.procedures[Int(dossier)].result {
                     let work = result.service.sample(&serviceRandom[Int(event.target)])
-                    await offices[Int(event.target)].receive(dossier: -1, work: work, inPerson: true)
+                    offices[Int(event.target)].onSharedExecutor(work) { office, work in office.receive(dossier: -1, work: work, inPerson: true) }
                 }
             }
-            if pending != nil { await deliver() }
+            if pending != nil { deliver() }
         }
         context.now = end
         while recordedDays < inProgressPerDay.count { recordDay(recordedDays); recordedDays += 1 }
-        return try await close(events: events, trace: trace.value,
+        return try close(events: events, trace: trace.value,
                                daily: (inProgressPerDay, overduePerDay, atDeskPerDay))
     }
 
@@ -283,15 +283,16 @@ public actor SimulationRun {
         }
     }
 
-    /// Hands the pending dossier to its office's queue. The journey's steps are synchronous
-    /// and leave at most one such hand-over per event, so each event costs at most two calls
-    /// into an office actor.
+    /// Hands the pending dossier to its office's queue once the event's own steps are done, so
+    /// that what the office schedules comes after them (the order the stored trace digests fix).
+    /// The journey's steps leave at most one such hand-over per event.
     @inline(__always)
-    private func deliver() async {
+    private func deliver() {
         guard let request = pending else { return }
         pending = nil
-        await offices[Int(request.office)].receive(dossier: request.dossier, work: request.work,
-                                                    priority: request.priority, inPerson: request.inPerson)
+        offices[Int(request.office)].onSharedExecutor(request) { office, request in
+            office.receive(dossier: request.dossier, work: request.work, priority: request.priority, inPerson: request.inPerson)
+        }
     }
 
     /// Extra desk minutes of the check: scanning the components (digitization) and taking a
@@ -448,7 +449,7 @@ public actor SimulationRun {
     // MARK: Start and end of the run
 
     /// Dossiers already in progress when the horizon starts.
-    private func openBacklog() async {
+    private func openBacklog() {
         for backlog in model.backlog {
             let procedure = model.procedures[backlog.procedure]
             var random = RandomStream(seed: seed, stream: "backlog/\(procedure.id)")
@@ -464,16 +465,16 @@ public actor SimulationRun {
                 context.conservation.backlog += 1
                 context.tallies[procedure.index].backlog += 1
                 enter(stage: backlog.stage, of: dossier)
-                await deliver()
+                deliver()
             }
         }
     }
 
-    private func close(events: Int, trace: UInt64, daily: ([Int32], [Int32], [Int32])) async throws(SimulationError) -> RunResult {
+    private func close(events: Int, trace: UInt64, daily: ([Int32], [Int32], [Int32])) throws(SimulationError) -> RunResult {
         let end = model.horizonEnd
         var officeTallies: [OfficeTally] = []
         officeTallies.reserveCapacity(offices.count)
-        for office in offices { officeTallies.append(await office.close(at: end)) }
+        for office in offices { officeTallies.append(office.onSharedExecutor(end) { office, end in office.close(at: end) }) }
         var inProgress = 0
         var open: [DossierRecord] = []
         context.dossiers.forEachLive { open.append($0) }
