@@ -2,16 +2,15 @@
 ///
 /// Simultaneous events therefore happen in the order they were scheduled, which makes every
 /// run reproducible. The agenda belongs to one run and is only touched from that run's
-/// serial executor (see ``RunContext``).
-public struct Agenda: Sendable {
-    private var heap: [Event] = []
+/// serial executor (see ``RunContext``); it is non-copyable, so its storage is never shared.
+public struct Agenda: ~Copyable {
+    private var heap = PlainBuffer<Event>(repeating: Event(time: 0, sequence: 0, kind: .arrival, target: 0, dossier: 0), count: 1024)
+    /// Number of pending events.
+    public private(set) var count = 0
     private var nextSequence: UInt64 = 0
 
     /// Creates an empty agenda.
-    public init() { heap.reserveCapacity(1024) }
-
-    /// Number of pending events.
-    public var count: Int { heap.count }
+    public init() {}
 
     /// Adds an event.
     /// - Complexity: O(log n).
@@ -19,58 +18,56 @@ public struct Agenda: Sendable {
     public mutating func schedule(at time: SimTime, _ kind: EventKind, target: Int32, dossier: Int32 = -1) {
         let event = Event(time: time, sequence: nextSequence, kind: kind, target: target, dossier: dossier)
         nextSequence &+= 1
-        heap.append(event)
-        siftUp(heap.count - 1)
+        if count == heap.count { heap.grow(to: 2 * count, filling: event) }
+        count += 1
+        siftUp(event, from: count - 1)
     }
 
     /// Removes and returns the earliest event, or `nil` when the agenda is empty.
     /// - Complexity: O(log n).
     @inline(__always)
     public mutating func next() -> Event? {
-        guard let last = heap.popLast() else { return nil }
-        guard !heap.isEmpty else { return last }
+        guard count > 0 else { return nil }
         let first = heap[0]
-        heap[0] = last
-        siftDown(0)
+        count -= 1
+        if count > 0 { siftDown(heap[count], from: 0) }
         return first
     }
 
-    private mutating func siftUp(_ start: Int) {
-        heap.withUnsafeMutableBufferPointer { h in
-            var child = start
-            let moving = h[child]
-            while child > 0 {
-                let parent = (child - 1) >> 2
-                if moving.precedes(h[parent]) {
-                    h[child] = h[parent]
-                    child = parent
-                } else { break }
-            }
-            h[child] = moving
+    /// Places `moving` at the hole `start` or above it.
+    @inline(__always)
+    private func siftUp(_ moving: Event, from start: Int) {
+        var child = start
+        while child > 0 {
+            let parent = (child - 1) >> 2
+            let above = heap[parent]
+            guard moving.precedes(above) else { break }
+            heap[child] = above
+            child = parent
         }
+        heap[child] = moving
     }
 
-    private mutating func siftDown(_ start: Int) {
-        heap.withUnsafeMutableBufferPointer { h in
-            let n = h.count
-            var parent = start
-            let moving = h[parent]
-            while true {
-                let first = 4 * parent + 1
-                if first >= n { break }
-                var best = first
-                let last = Swift.min(first + 4, n)
-                var c = first + 1
-                while c < last {
-                    if h[c].precedes(h[best]) { best = c }
-                    c += 1
-                }
-                if h[best].precedes(moving) {
-                    h[parent] = h[best]
-                    parent = best
-                } else { break }
+    /// Places `moving` at the hole `start` or below it.
+    private func siftDown(_ moving: Event, from start: Int) {
+        let n = count
+        var parent = start
+        while true {
+            let first = 4 * parent + 1
+            if first >= n { break }
+            var best = first
+            var bestEvent = heap[first]
+            let last = Swift.min(first + 4, n)
+            var c = first + 1
+            while c < last {
+                let candidate = heap[c]
+                if candidate.precedes(bestEvent) { best = c; bestEvent = candidate }
+                c += 1
             }
-            h[parent] = moving
+            guard bestEvent.precedes(moving) else { break }
+            heap[parent] = bestEvent
+            parent = best
         }
+        heap[parent] = moving
     }
 }

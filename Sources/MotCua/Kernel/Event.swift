@@ -2,7 +2,7 @@
 public typealias SimTime = Double
 
 /// What happens at an event.
-public enum EventKind: UInt8, Sendable {
+public enum EventKind: UInt8, Sendable, BitwiseCopyable {
     /// The next dossier of an arrival stream arrives (`target` = stream index).
     case arrival
     /// A staff member finishes working on a dossier (`target` = office index).
@@ -28,7 +28,7 @@ public enum EventKind: UInt8, Sendable {
 }
 
 /// One entry of the future-event list: a small value type, so the list is a flat array.
-public struct Event: Sendable {
+public struct Event: Sendable, BitwiseCopyable {
     /// When it happens.
     public var time: SimTime
     /// Insertion number: events at the same time happen in the order they were scheduled.

@@ -1,0 +1,60 @@
+/// Storage for a run's hot path: a growable, contiguous buffer of plain values owned by one run.
+///
+/// A Swift `Array` mutated in place checks that its storage is not shared (copy-on-write) and
+/// may retain it around the access; over millions of events those checks were a tenth of the
+/// kernel's time. A plain buffer is non-copyable, so it is never shared and needs neither, and
+/// its elements are `BitwiseCopyable`, so reading or writing one never counts references.
+/// Indexes are checked in debug builds (where the tests run) and trusted in release builds.
+struct PlainBuffer<Element: BitwiseCopyable>: ~Copyable {
+    private var base: UnsafeMutablePointer<Element>
+    /// Number of elements the buffer holds; all of them are initialized.
+    private(set) var count: Int
+
+    /// A buffer of `count` copies of `value`.
+    init(repeating value: Element, count: Int) {
+        base = .allocate(capacity: Swift.max(count, 1))
+        base.initialize(repeating: value, count: count)
+        self.count = count
+    }
+
+    /// A buffer holding the elements of `elements`, in order.
+    init(_ elements: [Element]) {
+        base = .allocate(capacity: Swift.max(elements.count, 1))
+        count = elements.count
+        elements.withUnsafeBufferPointer { source in
+            if let start = source.baseAddress { base.initialize(from: start, count: source.count) }
+        }
+    }
+
+    deinit { base.deallocate() }
+
+    /// The element at `index`.
+    /// - Complexity: O(1), no reference counting.
+    @inline(__always)
+    subscript(index: Int) -> Element {
+        unsafeAddress {
+            assert(index >= 0 && index < count, "index \(index) outside 0..<\(count)")
+            return UnsafePointer(base + index)
+        }
+        nonmutating unsafeMutableAddress {
+            assert(index >= 0 && index < count, "index \(index) outside 0..<\(count)")
+            return base + index
+        }
+    }
+
+    /// Grows the buffer to `newCount` elements (at least the current count), filling the new
+    /// ones with `value`; earlier elements keep their values.
+    /// - Complexity: O(`newCount`).
+    mutating func grow(to newCount: Int, filling value: Element) {
+        guard newCount > count else { return }
+        let bigger = UnsafeMutablePointer<Element>.allocate(capacity: newCount)
+        bigger.moveInitialize(from: base, count: count)
+        (bigger + count).initialize(repeating: value, count: newCount - count)
+        base.deallocate()
+        base = bigger
+        count = newCount
+    }
+
+    /// The elements as an array.
+    var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
+}
