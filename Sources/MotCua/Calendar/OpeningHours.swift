@@ -21,33 +21,4 @@ public struct OpeningHours: Sendable, Equatable {
 
     /// Start of the first interval (opening time), or 0 when closed.
     public var opening: Int { intervals.first?.lowerBound ?? 0 }
-
-    /// Open minutes between midnight and `minute` (a minute of the day, fractional).
-    @inline(__always)
-    func openMinutes(before minute: Double) -> Double {
-        var total = 0.0
-        for interval in intervals {
-            let lower = Double(interval.lowerBound), upper = Double(interval.upperBound)
-            if minute <= lower { break }
-            total += Swift.min(minute, upper) - lower
-        }
-        return total
-    }
-
-    /// The minute of the day at which `open` open minutes have elapsed since midnight.
-    /// With `resuming`, an instant that falls on the end of an interval is moved to the start of
-    /// the next one (work resumes there); without, it stays at the end (work finished there).
-    /// `nil` when the day has fewer open minutes.
-    @inline(__always)
-    func minute(afterOpenMinutes open: Double, resuming: Bool) -> Double? {
-        var remaining = open
-        for interval in intervals {
-            let length = Double(interval.count)
-            if remaining < length || (!resuming && remaining == length) {
-                return Double(interval.lowerBound) + remaining
-            }
-            remaining -= length
-        }
-        return nil
-    }
 }

@@ -162,7 +162,7 @@ public actor SimulationRun {
         while true {
             let gap = -stream.meanGap * log(arrivalRandom[index].nextUnit())
             if let schedule {
-                candidate = schedule.wallTime(atOpenTime: schedule.openTime(at: candidate) + gap, resuming: true)
+                candidate = schedule.resumeTime(after: candidate, openMinutes: gap)
             } else {
                 candidate += gap
             }
@@ -351,7 +351,8 @@ public actor SimulationRun {
         let legal = model.legalSchedule
         let stopped = legal.openMinutes(from: record.pausedAt, to: context.now)
         if stopped > 0 && record.dueAt.isFinite {
-            context.dossiers[dossier].dueAt = legal.wallTime(atOpenTime: legal.openTime(at: record.dueAt) + stopped, resuming: false)
+            context.dossiers[dossier].dueAt = legal.wallTime(atOpenTime: legal.openTime(at: record.dueAt) + stopped, resuming: false,
+                                                              fromDay: model.calendar.day(of: record.dueAt))
         }
         context.dossiers[dossier].pausedAt = .nan
     }
@@ -433,7 +434,8 @@ public actor SimulationRun {
         if openAtDecision, routingRandom[p].nextUnit() < policy.apologyOnTimeShare {
             apologisedInTime = true
             context.tallies[p].apologiesSent += 1
-            let newDue = legal.wallTime(atOpenTime: dueOpen + Double(policy.apologyExtensionWorkingDays) * legal.minutesPerWorkingDay, resuming: false)
+            let newDue = legal.wallTime(atOpenTime: dueOpen + Double(policy.apologyExtensionWorkingDays) * legal.minutesPerWorkingDay,
+                                        resuming: false, fromDay: model.calendar.day(of: record.dueAt))
             if late && doneAt <= newDue && doneAt < model.horizonEnd { context.tallies[p].newDateMet += 1 }
         }
         guard late else { return }
