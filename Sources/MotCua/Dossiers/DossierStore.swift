@@ -1,5 +1,5 @@
 /// The state of one dossier (hồ sơ) in a run.
-public struct DossierRecord: Sendable {
+public struct DossierRecord: Sendable, BitwiseCopyable {
     /// Index of its procedure.
     public var procedure: Int32
     /// Current stage of the route (0 = desk check).
@@ -48,11 +48,16 @@ public struct DossierRecord: Sendable {
     }
 }
 
-/// All dossiers in progress, in a flat array whose slots are reused: memory grows with the
+/// All dossiers in progress, in a flat buffer whose slots are reused: memory grows with the
 /// dossiers in progress, not with the dossiers simulated.
-public struct DossierStore: Sendable {
-    private(set) var records: [DossierRecord] = []
-    private var freeSlots: [Int32] = []
+public struct DossierStore: ~Copyable {
+    private var records = PlainBuffer<DossierRecord>(
+        repeating: DossierRecord(procedure: 0, online: false, counted: false, instance: -1, arrivedAt: 0), count: 256)
+    /// Slots in use or released, from the start of `records`.
+    private var used = 0
+    /// Released slots, reused last-in first-out; the first `freeCount` entries are valid.
+    private var freeSlots = PlainBuffer<Int32>(repeating: 0, count: 256)
+    private var freeCount = 0
     private var nextSerial: UInt32 = 0
     /// Dossiers currently in progress (withdrawn ones excluded).
     public private(set) var live = 0
@@ -70,12 +75,16 @@ public struct DossierStore: Sendable {
         var record = record
         nextSerial &+= 1
         record.serial = nextSerial
-        if let slot = freeSlots.popLast() {
+        if freeCount > 0 {
+            freeCount -= 1
+            let slot = freeSlots[freeCount]
             records[Int(slot)] = record
             return slot
         }
-        records.append(record)
-        return Int32(records.count - 1)
+        if used == records.count { records.grow(to: 2 * used, filling: record) }
+        records[used] = record
+        used += 1
+        return Int32(used - 1)
     }
 
     /// Releases a dossier that has left the system (finished or refused).
@@ -96,18 +105,23 @@ public struct DossierStore: Sendable {
     @inline(__always)
     public mutating func release(_ handle: Int32) {
         records[Int(handle)].alive = false
-        freeSlots.append(handle)
+        if freeCount == freeSlots.count { freeSlots.grow(to: 2 * freeCount, filling: 0) }
+        freeSlots[freeCount] = handle
+        freeCount += 1
     }
 
     /// Access to a dossier by handle.
     @inline(__always)
     public subscript(handle: Int32) -> DossierRecord {
         get { records[Int(handle)] }
-        _modify { yield &records[Int(handle)] }
+        nonmutating _modify { yield &records[Int(handle)] }
     }
 
-    /// Calls `body` for every dossier still in progress.
+    /// Calls `body` for every dossier still in progress, in slot order.
     public func forEachLive(_ body: (DossierRecord) -> Void) {
-        for record in records where record.alive && !record.withdrawn { body(record) }
+        for slot in 0..<used {
+            let record = records[slot]
+            if record.alive && !record.withdrawn { body(record) }
+        }
     }
 }

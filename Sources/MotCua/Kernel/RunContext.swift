@@ -16,35 +16,40 @@ public final class RunContext: @unchecked Sendable {
     /// Dossiers in progress.
     @exclusivity(unchecked) var dossiers = DossierStore()
     /// Per-procedure counts.
-    @exclusivity(unchecked) var tallies: [ProcedureTally]
+    let tallies: PlainBuffer<ProcedureTally>
     /// The dossier balance.
     @exclusivity(unchecked) var conservation = Conservation()
     /// The per-dossier log, when one was asked for.
     var log: DossierLog?
     /// Daily series.
-    @exclusivity(unchecked) var receivedPerDay: [Int32]
-    @exclusivity(unchecked) var finishedPerDay: [Int32]
+    let receivedPerDay: PlainBuffer<Int32>
+    let finishedPerDay: PlainBuffer<Int32>
+    /// Days of the horizon.
+    private let days: Int
 
     init(model: SimulationModel) {
         self.model = model
-        tallies = Array(repeating: ProcedureTally(), count: model.procedures.count)
-        receivedPerDay = Array(repeating: 0, count: model.scenario.horizon.days)
-        finishedPerDay = Array(repeating: 0, count: model.scenario.horizon.days)
+        days = model.scenario.horizon.days
+        tallies = PlainBuffer(repeating: ProcedureTally(), count: model.procedures.count)
+        receivedPerDay = PlainBuffer(repeating: 0, count: days)
+        finishedPerDay = PlainBuffer(repeating: 0, count: days)
     }
 
     /// Logs a dossier leaving the system (or still in progress at the end).
     func logRow(_ record: DossierRecord, finished: SimTime?, status: String) {
         guard let log else { return }
-        let procedure = model.procedures[Int(record.procedure)]
+        let p = Int(record.procedure)
         let channel = record.online ? "online" : record.postal ? "postal" : "in person"
-        log.write(code: record.serial, procedure: procedure.id, field: model.scenario.fields[procedure.field].id,
-                  office: model.offices[Int(model.office(of: procedure.stages[0], instance: record.instance))].id,
+        log.write(code: record.serial, procedure: model.scenario.procedures[p].id,
+                  field: model.scenario.fields[model.procedures[p].field].id,
+                  office: model.offices[Int(model.office(ofStage: 0, of: p, instance: record.instance))].id,
                   channel: channel, received: record.arrivedAt, appointment: record.dueAt, finished: finished,
                   status: status, supplements: Int(record.supplements))
     }
 
     /// The day index of the current time.
-    var today: Int { Swift.min(Int(now / 1440), receivedPerDay.count - 1) }
+    @inline(__always)
+    var today: Int { Swift.min(Int(now / 1440), days - 1) }
 
     /// Schedules an event; times before `now` are a programming error.
     @inline(__always)

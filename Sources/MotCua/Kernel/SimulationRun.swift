@@ -25,12 +25,30 @@ public actor SimulationRun {
     private let model: SimulationModel
     private let offices: [Office]
     private let seed: UInt64
-    @exclusivity(unchecked) private var arrivalRandom: [RandomStream]
-    @exclusivity(unchecked) private var routingRandom: [RandomStream]
+
+    // What the journey reads at every event, laid out as plain values (copied from the model,
+    // which the run keeps alive), so that reading them never counts references.
+    private let officeRefs: PlainBuffer<Unretained<Office>>
+    private let procedures: PlainBuffer<ProcedureModel>
+    private let stages: PlainBuffer<StageModel>
+    private let stageOffices: PlainBuffer<Int32>
+    private let streams: PlainBuffer<ArrivalStream>
+    /// The schedule of each office.
+    private let officeSchedules: PlainBuffer<Unretained<OfficeSchedule>>
+    /// The legal calendar's office hours (see ``SimulationModel/legalSchedule``).
+    private let legal: Unretained<OfficeSchedule>
+    private let rateProfiles: PlainBuffer<Unretained<RateProfile>>
+    private let calendar: WorkingCalendar
+    private let policies: PolicySpec
+    private let horizonEnd: SimTime
+    private let warmUpEnd: SimTime
+
+    private let arrivalRandom: PlainBuffer<RandomStream>
+    private let routingRandom: PlainBuffer<RandomStream>
     /// Service times of each office: one stream per office.
-    @exclusivity(unchecked) private var serviceRandom: [RandomStream]
+    private let serviceRandom: PlainBuffer<RandomStream>
     @exclusivity(unchecked) private var homeRandom: RandomStream
-    private let instanceCumulative: [Double]
+    private let instanceCumulative: PlainBuffer<Double>
     /// A dossier waiting to be handed to an office (see ``deliver()``).
     @exclusivity(unchecked) private var pending: OfficeRequest?
 
@@ -52,27 +70,59 @@ public actor SimulationRun {
         self.context = context
         self.model = model
         self.seed = seed
-        offices = model.offices.map { Office(model: $0, context: context, executor: executor, seed: seed) }
-        arrivalRandom = model.streamNames.map { RandomStream(seed: seed, stream: $0) }
-        serviceRandom = model.offices.map { RandomStream(seed: seed, stream: "service/\($0.id)") }
-        routingRandom = model.procedures.map { RandomStream(seed: seed, stream: "routing/\($0.id)") }
+        let offices = model.offices.map { Office(model: $0, context: context, executor: executor, seed: seed) }
+        self.offices = offices
+        officeRefs = PlainBuffer(offices.map(Unretained.init))
+        procedures = PlainBuffer(model.procedures)
+        stages = PlainBuffer(model.stages)
+        stageOffices = PlainBuffer(model.stageOffices)
+        streams = PlainBuffer(model.streams)
+        officeSchedules = PlainBuffer(model.offices.map { Unretained(model.schedules[$0.schedule]) })
+        legal = Unretained(model.legalSchedule)
+        rateProfiles = PlainBuffer(model.rateProfiles.map(Unretained.init))
+        calendar = model.calendar
+        policies = model.scenario.policies
+        horizonEnd = model.horizonEnd
+        warmUpEnd = model.warmUpEnd
+        arrivalRandom = PlainBuffer(model.streamNames.map { RandomStream(seed: seed, stream: $0) })
+        serviceRandom = PlainBuffer(model.offices.map { RandomStream(seed: seed, stream: "service/\($0.id)") })
+        routingRandom = PlainBuffer(model.scenario.procedures.map { RandomStream(seed: seed, stream: "routing/\($0.id)") })
         homeRandom = RandomStream(seed: seed, stream: "home-ward")
         var running = 0.0
         let total = model.instanceWeights.reduce(0, +)
-        instanceCumulative = model.instanceWeights.map { running += $0; return running / total }
+        instanceCumulative = PlainBuffer(model.instanceWeights.map { running += $0; return running / total })
+    }
+
+    /// Calls `body` in the isolation of office `index` (see ``Actor/onSharedExecutor(_:_:)``).
+    @inline(__always)
+    private func withOffice<Argument, Result>(_ index: Int32, _ argument: Argument,
+                                              _ body: @escaping (isolated Office, Argument) -> Result) -> Result {
+        officeRefs[Int(index)].use { $0.onSharedExecutor(argument, body) }
+    }
+
+    /// Stage `stage` of the route of `procedure`.
+    @inline(__always)
+    private func stage(_ stage: Int, of procedure: ProcedureModel) -> StageModel {
+        stages[procedure.firstStage + stage]
+    }
+
+    /// The office of `stage` for a dossier of ward `instance`.
+    @inline(__always)
+    private func office(of stage: StageModel, instance: Int32) -> Int32 {
+        stageOffices[stage.officeSlot(instance: instance)]
     }
 
     /// Runs the replication to the end of the horizon.
     /// - Throws: ``SimulationError`` when the dossier balance does not hold.
     public func run() async throws(SimulationError) -> RunResult {
         for office in offices { office.onSharedExecutor(()) { office, _ in office.prepare() } }
-        for (s, stream) in model.streams.enumerated() {
-            scheduleArrival(of: s, stream: stream, after: 0)
+        for s in 0..<streams.count {
+            scheduleArrival(of: s, stream: streams[s], after: 0)
         }
         openBacklog()
         var events = 0
         var trace = TraceDigest()
-        let end = model.horizonEnd
+        let end = horizonEnd
         var inProgressPerDay = [Int32](repeating: 0, count: model.scenario.horizon.days)
         var overduePerDay = [Int32](repeating: 0, count: model.scenario.horizon.days)
         var atDeskPerDay = [Int32](repeating: 0, count: model.scenario.horizon.days)
@@ -106,7 +156,7 @@ public actor SimulationRun {
             case .arrival:
                 arrive(stream: Int(event.target))
             case .serviceDone:
-                offices[Int(event.target)].onSharedExecutor(()) { office, _ in office.serviceDone() }
+                withOffice(event.target, ()) { office, _ in office.serviceDone() }
                 if dossier >= 0, !releaseIfWithdrawn(dossier) { stageDone(dossier) }
             case .reachOffice:
                 if !releaseIfWithdrawn(dossier) { enter(stage: Int(context.dossiers[dossier].stage), of: dossier) }
@@ -123,18 +173,18 @@ public actor SimulationRun {
                     enter(stage: Int(context.dossiers[dossier].stage), of: dossier)
                 }
             case .session:
-                offices[Int(event.target)].onSharedExecutor(()) { office, _ in office.session() }
+                withOffice(event.target, ()) { office, _ in office.session() }
             case .staffChange:
-                offices[Int(event.target)].onSharedExecutor(Int(dossier)) { office, step in office.changeStaff(step: step) }
+                withOffice(event.target, Int(dossier)) { office, step in office.changeStaff(step: step) }
             case .withdraw:
                 let record = context.dossiers[dossier]
                 if record.alive, !record.withdrawn, record.serial == UInt32(bitPattern: event.target) {
                     context.withdraw(dossier, released: false)
                 }
             case .pickup:
-                if let result = model.procedures[Int(dossier)].result {
+                if let result = procedures[Int(dossier)].result {
                     let work = result.service.sample(&serviceRandom[Int(event.target)])
-                    offices[Int(event.target)].onSharedExecutor(work) { office, work in office.receive(dossier: -1, work: work, inPerson: true) }
+                    withOffice(event.target, work) { office, work in office.receive(dossier: -1, work: work, inPerson: true) }
                 }
             }
             if pending != nil { deliver() }
@@ -158,31 +208,31 @@ public actor SimulationRun {
     /// open (a Poisson process in open time); a varying rate is obtained by thinning.
     private func scheduleArrival(of index: Int, stream: ArrivalStream, after time: SimTime) {
         var candidate = time
-        let schedule = stream.online ? nil : model.schedules[model.offices[Int(stream.office)].schedule]
+        let schedule = stream.online ? nil : officeSchedules[Int(stream.office)]
         while true {
             let gap = -stream.meanGap * log(arrivalRandom[index].nextUnit())
             if let schedule {
-                candidate = schedule.resumeTime(after: candidate, openMinutes: gap)
+                candidate = schedule.use { $0.resumeTime(after: candidate, openMinutes: gap) }
             } else {
                 candidate += gap
             }
-            guard candidate < model.horizonEnd else { return }
+            guard candidate < horizonEnd else { return }
             guard stream.profile >= 0 else { break }
-            let rates = model.rateProfiles[stream.profile]
-            if arrivalRandom[index].nextUnit() * rates.peak < rates.factor(at: candidate) { break }
+            let u = arrivalRandom[index].nextUnit()
+            if rateProfiles[stream.profile].use({ u * $0.peak < $0.factor(at: candidate) }) { break }
         }
         context.schedule(at: candidate, .arrival, target: Int32(index))
     }
 
     /// A citizen (or the online portal) brings a dossier to the desk.
     private func arrive(stream index: Int) {
-        let stream = model.streams[index]
+        let stream = streams[index]
         let now = context.now
         scheduleArrival(of: index, stream: stream, after: now)
-        let procedure = model.procedures[stream.procedure]
+        let procedure = procedures[stream.procedure]
         let instance = stream.instance >= 0 ? stream.instance : drawHomeWard()
         var record = DossierRecord(procedure: Int32(stream.procedure), online: stream.online,
-                                   counted: now >= model.warmUpEnd, instance: instance, arrivedAt: now)
+                                   counted: now >= warmUpEnd, instance: instance, arrivedAt: now)
         record.postal = stream.postal
         record.priority = !stream.online && !stream.postal && procedure.priorityShare > 0
             && routingRandom[procedure.index].nextUnit() < procedure.priorityShare
@@ -199,9 +249,11 @@ public actor SimulationRun {
 
     /// The ward of a citizen whose dossier is not received at a ward desk.
     private func drawHomeWard() -> Int32 {
-        guard !instanceCumulative.isEmpty else { return -1 }
+        guard instanceCumulative.count > 0 else { return -1 }
         let u = homeRandom.nextUnit()
-        return Int32(instanceCumulative.firstIndex { u <= $0 } ?? instanceCumulative.count - 1)
+        var ward = 0
+        while ward < instanceCumulative.count - 1 && u > instanceCumulative[ward] { ward += 1 }
+        return Int32(ward)
     }
 
     /// The desk check is over: refusal (Form 03), incomplete (Form 02, the citizen comes back
@@ -209,7 +261,7 @@ public actor SimulationRun {
     private func deskCheckDone(_ dossier: Int32) {
         let now = context.now
         var record = context.dossiers[dossier]
-        let procedure = model.procedures[Int(record.procedure)]
+        let procedure = procedures[Int(record.procedure)]
         let p = procedure.index
         if procedure.refusalShare > 0, routingRandom[p].nextUnit() < procedure.refusalShare {
             context.conservation.refused += 1
@@ -221,9 +273,10 @@ public actor SimulationRun {
         if let incomplete = procedure.incomplete, routingRandom[p].nextUnit() < incomplete.share {
             if record.counted { context.tallies[p].incomplete += 1 }
             if routingRandom[p].nextUnit() < incomplete.returnShare {
-                let desk = model.schedules[model.offices[Int(model.office(of: procedure.stages[0], instance: record.instance))].schedule]
-                let back = Swift.max(now, desk.finishTime(startingAt: now, workMinutes: incomplete.returnDelay.sample(&routingRandom[p])))
-                if back < model.horizonEnd {
+                let desk = officeSchedules[Int(office(of: stage(0, of: procedure), instance: record.instance))]
+                let delay = incomplete.returnDelay.sample(&routingRandom[p])
+                let back = Swift.max(now, desk.use { $0.finishTime(startingAt: now, workMinutes: delay) })
+                if back < horizonEnd {
                     context.schedule(at: back, .returnWithPapers, target: -1, dossier: dossier)
                 }
             } else {
@@ -232,14 +285,15 @@ public actor SimulationRun {
             return
         }
         record.accepted = true
-        record.dueAt = model.calendar.appointment(receivedAt: now, workingDays: procedure.deadlineWorkingDays)
+        record.dueAt = calendar.appointment(receivedAt: now, workingDays: procedure.deadlineWorkingDays)
         if record.counted {
             context.tallies[p].accepted += 1
             if record.digitized { context.tallies[p].digitized += 1 }
         }
         if let withdrawal = procedure.withdrawal, routingRandom[p].nextUnit() < withdrawal.share {
-            let at = Swift.max(now, model.legalSchedule.finishTime(startingAt: now, workMinutes: withdrawal.after.sample(&routingRandom[p])))
-            if at < model.horizonEnd {
+            let after = withdrawal.after.sample(&routingRandom[p])
+            let at = Swift.max(now, legal.use { $0.finishTime(startingAt: now, workMinutes: after) })
+            if at < horizonEnd {
                 context.schedule(at: at, .withdraw, target: Int32(bitPattern: record.serial), dossier: dossier)
             }
         }
@@ -253,20 +307,20 @@ public actor SimulationRun {
     /// then the queue of the stage's office.
     private func enter(stage: Int, of dossier: Int32) {
         let record = context.dossiers[dossier]
-        let procedure = model.procedures[Int(record.procedure)]
-        guard stage < procedure.stages.count else {
+        let procedure = procedures[Int(record.procedure)]
+        guard stage < procedure.stageCount else {
             finish(dossier)
             return
         }
-        let step = procedure.stages[stage]
-        let office = model.office(of: step, instance: record.instance)
+        let step = self.stage(stage, of: procedure)
+        let office = office(of: step, instance: record.instance)
         if step.pausesDeadline && record.pausedAt.isNaN && record.accepted {
             context.dossiers[dossier].pausedAt = context.now
         }
         if let lag = step.lag, !record.lagDone {
-            let schedule = model.schedules[model.offices[Int(office)].schedule]
             let minutes = lag.sample(&routingRandom[procedure.index])
-            let done = Swift.max(context.now, schedule.finishTime(startingAt: context.now, workMinutes: minutes))
+            let now = context.now
+            let done = Swift.max(now, officeSchedules[Int(office)].use { $0.finishTime(startingAt: now, workMinutes: minutes) })
             context.schedule(at: done, .lagDone, target: office, dossier: dossier)
             return
         }
@@ -290,7 +344,7 @@ public actor SimulationRun {
     private func deliver() {
         guard let request = pending else { return }
         pending = nil
-        offices[Int(request.office)].onSharedExecutor(request) { office, request in
+        withOffice(request.office, request) { office, request in
             office.receive(dossier: request.dossier, work: request.work, priority: request.priority, inPerson: request.inPerson)
         }
     }
@@ -324,8 +378,8 @@ public actor SimulationRun {
             deskCheckDone(dossier)
             return
         }
-        let procedure = model.procedures[Int(record.procedure)]
-        let step = procedure.stages[Int(record.stage)]
+        let procedure = procedures[Int(record.procedure)]
+        let step = stage(Int(record.stage), of: procedure)
         if let supplement = step.supplement,
            routingRandom[procedure.index].nextUnit() < (record.askedAtStage ? supplement.repeatShare : supplement.share) {
             // Request to supplement: the clock stops until the citizen hands the papers in,
@@ -336,8 +390,9 @@ public actor SimulationRun {
             if context.dossiers[dossier].pausedAt.isNaN { context.dossiers[dossier].pausedAt = now }
             context.dossiers[dossier].lagDone = true
             context.dossiers[dossier].askedAtStage = true
-            let back = Swift.max(now, model.legalSchedule.finishTime(startingAt: now, workMinutes: supplement.delay.sample(&routingRandom[procedure.index])))
-            if back < model.horizonEnd { context.schedule(at: back, .supplementDone, target: -1, dossier: dossier) }
+            let delay = supplement.delay.sample(&routingRandom[procedure.index])
+            let back = Swift.max(now, legal.use { $0.finishTime(startingAt: now, workMinutes: delay) })
+            if back < horizonEnd { context.schedule(at: back, .supplementDone, target: -1, dossier: dossier) }
             return
         }
         if step.pausesDeadline { restartDeadlineClock(dossier) }
@@ -348,12 +403,14 @@ public actor SimulationRun {
     private func restartDeadlineClock(_ dossier: Int32) {
         let record = context.dossiers[dossier]
         guard !record.pausedAt.isNaN else { return }
-        let legal = model.legalSchedule
-        let stopped = legal.openMinutes(from: record.pausedAt, to: context.now)
-        if stopped > 0 && record.dueAt.isFinite {
-            context.dossiers[dossier].dueAt = legal.wallTime(atOpenTime: legal.openTime(at: record.dueAt) + stopped, resuming: false,
-                                                              fromDay: model.calendar.day(of: record.dueAt))
+        let now = context.now
+        let newDue = legal.use { legal -> SimTime? in
+            let stopped = legal.openMinutes(from: record.pausedAt, to: now)
+            guard stopped > 0 && record.dueAt.isFinite else { return nil }
+            return legal.wallTime(atOpenTime: legal.openTime(at: record.dueAt) + stopped, resuming: false,
+                                  fromDay: calendar.day(of: record.dueAt))
         }
+        if let newDue { context.dossiers[dossier].dueAt = newDue }
         context.dossiers[dossier].pausedAt = .nan
     }
 
@@ -365,9 +422,9 @@ public actor SimulationRun {
         context.dossiers[dossier].lagDone = false
         context.dossiers[dossier].askedAtStage = false
         let record = context.dossiers[dossier]
-        let forward = stage == 0 && !record.online ? model.calendar.forwardingTime(ofPaperReceivedAt: now) : now
+        let forward = stage == 0 && !record.online ? calendar.forwardingTime(ofPaperReceivedAt: now) : now
         if forward > now {
-            if forward < model.horizonEnd {
+            if forward < horizonEnd {
                 context.schedule(at: forward, .reachOffice, target: -1, dossier: dossier)
             }
             return
@@ -383,7 +440,7 @@ public actor SimulationRun {
         let now = context.now
         let record = context.dossiers[dossier]
         let p = Int(record.procedure)
-        let procedure = model.procedures[p]
+        let procedure = procedures[p]
         context.conservation.finished += 1
         context.finishedPerDay[context.today] += 1
         context.logRow(record, finished: now, status: now <= record.dueAt && record.supplements <= 1 ? "on time" : "late")
@@ -404,10 +461,10 @@ public actor SimulationRun {
                 if record.counted { context.tallies[p].resultsPostal += 1 }
             } else {
                 if record.counted { context.tallies[p].resultsAtDesk += 1 }
-                let desk = model.office(of: procedure.stages[0], instance: record.instance)
-                let schedule = model.schedules[model.offices[Int(desk)].schedule]
-                let visit = Swift.max(now, schedule.finishTime(startingAt: now, workMinutes: result.pickupDelay.sample(&routingRandom[p])))
-                if visit < model.horizonEnd { context.schedule(at: visit, .pickup, target: desk, dossier: Int32(p)) }
+                let desk = office(of: stage(0, of: procedure), instance: record.instance)
+                let delay = result.pickupDelay.sample(&routingRandom[p])
+                let visit = Swift.max(now, officeSchedules[Int(desk)].use { $0.finishTime(startingAt: now, workMinutes: delay) })
+                if visit < horizonEnd { context.schedule(at: visit, .pickup, target: desk, dossier: Int32(p)) }
             }
         }
         context.dossiers.remove(dossier)
@@ -422,21 +479,24 @@ public actor SimulationRun {
     private func account(apologyFor record: DossierRecord, doneAt: SimTime) {
         guard record.accepted, record.dueAt.isFinite else { return }
         let p = Int(record.procedure)
-        let policy = model.scenario.policies
-        let legal = model.legalSchedule
-        let dueOpen = legal.openTime(at: record.dueAt)
+        let policy = policies
+        let (dueOpen, openAtDone, minutesPerWorkingDay) = legal.use {
+            ($0.openTime(at: record.dueAt), $0.openTime(at: doneAt), $0.minutesPerWorkingDay)
+        }
         let late = doneAt > record.dueAt
         // Still open when the office had to decide (one working day before the appointment),
         // compared in open time: finishing after an instant means more open time has passed.
-        let openAtDecision = legal.openTime(at: doneAt) > dueOpen - legal.minutesPerWorkingDay
+        let openAtDecision = openAtDone > dueOpen - minutesPerWorkingDay
         if !late && !openAtDecision { return }
         var apologisedInTime = false
         if openAtDecision, routingRandom[p].nextUnit() < policy.apologyOnTimeShare {
             apologisedInTime = true
             context.tallies[p].apologiesSent += 1
-            let newDue = legal.wallTime(atOpenTime: dueOpen + Double(policy.apologyExtensionWorkingDays) * legal.minutesPerWorkingDay,
-                                        resuming: false, fromDay: model.calendar.day(of: record.dueAt))
-            if late && doneAt <= newDue && doneAt < model.horizonEnd { context.tallies[p].newDateMet += 1 }
+            let newDue = legal.use {
+                $0.wallTime(atOpenTime: dueOpen + Double(policy.apologyExtensionWorkingDays) * minutesPerWorkingDay,
+                            resuming: false, fromDay: calendar.day(of: record.dueAt))
+            }
+            if late && doneAt <= newDue && doneAt < horizonEnd { context.tallies[p].newDateMet += 1 }
         }
         guard late else { return }
         if apologisedInTime {
@@ -453,15 +513,15 @@ public actor SimulationRun {
     /// Dossiers already in progress when the horizon starts.
     private func openBacklog() {
         for backlog in model.backlog {
-            let procedure = model.procedures[backlog.procedure]
-            var random = RandomStream(seed: seed, stream: "backlog/\(procedure.id)")
+            let procedure = procedures[backlog.procedure]
+            var random = RandomStream(seed: seed, stream: "backlog/\(model.scenario.procedures[backlog.procedure].id)")
             for _ in 0..<backlog.count {
                 let elapsed = backlog.elapsedWorkingDays.sample(&random)
                 var record = DossierRecord(procedure: Int32(procedure.index), online: false, counted: true,
                                            instance: drawHomeWard(), arrivedAt: 0)
                 record.accepted = true
                 let remaining = Swift.max(0, procedure.deadlineWorkingDays - Int(elapsed.rounded(.down)))
-                record.dueAt = model.calendar.appointment(countingFrom: 0, workingDays: remaining)
+                record.dueAt = calendar.appointment(countingFrom: 0, workingDays: remaining)
                 record.stage = Int16(backlog.stage)
                 let dossier = context.dossiers.add(record)
                 context.conservation.backlog += 1
@@ -473,7 +533,7 @@ public actor SimulationRun {
     }
 
     private func close(events: Int, trace: UInt64, daily: ([Int32], [Int32], [Int32])) throws(SimulationError) -> RunResult {
-        let end = model.horizonEnd
+        let end = horizonEnd
         var officeTallies: [OfficeTally] = []
         officeTallies.reserveCapacity(offices.count)
         for office in offices { officeTallies.append(office.onSharedExecutor(end) { office, end in office.close(at: end) }) }
@@ -502,9 +562,9 @@ public actor SimulationRun {
                 + refused \(c.refused) + withdrawn \(c.withdrawn) + in progress \(c.inProgress) (store holds \(context.dossiers.live))
                 """)
         }
-        return RunResult(seed: seed, procedures: context.tallies, offices: officeTallies, conservation: c,
+        return RunResult(seed: seed, procedures: context.tallies.array, offices: officeTallies, conservation: c,
                          events: events, traceDigest: trace, peakInProgress: context.dossiers.peakLive,
-                         receivedPerDay: context.receivedPerDay, finishedPerDay: context.finishedPerDay,
+                         receivedPerDay: context.receivedPerDay.array, finishedPerDay: context.finishedPerDay.array,
                          inProgressPerDay: daily.0, overduePerDay: daily.1, atDeskPerDay: daily.2)
     }
 }

@@ -51,13 +51,26 @@ public struct LoadProfile: Sendable, Equatable {
 }
 
 /// A profile laid out over a run's days, for one arrival stream's time base.
-struct RateProfile: Sendable {
+final class RateProfile: @unchecked Sendable {
+    // @unchecked: the buffers are written in `init` only.
+
     /// Factor per covered day.
-    let day: [Double]
+    private let day: PlainBuffer<Double>
     /// Factor per hour of the day.
-    let hour: [Double]
+    private let hour: PlainBuffer<Double>
     /// The largest factor over the horizon: candidates are generated at this rate.
     let peak: Double
+
+    init(day: [Double], hour: [Double], peak: Double) {
+        self.day = PlainBuffer(day)
+        self.hour = PlainBuffer(hour)
+        self.peak = peak
+    }
+
+    /// The factor of day `d` (a covered day).
+    func dayFactor(_ d: Int) -> Double { day[d] }
+    /// The factor of hour `h` (0–23).
+    func hourFactor(_ h: Int) -> Double { hour[h] }
 
     /// The rate factor at `time`.
     @inline(__always)

@@ -1,5 +1,5 @@
 /// Counts of one procedure's dossiers in one run (dossiers that arrived after the warm-up).
-public struct ProcedureTally: Sendable, Equatable, Codable {
+public struct ProcedureTally: Sendable, Equatable, Codable, BitwiseCopyable {
     public var received = 0
     /// Dossiers in progress at the start of the horizon (backlog).
     public var backlog = 0

@@ -26,10 +26,10 @@ public actor Office {
     private let patience: Distribution?
     @exclusivity(unchecked) private var staff: Int
     @exclusivity(unchecked) private var busy = 0
-    @exclusivity(unchecked) private var priorityQueue = RingBuffer<Waiting>()
-    @exclusivity(unchecked) private var queue = RingBuffer<Waiting>()
+    @exclusivity(unchecked) private var priorityQueue = RingBuffer<Waiting>(placeholder: .none)
+    @exclusivity(unchecked) private var queue = RingBuffer<Waiting>(placeholder: .none)
     /// Dossiers waiting for the next session (offices working in sessions).
-    @exclusivity(unchecked) private var tray = RingBuffer<Waiting>()
+    @exclusivity(unchecked) private var tray = RingBuffer<Waiting>(placeholder: .none)
     @exclusivity(unchecked) private var patienceRandom: RandomStream
     @exclusivity(unchecked) private var tally = OfficeTally()
     @exclusivity(unchecked) private var lastOpenTime = 0.0
@@ -37,8 +37,14 @@ public actor Office {
     @exclusivity(unchecked) private var staffOpenMinutes = 0.0
     /// Dossiers waiting at the end of each day, filled in when the office is next touched
     /// (its queue only changes when it is touched, so this is exact).
-    @exclusivity(unchecked) private var waitingByDay: [Int32]
+    private let waitingByDay: PlainBuffer<Int32>
     @exclusivity(unchecked) private var daysRecorded = 0
+    /// Waits of citizens queueing in person by the hour of the day they arrived: count and
+    /// sum (the tally's arrays, kept here as plain buffers until ``close(at:)``).
+    private let waitCountByHour = PlainBuffer<Int>(repeating: 0, count: 24)
+    private let waitSumByHour = PlainBuffer<Double>(repeating: 0, count: 24)
+    /// End of the warm-up: waits before it are not counted.
+    private let warmUpEnd: SimTime
 
     /// A dossier (or, with `dossier == -1`, a citizen collecting a result) waiting for staff.
     private struct Waiting {
@@ -50,6 +56,9 @@ public actor Office {
         var inPerson: Bool
         /// Latest time the citizen still waits (infinity: never gives up).
         var givesUpAt: SimTime
+
+        /// What fills a queue's unused places.
+        static let none = Waiting(dossier: -1, arrivedAt: 0, work: 0, counted: false, inPerson: false, givesUpAt: 0)
     }
 
     init(model: OfficeModel, context: RunContext, executor: RunExecutor, seed: UInt64) {
@@ -62,7 +71,8 @@ public actor Office {
         sessions = model.sessions
         patience = model.patience
         staff = model.staff
-        waitingByDay = Array(repeating: 0, count: context.model.scenario.horizon.days)
+        waitingByDay = PlainBuffer(repeating: 0, count: context.model.scenario.horizon.days)
+        warmUpEnd = context.model.warmUpEnd
         patienceRandom = RandomStream(seed: seed, stream: "patience/\(model.id)")
     }
 
@@ -83,7 +93,7 @@ public actor Office {
     func receive(dossier: Int32, work: Double, priority: Bool = false, inPerson: Bool = false) {
         let now = context.now
         recordDays(before: now)
-        let counted = dossier >= 0 ? context.dossiers[dossier].counted : now >= context.model.warmUpEnd
+        let counted = dossier >= 0 ? context.dossiers[dossier].counted : now >= warmUpEnd
         var givesUpAt = SimTime.infinity
         if inPerson, let patience { givesUpAt = now + patience.sample(&patienceRandom) }
         let entry = Waiting(dossier: dossier, arrivedAt: now, work: work,
@@ -165,8 +175,8 @@ public actor Office {
             tally.waitP90.add(wait)
             if entry.inPerson {
                 let hour = Swift.min(23, Swift.max(0, Int(entry.arrivedAt.truncatingRemainder(dividingBy: 1440) / 60)))
-                tally.waitCountByHour[hour] += 1
-                tally.waitSumByHour[hour] += wait
+                waitCountByHour[hour] += 1
+                waitSumByHour[hour] += wait
             }
         }
         let done = Swift.max(now, schedule.finishTime(startingAt: now, workMinutes: entry.work))
@@ -189,23 +199,26 @@ public actor Office {
         changeBusy(by: 0, now: end)
         recordDays(before: end)
         var waiting = 0
-        for lane in [priorityQueue, queue, tray] {
-            lane.forEach { entry in
-                if entry.dossier >= 0 && context.dossiers[entry.dossier].withdrawn {
-                    context.dossiers.release(entry.dossier)
-                } else if entry.givesUpAt < end {
-                    tally.abandoned += 1
-                    if entry.dossier >= 0 { context.withdraw(entry.dossier, released: true) }
-                } else {
-                    waiting += 1
-                }
+        func settle(_ entry: Waiting) {
+            if entry.dossier >= 0 && context.dossiers[entry.dossier].withdrawn {
+                context.dossiers.release(entry.dossier)
+            } else if entry.givesUpAt < end {
+                tally.abandoned += 1
+                if entry.dossier >= 0 { context.withdraw(entry.dossier, released: true) }
+            } else {
+                waiting += 1
             }
         }
+        priorityQueue.forEach(settle)
+        queue.forEach(settle)
+        tray.forEach(settle)
         var result = tally
+        result.waitCountByHour = waitCountByHour.array
+        result.waitSumByHour = waitSumByHour.array
         result.busyMinutes = busyOpenMinutes
         result.availableMinutes = staffOpenMinutes
         result.queueAtEnd = waiting
-        result.waitingByDay = waitingByDay
+        result.waitingByDay = waitingByDay.array
         return result
     }
 }

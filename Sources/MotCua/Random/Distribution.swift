@@ -97,74 +97,11 @@ public enum Distribution: Sendable, Equatable {
         }
     }
 
-    /// Draws one value.
+    /// Draws one value (through a ``Sampler``, where the formulas are).
     /// - Complexity: O(1) expected (O(log n) for an empirical table of n values).
-    @inlinable
     public func sample(_ rng: inout RandomStream) -> Double {
-        switch self {
-        case .deterministic(let value): return value
-        case .exponential(let mean): return -mean * log(rng.nextUnit())
-        case .uniform(let a, let b): return a + (b - a) * rng.nextUnit()
-        case .triangular(let a, let c, let b):
-            let u = rng.nextUnit()
-            let split = (c - a) / (b - a)
-            if u < split { return a + ((b - a) * (c - a) * u).squareRoot() }
-            return b - ((b - a) * (b - c) * (1 - u)).squareRoot()
-        case .normal(let mu, let sd):
-            // Truncation at 0 by resampling; the scenario check refuses means ≤ 0, so the
-            // acceptance probability is above one half.
-            while true {
-                let x = mu + sd * Distribution.standardNormal(&rng)
-                if x >= 0 { return x }
-            }
-        case .lognormal(let mean, let sd):
-            let sigma2 = log(1 + (sd * sd) / (mean * mean))
-            let mu = log(mean) - sigma2 / 2
-            return exp(mu + sigma2.squareRoot() * Distribution.standardNormal(&rng))
-        case .gamma(let k, let theta):
-            return theta * Distribution.standardGamma(shape: k, &rng)
-        case .erlang(let k, let mean):
-            if k <= 12 {
-                var product = 1.0
-                for _ in 0..<k { product *= rng.nextUnit() }
-                return -(mean / Double(k)) * log(product)
-            }
-            return (mean / Double(k)) * Distribution.standardGamma(shape: Double(k), &rng)
-        case .weibull(let k, let lambda):
-            return lambda * pow(-log(rng.nextUnit()), 1 / k)
-        case .empirical(let table):
-            return table.sample(&rng)
-        }
-    }
-
-    /// A standard normal variate (Box–Muller; one of the pair is used so that each call
-    /// consumes a fixed number of random numbers).
-    @usableFromInline
-    static func standardNormal(_ rng: inout RandomStream) -> Double {
-        let u1 = rng.nextUnit(), u2 = rng.nextUnit()
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
-    }
-
-    /// A Gamma(shape, 1) variate (Marsaglia and Tsang, 2000; boosted for shape < 1).
-    @usableFromInline
-    static func standardGamma(shape: Double, _ rng: inout RandomStream) -> Double {
-        if shape < 1 {
-            let boosted = standardGamma(shape: shape + 1, &rng)
-            return boosted * pow(rng.nextUnit(), 1 / shape)
-        }
-        let d = shape - 1.0 / 3.0
-        let c = 1 / (9 * d).squareRoot()
-        while true {
-            var x: Double, v: Double
-            repeat {
-                x = standardNormal(&rng)
-                v = 1 + c * x
-            } while v <= 0
-            v = v * v * v
-            let u = rng.nextUnit()
-            if u < 1 - 0.0331 * x * x * x * x { return d * v }
-            if log(u) < 0.5 * x * x + d * (1 - v + log(v)) { return d * v }
-        }
+        if case .empirical(let table) = self { return table.sample(&rng) }
+        return Sampler(parametric: self).sample(&rng)
     }
 
     /// Mean and variance of a normal(mu, sd) truncated to [0, ∞).
@@ -186,7 +123,7 @@ public struct EmpiricalTable: Sendable, Equatable {
     public let values: [Double]
     /// Their weights (not necessarily summing to one).
     public let weights: [Double]
-    @usableFromInline let cumulative: [Double]
+    let cumulative: [Double]
 
     /// Creates a table; `weights` must be non-negative with a positive sum, of the same length as `values`.
     public init(values: [Double], weights: [Double]) {
@@ -211,14 +148,8 @@ public struct EmpiricalTable: Sendable, Equatable {
         return zip(values, weights).reduce(0) { $0 + ($1.0 - m) * ($1.0 - m) * $1.1 } / total
     }
 
-    @usableFromInline
     func sample(_ rng: inout RandomStream) -> Double {
         let u = rng.nextUnit()
-        var low = 0, high = cumulative.count - 1
-        while low < high {
-            let mid = (low + high) / 2
-            if cumulative[mid] < u { low = mid + 1 } else { high = mid }
-        }
-        return values[low]
+        return values[cumulative.withUnsafeBufferPointer { Sampler.index(of: u, cumulative: $0.baseAddress!, count: $0.count) }]
     }
 }

@@ -4,7 +4,7 @@
 /// routing decision — owns its own stream, derived from the run seed and the source's name
 /// (``init(seed:stream:)``). Changing the staff of one office therefore never changes what
 /// arrives: what-if runs share their random numbers (common random numbers).
-public struct RandomStream: Sendable {
+public struct RandomStream: Sendable, BitwiseCopyable {
     @usableFromInline var s0: UInt64
     @usableFromInline var s1: UInt64
     @usableFromInline var s2: UInt64

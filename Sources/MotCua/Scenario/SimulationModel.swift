@@ -10,8 +10,14 @@ public final class SimulationModel: Sendable {
     public let offices: [OfficeModel]
     /// Office schedules; offices with the same hours share one.
     public let schedules: [OfficeSchedule]
-    /// Procedures with resolved routes.
+    /// Procedures with resolved routes (in the scenario's order).
     public let procedures: [ProcedureModel]
+    /// The stages of every route, procedure after procedure (see ``ProcedureModel/firstStage``).
+    public let stages: [StageModel]
+    /// The candidate offices of every stage, stage after stage (see ``StageModel/firstOffice``).
+    public let stageOffices: [Int32]
+    /// Keeps the empirical tables the samplers of the model point into.
+    let samplers: SamplerStorage
     /// Arrival streams: one per procedure, ward instance and channel.
     public let streams: [ArrivalStream]
     /// Their random-stream names, stable so that arrivals depend on nothing else
@@ -80,7 +86,10 @@ public final class SimulationModel: Sendable {
         self.instanceWeights = instanceWeights
         instanceCount = instanceWeights.count
 
+        let samplers = SamplerStorage()
         var procedures: [ProcedureModel] = []
+        var stages: [StageModel] = []
+        var stageOffices: [Int32] = []
         var streams: [ArrivalStream] = []
         var streamNames: [String] = []
         var profileKeys: [LoadProfile] = []
@@ -90,16 +99,25 @@ public final class SimulationModel: Sendable {
         let yearsInHorizon = Double(scenario.horizon.days) / 365.25
         for (p, procedure) in scenario.procedures.enumerated() {
             let route = [procedure.intake] + procedure.steps
-            let stages = route.map { step in
-                StageModel(offices: groupMembers[step.office] ?? [], service: step.service, lag: step.lag,
-                           pausesDeadline: step.pausesDeadline, supplement: step.supplement)
+            let firstStage = stages.count
+            for step in route {
+                let members = groupMembers[step.office] ?? []
+                stages.append(StageModel(firstOffice: Int32(stageOffices.count), officeCount: Int32(members.count),
+                                         service: step.service.map(samplers.sampler), lag: step.lag.map(samplers.sampler),
+                                         pausesDeadline: step.pausesDeadline,
+                                         supplement: step.supplement.map { SupplementModel($0, samplers) }))
+                stageOffices += members
             }
-            procedures.append(ProcedureModel(index: p, id: procedure.id, field: fieldIndex[procedure.field] ?? 0,
+            procedures.append(ProcedureModel(index: p, field: fieldIndex[procedure.field] ?? 0,
                                              deadlineWorkingDays: procedure.deadlineWorkingDays,
-                                             refusalShare: procedure.refusalShare, stages: stages,
-                                             priorityShare: procedure.priorityShare, incomplete: procedure.incomplete,
-                                             digitization: procedure.digitization, fee: procedure.fee, result: procedure.result,
-                                             withdrawal: procedure.withdrawal))
+                                             refusalShare: procedure.refusalShare,
+                                             firstStage: firstStage, stageCount: route.count,
+                                             priorityShare: procedure.priorityShare,
+                                             incomplete: procedure.incomplete.map { IncompleteModel($0, samplers) },
+                                             digitization: procedure.digitization.map { DigitizationModel($0, samplers) },
+                                             fee: procedure.fee.map { FeeModel($0, samplers) },
+                                             result: procedure.result.map { ResultModel($0, samplers) },
+                                             withdrawal: procedure.withdrawal.map { WithdrawalModel($0, samplers) }))
             // Arrival streams: the intake desk (or each ward's desk) gets its share of the
             // yearly volume; paper dossiers arrive while the desk is open, online ones at any hour.
             let profile = procedure.load ?? scenario.load
@@ -110,7 +128,7 @@ public final class SimulationModel: Sendable {
                 rateProfiles.append(SimulationModel.rateProfile(profile, calendar: calendar, days: scenario.horizon.days))
             }
             let rates = rateProfiles[profileIndex]
-            let intakeOffices = stages[0].offices
+            let intakeOffices = groupMembers[procedure.intake.office] ?? []
             let weights = intakeOffices.count > 1 ? instanceWeights : [1]
             let weightSum = weights.reduce(0, +)
             for (n, office) in intakeOffices.enumerated() where weights[n] > 0 {
@@ -140,13 +158,16 @@ public final class SimulationModel: Sendable {
             }
         }
         self.procedures = procedures
+        self.stages = stages
+        self.stageOffices = stageOffices
+        self.samplers = samplers
         self.streams = streams
         self.streamNames = streamNames
         self.rateProfiles = rateProfiles
         legalSchedule = OfficeSchedule(calendar: calendar, weekdayHours: spec.hours)
         backlog = scenario.backlog.compactMap { b in
-            procedures.first { $0.id == b.procedure }.map {
-                BacklogModel(procedure: $0.index, count: b.count, elapsedWorkingDays: b.elapsedWorkingDays, stage: b.step)
+            scenario.procedures.firstIndex { $0.id == b.procedure }.map {
+                BacklogModel(procedure: $0, count: b.count, elapsedWorkingDays: b.elapsedWorkingDays, stage: b.step)
             }
         }
     }
@@ -174,7 +195,7 @@ public final class SimulationModel: Sendable {
             for h in 0..<24 {
                 let from = Double(d) * 1440 + Double(h) * 60
                 let minutes = schedule.map { $0.openMinutes(from: from, to: from + 60) } ?? 60
-                if minutes > 0 { total += minutes * rates.day[d] * rates.hour[h] }
+                if minutes > 0 { total += minutes * rates.dayFactor(d) * rates.hourFactor(h) }
             }
         }
         return total
@@ -220,10 +241,9 @@ public final class SimulationModel: Sendable {
         return .infinity
     }
 
-    /// The office of `stage` for a dossier of ward `instance`.
-    @inline(__always)
-    func office(of stage: StageModel, instance: Int32) -> Int32 {
-        stage.offices.count == 1 ? stage.offices[0] : stage.offices[Int(instance)]
+    /// The office of stage `stage` of `procedure` for a dossier of ward `instance`.
+    func office(ofStage stage: Int, of procedure: Int, instance: Int32) -> Int32 {
+        stageOffices[stages[procedures[procedure].firstStage + stage].officeSlot(instance: instance)]
     }
 }
 
@@ -268,53 +288,117 @@ public struct StaffStep: Sendable, Equatable {
     public let staff: Int
 }
 
-/// A procedure ready to run (a class, so the hot path borrows it instead of copying its fields).
-public final class ProcedureModel: Sendable {
+/// A procedure ready to run, as plain values: the run keeps its procedures in a plain buffer
+/// and reads them without counting references (its id is the scenario's, at the same index).
+public struct ProcedureModel: Sendable, BitwiseCopyable {
     public let index: Int
-    public let id: String
     /// Index into the scenario's fields.
     public let field: Int
     public let deadlineWorkingDays: Int
     public let refusalShare: Double
-    /// Stage 0 is the desk check (intake); the others are the route.
-    public let stages: [StageModel]
+    /// The route's stages are `firstStage ..< firstStage + stageCount` of
+    /// ``SimulationModel/stages``; its stage 0 is the desk check (intake).
+    public let firstStage: Int
+    public let stageCount: Int
     public let priorityShare: Double
-    public let incomplete: IncompleteSpec?
-    public let digitization: DigitizationSpec?
-    public let fee: FeeSpec?
-    public let result: ResultSpec?
-    public let withdrawal: WithdrawalSpec?
+    public let incomplete: IncompleteModel?
+    public let digitization: DigitizationModel?
+    public let fee: FeeModel?
+    public let result: ResultModel?
+    public let withdrawal: WithdrawalModel?
+}
 
-    init(index: Int, id: String, field: Int, deadlineWorkingDays: Int, refusalShare: Double, stages: [StageModel],
-         priorityShare: Double, incomplete: IncompleteSpec?, digitization: DigitizationSpec?, fee: FeeSpec?,
-         result: ResultSpec?, withdrawal: WithdrawalSpec?) {
-        self.index = index; self.id = id; self.field = field; self.deadlineWorkingDays = deadlineWorkingDays
-        self.refusalShare = refusalShare; self.stages = stages; self.priorityShare = priorityShare
-        self.incomplete = incomplete; self.digitization = digitization; self.fee = fee
-        self.result = result; self.withdrawal = withdrawal
+/// One stage of a route, with its candidate offices (one, or one per ward).
+public struct StageModel: Sendable, BitwiseCopyable {
+    /// The candidate offices are `firstOffice ..< firstOffice + officeCount` of ``SimulationModel/stageOffices``.
+    public let firstOffice: Int32
+    public let officeCount: Int32
+    public let service: Sampler?
+    public let lag: Sampler?
+    public let pausesDeadline: Bool
+    public let supplement: SupplementModel?
+
+    /// Position in ``SimulationModel/stageOffices`` of the office serving a dossier of ward
+    /// `instance` (the only office, or that ward's).
+    @inline(__always)
+    func officeSlot(instance: Int32) -> Int {
+        Int(firstOffice) + (officeCount == 1 ? 0 : Int(instance))
     }
 }
 
-/// One stage of a route, with its candidate offices (one, or one per ward). A class, so the
-/// hot path borrows it instead of copying (and retaining) each of its fields.
-public final class StageModel: Sendable {
-    public let offices: [Int32]
-    public let service: Distribution?
-    public let lag: Distribution?
-    public let pausesDeadline: Bool
-    public let supplement: SupplementSpec?
+// The rules of a procedure compiled for running: the scenario's specs with samplers in
+// place of distributions.
 
-    init(offices: [Int32], service: Distribution?, lag: Distribution?, pausesDeadline: Bool, supplement: SupplementSpec?) {
-        self.offices = offices
-        self.service = service
-        self.lag = lag
-        self.pausesDeadline = pausesDeadline
-        self.supplement = supplement
+/// ``IncompleteSpec`` compiled.
+public struct IncompleteModel: Sendable, BitwiseCopyable {
+    public let share: Double
+    public let returnDelay: Sampler
+    public let returnShare: Double
+    init(_ spec: IncompleteSpec, _ samplers: SamplerStorage) {
+        share = spec.share
+        returnDelay = samplers.sampler(spec.returnDelay)
+        returnShare = spec.returnShare
+    }
+}
+
+/// ``DigitizationSpec`` compiled.
+public struct DigitizationModel: Sendable, BitwiseCopyable {
+    public let share: Double
+    public let service: Sampler
+    init(_ spec: DigitizationSpec, _ samplers: SamplerStorage) {
+        share = spec.share
+        service = samplers.sampler(spec.service)
+    }
+}
+
+/// ``FeeSpec`` compiled.
+public struct FeeModel: Sendable, BitwiseCopyable {
+    public let ePaymentShare: Double
+    public let cashService: Sampler
+    init(_ spec: FeeSpec, _ samplers: SamplerStorage) {
+        ePaymentShare = spec.ePaymentShare
+        cashService = samplers.sampler(spec.cashService)
+    }
+}
+
+/// ``ResultSpec`` compiled.
+public struct ResultModel: Sendable, BitwiseCopyable {
+    public let electronicShare: Double
+    public let postalShare: Double
+    public let service: Sampler
+    public let pickupDelay: Sampler
+    init(_ spec: ResultSpec, _ samplers: SamplerStorage) {
+        electronicShare = spec.electronicShare
+        postalShare = spec.postalShare
+        service = samplers.sampler(spec.service)
+        pickupDelay = samplers.sampler(spec.pickupDelay)
+    }
+}
+
+/// ``WithdrawalSpec`` compiled.
+public struct WithdrawalModel: Sendable, BitwiseCopyable {
+    public let share: Double
+    public let after: Sampler
+    init(_ spec: WithdrawalSpec, _ samplers: SamplerStorage) {
+        share = spec.share
+        after = samplers.sampler(spec.after)
+    }
+}
+
+/// ``SupplementSpec`` compiled.
+public struct SupplementModel: Sendable, BitwiseCopyable {
+    public let share: Double
+    public let repeatShare: Double
+    public let delay: Sampler
+    init(_ spec: SupplementSpec, _ samplers: SamplerStorage) {
+        share = spec.share
+        repeatShare = spec.repeatShare
+        delay = samplers.sampler(spec.delay)
     }
 }
 
 /// A Poisson stream of arrivals of one procedure at one desk through one channel.
-public struct ArrivalStream: Sendable {
+public struct ArrivalStream: Sendable, BitwiseCopyable {
     public let procedure: Int
     /// The receiving desk.
     public let office: Int32
