@@ -95,6 +95,22 @@ struct CalendarTests {
     }
 }
 
+@Suite("Minute of the day")
+struct MinuteOfDayTests {
+    @Test("equals the remainder of the division by a day, also just below and at midnight")
+    func sameAsRemainder() {
+        var rng = RandomStream(seed: 5)
+        var times: [SimTime] = (0..<100_000).map { _ in rng.nextUnit() * 1440 * 4000 }
+        for day in [1.0, 2, 7, 366, 3653] {
+            let midnight = day * 1440
+            times += [midnight, midnight.nextDown, midnight.nextDown.nextDown, midnight.nextUp]
+        }
+        for time in times {
+            #expect(minuteOfDay(time) == time.truncatingRemainder(dividingBy: 1440), "\(time)")
+        }
+    }
+}
+
 @Suite("Office schedules: work pauses outside opening hours")
 struct OfficeScheduleTests {
     let calendar = WorkingCalendar(start: start, coveredDays: 400, holidays: tet2024)
@@ -117,6 +133,33 @@ struct OfficeScheduleTests {
         #expect(describe(schedule.nextOpening(atOrAfter: at("2024-03-04", "11:30"))) == "2024-03-04 13:00")
         #expect(describe(schedule.nextOpening(atOrAfter: at("2024-03-09", "10:00"))) == "2024-03-11 07:30")
         #expect(describe(schedule.nextOpening(atOrAfter: at("2024-02-07", "17:00"))) == "2024-02-15 07:30")
+    }
+
+    @Test("the search from a hint day finds the instant a search of the whole calendar finds",
+          arguments: [false, true])
+    func hintedSearch(resuming: Bool) {
+        let saturday = OfficeSchedule(calendar: calendar, weekdayHours: .standard, saturdayHours: OpeningHours([450..<690]))
+        var rng = RandomStream(seed: 21)
+        let total = saturday.openTime(at: 400 * 1440)
+        for _ in 0..<5_000 {
+            // Whole and half minutes make instants at the ends of intervals and days frequent.
+            let open = (rng.nextUnit() * total * 2).rounded() / 2
+            // The day to search from, found independently: the last one whose midnight has
+            // less open time behind it (or as much, when resuming), by a scan from day 0.
+            var day = 0
+            while day + 1 < 400 {
+                let before = saturday.openTime(at: Double(day + 1) * 1440)
+                guard before < open || (resuming && before == open) else { break }
+                day += 1
+            }
+            let answer = saturday.wallTime(atOpenTime: open, resuming: resuming, fromDay: day)
+            #expect(saturday.openTime(at: answer) == open)
+            // Hints before the answer (the usual case) and after it (the fallback).
+            for hint in [0, day - 40, day - 3, day - 1, day + 1, day + 50, 399] {
+                let found = saturday.wallTime(atOpenTime: open, resuming: resuming, fromDay: hint)
+                #expect(found == answer, "open \(open) hint \(hint): \(found) ≠ \(answer)")
+            }
+        }
     }
 
     @Test("an office open on Saturday morning works then")

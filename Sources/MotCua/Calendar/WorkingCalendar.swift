@@ -17,6 +17,12 @@ public struct WorkingCalendar: Sendable {
     /// `true` for 24/7 validation runs: every day is a working day, open all day.
     public let alwaysOpen: Bool
 
+    /// Closing and opening time of a working day and the cut-off, in minutes after midnight
+    /// (read for every dossier, so kept ready rather than derived from the hours each time).
+    private let closing: Double
+    private let opening: Double
+    private let cutOff: Double
+
     private let isWorking: [Bool]
     /// Day indexes of the working days, in order.
     private let workingDayIndexes: [Int32]
@@ -39,6 +45,9 @@ public struct WorkingCalendar: Sendable {
         self.hours = alwaysOpen ? .allDay : hours
         self.sameDayCutOff = sameDayCutOff
         self.alwaysOpen = alwaysOpen
+        closing = Double(self.hours.closing)
+        opening = Double(self.hours.opening)
+        cutOff = Double(sameDayCutOff.minutes)
         var isWorking: [Bool] = []
         var indexes: [Int32] = []
         var through: [Int32] = []
@@ -89,11 +98,10 @@ public struct WorkingCalendar: Sendable {
     public func appointment(receivedAt time: SimTime, workingDays: Int) -> SimTime {
         let day = day(of: time)
         let minute = time - Double(day) * 1440
-        let closing = Double(hours.closing)
         let receivedInHours = isWorkingDay(day) && minute < closing
         let dueDay: Int?
         if workingDays == 0 {
-            let beforeCutOff = isWorkingDay(day) && minute < Double(sameDayCutOff.minutes)
+            let beforeCutOff = isWorkingDay(day) && minute < cutOff
             dueDay = beforeCutOff ? day : workingDay(1, after: day)
         } else if receivedInHours {
             dueDay = workingDay(workingDays, after: day)
@@ -110,7 +118,7 @@ public struct WorkingCalendar: Sendable {
     /// backlog that has `workingDays` left on its clock. `.infinity` beyond the covered range.
     public func appointment(countingFrom day: Int, workingDays: Int) -> SimTime {
         guard let due = workingDay(Swift.max(1, workingDays), after: day - 1) else { return .infinity }
-        return Double(due) * 1440 + Double(hours.closing)
+        return Double(due) * 1440 + closing
     }
 
     /// When a paper dossier received at `time` is forwarded to the processing office: at once
@@ -118,9 +126,9 @@ public struct WorkingCalendar: Sendable {
     public func forwardingTime(ofPaperReceivedAt time: SimTime) -> SimTime {
         let day = day(of: time)
         let minute = time - Double(day) * 1440
-        if alwaysOpen || (isWorkingDay(day) && minute < Double(sameDayCutOff.minutes)) { return time }
+        if alwaysOpen || (isWorkingDay(day) && minute < cutOff) { return time }
         guard let next = workingDay(1, after: day) else { return .infinity }
-        return Double(next) * 1440 + Double(hours.opening)
+        return Double(next) * 1440 + opening
     }
 
     /// Working days in days `0..<days`.

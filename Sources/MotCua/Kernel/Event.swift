@@ -1,6 +1,17 @@
 /// Virtual time: minutes since 00:00 of the first day of the horizon.
 public typealias SimTime = Double
 
+/// The minute of the day of `time` (a time of the run, ≥ 0): the same number as
+/// `time.truncatingRemainder(dividingBy: 1440)`, without the library's `fmod`.
+@inline(__always)
+func minuteOfDay(_ time: SimTime) -> Double {
+    // The quotient rounds up to the next whole day only when `time` lies just below a
+    // midnight; the remainder then comes out negative and one day is added back, exactly
+    // (the true remainder is a representable number).
+    let minute = time - 1440 * Double(Int(time / 1440))
+    return minute < 0 ? minute + 1440 : minute
+}
+
 /// What happens at an event.
 public enum EventKind: UInt8, Sendable, BitwiseCopyable {
     /// The next dossier of an arrival stream arrives (`target` = stream index).

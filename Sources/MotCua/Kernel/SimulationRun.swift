@@ -100,16 +100,19 @@ public actor SimulationRun {
         officeRefs[Int(index)].use { $0.onSharedExecutor(argument, body) }
     }
 
-    /// Stage `stage` of the route of `procedure`.
+    // Procedures and stages are read field by field where they lie (`procedures[p].fee`):
+    // copying a whole procedure out of its buffer moves its every rule and sampler.
+
+    /// Position in ``stages`` of stage `stage` of the route of procedure `p`.
     @inline(__always)
-    private func stage(_ stage: Int, of procedure: ProcedureModel) -> StageModel {
-        stages[procedure.firstStage + stage]
+    private func stageIndex(_ stage: Int, of p: Int) -> Int {
+        procedures[p].firstStage + stage
     }
 
-    /// The office of `stage` for a dossier of ward `instance`.
+    /// The office of stage `stage` (a position in ``stages``) for a dossier of ward `instance`.
     @inline(__always)
-    private func office(of stage: StageModel, instance: Int32) -> Int32 {
-        stageOffices[stage.officeSlot(instance: instance)]
+    private func office(ofStage stage: Int, instance: Int32) -> Int32 {
+        stageOffices[stages[stage].officeSlot(instance: instance)]
     }
 
     /// Runs the replication to the end of the horizon.
@@ -229,20 +232,21 @@ public actor SimulationRun {
         let stream = streams[index]
         let now = context.now
         scheduleArrival(of: index, stream: stream, after: now)
-        let procedure = procedures[stream.procedure]
+        let p = stream.procedure
         let instance = stream.instance >= 0 ? stream.instance : drawHomeWard()
-        var record = DossierRecord(procedure: Int32(stream.procedure), online: stream.online,
+        var record = DossierRecord(procedure: Int32(p), online: stream.online,
                                    counted: now >= warmUpEnd, instance: instance, arrivedAt: now)
         record.postal = stream.postal
-        record.priority = !stream.online && !stream.postal && procedure.priorityShare > 0
-            && routingRandom[procedure.index].nextUnit() < procedure.priorityShare
+        let priorityShare = procedures[p].priorityShare
+        record.priority = !stream.online && !stream.postal && priorityShare > 0
+            && routingRandom[p].nextUnit() < priorityShare
         let dossier = context.dossiers.add(record)
         context.conservation.received += 1
         context.receivedPerDay[context.today] += 1
         if record.counted {
-            context.tallies[procedure.index].received += 1
-            if stream.online { context.tallies[procedure.index].online += 1 }
-            if stream.postal { context.tallies[procedure.index].postal += 1 }
+            context.tallies[p].received += 1
+            if stream.online { context.tallies[p].online += 1 }
+            if stream.postal { context.tallies[p].postal += 1 }
         }
         enter(stage: 0, of: dossier)
     }
@@ -261,19 +265,19 @@ public actor SimulationRun {
     private func deskCheckDone(_ dossier: Int32) {
         let now = context.now
         var record = context.dossiers[dossier]
-        let procedure = procedures[Int(record.procedure)]
-        let p = procedure.index
-        if procedure.refusalShare > 0, routingRandom[p].nextUnit() < procedure.refusalShare {
+        let p = Int(record.procedure)
+        let refusalShare = procedures[p].refusalShare
+        if refusalShare > 0, routingRandom[p].nextUnit() < refusalShare {
             context.conservation.refused += 1
             if record.counted { context.tallies[p].refused += 1 }
             context.logRow(record, finished: now, status: "refused")
             context.dossiers.remove(dossier)
             return
         }
-        if let incomplete = procedure.incomplete, routingRandom[p].nextUnit() < incomplete.share {
+        if let incomplete = procedures[p].incomplete, routingRandom[p].nextUnit() < incomplete.share {
             if record.counted { context.tallies[p].incomplete += 1 }
             if routingRandom[p].nextUnit() < incomplete.returnShare {
-                let desk = officeSchedules[Int(office(of: stage(0, of: procedure), instance: record.instance))]
+                let desk = officeSchedules[Int(office(ofStage: stageIndex(0, of: p), instance: record.instance))]
                 let delay = incomplete.returnDelay.sample(&routingRandom[p])
                 let back = Swift.max(now, desk.use { $0.finishTime(startingAt: now, workMinutes: delay) })
                 if back < horizonEnd {
@@ -285,12 +289,12 @@ public actor SimulationRun {
             return
         }
         record.accepted = true
-        record.dueAt = calendar.appointment(receivedAt: now, workingDays: procedure.deadlineWorkingDays)
+        record.dueAt = calendar.appointment(receivedAt: now, workingDays: procedures[p].deadlineWorkingDays)
         if record.counted {
             context.tallies[p].accepted += 1
             if record.digitized { context.tallies[p].digitized += 1 }
         }
-        if let withdrawal = procedure.withdrawal, routingRandom[p].nextUnit() < withdrawal.share {
+        if let withdrawal = procedures[p].withdrawal, routingRandom[p].nextUnit() < withdrawal.share {
             let after = withdrawal.after.sample(&routingRandom[p])
             let at = Swift.max(now, legal.use { $0.finishTime(startingAt: now, workMinutes: after) })
             if at < horizonEnd {
@@ -307,30 +311,30 @@ public actor SimulationRun {
     /// then the queue of the stage's office.
     private func enter(stage: Int, of dossier: Int32) {
         let record = context.dossiers[dossier]
-        let procedure = procedures[Int(record.procedure)]
-        guard stage < procedure.stageCount else {
+        let p = Int(record.procedure)
+        guard stage < procedures[p].stageCount else {
             finish(dossier)
             return
         }
-        let step = self.stage(stage, of: procedure)
-        let office = office(of: step, instance: record.instance)
-        if step.pausesDeadline && record.pausedAt.isNaN && record.accepted {
+        let step = stageIndex(stage, of: p)
+        let office = office(ofStage: step, instance: record.instance)
+        if stages[step].pausesDeadline && record.pausedAt.isNaN && record.accepted {
             context.dossiers[dossier].pausedAt = context.now
         }
-        if let lag = step.lag, !record.lagDone {
-            let minutes = lag.sample(&routingRandom[procedure.index])
+        if !record.lagDone, let lag = stages[step].lag {
+            let minutes = lag.sample(&routingRandom[p])
             let now = context.now
             let done = Swift.max(now, officeSchedules[Int(office)].use { $0.finishTime(startingAt: now, workMinutes: minutes) })
             context.schedule(at: done, .lagDone, target: office, dossier: dossier)
             return
         }
-        guard let service = step.service else {
+        guard let service = stages[step].service else {
             stageDone(dossier)
             return
         }
         let work = service.sample(&serviceRandom[Int(office)])
         if stage == 0 {
-            pending = OfficeRequest(office: office, dossier: dossier, work: work + deskExtras(dossier, procedure),
+            pending = OfficeRequest(office: office, dossier: dossier, work: work + deskExtras(dossier, p),
                                     priority: record.priority, inPerson: !record.online && !record.postal)
         } else {
             pending = OfficeRequest(office: office, dossier: dossier, work: work, priority: false, inPerson: false)
@@ -351,15 +355,14 @@ public actor SimulationRun {
 
     /// Extra desk minutes of the check: scanning the components (digitization) and taking a
     /// cash fee; e-payment saves the latter.
-    private func deskExtras(_ dossier: Int32, _ procedure: ProcedureModel) -> Double {
+    private func deskExtras(_ dossier: Int32, _ p: Int) -> Double {
         var extra = 0.0
-        let p = procedure.index
         let counted = context.dossiers[dossier].counted
-        if let digitization = procedure.digitization, routingRandom[p].nextUnit() < digitization.share {
+        if let digitization = procedures[p].digitization, routingRandom[p].nextUnit() < digitization.share {
             context.dossiers[dossier].digitized = true
             extra += digitization.service.sample(&routingRandom[p])
         }
-        if let fee = procedure.fee {
+        if let fee = procedures[p].fee {
             if counted { context.tallies[p].feePaying += 1 }
             if routingRandom[p].nextUnit() < fee.ePaymentShare {
                 if counted { context.tallies[p].ePaid += 1 }
@@ -378,24 +381,24 @@ public actor SimulationRun {
             deskCheckDone(dossier)
             return
         }
-        let procedure = procedures[Int(record.procedure)]
-        let step = stage(Int(record.stage), of: procedure)
-        if let supplement = step.supplement,
-           routingRandom[procedure.index].nextUnit() < (record.askedAtStage ? supplement.repeatShare : supplement.share) {
+        let p = Int(record.procedure)
+        let step = stageIndex(Int(record.stage), of: p)
+        if let supplement = stages[step].supplement,
+           routingRandom[p].nextUnit() < (record.askedAtStage ? supplement.repeatShare : supplement.share) {
             // Request to supplement: the clock stops until the citizen hands the papers in,
             // then the office does its work again.
             let now = context.now
-            if record.counted { context.tallies[procedure.index].supplementRequests += 1 }
+            if record.counted { context.tallies[p].supplementRequests += 1 }
             context.dossiers[dossier].supplements &+= 1
             if context.dossiers[dossier].pausedAt.isNaN { context.dossiers[dossier].pausedAt = now }
             context.dossiers[dossier].lagDone = true
             context.dossiers[dossier].askedAtStage = true
-            let delay = supplement.delay.sample(&routingRandom[procedure.index])
+            let delay = supplement.delay.sample(&routingRandom[p])
             let back = Swift.max(now, legal.use { $0.finishTime(startingAt: now, workMinutes: delay) })
             if back < horizonEnd { context.schedule(at: back, .supplementDone, target: -1, dossier: dossier) }
             return
         }
-        if step.pausesDeadline { restartDeadlineClock(dossier) }
+        if stages[step].pausesDeadline { restartDeadlineClock(dossier) }
         moveOn(dossier, from: Int(record.stage))
     }
 
@@ -440,7 +443,6 @@ public actor SimulationRun {
         let now = context.now
         let record = context.dossiers[dossier]
         let p = Int(record.procedure)
-        let procedure = procedures[p]
         context.conservation.finished += 1
         context.finishedPerDay[context.today] += 1
         context.logRow(record, finished: now, status: now <= record.dueAt && record.supplements <= 1 ? "on time" : "late")
@@ -453,7 +455,7 @@ public actor SimulationRun {
             }
             account(apologyFor: record, doneAt: now)
         }
-        if let result = procedure.result {
+        if let result = procedures[p].result {
             let u = routingRandom[p].nextUnit()
             if u < result.electronicShare {
                 if record.counted { context.tallies[p].resultsElectronic += 1 }
@@ -461,7 +463,7 @@ public actor SimulationRun {
                 if record.counted { context.tallies[p].resultsPostal += 1 }
             } else {
                 if record.counted { context.tallies[p].resultsAtDesk += 1 }
-                let desk = office(of: stage(0, of: procedure), instance: record.instance)
+                let desk = office(ofStage: stageIndex(0, of: p), instance: record.instance)
                 let delay = result.pickupDelay.sample(&routingRandom[p])
                 let visit = Swift.max(now, officeSchedules[Int(desk)].use { $0.finishTime(startingAt: now, workMinutes: delay) })
                 if visit < horizonEnd { context.schedule(at: visit, .pickup, target: desk, dossier: Int32(p)) }
@@ -513,19 +515,19 @@ public actor SimulationRun {
     /// Dossiers already in progress when the horizon starts.
     private func openBacklog() {
         for backlog in model.backlog {
-            let procedure = procedures[backlog.procedure]
+            let p = backlog.procedure
             var random = RandomStream(seed: seed, stream: "backlog/\(model.scenario.procedures[backlog.procedure].id)")
             for _ in 0..<backlog.count {
                 let elapsed = backlog.elapsedWorkingDays.sample(&random)
-                var record = DossierRecord(procedure: Int32(procedure.index), online: false, counted: true,
+                var record = DossierRecord(procedure: Int32(p), online: false, counted: true,
                                            instance: drawHomeWard(), arrivedAt: 0)
                 record.accepted = true
-                let remaining = Swift.max(0, procedure.deadlineWorkingDays - Int(elapsed.rounded(.down)))
+                let remaining = Swift.max(0, procedures[p].deadlineWorkingDays - Int(elapsed.rounded(.down)))
                 record.dueAt = calendar.appointment(countingFrom: 0, workingDays: remaining)
                 record.stage = Int16(backlog.stage)
                 let dossier = context.dossiers.add(record)
                 context.conservation.backlog += 1
-                context.tallies[procedure.index].backlog += 1
+                context.tallies[p].backlog += 1
                 enter(stage: backlog.stage, of: dossier)
                 deliver()
             }

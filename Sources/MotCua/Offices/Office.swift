@@ -174,7 +174,7 @@ public actor Office {
             if wait > tally.waitMax { tally.waitMax = wait }
             tally.waitP90.add(wait)
             if entry.inPerson {
-                let hour = Swift.min(23, Swift.max(0, Int(entry.arrivedAt.truncatingRemainder(dividingBy: 1440) / 60)))
+                let hour = Swift.min(23, Swift.max(0, Int(minuteOfDay(entry.arrivedAt) / 60)))
                 waitCountByHour[hour] += 1
                 waitSumByHour[hour] += wait
             }
