@@ -99,15 +99,11 @@ public final class OfficeSchedule: @unchecked Sendable {
         return nil
     }
 
-    /// The day index of a time.
-    @inline(__always)
-    private func day(of time: SimTime) -> Int { Int((time / 1440).rounded(.down)) }
-
     /// Open minutes from the start of the horizon until `time`.
     @inline(__always)
     public func openTime(at time: SimTime) -> Double {
         if alwaysOpen { return time }
-        let day = day(of: time)
+        let day = dayIndex(of: time)
         if day < 0 { return 0 }
         if day >= days { return openBefore[days] }
         return openBefore[day] + openMinutes(before: time - Double(day) * 1440, kind: Int(dayKind[day]))
@@ -164,14 +160,14 @@ public final class OfficeSchedule: @unchecked Sendable {
     @inline(__always)
     public func finishTime(startingAt start: SimTime, workMinutes: Double) -> SimTime {
         if alwaysOpen { return start + workMinutes }
-        return wallTime(atOpenTime: openTime(at: start) + workMinutes, resuming: false, fromDay: day(of: start))
+        return wallTime(atOpenTime: openTime(at: start) + workMinutes, resuming: false, fromDay: dayIndex(of: start))
     }
 
     /// The first instant at or after `time` when the office is open (work can start).
     @inline(__always)
     public func nextOpening(atOrAfter time: SimTime) -> SimTime {
         if alwaysOpen { return time }
-        return wallTime(atOpenTime: openTime(at: time), resuming: true, fromDay: day(of: time))
+        return wallTime(atOpenTime: openTime(at: time), resuming: true, fromDay: dayIndex(of: time))
     }
 
     /// The wall-clock time at which the office has been open `workMinutes` more minutes after
@@ -179,7 +175,7 @@ public final class OfficeSchedule: @unchecked Sendable {
     @inline(__always)
     public func resumeTime(after time: SimTime, openMinutes workMinutes: Double) -> SimTime {
         if alwaysOpen { return time + workMinutes }
-        return wallTime(atOpenTime: openTime(at: time) + workMinutes, resuming: true, fromDay: day(of: time))
+        return wallTime(atOpenTime: openTime(at: time) + workMinutes, resuming: true, fromDay: dayIndex(of: time))
     }
 
     /// Open minutes in `[from, to)`.

@@ -69,7 +69,7 @@ public struct WorkingCalendar: Sendable {
 
     /// The day index of a time.
     @inline(__always)
-    public func day(of time: SimTime) -> Int { Int((time / 1440).rounded(.down)) }
+    public func day(of time: SimTime) -> Int { dayIndex(of: time) }
 
     /// Whether day index `day` is a working day (days outside the covered range are not).
     public func isWorkingDay(_ day: Int) -> Bool {

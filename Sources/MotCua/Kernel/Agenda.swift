@@ -55,17 +55,18 @@ public struct Agenda: ~Copyable {
         while true {
             let first = 4 * parent + 1
             if first >= n { break }
+            // The earliest child, chosen by key and index alone, so the choice needs no jump.
             var best = first
-            var bestEvent = heap[first]
+            var bestKey = heap[first].key
             let last = Swift.min(first + 4, n)
             var c = first + 1
             while c < last {
-                let candidate = heap[c]
-                if candidate.precedes(bestEvent) { best = c; bestEvent = candidate }
+                let key = heap[c].key
+                if key < bestKey { best = c; bestKey = key }
                 c += 1
             }
-            guard bestEvent.precedes(moving) else { break }
-            heap[parent] = bestEvent
+            guard bestKey < moving.key else { break }
+            heap[parent] = heap[best]
             parent = best
         }
         heap[parent] = moving

@@ -1,6 +1,13 @@
 /// Virtual time: minutes since 00:00 of the first day of the horizon.
 public typealias SimTime = Double
 
+/// The index of the day of `time` (day 0 is the first of the horizon).
+@inline(__always)
+func dayIndex(of time: SimTime) -> Int {
+    // Truncation is the floor for the run's times (≥ 0), without the library call.
+    time >= 0 ? Int(time / 1440) : Int((time / 1440).rounded(.down))
+}
+
 /// The minute of the day of `time` (a time of the run, ≥ 0): the same number as
 /// `time.truncatingRemainder(dividingBy: 1440)`, without the library's `fmod`.
 @inline(__always)
@@ -40,10 +47,12 @@ public enum EventKind: UInt8, Sendable, BitwiseCopyable {
 
 /// One entry of the future-event list: a small value type, so the list is a flat array.
 public struct Event: Sendable, BitwiseCopyable {
-    /// When it happens.
-    public var time: SimTime
-    /// Insertion number: events at the same time happen in the order they were scheduled.
-    public var sequence: UInt64
+    /// When it happens and its insertion number, as one number that orders events: the time's
+    /// bits above, the sequence below. A run's times are never negative, and the bits of
+    /// non-negative doubles order as the doubles do, so comparing keys compares (time,
+    /// sequence) — in two machine instructions instead of the branches of a comparison of
+    /// pairs, which mispredict on random times.
+    let key: UInt128
     /// What happens.
     public var kind: EventKind
     /// The office or arrival stream concerned.
@@ -51,8 +60,22 @@ public struct Event: Sendable, BitwiseCopyable {
     /// The dossier concerned, or -1 (for ``EventKind/staffChange``, the step of the staff plan).
     public var dossier: Int32
 
-    @inline(__always)
-    func precedes(_ other: Event) -> Bool {
-        time < other.time || (time == other.time && sequence < other.sequence)
+    /// An event at `time` (≥ 0) with insertion number `sequence`.
+    public init(time: SimTime, sequence: UInt64, kind: EventKind, target: Int32, dossier: Int32) {
+        assert(time >= 0, "events happen at non-negative times")
+        // Adding zero turns a negative zero, whose bits would order it last, into zero.
+        key = UInt128((time + 0).bitPattern) << 64 | UInt128(sequence)
+        self.kind = kind
+        self.target = target
+        self.dossier = dossier
     }
+
+    /// When it happens.
+    public var time: SimTime { SimTime(bitPattern: UInt64(truncatingIfNeeded: key >> 64)) }
+    /// Insertion number: events at the same time happen in the order they were scheduled.
+    public var sequence: UInt64 { UInt64(truncatingIfNeeded: key) }
+
+    /// Whether this event happens before `other`: earlier, or at the same time and scheduled first.
+    @inline(__always)
+    func precedes(_ other: Event) -> Bool { key < other.key }
 }
