@@ -21,7 +21,7 @@ let usage = """
       motcua sweep <scenario.json> --load FROM:TO:STEP [options]
       motcua staff <scenario.json> [--office ID[=LOW:HIGH]]… [options]
       motcua calibrate <records.csv> --base <scenario.json> --out <scenario.json> [--check]
-      motcua bench [--workload NAME]… [--scaling]
+      motcua bench [--workload NAME]… [--repeat N] [--scaling]
       motcua help [command]
 
     COMMANDS
