@@ -228,6 +228,7 @@ public actor SimulationRun {
     }
 
     /// A citizen (or the online portal) brings a dossier to the desk.
+    @inline(__always)
     private func arrive(stream index: Int) {
         let stream = streams[index]
         let now = context.now
@@ -262,6 +263,7 @@ public actor SimulationRun {
 
     /// The desk check is over: refusal (Form 03), incomplete (Form 02, the citizen comes back
     /// later), or a receipt with the appointment date (Form 01).
+    @inline(__always)
     private func deskCheckDone(_ dossier: Int32) {
         let now = context.now
         var record = context.dossiers[dossier]
@@ -375,6 +377,7 @@ public actor SimulationRun {
 
     /// The current stage's work is done: the desk check is decided, a processing office may
     /// ask for a supplement, or the dossier moves on.
+    @inline(__always)
     private func stageDone(_ dossier: Int32) {
         let record = context.dossiers[dossier]
         if record.stage == 0 {
@@ -419,6 +422,7 @@ public actor SimulationRun {
 
     /// On to the next stage. Paper dossiers leave the desk the same day, or the next morning
     /// after the cut-off; electronic ones move at once.
+    @inline(__always)
     private func moveOn(_ dossier: Int32, from stage: Int) {
         let now = context.now
         context.dossiers[dossier].stage = Int16(stage + 1)
@@ -439,6 +443,7 @@ public actor SimulationRun {
 
     /// The result is ready: the dossier is finished, on time or late; late dossiers are
     /// checked for their apology; the result goes back to the citizen.
+    @inline(__always)
     private func finish(_ dossier: Int32) {
         let now = context.now
         let record = context.dossiers[dossier]

@@ -164,6 +164,7 @@ public actor Office {
         }
     }
 
+    @inline(__always)
     private func start(_ entry: Waiting, now: SimTime) {
         changeBusy(by: 1, now: now)
         if entry.counted {
