@@ -113,8 +113,8 @@ public struct DossierStore: ~Copyable {
     /// Access to a dossier by handle.
     @inline(__always)
     public subscript(handle: Int32) -> DossierRecord {
-        get { records[Int(handle)] }
-        nonmutating _modify { yield &records[Int(handle)] }
+        unsafeAddress { UnsafePointer(records.address(Int(handle))) }
+        nonmutating unsafeMutableAddress { records.address(Int(handle)) }
     }
 
     /// Calls `body` for every dossier still in progress, in slot order.

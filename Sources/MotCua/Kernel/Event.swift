@@ -8,6 +8,15 @@ func dayIndex(of time: SimTime) -> Int {
     time >= 0 ? Int(time / 1440) : Int((time / 1440).rounded(.down))
 }
 
+/// The first instant whose day index, computed as `Int(time / 1440)`, is at least `day`: the
+/// day's midnight, or a hair before it where the division rounds up. Code that must notice a
+/// new day compares the time with it instead of dividing at every event.
+func firstInstant(ofDay day: Int) -> SimTime {
+    var time = Double(Swift.max(day, 0)) * 1440
+    while time > 0, Int(time.nextDown / 1440) >= day { time = time.nextDown }
+    return time
+}
+
 /// The minute of the day of `time` (a time of the run, ≥ 0): the same number as
 /// `time.truncatingRemainder(dividingBy: 1440)`, without the library's `fmod`.
 @inline(__always)

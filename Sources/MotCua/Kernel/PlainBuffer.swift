@@ -42,6 +42,14 @@ struct PlainBuffer<Element: BitwiseCopyable>: ~Copyable {
         }
     }
 
+    /// The address of the element at `index`, for a type that lays its own accessors over a
+    /// plain buffer; valid until the buffer grows or ends.
+    @inline(__always)
+    func address(_ index: Int) -> UnsafeMutablePointer<Element> {
+        assert(index >= 0 && index < count, "index \(index) outside 0..<\(count)")
+        return base + index
+    }
+
     /// Grows the buffer to `newCount` elements (at least the current count), filling the new
     /// ones with `value`; earlier elements keep their values.
     /// - Complexity: O(`newCount`).

@@ -35,9 +35,14 @@ public final class RunContext: @unchecked Sendable {
         finishedPerDay = PlainBuffer(repeating: 0, count: days)
     }
 
-    /// Logs a dossier leaving the system (or still in progress at the end).
-    func logRow(_ record: DossierRecord, finished: SimTime?, status: String) {
-        guard let log else { return }
+    /// Logs a dossier leaving the system (or still in progress at the end), when a log was
+    /// asked for; without one, nothing is prepared.
+    @inline(__always)
+    func logRow(_ record: DossierRecord, finished: SimTime?, status: @autoclosure () -> String) {
+        if let log { write(record, finished: finished, status: status(), to: log) }
+    }
+
+    private func write(_ record: DossierRecord, finished: SimTime?, status: String, to log: DossierLog) {
         let p = Int(record.procedure)
         let channel = record.online ? "online" : record.postal ? "postal" : "in person"
         log.write(code: record.serial, procedure: model.scenario.procedures[p].id,
@@ -47,9 +52,19 @@ public final class RunContext: @unchecked Sendable {
                   status: status, supplements: Int(record.supplements))
     }
 
-    /// The day index of the current time.
+    /// The day index of the current time (the last day for times beyond the horizon).
     @inline(__always)
-    var today: Int { Swift.min(Int(now / 1440), days - 1) }
+    var today: Int {
+        if now >= tomorrowStarts {
+            let day = Int(now / 1440)
+            todayIndex = Swift.min(day, days - 1)
+            tomorrowStarts = firstInstant(ofDay: day + 1)
+        }
+        return todayIndex
+    }
+    /// ``today`` as last computed, and when it next changes (time only moves forward).
+    @exclusivity(unchecked) private var todayIndex = 0
+    @exclusivity(unchecked) private var tomorrowStarts = firstInstant(ofDay: 1)
 
     /// Schedules an event; times before `now` are a programming error.
     @inline(__always)

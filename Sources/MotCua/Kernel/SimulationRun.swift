@@ -101,7 +101,9 @@ public actor SimulationRun {
     }
 
     // Procedures and stages are read field by field where they lie (`procedures[p].fee`):
-    // copying a whole procedure out of its buffer moves its every rule and sampler.
+    // copying a whole procedure out of its buffer moves its every rule and sampler. An
+    // optional rule is tested where it lies before it is bound (`procedures[p].fee != nil,
+    // let fee = …`): the test reads a byte, while binding an absent rule still copies it.
 
     /// Position in ``stages`` of stage `stage` of the route of procedure `p`.
     @inline(__always)
@@ -266,7 +268,7 @@ public actor SimulationRun {
     @inline(__always)
     private func deskCheckDone(_ dossier: Int32) {
         let now = context.now
-        var record = context.dossiers[dossier]
+        let record = context.dossiers[dossier]
         let p = Int(record.procedure)
         let refusalShare = procedures[p].refusalShare
         if refusalShare > 0, routingRandom[p].nextUnit() < refusalShare {
@@ -276,7 +278,7 @@ public actor SimulationRun {
             context.dossiers.remove(dossier)
             return
         }
-        if let incomplete = procedures[p].incomplete, routingRandom[p].nextUnit() < incomplete.share {
+        if procedures[p].incomplete != nil, let incomplete = procedures[p].incomplete, routingRandom[p].nextUnit() < incomplete.share {
             if record.counted { context.tallies[p].incomplete += 1 }
             if routingRandom[p].nextUnit() < incomplete.returnShare {
                 let desk = officeSchedules[Int(office(ofStage: stageIndex(0, of: p), instance: record.instance))]
@@ -290,20 +292,19 @@ public actor SimulationRun {
             }
             return
         }
-        record.accepted = true
-        record.dueAt = calendar.appointment(receivedAt: now, workingDays: procedures[p].deadlineWorkingDays)
+        context.dossiers[dossier].accepted = true
+        context.dossiers[dossier].dueAt = calendar.appointment(receivedAt: now, workingDays: procedures[p].deadlineWorkingDays)
         if record.counted {
             context.tallies[p].accepted += 1
             if record.digitized { context.tallies[p].digitized += 1 }
         }
-        if let withdrawal = procedures[p].withdrawal, routingRandom[p].nextUnit() < withdrawal.share {
+        if procedures[p].withdrawal != nil, let withdrawal = procedures[p].withdrawal, routingRandom[p].nextUnit() < withdrawal.share {
             let after = withdrawal.after.sample(&routingRandom[p])
             let at = Swift.max(now, legal.use { $0.finishTime(startingAt: now, workMinutes: after) })
             if at < horizonEnd {
                 context.schedule(at: at, .withdraw, target: Int32(bitPattern: record.serial), dossier: dossier)
             }
         }
-        context.dossiers[dossier] = record
         moveOn(dossier, from: 0)
     }
 
@@ -323,14 +324,14 @@ public actor SimulationRun {
         if stages[step].pausesDeadline && record.pausedAt.isNaN && record.accepted {
             context.dossiers[dossier].pausedAt = context.now
         }
-        if !record.lagDone, let lag = stages[step].lag {
+        if !record.lagDone, stages[step].lag != nil, let lag = stages[step].lag {
             let minutes = lag.sample(&routingRandom[p])
             let now = context.now
             let done = Swift.max(now, officeSchedules[Int(office)].use { $0.finishTime(startingAt: now, workMinutes: minutes) })
             context.schedule(at: done, .lagDone, target: office, dossier: dossier)
             return
         }
-        guard let service = stages[step].service else {
+        guard stages[step].service != nil, let service = stages[step].service else {
             stageDone(dossier)
             return
         }
@@ -360,11 +361,11 @@ public actor SimulationRun {
     private func deskExtras(_ dossier: Int32, _ p: Int) -> Double {
         var extra = 0.0
         let counted = context.dossiers[dossier].counted
-        if let digitization = procedures[p].digitization, routingRandom[p].nextUnit() < digitization.share {
+        if procedures[p].digitization != nil, let digitization = procedures[p].digitization, routingRandom[p].nextUnit() < digitization.share {
             context.dossiers[dossier].digitized = true
             extra += digitization.service.sample(&routingRandom[p])
         }
-        if let fee = procedures[p].fee {
+        if procedures[p].fee != nil, let fee = procedures[p].fee {
             if counted { context.tallies[p].feePaying += 1 }
             if routingRandom[p].nextUnit() < fee.ePaymentShare {
                 if counted { context.tallies[p].ePaid += 1 }
@@ -386,7 +387,7 @@ public actor SimulationRun {
         }
         let p = Int(record.procedure)
         let step = stageIndex(Int(record.stage), of: p)
-        if let supplement = stages[step].supplement,
+        if stages[step].supplement != nil, let supplement = stages[step].supplement,
            routingRandom[p].nextUnit() < (record.askedAtStage ? supplement.repeatShare : supplement.share) {
             // Request to supplement: the clock stops until the citizen hands the papers in,
             // then the office does its work again.
@@ -460,7 +461,7 @@ public actor SimulationRun {
             }
             account(apologyFor: record, doneAt: now)
         }
-        if let result = procedures[p].result {
+        if procedures[p].result != nil, let result = procedures[p].result {
             let u = routingRandom[p].nextUnit()
             if u < result.electronicShare {
                 if record.counted { context.tallies[p].resultsElectronic += 1 }

@@ -39,6 +39,8 @@ public actor Office {
     /// (its queue only changes when it is touched, so this is exact).
     private let waitingByDay: PlainBuffer<Int32>
     @exclusivity(unchecked) private var daysRecorded = 0
+    /// When the day after the last recorded one starts: before it there is nothing to record.
+    @exclusivity(unchecked) private var nextDayStarts = firstInstant(ofDay: 1)
     /// Waits of citizens queueing in person by the hour of the day they arrived: count and
     /// sum (the tally's arrays, kept here as plain buffers until ``close(at:)``).
     private let waitCountByHour = PlainBuffer<Int>(repeating: 0, count: 24)
@@ -139,10 +141,12 @@ public actor Office {
     /// Records the queue at the end of every day that ended before `now`.
     @inline(__always)
     private func recordDays(before now: SimTime) {
+        guard now >= nextDayStarts else { return }
         let today = Swift.min(Int(now / 1440), waitingByDay.count)
         guard today > daysRecorded else { return }
         let waiting = Int32(queue.count + priorityQueue.count + tray.count)
         while daysRecorded < today { waitingByDay[daysRecorded] = waiting; daysRecorded += 1 }
+        nextDayStarts = firstInstant(ofDay: daysRecorded + 1)
     }
 
     /// Starts waiting dossiers while staff are free, skipping withdrawn dossiers and citizens
