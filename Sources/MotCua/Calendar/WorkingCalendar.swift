@@ -96,7 +96,12 @@ public struct WorkingCalendar: Sendable {
     ///   before the cut-off (15:00) on a working day, otherwise at closing of the next working day.
     /// - Returns: the due time, or `.infinity` when it falls outside the covered range.
     public func appointment(receivedAt time: SimTime, workingDays: Int) -> SimTime {
-        let day = day(of: time)
+        appointment(receivedAt: time, day: day(of: time), workingDays: workingDays)
+    }
+
+    /// ``appointment(receivedAt:workingDays:)`` for a caller that knows `day(of: time)` already.
+    @inline(__always)
+    func appointment(receivedAt time: SimTime, day: Int, workingDays: Int) -> SimTime {
         let minute = time - Double(day) * 1440
         let receivedInHours = isWorkingDay(day) && minute < closing
         let dueDay: Int?
@@ -124,7 +129,12 @@ public struct WorkingCalendar: Sendable {
     /// When a paper dossier received at `time` is forwarded to the processing office: at once
     /// when received on a working day before the cut-off, otherwise at opening of the next working day.
     public func forwardingTime(ofPaperReceivedAt time: SimTime) -> SimTime {
-        let day = day(of: time)
+        forwardingTime(ofPaperReceivedAt: time, day: day(of: time))
+    }
+
+    /// ``forwardingTime(ofPaperReceivedAt:)`` for a caller that knows `day(of: time)` already.
+    @inline(__always)
+    func forwardingTime(ofPaperReceivedAt time: SimTime, day: Int) -> SimTime {
         let minute = time - Double(day) * 1440
         if alwaysOpen || (isWorkingDay(day) && minute < cutOff) { return time }
         guard let next = workingDay(1, after: day) else { return .infinity }

@@ -21,10 +21,16 @@ func firstInstant(ofDay day: Int) -> SimTime {
 /// `time.truncatingRemainder(dividingBy: 1440)`, without the library's `fmod`.
 @inline(__always)
 func minuteOfDay(_ time: SimTime) -> Double {
+    minuteOfDay(time, day: Int(time / 1440))
+}
+
+/// ``minuteOfDay(_:)`` for a caller that knows `day`, the value of `Int(time / 1440)`.
+@inline(__always)
+func minuteOfDay(_ time: SimTime, day: Int) -> Double {
     // The quotient rounds up to the next whole day only when `time` lies just below a
     // midnight; the remainder then comes out negative and one day is added back, exactly
     // (the true remainder is a representable number).
-    let minute = time - 1440 * Double(Int(time / 1440))
+    let minute = time - 1440 * Double(day)
     return minute < 0 ? minute + 1440 : minute
 }
 

@@ -52,19 +52,26 @@ public final class RunContext: @unchecked Sendable {
                   status: status, supplements: Int(record.supplements))
     }
 
-    /// The day index of the current time (the last day for times beyond the horizon).
+    /// The day index of the current time, `dayIndex(of: now)`, known without dividing.
     @inline(__always)
-    var today: Int {
+    var dayOfNow: Int {
         if now >= tomorrowStarts {
-            let day = Int(now / 1440)
-            todayIndex = Swift.min(day, days - 1)
+            day = dayIndex(of: now)
             tomorrowStarts = firstInstant(ofDay: day + 1)
         }
-        return todayIndex
+        return day
     }
-    /// ``today`` as last computed, and when it next changes (time only moves forward).
-    @exclusivity(unchecked) private var todayIndex = 0
+    /// ``dayOfNow`` as last computed, and when it next changes (time only moves forward).
+    @exclusivity(unchecked) private var day = 0
     @exclusivity(unchecked) private var tomorrowStarts = firstInstant(ofDay: 1)
+
+    /// The day of the current time in the daily series (the last day for times beyond the horizon).
+    @inline(__always)
+    var today: Int { Swift.min(dayOfNow, days - 1) }
+
+    /// The minute of the day of the current time: `minuteOfDay(now)`, without dividing.
+    @inline(__always)
+    var minuteOfNow: Double { minuteOfDay(now, day: dayOfNow) }
 
     /// Schedules an event; times before `now` are a programming error.
     @inline(__always)

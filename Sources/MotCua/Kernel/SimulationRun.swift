@@ -293,7 +293,7 @@ public actor SimulationRun {
             return
         }
         context.dossiers[dossier].accepted = true
-        context.dossiers[dossier].dueAt = calendar.appointment(receivedAt: now, workingDays: procedures[p].deadlineWorkingDays)
+        context.dossiers[dossier].dueAt = calendar.appointment(receivedAt: now, day: context.dayOfNow, workingDays: procedures[p].deadlineWorkingDays)
         if record.counted {
             context.tallies[p].accepted += 1
             if record.digitized { context.tallies[p].digitized += 1 }
@@ -430,7 +430,7 @@ public actor SimulationRun {
         context.dossiers[dossier].lagDone = false
         context.dossiers[dossier].askedAtStage = false
         let record = context.dossiers[dossier]
-        let forward = stage == 0 && !record.online ? calendar.forwardingTime(ofPaperReceivedAt: now) : now
+        let forward = stage == 0 && !record.online ? calendar.forwardingTime(ofPaperReceivedAt: now, day: context.dayOfNow) : now
         if forward > now {
             if forward < horizonEnd {
                 context.schedule(at: forward, .reachOffice, target: -1, dossier: dossier)

@@ -56,11 +56,13 @@ public actor Office {
         var counted: Bool
         /// A citizen waits in person (the hour-of-day figures are about them).
         var inPerson: Bool
+        /// The hour of the day the citizen arrived (0–23; citizens in person only).
+        var arrivalHour: Int8
         /// Latest time the citizen still waits (infinity: never gives up).
         var givesUpAt: SimTime
 
         /// What fills a queue's unused places.
-        static let none = Waiting(dossier: -1, arrivedAt: 0, work: 0, counted: false, inPerson: false, givesUpAt: 0)
+        static let none = Waiting(dossier: -1, arrivedAt: 0, work: 0, counted: false, inPerson: false, arrivalHour: 0, givesUpAt: 0)
     }
 
     init(model: OfficeModel, context: RunContext, executor: RunExecutor, seed: UInt64) {
@@ -98,8 +100,9 @@ public actor Office {
         let counted = dossier >= 0 ? context.dossiers[dossier].counted : now >= warmUpEnd
         var givesUpAt = SimTime.infinity
         if inPerson, let patience { givesUpAt = now + patience.sample(&patienceRandom) }
+        let hour = inPerson ? Int8(Swift.min(23, Swift.max(0, Int(context.minuteOfNow / 60)))) : 0
         let entry = Waiting(dossier: dossier, arrivedAt: now, work: work,
-                            counted: counted, inPerson: inPerson, givesUpAt: givesUpAt)
+                            counted: counted, inPerson: inPerson, arrivalHour: hour, givesUpAt: givesUpAt)
         if !sessions.isEmpty {
             tray.append(entry)
         } else if priority {
@@ -179,7 +182,7 @@ public actor Office {
             if wait > tally.waitMax { tally.waitMax = wait }
             tally.waitP90.add(wait)
             if entry.inPerson {
-                let hour = Swift.min(23, Swift.max(0, Int(minuteOfDay(entry.arrivedAt) / 60)))
+                let hour = Int(entry.arrivalHour)
                 waitCountByHour[hour] += 1
                 waitSumByHour[hour] += wait
             }
