@@ -358,6 +358,7 @@ public actor SimulationRun {
 
     /// Extra desk minutes of the check: scanning the components (digitization) and taking a
     /// cash fee; e-payment saves the latter.
+    @inline(__always)
     private func deskExtras(_ dossier: Int32, _ p: Int) -> Double {
         var extra = 0.0
         let counted = context.dossiers[dossier].counted

@@ -103,6 +103,12 @@ public actor Office {
         let hour = inPerson ? Int8(Swift.min(23, Swift.max(0, Int(context.minuteOfNow / 60)))) : 0
         let entry = Waiting(dossier: dossier, arrivedAt: now, work: work,
                             counted: counted, inPerson: inPerson, arrivalHour: hour, givesUpAt: givesUpAt)
+        if sessions.isEmpty && busy < staff && priorityQueue.isEmpty && queue.isEmpty {
+            // Staff are free and nobody waits: what queueing the dossier and starting the
+            // waiting ones would do, without the queue.
+            startUnlessGone(entry, now: now)
+            return
+        }
         if !sessions.isEmpty {
             tray.append(entry)
         } else if priority {
@@ -154,21 +160,28 @@ public actor Office {
 
     /// Starts waiting dossiers while staff are free, skipping withdrawn dossiers and citizens
     /// who gave up before their turn.
+    @inline(__always)
     private func startWaiting(now: SimTime) {
         while busy < staff, let entry = priorityQueue.popFirst() ?? queue.popFirst() {
-            if entry.dossier >= 0 && context.dossiers[entry.dossier].withdrawn {
-                context.dossiers.release(entry.dossier)
-                continue
-            }
-            if entry.givesUpAt < schedule.nextOpening(atOrAfter: now) {
-                // The citizen left the queue before this turn came: FIFO service makes it
-                // exact to notice it only now.
-                tally.abandoned += 1
-                if entry.dossier >= 0 { context.withdraw(entry.dossier, released: true) }
-                continue
-            }
-            start(entry, now: now)
+            startUnlessGone(entry, now: now)
         }
+    }
+
+    /// Starts `entry`, unless its dossier was withdrawn or its citizen gave up waiting.
+    @inline(__always)
+    private func startUnlessGone(_ entry: Waiting, now: SimTime) {
+        if entry.dossier >= 0 && context.dossiers[entry.dossier].withdrawn {
+            context.dossiers.release(entry.dossier)
+            return
+        }
+        if entry.givesUpAt < schedule.nextOpening(atOrAfter: now) {
+            // The citizen left the queue before this turn came: FIFO service makes it
+            // exact to notice it only now.
+            tally.abandoned += 1
+            if entry.dossier >= 0 { context.withdraw(entry.dossier, released: true) }
+            return
+        }
+        start(entry, now: now)
     }
 
     @inline(__always)
