@@ -43,7 +43,6 @@ public final class SimulationModel: Sendable {
                                    holidays: spec.holidays, hours: spec.hours, sameDayCutOff: spec.sameDayCutOff,
                                    alwaysOpen: spec.alwaysOpen)
         self.calendar = calendar
-        let horizonEnd = Double(scenario.horizon.days) * 1440
         self.horizonEnd = Double(scenario.horizon.days) * 1440
         warmUpEnd = Double(scenario.horizon.warmUpDays) * 1440
 
