@@ -69,22 +69,3 @@ struct RandomTests {
         #expect(abs(d.variance - 3600) < 1e-6)
     }
 }
-
-@Suite("Streaming quantiles")
-struct QuantileTests {
-    @Test("the P² estimate of the 90th percentile is close to the exact one", arguments: [0.5, 0.9, 0.99])
-    func p2(_ p: Double) {
-        var rng = RandomStream(seed: 77)
-        var estimator = P2Quantile(p: p)
-        var samples: [Double] = []
-        for _ in 0..<50_000 {
-            let x = Distribution.lognormal(mean: 10, sd: 8).sample(&rng)
-            estimator.add(x)
-            samples.append(x)
-        }
-        samples.sort()
-        let exact = samples[Int(p * Double(samples.count))]
-        #expect(abs(estimator.value - exact) / exact < 0.02, "P² \(estimator.value) vs exact \(exact)")
-        #expect(P2Quantile(p: 0.9).value.isNaN)
-    }
-}

@@ -37,6 +37,18 @@ struct ValidationTests {
         #expect(abs(estimate.mean - 0.9) < 0.01)
     }
 
+    @Test("the 90% wait of the M/M/4 queue matches Erlang C's ln(C/0.1)/(cμ − λ)")
+    func ninetiethPercentileWait() async throws {
+        let theory = QueueingTheory.mmcWaitQuantile(0.9, arrivalRate: 3.6, serviceRate: 1, servers: 4)
+        // C(4, 3.6) = 0.7878, so ln(7.878)/0.4 = 5.160 minutes.
+        #expect(abs(theory - 5.1600) < 1e-3, "formula gives \(theory)")
+        #expect(QueueingTheory.mmcWaitQuantile(0.2, arrivalRate: 3.6, serviceRate: 1, servers: 4) == 0)
+        let (_, results) = try await simulate("scenarios/validation/mmc.json", seed: 5, replications: 20)
+        let estimate = Estimate(results.map { $0.offices[0].waitP90 ?? .nan })
+        #expect(estimate.contains(theory), "p90 \(theory) outside [\(estimate.low), \(estimate.high)]")
+        #expect(estimate.high - estimate.low < 0.15 * theory, "interval too wide to be a test")
+    }
+
     @Test("Erlang C agrees with a hand-computed value")
     func erlangC() {
         // c = 2, a = 1: C = (a^c/c!)(c/(c−a)) / (Σ_{k<c} a^k/k! + (a^c/c!)(c/(c−a))) = 1/3.

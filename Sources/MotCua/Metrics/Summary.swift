@@ -243,7 +243,7 @@ public struct ExperimentSummary: Sendable {
             return OfficeResult(
                 office: office,
                 meanWait: Estimate(results.map { $0.offices[i].served > 0 ? $0.offices[i].meanWait : .nan }),
-                waitP90: Estimate(results.map { $0.offices[i].waitP90.value }),
+                waitP90: Estimate(results.map { $0.offices[i].waitP90 ?? .nan }),
                 utilization: Estimate(results.map { $0.offices[i].utilization }).clamped(to: 0...1),
                 waitMax: results.map { $0.offices[i].waitMax }.max() ?? 0,
                 served: results.reduce(0) { $0 + $1.offices[i].served },

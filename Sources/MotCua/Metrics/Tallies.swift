@@ -80,8 +80,9 @@ public struct OfficeTally: Sendable, Equatable, Codable {
     public var abandoned = 0
     /// Dossiers waiting in the queue at the end of each day.
     public var waitingByDay: [Int32] = []
-    /// The 90th percentile of the wait, estimated as the waits stream by.
-    public var waitP90 = P2Quantile(p: 0.9)
+    /// The 90th percentile of the wait in minutes (within 0.4%, see ``LogHistogram``), nil when
+    /// nothing was served.
+    public var waitP90: Double?
     /// Waits of citizens queueing in person, by the hour of the day of arrival: count and sum
     /// (minutes), 24 entries each.
     public var waitCountByHour = [Int](repeating: 0, count: 24)

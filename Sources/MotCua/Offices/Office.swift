@@ -45,6 +45,8 @@ public actor Office {
     /// sum (the tally's arrays, kept here as plain buffers until ``close(at:)``).
     private let waitCountByHour = PlainBuffer<Int>(repeating: 0, count: 24)
     private let waitSumByHour = PlainBuffer<Double>(repeating: 0, count: 24)
+    /// The counted waits, for their 90th percentile.
+    @exclusivity(unchecked) private var waitHistogram = LogHistogram()
     /// End of the warm-up: waits before it are not counted.
     private let warmUpEnd: SimTime
 
@@ -193,7 +195,7 @@ public actor Office {
             tally.waitSum += wait
             tally.waitSumOfSquares += wait * wait
             if wait > tally.waitMax { tally.waitMax = wait }
-            tally.waitP90.add(wait)
+            waitHistogram.add(wait)
             if entry.inPerson {
                 let hour = Int(entry.arrivalHour)
                 waitCountByHour[hour] += 1
@@ -236,6 +238,7 @@ public actor Office {
         var result = tally
         result.waitCountByHour = waitCountByHour.array
         result.waitSumByHour = waitSumByHour.array
+        result.waitP90 = waitHistogram.quantile(0.9)
         result.busyMinutes = busyOpenMinutes
         result.availableMinutes = staffOpenMinutes
         result.queueAtEnd = waiting

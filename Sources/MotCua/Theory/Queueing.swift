@@ -20,6 +20,15 @@ public enum QueueingTheory {
         erlangC(servers: c, offeredLoad: lambda / mu) / (Double(c) * mu - lambda)
     }
 
+    /// The `p`-quantile of the wait in queue of M/M/c (FIFO). A customer waits longer than t with
+    /// probability C(c, a)·e^(−(cμ − λ)t), so the quantile is ln(C / (1 − p)) / (cμ − λ), or 0
+    /// when at most a share 1 − p waits at all.
+    public static func mmcWaitQuantile(_ p: Double, arrivalRate lambda: Double, serviceRate mu: Double, servers c: Int) -> Double {
+        let waiting = erlangC(servers: c, offeredLoad: lambda / mu)
+        guard waiting > 1 - p else { return 0 }
+        return log(waiting / (1 - p)) / (Double(c) * mu - lambda)
+    }
+
     /// Mean wait in queue of M/G/1 (Pollaczek–Khinchine): λ E[S²] / (2 (1 − ρ)).
     public static func mg1MeanWait(arrivalRate lambda: Double, service: Distribution) -> Double {
         let rho = lambda * service.mean
