@@ -4,7 +4,10 @@
 /// run reproducible. The agenda belongs to one run and is only touched from that run's
 /// serial executor (see ``RunContext``); it is non-copyable, so its storage is never shared.
 public struct Agenda: ~Copyable {
-    private var heap = PlainBuffer<Event>(repeating: Event(time: 0, sequence: 0, kind: .arrival, target: 0, dossier: 0), count: 1024)
+    /// The heap, followed by at least four vacant slots (see ``Event/vacant``): every node in
+    /// the heap then has four children to compare, real or vacant, and picking the earliest
+    /// needs neither a count nor a jump.
+    private var heap = PlainBuffer<Event>(repeating: .vacant, count: 1024)
     /// Number of pending events.
     public private(set) var count = 0
     private var nextSequence: UInt64 = 0
@@ -18,7 +21,7 @@ public struct Agenda: ~Copyable {
     public mutating func schedule(at time: SimTime, _ kind: EventKind, target: Int32, dossier: Int32 = -1) {
         let event = Event(time: time, sequence: nextSequence, kind: kind, target: target, dossier: dossier)
         nextSequence &+= 1
-        if count == heap.count { heap.grow(to: 2 * count, filling: event) }
+        if count + 5 > heap.count { heap.grow(to: 2 * heap.count, filling: .vacant) }
         count += 1
         siftUp(event, from: count - 1)
     }
@@ -30,7 +33,9 @@ public struct Agenda: ~Copyable {
         guard count > 0 else { return nil }
         let first = heap[0]
         count -= 1
-        if count > 0 { siftDown(heap[count], from: 0) }
+        let last = heap[count]
+        heap[count] = .vacant
+        if count > 0 { siftDown(last, from: 0) }
         return first
     }
 
@@ -55,16 +60,13 @@ public struct Agenda: ~Copyable {
         while true {
             let first = 4 * parent + 1
             if first >= n { break }
-            // The earliest child, chosen by key and index alone, so the choice needs no jump.
-            var best = first
-            var bestKey = heap[first].key
-            let last = Swift.min(first + 4, n)
-            var c = first + 1
-            while c < last {
-                let key = heap[c].key
-                if key < bestKey { best = c; bestKey = key }
-                c += 1
-            }
+            // The earliest of the four children by a tournament of keys and indices (keys are
+            // unique): selections rather than jumps, which would mispredict on random times.
+            let key0 = heap[first].key, key1 = heap[first + 1].key
+            let key2 = heap[first + 2].key, key3 = heap[first + 3].key
+            let left = key1 < key0 ? first + 1 : first, leftKey = Swift.min(key0, key1)
+            let right = key3 < key2 ? first + 3 : first + 2, rightKey = Swift.min(key2, key3)
+            let best = rightKey < leftKey ? right : left, bestKey = Swift.min(leftKey, rightKey)
             guard bestKey < moving.key else { break }
             heap[parent] = heap[best]
             parent = best

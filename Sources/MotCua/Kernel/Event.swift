@@ -85,6 +85,16 @@ public struct Event: Sendable, BitwiseCopyable {
         self.dossier = dossier
     }
 
+    /// A free slot of the agenda, after every event (its key is the largest there is).
+    static let vacant = Event(key: .max)
+
+    private init(key: UInt128) {
+        self.key = key
+        kind = .arrival
+        target = 0
+        dossier = -1
+    }
+
     /// When it happens.
     public var time: SimTime { SimTime(bitPattern: UInt64(truncatingIfNeeded: key >> 64)) }
     /// Insertion number: events at the same time happen in the order they were scheduled.
