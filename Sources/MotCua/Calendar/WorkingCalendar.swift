@@ -72,11 +72,13 @@ public struct WorkingCalendar: Sendable {
     public func day(of time: SimTime) -> Int { dayIndex(of: time) }
 
     /// Whether day index `day` is a working day (days outside the covered range are not).
+    @inline(__always)
     public func isWorkingDay(_ day: Int) -> Bool {
         day >= 0 && day < coveredDays && isWorking[day]
     }
 
     /// The `n`-th working day strictly after day `day` (n ≥ 1), or `nil` beyond the covered range.
+    @inline(__always)
     public func workingDay(_ n: Int, after day: Int) -> Int? {
         let before = day < 0 ? 0 : Int(workingDaysThrough[Swift.min(day, coveredDays - 1)])
         let position = before + n - 1
