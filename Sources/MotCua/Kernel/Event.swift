@@ -86,8 +86,9 @@ public struct Event: Sendable, BitwiseCopyable {
     }
 
     /// A free slot of the agenda, after every event (its key is the largest there is).
-    static let vacant = Event(key: .max)
+    static var vacant: Event { Event(key: .max) }
 
+    @inline(__always)
     private init(key: UInt128) {
         self.key = key
         kind = .arrival
