@@ -44,6 +44,8 @@ public actor SimulationRun {
     private let warmUpEnd: SimTime
 
     private let arrivalRandom: PlainBuffer<RandomStream>
+    /// The exponential's ziggurat, for the gaps between arrivals.
+    private let exponentialLayers = Ziggurat.exponentialTables.layers
     private let routingRandom: PlainBuffer<RandomStream>
     /// Service times of each office: one stream per office.
     private let serviceRandom: PlainBuffer<RandomStream>
@@ -215,7 +217,7 @@ public actor SimulationRun {
         var candidate = time
         let schedule = stream.online ? nil : officeSchedules[Int(stream.office)]
         while true {
-            let gap = -stream.meanGap * log(arrivalRandom[index].nextUnit())
+            let gap = stream.meanGap * Ziggurat.exponential(&arrivalRandom[index], exponentialLayers)
             if let schedule {
                 candidate = schedule.use { $0.resumeTime(after: candidate, openMinutes: gap) }
             } else {

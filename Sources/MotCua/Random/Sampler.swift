@@ -22,10 +22,17 @@ public struct Sampler: BitwiseCopyable, @unchecked Sendable {
     @usableFromInline let k: Int
     @usableFromInline let values: UnsafePointer<Double>?
     @usableFromInline let cumulative: UnsafePointer<Double>?
+    /// The ziggurat's tables of the exponential or the normal, for the kinds that draw them.
+    @usableFromInline let layers: Ziggurat.Layers?
 
     private init(_ kind: Kind, _ a: Double, _ b: Double = 0, _ c: Double = 0, k: Int = 0,
                  values: UnsafePointer<Double>? = nil, cumulative: UnsafePointer<Double>? = nil) {
         self.kind = kind
+        switch kind {
+        case .exponential: layers = Ziggurat.exponentialTables.layers
+        case .normal, .lognormal, .gamma, .erlang: layers = Ziggurat.normalTables.layers
+        default: layers = nil
+        }
         self.a = a; self.b = b; self.c = c
         self.k = k
         self.values = values
@@ -63,7 +70,7 @@ public struct Sampler: BitwiseCopyable, @unchecked Sendable {
     @inlinable @inline(__always)
     public func sample(_ rng: inout RandomStream) -> Double {
         switch kind {
-        case .exponential: return -a * log(rng.nextUnit())
+        case .exponential: return a * Ziggurat.exponential(&rng, layers.unsafelyUnwrapped)
         case .deterministic: return a
         case .uniform: return a + (b - a) * rng.nextUnit()
         case .triangular:
@@ -75,20 +82,20 @@ public struct Sampler: BitwiseCopyable, @unchecked Sendable {
             // Truncation at 0 by resampling; the scenario check refuses means ≤ 0, so the
             // acceptance probability is above one half.
             while true {
-                let x = a + b * Sampler.standardNormal(&rng)
+                let x = a + b * Ziggurat.normal(&rng, layers.unsafelyUnwrapped)
                 if x >= 0 { return x }
             }
         case .lognormal:
-            return exp(a + b * Sampler.standardNormal(&rng))
+            return exp(a + b * Ziggurat.normal(&rng, layers.unsafelyUnwrapped))
         case .gamma:
-            return b * Sampler.standardGamma(shape: a, &rng)
+            return b * Sampler.standardGamma(shape: a, layers.unsafelyUnwrapped, &rng)
         case .erlang:
             if k <= 12 {
                 var product = 1.0
                 for _ in 0..<k { product *= rng.nextUnit() }
                 return -a * log(product)
             }
-            return a * Sampler.standardGamma(shape: Double(k), &rng)
+            return a * Sampler.standardGamma(shape: Double(k), layers.unsafelyUnwrapped, &rng)
         case .weibull:
             return b * pow(-log(rng.nextUnit()), a)
         case .empirical:
@@ -108,19 +115,11 @@ public struct Sampler: BitwiseCopyable, @unchecked Sendable {
         return low
     }
 
-    /// A standard normal variate (Box–Muller; one of the pair is used so that each call
-    /// consumes a fixed number of random numbers).
-    @usableFromInline
-    static func standardNormal(_ rng: inout RandomStream) -> Double {
-        let u1 = rng.nextUnit(), u2 = rng.nextUnit()
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
-    }
-
     /// A Gamma(shape, 1) variate (Marsaglia and Tsang, 2000; boosted for shape < 1).
     @usableFromInline
-    static func standardGamma(shape: Double, _ rng: inout RandomStream) -> Double {
+    static func standardGamma(shape: Double, _ normal: Ziggurat.Layers, _ rng: inout RandomStream) -> Double {
         if shape < 1 {
-            let boosted = standardGamma(shape: shape + 1, &rng)
+            let boosted = standardGamma(shape: shape + 1, normal, &rng)
             return boosted * pow(rng.nextUnit(), 1 / shape)
         }
         let d = shape - 1.0 / 3.0
@@ -128,7 +127,7 @@ public struct Sampler: BitwiseCopyable, @unchecked Sendable {
         while true {
             var x: Double, v: Double
             repeat {
-                x = standardNormal(&rng)
+                x = Ziggurat.normal(&rng, normal)
                 v = 1 + c * x
             } while v <= 0
             v = v * v * v
