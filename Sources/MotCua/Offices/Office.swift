@@ -23,7 +23,7 @@ public actor Office {
     private let schedule: OfficeSchedule
     private let plan: [StaffStep]
     private let sessions: [Int]
-    private let patience: Distribution?
+    private let patience: Sampler?
     @exclusivity(unchecked) private var staff: Int
     @exclusivity(unchecked) private var busy = 0
     @exclusivity(unchecked) private var priorityQueue = RingBuffer<Waiting>(placeholder: .none)

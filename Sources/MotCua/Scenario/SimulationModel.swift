@@ -57,6 +57,7 @@ public final class SimulationModel: Sendable {
 
         var offices: [OfficeModel] = []
         var groupMembers: [String: [Int32]] = [:]
+        let samplers = SamplerStorage()
         var instanceWeights: [Double] = []
         for (entryIndex, entry) in scenario.offices.enumerated() {
             let schedule = scheduleIndex(entry.hours ?? spec.hours, entry.saturdayHours ?? spec.saturdayHours)
@@ -65,7 +66,7 @@ public final class SimulationModel: Sendable {
                 offices.append(OfficeModel(index: Int32(offices.count), entry: entryIndex, id: entry.id, name: entry.name,
                                            nameVi: entry.nameVi, kind: entry.kind, level: entry.level,
                                            staffPlan: SimulationModel.staffPlan(entry, baseStaff: entry.staff, start: scenario.horizon.start, days: scenario.horizon.days),
-                                           schedule: schedule, instance: -1, sessions: entry.sessions.map(\.minutes), patience: entry.patience))
+                                           schedule: schedule, instance: -1, sessions: entry.sessions.map(\.minutes), patience: entry.patience.map { samplers.sampler($0) }))
             } else {
                 var members: [Int32] = []
                 for (n, instance) in entry.instances.enumerated() {
@@ -74,7 +75,7 @@ public final class SimulationModel: Sendable {
                     offices.append(OfficeModel(index: Int32(offices.count), entry: entryIndex, id: "\(entry.id)/\(instance.id)", name: "\(instance.name): \(entry.name)",
                                                nameVi: "\(instance.nameVi ?? instance.name): \(entry.nameVi ?? entry.name)", kind: entry.kind, level: entry.level,
                                                staffPlan: SimulationModel.staffPlan(entry, baseStaff: staff, start: scenario.horizon.start, days: scenario.horizon.days),
-                                               schedule: schedule, instance: n, sessions: entry.sessions.map(\.minutes), patience: entry.patience))
+                                               schedule: schedule, instance: n, sessions: entry.sessions.map(\.minutes), patience: entry.patience.map { samplers.sampler($0) }))
                 }
                 groupMembers[entry.id] = members
                 if instanceWeights.isEmpty { instanceWeights = entry.instances.map(\.weight) }
@@ -85,7 +86,6 @@ public final class SimulationModel: Sendable {
         self.instanceWeights = instanceWeights
         instanceCount = instanceWeights.count
 
-        let samplers = SamplerStorage()
         var procedures: [ProcedureModel] = []
         var stages: [StageModel] = []
         var stageOffices: [Int32] = []
@@ -265,8 +265,8 @@ public struct OfficeModel: Sendable {
     public let instance: Int
     /// Session times (minutes of the day); empty when the office works continuously.
     public let sessions: [Int]
-    /// Patience of in-person citizens in its queue.
-    public let patience: Distribution?
+    /// Patience of in-person citizens in its queue, compiled for drawing.
+    public let patience: Sampler?
 
     /// Staff at the start of the horizon.
     public var staff: Int { staffPlan.first?.staff ?? 0 }
