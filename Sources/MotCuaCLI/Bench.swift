@@ -2,9 +2,11 @@ import Foundation
 import MotCua
 
 /// `motcua bench`: the performance figures of the performance issue, measured, not guessed.
-/// Each workload runs in a child process of its own, so that its peak memory is its own, and
-/// is timed several times there: the machines this runs on are shared, and the fastest of a
-/// few runs is the figure that says what the code costs (the median says how noisy it was).
+/// Each run of a workload is a child process of its own, so that its peak memory is its own. The
+/// machines this runs on are shared: the runs go in rounds (the yardstick and every workload
+/// once per round), so a slow spell falls on one run of each workload rather than on all runs of
+/// one, and the fastest run is the figure that says what the code costs (the median says how
+/// noisy it was).
 enum Bench {
     /// A reference workload and the target the issue sets for it.
     struct Workload: Sendable {
@@ -28,8 +30,8 @@ enum Bench {
     static let usage = """
         USAGE: motcua bench [--workload NAME]… [--repeat N] [--scaling]
 
-        Runs each workload (one replication on one core; build with -c release) N times in a
-        process of its own (default 3) and prints the fastest wall time with the median, events/s,
+        Runs each workload (one replication on one core; build with -c release) N times (default
+        3), in rounds, each run in a fresh process, and prints the fastest wall time with the median, events/s,
         dossiers/s, peak memory and the target the performance issue sets. Workloads (run from
         the repository root):
         \(workloads.map { "  \($0.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \($0.path) — \($0.what)" }.joined(separator: "\n"))
@@ -64,16 +66,38 @@ enum Bench {
         print("warning: a debug build; the figures mean something only with `swift build -c release`")
         #endif
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; each workload: one replication on one core, "
-              + "the fastest of \(repeats) run\(repeats == 1 ? "" : "s") (median in brackets)")
+              + "the fastest of \(repeats) run\(repeats == 1 ? "" : "s") in rounds, each in a fresh process (median in brackets)")
         print(Format.pad("workload", 15) + Format.right("dossiers", 12) + Format.right("events", 13) + Format.right("wall", 17)
               + Format.right("events/s", 11) + Format.right("dossiers/s", 12) + Format.right("peak memory", 13) + "  target")
-        let yardstick = PlainLoop.measure(repeats: repeats)
-        print(Format.pad("plain loop", 15) + Format.right(Format.count(yardstick.customers), 12) + Format.right("–", 13)
-              + Format.right(wall(yardstick.best, yardstick.median), 17) + Format.right("–", 11)
-              + Format.right(String(format: "%.2f M", Double(yardstick.customers) / yardstick.best / 1e6), 12)
-              + Format.right("–", 13) + "  (yardstick: M/M/4 by hand, mean wait \(String(format: "%.2f", yardstick.meanWait)) min)")
+        // Rounds: each round runs the yardstick and every workload once, each workload in a fresh
+        // process, so that a slow spell of a shared machine falls on one run of each, not on all
+        // the runs of one workload.
+        var plainTimes: [Double] = []
+        var plain = (customers: 0, meanWait: 0.0)
+        var runs: [String: [Line]] = [:]
+        var scalingRuns: (one: [Line], all: [Line]) = ([], [])
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let scalingPath = workloads[1].path
+        for _ in 0..<repeats {
+            let yardstick = PlainLoop.measure(repeats: 1)
+            plainTimes.append(yardstick.best)
+            plain = (yardstick.customers, yardstick.meanWait)
+            for workload in workloads where chosen.contains(workload.name) {
+                if let line = runChild([workload.path, "--repeat", "1"]) { runs[workload.name, default: []].append(line) }
+            }
+            if parsed.flags.contains("--scaling") {
+                if let one = runChild([scalingPath, "--replications", "4", "--jobs", "1", "--repeat", "1"]) { scalingRuns.one.append(one) }
+                if let all = runChild([scalingPath, "--replications", "4", "--jobs", String(cores), "--repeat", "1"]) { scalingRuns.all.append(all) }
+            }
+        }
+        plainTimes.sort()
+        let plainBest = plainTimes[0]
+        print(Format.pad("plain loop", 15) + Format.right(Format.count(plain.customers), 12) + Format.right("–", 13)
+              + Format.right(wall(plainBest, plainTimes[plainTimes.count / 2]), 17) + Format.right("–", 11)
+              + Format.right(String(format: "%.2f M", Double(plain.customers) / plainBest / 1e6), 12)
+              + Format.right("–", 13) + "  (yardstick: M/M/4 by hand, mean wait \(String(format: "%.2f", plain.meanWait)) min)")
         for workload in workloads where chosen.contains(workload.name) {
-            guard let line = runChild([workload.path, "--repeat", String(repeats)]) else {
+            guard let line = Line(combining: runs[workload.name] ?? []) else {
                 print(Format.pad(workload.name, 15) + "  failed (is \(workload.path) there? run from the repository root)")
                 continue
             }
@@ -85,17 +109,16 @@ enum Bench {
                   + "  \(workload.target): \(workload.met(line) ? "met" : "NOT met")")
             if workload.name == "mmc" {
                 print(String(format: "               (%.1f× the plain loop's time for the same customers, through actors, calendar, dossiers and statistics)",
-                             line.best / Double(line.dossiers) / (yardstick.best / Double(yardstick.customers))))
+                             line.best / Double(line.dossiers) / (plainBest / Double(plain.customers))))
             }
         }
         if parsed.flags.contains("--scaling") {
-            let path = workloads[1].path
-            let cores = ProcessInfo.processInfo.activeProcessorCount
-            if let one = runChild([path, "--replications", "4", "--jobs", "1", "--repeat", String(repeats)]),
-               let all = runChild([path, "--replications", "4", "--jobs", String(cores), "--repeat", String(repeats)]) {
+            if let one = Line(combining: scalingRuns.one), let all = Line(combining: scalingRuns.all) {
                 let speedUp = one.best / all.best
                 print(String(format: "scaling: 4 replications of %@: %.2f s on 1 core, %.2f s on %d cores — speed-up %.2f× (target ≥ 1.8× on 2 cores: %@)",
-                             path, one.best, all.best, cores, speedUp, speedUp >= 1.8 ? "met" : "NOT met"))
+                             scalingPath, one.best, all.best, cores, speedUp, speedUp >= 1.8 ? "met" : "NOT met"))
+            } else {
+                print("scaling: failed (is \(scalingPath) there? run from the repository root)")
             }
         }
         exit(0)
@@ -165,5 +188,16 @@ enum Bench {
             return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
         }
         return 0
+    }
+}
+
+extension Bench.Line {
+    /// What several children measured: the fastest and the median of their runs, the largest
+    /// peak memory; nil when none answered.
+    init?(combining lines: [Bench.Line]) {
+        guard let last = lines.last else { return nil }
+        let times = lines.map(\.best).sorted()
+        self.init(best: times[0], median: times[times.count / 2], events: last.events, dossiers: last.dossiers,
+                  peakKiB: lines.map(\.peakKiB).max() ?? 0)
     }
 }
