@@ -31,9 +31,9 @@ enum Bench {
         USAGE: motcua bench [--workload NAME]… [--repeat N] [--scaling]
 
         Runs each workload (one replication on one core; build with -c release) N times (default
-        3), in rounds, each run in a fresh process, and prints the fastest wall time with the median, events/s,
-        dossiers/s, peak memory and the target the performance issue sets. Workloads (run from
-        the repository root):
+        3), in rounds, each run in a fresh process, and prints the fastest wall time with the
+        median, events/s, dossiers/s, peak memory and the target the performance issue sets.
+        Workloads (run from the repository root):
         \(workloads.map { "  \($0.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \($0.path) — \($0.what)" }.joined(separator: "\n"))
         The first line is a yardstick: the M/M/c workload as a plain hand-written event loop
         (no actors, calendar or dossiers), timed on the same machine.
