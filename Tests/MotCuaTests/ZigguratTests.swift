@@ -9,7 +9,7 @@ struct ZigguratTests {
         for tables in [Ziggurat.exponentialTables, Ziggurat.normalTables] {
             #expect(abs(tables.top - 1) < 1e-9, "top \(tables.top)")
             let right = tables.layers.right
-            for i in 0..<Ziggurat.layers { #expect(right[i] > right[i + 1]) }
+            for i in 0..<Ziggurat.layerCount { #expect(right[i] > right[i + 1]) }
         }
     }
 

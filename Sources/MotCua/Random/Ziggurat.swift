@@ -18,23 +18,19 @@ final class Ziggurat: @unchecked Sendable {
     static let exponentialEdge = 7.69711747013104972
     static let normalEdge = 3.6541528853610088
 
-    /// Layers under e^(−x), x ≥ 0.
-    static let exponentialTables = Ziggurat(edge: exponentialEdge,
-                                            density: { exp(-$0) }, inverse: { -log($0) },
-                                            tailArea: { exp(-$0) })
-    /// Layers under e^(−x²/2), x ≥ 0 (the sign is drawn apart).
-    static let normalTables = Ziggurat(edge: normalEdge,
-                                       density: { exp(-0.5 * $0 * $0) }, inverse: { (-2 * log($0)).squareRoot() },
+    /// The densities, up to a factor: e^(−x) and e^(−x²/2), x ≥ 0 (the normal's sign is drawn apart).
+    static func exponentialDensity(_ x: Double) -> Double { exp(-x) }
+    static func normalDensity(_ x: Double) -> Double { exp(-0.5 * x * x) }
+
+    /// Layers under the exponential density.
+    static let exponentialTables = Ziggurat(edge: exponentialEdge, density: exponentialDensity,
+                                            inverse: { -log($0) }, tailArea: exponentialDensity)
+    /// Layers under the normal density.
+    static let normalTables = Ziggurat(edge: normalEdge, density: normalDensity,
+                                       inverse: { (-2 * log($0)).squareRoot() },
                                        tailArea: { (Double.pi / 2).squareRoot() * erfc($0 / 2.0.squareRoot()) })
 
-    static let layers = 256
-    /// The start of the tail, where the base layer's rectangle ends.
-    let edge: Double
-    /// `right[i]`: the right edge of layer i's rectangle (`right[0]` is the base layer's width
-    /// as if its tail were a rectangle of the same area; `right[256]` is 0), 257 values.
-    let right: UnsafeMutablePointer<Double>
-    /// `height[i]`: the density at `right[i]`.
-    let height: UnsafeMutablePointer<Double>
+    static let layerCount = 256
     /// The tables as plain pointers, for samplers to hold without reference counting (the
     /// tables live as long as the program).
     let layers: Layers
@@ -45,11 +41,10 @@ final class Ziggurat: @unchecked Sendable {
     /// Builds the tables of a decreasing `density` with f(0) = 1, its `inverse`, the area of its
     /// tail beyond x, and the published edge of 256 layers.
     private init(edge: Double, density: (Double) -> Double, inverse: (Double) -> Double, tailArea: (Double) -> Double) {
-        let n = Ziggurat.layers
-        self.edge = edge
+        let n = Ziggurat.layerCount
         let area = edge * density(edge) + tailArea(edge)
-        right = .allocate(capacity: n + 1)
-        height = .allocate(capacity: n + 1)
+        let right = UnsafeMutablePointer<Double>.allocate(capacity: n + 1)
+        let height = UnsafeMutablePointer<Double>.allocate(capacity: n + 1)
         right[0] = area / density(edge)
         right[1] = edge
         for i in 1..<n - 1 { right[i + 1] = inverse(area / right[i] + density(right[i])) }
@@ -62,7 +57,10 @@ final class Ziggurat: @unchecked Sendable {
     /// The right edges and heights of the layers of one density.
     @usableFromInline
     struct Layers: BitwiseCopyable, @unchecked Sendable {
+        /// `right[i]`: the right edge of layer i's rectangle (`right[0]` is the base layer's
+        /// width as if its tail were a rectangle of the same area; `right[256]` is 0), 257 values.
         let right: UnsafePointer<Double>
+        /// `height[i]`: the density at `right[i]`.
         let height: UnsafePointer<Double>
     }
 
@@ -75,7 +73,7 @@ final class Ziggurat: @unchecked Sendable {
             let x = Double(bits >> 11) * 0x1.0p-53 * layers.right[i]
             if x < layers.right[i + 1] { return x }
             // The tail beyond the edge is the exponential again, shifted (memorylessness).
-            if let y = outsideRectangle(i, x, layers, &rng, density: { exp(-$0) },
+            if let y = outsideRectangle(i, x, layers, &rng, density: exponentialDensity,
                                                tail: { Ziggurat.exponentialEdge - log($0.nextUnit()) }) { return y }
         }
     }
@@ -89,7 +87,7 @@ final class Ziggurat: @unchecked Sendable {
             let sign: Double = bits & 0x100 == 0 ? 1 : -1
             let x = Double(bits >> 11) * 0x1.0p-53 * layers.right[i]
             if x < layers.right[i + 1] { return sign * x }
-            if let y = outsideRectangle(i, x, layers, &rng, density: { exp(-0.5 * $0 * $0) },
+            if let y = outsideRectangle(i, x, layers, &rng, density: normalDensity,
                                                tail: { Ziggurat.normalTail(&$0) }) { return sign * y }
         }
     }
