@@ -27,41 +27,39 @@ enum Bench {
                  target: "≤ 10 s, ≤ 1 GiB", met: { $0.best <= 10 && $0.peakKiB <= 1 << 20 }),
     ]
 
-    static let usage = """
-        USAGE: motcua bench [--workload NAME]… [--repeat N] [--scaling]
-
-        Runs each workload (one replication on one core; build with -c release) N times (default
-        3), in rounds, each run in a fresh process, and prints the fastest wall time with the
-        median, events/s, dossiers/s, peak memory and the target the performance issue sets.
-        Workloads (run from the repository root):
-        \(workloads.map { "  \($0.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \($0.path) — \($0.what)" }.joined(separator: "\n"))
-        The first line is a yardstick: the M/M/c workload as a plain hand-written event loop
-        (no actors, calendar or dossiers), timed on the same machine.
-        With --scaling, also runs 8 replications of the district-year with 1 job and with all
-        cores and prints the speed-up (target ≥ 1.8× on 2 cores).
-        """
+    static let spec = CommandSpec(
+        "bench", summary: "measure speed and memory on the reference workloads",
+        positionals: [],
+        options: [OptionSpec("--workload", "NAME", .choice(workloads.map(\.name)), repeatable: true,
+                             help: "a workload to run (repeatable; default: all)"),
+                  OptionSpec("--repeat", "N", .integer(1...100), help: "runs of each workload (default 3)"),
+                  OptionSpec("--scaling", "", .flag, help: "also measure the speed-up of 8 replications on all cores"),
+                  OptionSpec("--one", "FILE", .input, help: "(internal) run one scenario in this process and print",
+                             "\"best median events dossiers peakKiB\": what each child does"),
+                  OptionSpec("--replications", "N", .integer(1...1000), help: "(with --one) replications (default 1)"),
+                  OptionSpec("--jobs", "N", .integer(1...1024), help: "(with --one) replications in parallel (default 1)")],
+        details: """
+            Runs each workload (one replication on one core; build with -c release) N times (default
+            3), in rounds, each run in a fresh process, and prints the fastest wall time with the
+            median, events/s, dossiers/s, peak memory and the target the performance issue sets.
+            Workloads (run from the repository root):
+            \(workloads.map { "  \($0.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \($0.path) — \($0.what)" }.joined(separator: "\n"))
+            The first line is a yardstick: the M/M/c workload as a plain hand-written event loop
+            (no actors, calendar or dossiers), timed on the same machine.
+            With --scaling, also runs 8 replications of the district-year with 1 job and with all
+            cores and prints the speed-up (target ≥ 1.8× on 2 cores).
+            """,
+        run: main)
 
     /// The parent: runs the chosen workloads in child processes and prints the table.
-    static func main(_ arguments: [String]) async -> Never {
-        let parsed: ParsedArguments
-        do {
-            parsed = try ParsedArguments(arguments, options: ["--workload", "--one", "--replications", "--jobs", "--repeat"],
-                                         flags: ["-h", "--help", "--scaling"])
-        } catch {
-            fail(error.message, usage: usage)
-        }
-        if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(usage); exit(0) }
-        let repeats: Int
-        do { repeats = try parsed.integer("--repeat", in: 1...100, default: 3) } catch { fail(error.message, usage: usage) }
-        if let path = parsed.values["--one"] {
-            let replications = (try? parsed.integer("--replications", in: 1...1000, default: 1)) ?? 1
-            let jobs = (try? parsed.integer("--jobs", in: 1...1024, default: 1)) ?? 1
-            await child(path, replications: replications, jobs: jobs, repeats: repeats)
+    static func main(_ parsed: ParsedArguments) async throws(CommandFailure) {
+        let repeats = parsed.integer("--repeat", default: 3)
+        if let path = parsed.value("--one") {
+            try await child(path, replications: parsed.integer("--replications", default: 1), jobs: parsed.integer("--jobs", default: 1),
+                            repeats: repeats)
+            return
         }
         let chosen = parsed.all["--workload"] ?? workloads.map(\.name)
-        for name in chosen where !workloads.contains(where: { $0.name == name }) {
-            fail("unknown workload \(name)", usage: usage)
-        }
         #if DEBUG
         print("warning: a debug build; the figures mean something only with `swift build -c release`")
         #endif
@@ -124,7 +122,6 @@ enum Bench {
                 print("scaling: failed (is \(scalingPath) there? run from the repository root)")
             }
         }
-        exit(0)
     }
 
     /// "0.235 s (0.29)": the fastest run and the median.
@@ -163,8 +160,8 @@ enum Bench {
     }
 
     /// The child: loads, runs `repeats` times, prints "best median events dossiers peakKiB".
-    static func child(_ path: String, replications: Int, jobs: Int, repeats: Int) async -> Never {
-        let model = loadModel(path, try! ParsedArguments([], options: [], flags: []))
+    static func child(_ path: String, replications: Int, jobs: Int, repeats: Int) async throws(CommandFailure) {
+        let model = try loadModel(path)
         var times: [Double] = []
         var events = 0, dossiers = 0
         do {
@@ -176,12 +173,10 @@ enum Bench {
                 dossiers = results.reduce(0) { $0 + $1.conservation.received + $1.conservation.backlog }
             }
         } catch {
-            printError("internal error: \(error.description)")
-            exit(ExitStatus.internalError.rawValue)
+            throw .simulation(error)
         }
         times.sort()
         print("\(times[0]) \(times[times.count / 2]) \(events) \(dossiers) \(peakMemoryKiB())")
-        exit(0)
     }
 
     /// Peak resident memory of this process (VmHWM), in KiB.

@@ -3,40 +3,37 @@ import MotCua
 
 /// `motcua calibrate`: a scenario from a district's own dossier records.
 enum CalibrateCommand {
-    static let usage = """
-        USAGE: motcua calibrate <records.csv> --base <scenario.json> --out <scenario.json> [--check] [--replications N]
+    static let spec = CommandSpec(
+        "calibrate", summary: "build a scenario from a district's own dossier records",
+        positionals: [PositionalSpec(name: "records.csv", repeatable: false, optional: false)],
+        options: [OptionSpec("--base", "FILE", .input, required: true,
+                             help: "the scenario giving offices, staff, hours and routes (records do not tell them)"),
+                  OptionSpec("--out", "FILE", .output, required: true, help: "the fitted scenario to write"),
+                  OptionSpec("--check", "", .flag, help: "simulate the fitted scenario over the records' period and print",
+                             "observed and simulated on-time rates per field side by side"),
+                  OptionSpec("--replications", "N", .integer(1...1000), help: "replications of the --check (default 3)")],
+        details: """
+            Reads a dossier-records export (columns and their Vietnamese names in docs/calibration.md;
+            dates dd/MM/yyyy HH:mm) and fits, per procedure: the yearly volume, online and postal
+            shares, refusal share and weekday / hour / month profiles. Offices, staff, hours and
+            routes come from the base scenario. Processing times are fitted (exponential, lognormal,
+            gamma or Weibull, chosen by the Kolmogorov–Smirnov distance) and reported. Rows that are
+            malformed or inconsistent are counted and listed by row number.
+            """,
+        run: main)
 
-        Reads a dossier-records export (columns and their Vietnamese names in docs/calibration.md;
-        dates dd/MM/yyyy HH:mm) and fits, per procedure: the yearly volume, online and postal
-        shares, refusal share and weekday / hour / month profiles. Offices, staff, hours and
-        routes come from the base scenario. Processing times are fitted (exponential, lognormal,
-        gamma or Weibull, chosen by the Kolmogorov–Smirnov distance) and reported. Rows that are
-        malformed or inconsistent are counted and listed by row number.
-
-        --check simulates the fitted scenario and prints observed and simulated on-time rates
-        per field side by side.
-        """
-
-    static func main(_ arguments: [String]) async -> Never {
-        let parsed: ParsedArguments
-        do throws(UsageError) {
-            parsed = try ParsedArguments(arguments, options: ["--base", "--out", "--replications"], flags: ["-h", "--help", "--check"])
-            if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(usage); exit(0) }
-            guard parsed.positional.count == 1 else { throw UsageError(message: "expected one records file") }
-            guard parsed.values["--base"] != nil else { throw UsageError(message: "--base scenario.json is needed: records do not tell offices, staff or routes") }
-            guard parsed.values["--out"] != nil else { throw UsageError(message: "--out FILE is needed") }
-        } catch {
-            fail(error.message, usage: usage)
-        }
+    static func main(_ parsed: ParsedArguments) async throws(CommandFailure) {
+        let base = parsed.value("--base") ?? "", out = parsed.value("--out") ?? ""  // both required by the parser
+        var plan = try OutputPlan(parsed, inputs: [OutputPlan.Input(what: "the records", path: parsed.positional[0]),
+                                                   OutputPlan.Input(what: "the base scenario", path: base)])
         let file = parsed.positional[0]
         let calibration: Calibration
         do {
             let records = try RecordsFile(path: file)
-            calibration = try Calibration(records: records, file: (file as NSString).lastPathComponent, basePath: parsed.values["--base"]!, outPath: parsed.values["--out"]!)
+            calibration = try Calibration(records: records, file: (file as NSString).lastPathComponent, basePath: base, outPath: out)
             print("\(file): \(Format.count(records.rowsRead)) rows read, \(Format.count(calibration.rowsUsed)) used over \(calibration.periodDays) days, \(Format.count(calibration.problems.count)) problems")
         } catch {
-            printError("error: \(error.description)")
-            exit(ExitStatus.badInput.rawValue)
+            throw .badInput(error.description)
         }
         for problem in calibration.problems.prefix(20) { print("  problem: \(problem)") }
         if calibration.problems.count > 20 { print("  … and \(calibration.problems.count - 20) more problems") }
@@ -51,18 +48,23 @@ enum CalibrateCommand {
                   + Format.right(Format.percent(fit.refusalShare, 1), 9) + Format.right(Format.percent(fit.withdrawalShare, 1), 11)
                   + Format.right(Format.percent(fit.supplementShare, 1), 14) + "   " + processing)
         }
-        let out = parsed.values["--out"]!
-        writeOrFail(JSONWriter.text(calibration.document), to: out)
+        try plan.stage(JSONWriter.text(calibration.document), for: "--out")
+        try plan.commit()
         print("\nwritten: \(out)")
-        guard parsed.flags.contains("--check") else { exit(0) }
+        guard parsed.flags.contains("--check") else { return }
         // Back-test: simulate the fitted scenario over the period of the records.
-        let period = ["--set", "horizon.start=\"\(calibration.firstDay)\"", "--set", "horizon.days=\(calibration.periodDays)",
-                      "--set", "horizon.warmUpDays=0"]
-        let model = loadModel(out, (try? ParsedArguments(period, options: ["--set"], flags: []))!)
-        let replications = (try? parsed.integer("--replications", in: 1...1000, default: 3)) ?? 3
+        let period = [("horizon.start", "\"\(calibration.firstDay)\""), ("horizon.days", "\(calibration.periodDays)"),
+                      ("horizon.warmUpDays", "0")]
+        let model = try loadModel(out, settings: period)
+        let replications = parsed.integer("--replications", default: 3)
+        let results: [RunResult]
         do {
-            let results = try await Experiment.run(model: model, seed: model.scenario.seed, replications: replications,
-                                                   jobs: ProcessInfo.processInfo.activeProcessorCount)
+            results = try await Experiment.run(model: model, seed: model.scenario.seed, replications: replications,
+                                               jobs: ProcessInfo.processInfo.activeProcessorCount)
+        } catch {
+            throw .simulation(error)
+        }
+        do {
             let summary = ExperimentSummary(model: model, seed: model.scenario.seed, results: results)
             print("\nOBSERVED ON-TIME RATE (portal rule at the end of the records)")
             for (field, rate, dossiers) in calibration.observedOnTime {
@@ -76,10 +78,6 @@ enum CalibrateCommand {
                       + Format.right(Format.percent(simulated.onTimeRate.mean), 11)
                       + "   \(Format.percent(simulated.onTimeRate.low)) … \(Format.percent(simulated.onTimeRate.high))")
             }
-            exit(0)
-        } catch {
-            printError("internal error: \(error.description)")
-            exit(ExitStatus.internalError.rawValue)
         }
     }
 }

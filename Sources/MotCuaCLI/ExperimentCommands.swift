@@ -3,67 +3,89 @@ import MotCua
 
 /// `motcua sweep` and `motcua staff`: the load and staffing questions of the planners.
 enum ExperimentCommands {
-    static let sweepUsage = """
-        USAGE: motcua sweep <scenario.json> --load FROM:TO:STEP [options]
+    static let sweepSpec = CommandSpec(
+        "sweep", summary: "find the load at which each target stops passing",
+        positionals: [PositionalSpec(name: "scenario.json", repeatable: false, optional: false)],
+        options: [OptionSpec("--load", "FROM:TO:STEP", .form(expected: "FROM:TO:STEP with 0 < FROM ≤ TO and at most 200 steps, e.g. 0.8:2.0:0.1",
+                                                          wrongExample: "2:1:0.1", accepts: { loadRange($0) != nil }),
+                             required: true, help: "the load factors to run, e.g. 0.8:2.0:0.1"),
+                  OptionGroup.seed, OptionGroup.overlay, OptionGroup.set]
+            + OptionGroup.replicationOptions(default: 5, range: 2...10_000)
+            + [OptionSpec("--html", "FILE", .output, help: "also write a page with the chart of on-time rate against load")],
+        details: """
+            Runs the scenario at each load factor (1.0 = the scenario's volumes) and prints, per
+            target, the highest load at which it still passes and the first at which it does not,
+            the office whose staff first reach 95% busy, and the on-time rate at each load.
+            """,
+        run: sweep)
 
-        Runs the scenario at each load factor (1.0 = the scenario's volumes) and prints, per
-        target, the highest load at which it still passes and the first at which it does not,
-        the office whose staff first reach 95% busy, and the on-time rate at each load.
+    static let staffSpec = CommandSpec(
+        "staff", summary: "find the smallest staff per office that makes every target pass",
+        positionals: [PositionalSpec(name: "scenario.json", repeatable: false, optional: false)],
+        options: [OptionSpec("--office", "ID[=LOW:HIGH]", .form(expected: "ID or ID=LOW:HIGH with 0 ≤ LOW ≤ HIGH ≤ 100000",
+                                                                wrongExample: "land-branch=5:2", accepts: { officeBound($0) != nil }),
+                             repeatable: true,
+                             help: "an office to staff, with bounds (default: its current staff",
+                             "minus 50% to plus 100%); repeatable. Default: every office",
+                             "that serves a step."),
+                  OptionSpec("--target", "ID", .form(expected: "a target id or its prefix", wrongExample: "",
+                                                     accepts: { !$0.isEmpty }),
+                             repeatable: true,
+                             help: "only these targets must pass (repeatable; an id or its prefix,",
+                             "e.g. late-land); default: every target")]
+            + OptionGroup.scenario + OptionGroup.replicationOptions(default: 5, range: 2...10_000),
+        details: """
+            Finds the smallest staff per office that makes every target of the scenario PASS
+            (the whole 95% confidence interval meeting it). Marginal analysis: from the lower
+            bounds, add one staff member at a time where it helps the worst target most, then
+            remove any that is not needed. Offices with instances (the wards) are one decision:
+            the same staff in every ward. See docs/experiments.md.
+            """,
+        run: staff)
 
-        OPTIONS
-          --load FROM:TO:STEP   e.g. 0.8:2.0:0.1
-          --replications N      per load (default 5); --seed N; --jobs N; --overlay FILE; --set PATH=VALUE
-          --html FILE           also write a page with the chart of on-time rate against load
-          --results DIR         keep finished replications; the same command resumes after an interruption
-        """
-
-    static let staffUsage = """
-        USAGE: motcua staff <scenario.json> [--office ID[=LOW:HIGH]]… [options]
-
-        Finds the smallest staff per office that makes every target of the scenario PASS
-        (the whole 95% confidence interval meeting it). Marginal analysis: from the lower
-        bounds, add one staff member at a time where it helps the worst target most, then
-        remove any that is not needed. Offices with instances (the wards) are one decision:
-        the same staff in every ward. See docs/experiments.md.
-
-        OPTIONS
-          --office ID[=LOW:HIGH]  an office to staff, with bounds (default: its current staff
-                                  minus 50% to plus 100%); repeatable. Default: every office
-                                  that serves a step.
-          --replications N        per evaluation (default 5); --seed N; --jobs N; --load X;
-                                  --overlay FILE; --set PATH=VALUE
-          --target ID             only these targets must pass (repeatable; an id or its prefix,
-                                  e.g. late-land); default: every target
-          --results DIR           keep every evaluation's replications; the same command resumes
-        """
-
-    static func parse(_ arguments: [String], usage: String, extra: Set<String>) -> (ParsedArguments, Int, Int) {
-        do throws(UsageError) {
-            let parsed = try ParsedArguments(arguments, options: Set(["--seed", "--replications", "--jobs", "--overlay", "--set", "--results"]).union(extra),
-                                             flags: ["-h", "--help"])
-            if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(usage); exit(0) }
-            guard parsed.positional.count == 1 else { throw UsageError(message: "expected one scenario file") }
-            let replications = try parsed.integer("--replications", in: 2...10_000, default: 5)
-            let jobs = try parsed.integer("--jobs", in: 1...1024, default: ProcessInfo.processInfo.activeProcessorCount)
-            return (parsed, replications, jobs)
-        } catch {
-            fail(error.message, usage: usage)
+    /// `FROM:TO:STEP` of a sweep, or nil when it is not one.
+    static func loadRange(_ text: String) -> (from: Double, to: Double, step: Double)? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).compactMap { Double($0) }
+        guard parts.count == 3, parts[0] > 0, parts[1] >= parts[0], parts[2] > 0, (parts[1] - parts[0]) / parts[2] <= 200 else {
+            return nil
         }
+        return (parts[0], parts[1], parts[2])
     }
 
-    static func sweep(_ arguments: [String]) async -> Never {
-        let (parsed, replications, jobs) = parse(arguments, usage: sweepUsage, extra: ["--load", "--html"])
-        let parts = (parsed.values["--load"] ?? "").split(separator: ":").compactMap { Double($0) }
-        guard parts.count == 3, parts[0] > 0, parts[1] >= parts[0], parts[2] > 0, (parts[1] - parts[0]) / parts[2] <= 200 else {
-            fail("--load expects FROM:TO:STEP with 0 < FROM ≤ TO and at most 200 steps, e.g. 0.8:2.0:0.1", usage: sweepUsage)
+    /// `ID` or `ID=LOW:HIGH` of `staff --office`: the id and the bounds given, or nil when malformed.
+    static func officeBound(_ text: String) -> (office: String, range: ClosedRange<Int>?)? {
+        let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard !parts[0].isEmpty else { return nil }
+        guard parts.count == 2 else { return (parts[0], nil) }
+        let range = parts[1].split(separator: ":", omittingEmptySubsequences: false).compactMap { Int($0) }
+        guard range.count == 2, range[0] >= 0, range[1] >= range[0], range[1] <= 100_000 else { return nil }
+        return (parts[0], range[0]...range[1])
+    }
+
+    /// The replications per evaluation and the parallel jobs of a sweep or a search.
+    static func effort(_ parsed: ParsedArguments) -> (replications: Int, jobs: Int) {
+        (parsed.integer("--replications", default: 5), parsed.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    static func sweep(_ parsed: ParsedArguments) async throws(CommandFailure) {
+        let (replications, jobs) = effort(parsed)
+        guard let range = parsed.value("--load").flatMap(loadRange) else {
+            throw .usage("--load FROM:TO:STEP is needed, e.g. 0.8:2.0:0.1", command: sweepSpec)
         }
-        let model = loadModel(parsed.positional[0], parsed)
-        let seed = parsed.values["--seed"].flatMap(UInt64.init) ?? model.scenario.seed
-        let loads = LoadSweep.loads(from: parts[0], to: parts[1], step: parts[2])
+        let model = try loadModel(parsed)
+        var plan = try OutputPlan(parsed, inputs: scenarioInputs(parsed))
+        let seed = parsed.seed ?? model.scenario.seed
+        let loads = LoadSweep.loads(from: range.from, to: range.to, step: range.step)
+        let sweep: LoadSweep
         do {
-            let sweep = try await LoadSweep.run(scenario: model.scenario, loads: loads, seed: seed, replications: replications, jobs: jobs,
-                                                results: parsed.values["--results"])
-            if let path = parsed.values["--html"] { writeOrFail(SweepReport.html(sweep, name: model.scenario.name), to: path) }
+            sweep = try await LoadSweep.run(scenario: model.scenario, loads: loads, seed: seed, replications: replications, jobs: jobs,
+                                            results: parsed.value("--results"))
+        } catch {
+            throw .simulation(error)
+        }
+        do {
+            try plan.stage(SweepReport.html(sweep, name: model.scenario.name), for: "--html")
+            try plan.commit()
             var lines = ["LOAD SWEEP — \(model.scenario.name) (seed \(seed), \(replications) replications per load)", ""]
             lines.append("  " + Format.pad("load", 7) + Format.right("on-time", 10) + Format.right("targets passing", 17) + "   busiest office")
             for point in sweep.points {
@@ -87,54 +109,47 @@ enum ExperimentCommands {
                 lines.append("No office reaches 95% busy in this range.")
             }
             print(lines.joined(separator: "\n"))
-            exit(0)
-        } catch {
-            printError("internal error: \(error.description)")
-            exit(ExitStatus.internalError.rawValue)
         }
     }
 
-    static func staff(_ arguments: [String]) async -> Never {
-        let (parsed, replications, jobs) = parse(arguments, usage: staffUsage, extra: ["--office", "--load", "--target"])
-        var model = loadModel(parsed.positional[0], parsed)
-        do throws(UsageError) {
-            let load = try parsed.loadFactor()
-            if load != 1 { model = SimulationModel(scenario: model.scenario.scalingLoad(by: load)) }
-        } catch {
-            fail(error.message, usage: staffUsage)
-        }
+    static func staff(_ parsed: ParsedArguments) async throws(CommandFailure) {
+        let (replications, jobs) = effort(parsed)
+        let model = try loadModel(parsed, load: parsed.load)
         var scenario = model.scenario
-        if let wanted = parsed.all["--target"] {
+        let wanted = parsed.values("--target")
+        if !wanted.isEmpty {
             for id in wanted where !scenario.targets.contains(where: { $0.id.hasPrefix(id) }) {
-                fail("no target \(id); targets: \(scenario.targets.map(\.id).joined(separator: ", "))", usage: staffUsage)
+                throw .usage("no target \(id); targets: \(scenario.targets.map(\.id).joined(separator: ", "))", command: staffSpec)
             }
             scenario.targets = scenario.targets.filter { t in wanted.contains { t.id.hasPrefix($0) } }
         }
-        guard !scenario.targets.isEmpty else { fail("the scenario has no targets: nothing to staff for", usage: staffUsage) }
+        guard !scenario.targets.isEmpty else { throw .usage("the scenario has no targets: nothing to staff for", command: staffSpec) }
         var bounds: [StaffingSearch.Bound] = []
         let served = Set(scenario.procedures.flatMap { ([$0.intake] + $0.steps).filter { $0.service != nil }.map(\.office) })
         let requested = parsed.all["--office"] ?? scenario.offices.map(\.id).filter { served.contains($0) }
         for item in requested {
-            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-            guard let office = scenario.offices.first(where: { $0.id == parts[0] }) else {
-                fail("unknown office \(parts[0]); offices: \(scenario.offices.map(\.id).joined(separator: ", "))", usage: staffUsage)
+            guard let (id, range) = officeBound(item) else { continue }  // the parser has checked the form
+            guard let office = scenario.offices.first(where: { $0.id == id }) else {
+                throw .usage("unknown office \(id); offices: \(scenario.offices.map(\.id).joined(separator: ", "))", command: staffSpec)
             }
-            var low = max(1, office.staff / 2), high = max(office.staff * 2, office.staff + 2)
-            if parts.count == 2 {
-                let range = parts[1].split(separator: ":").compactMap { Int($0) }
-                guard range.count == 2, range[0] >= 0, range[1] >= range[0], range[1] <= 100_000 else {
-                    fail("--office expects ID=LOW:HIGH with 0 ≤ LOW ≤ HIGH, found \(item)", usage: staffUsage)
-                }
-                (low, high) = (range[0], range[1])
+            guard !bounds.contains(where: { $0.office == id }) else {
+                throw .usage("--office \(id) is given twice; give each office once", command: staffSpec)
             }
+            let low = range?.lowerBound ?? max(1, office.staff / 2), high = range?.upperBound ?? max(office.staff * 2, office.staff + 2)
             bounds.append(StaffingSearch.Bound(office: office.id, low: low, high: high))
         }
-        let seed = parsed.values["--seed"].flatMap(UInt64.init) ?? scenario.seed
+        _ = try OutputPlan(parsed, inputs: [])
+        let seed = parsed.seed ?? scenario.seed
+        let search: StaffingSearch
         do {
-            let search = try await StaffingSearch.run(scenario: scenario, bounds: bounds, seed: seed, replications: replications, jobs: jobs,
-                                                      results: parsed.values["--results"]) { line in
+            search = try await StaffingSearch.run(scenario: scenario, bounds: bounds, seed: seed, replications: replications, jobs: jobs,
+                                                  results: parsed.value("--results")) { line in
                 if isatty(STDERR_FILENO) != 0 { printError("  " + line) }
             }
+        } catch {
+            throw .simulation(error)
+        }
+        do {
             var lines = ["STAFFING SEARCH — \(scenario.name) (seed \(seed), \(replications) replications per evaluation, \(search.steps.count) steps)", ""]
             if let solution = search.solution {
                 lines.append("Smallest staffing found that makes every target PASS:")
@@ -156,10 +171,6 @@ enum ExperimentCommands {
                 }
             }
             print(lines.joined(separator: "\n"))
-            exit(0)
-        } catch {
-            printError("internal error: \(error.description)")
-            exit(ExitStatus.internalError.rawValue)
         }
     }
 }

@@ -6,14 +6,17 @@ import MotCua
 /// slices into the report a single machine gives, byte for byte (the same replications, the
 /// same seeds, summarised by the same code).
 enum Sharding {
-    static let mergeUsage = """
-        USAGE: motcua merge <slice.json>… [--json FILE] [--lang en|vi]
-
-        Combines the slice files written by `motcua run … --shard I/N --json slice-I.json` into
-        the report of the whole experiment. The slices must come from the same scenario,
-        overlays, settings, load and seed, and together hold every replication exactly once.
-        See docs/cluster.md.
-        """
+    static let mergeSpec = CommandSpec(
+        "merge", summary: "combine the slices of a sharded (cluster) run into one report",
+        positionals: [PositionalSpec(name: "slice.json", repeatable: true, optional: false)],
+        options: OptionGroup.reports + [OptionGroup.language],
+        details: """
+            Combines the slice files written by `motcua run … --shard I/N --json slice-I.json` into
+            the report of the whole experiment. The slices must come from the same scenario,
+            overlays, settings, load and seed, and together hold every replication exactly once.
+            See docs/cluster.md.
+            """,
+        run: merge)
 
     /// The shard of this process: `I/N`, `env` (Slurm array) or `env/N` (Kubernetes Indexed Job).
     static func shard(_ text: String?, environment: [String: String]) throws(UsageError) -> (index: Int, count: Int)? {
@@ -39,7 +42,7 @@ enum Sharding {
                       shard: (index: Int, count: Int), results: [(Int, RunResult)]) -> JSONValue {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let settings = (try? parsed.settings()) ?? []
+        let settings = parsed.settings
         return .object([
             ("format", .string("motcua-slice/1")),
             ("scenario", .string(parsed.positional[0])),
@@ -58,19 +61,9 @@ enum Sharding {
         ])
     }
 
-    static func merge(_ arguments: [String]) -> Never {
-        let parsed: ParsedArguments
-        do throws(UsageError) {
-            parsed = try ParsedArguments(arguments, options: ["--json", "--lang", "--csv", "--html"], flags: ["-h", "--help"])
-            if !parsed.flags.isDisjoint(with: ["-h", "--help"]) { print(mergeUsage); exit(0) }
-            guard !parsed.positional.isEmpty else { throw UsageError(message: "missing the slice files") }
-            _ = try parsed.language()
-        } catch {
-            fail(error.message, usage: mergeUsage)
-        }
+    static func merge(_ parsed: ParsedArguments) throws(CommandFailure) {
         func bad(_ file: String, _ message: String) -> Never {
-            printError("error: \(file): \(message)")
-            exit(ExitStatus.badInput.rawValue)
+            stop(.badInput("\(file): \(message)"))
         }
         var header: (scenario: String, overlays: [String], settings: [String], load: Double, fingerprint: String, seed: String, replications: Int)?
         var results: [Int: RunResult] = [:]
@@ -106,19 +99,21 @@ enum Sharding {
         let h = header!
         let missing = (0..<h.replications).filter { results[$0] == nil }
         guard missing.isEmpty else {
-            printError("error: replications missing from the slices: \(missing.prefix(20).map(String.init).joined(separator: ", "))\(missing.count > 20 ? "…" : "")")
-            exit(ExitStatus.badInput.rawValue)
+            throw .badInput("replications missing from the slices: \(missing.prefix(20).map(String.init).joined(separator: ", "))\(missing.count > 20 ? "…" : "")")
         }
-        var loadArguments = ["--json", "x"]
-        for overlay in h.overlays { loadArguments += ["--overlay", overlay] }
-        for setting in h.settings { loadArguments += ["--set", setting] }
-        let scenarioArguments = (try? ParsedArguments(loadArguments, options: ["--overlay", "--set", "--json"], flags: []))!
-        let model = loadModel(h.scenario, scenarioArguments, load: h.load)
+        let settings = h.settings.map { setting in
+            let eq = setting.firstIndex(of: "=") ?? setting.endIndex
+            return (String(setting[..<eq]), eq == setting.endIndex ? "" : String(setting[setting.index(after: eq)...]))
+        }
+        let model = try loadModel(h.scenario, overlays: h.overlays, settings: settings, load: h.load)
         guard String(model.scenario.fingerprint, radix: 16) == h.fingerprint else {
-            printError("error: \(h.scenario) (with its overlays and settings) has changed since the slices were computed; run the shards again")
-            exit(ExitStatus.badInput.rawValue)
+            throw .badInput("\(h.scenario) (with its overlays and settings) has changed since the slices were computed; run the shards again")
         }
+        let inputs = parsed.positional.map { OutputPlan.Input(what: "a slice", path: $0) }
+            + [OutputPlan.Input(what: "the scenario of the slices", path: h.scenario)]
+            + h.overlays.map { OutputPlan.Input(what: "an overlay of the slices", path: $0) }
+        let plan = try OutputPlan(parsed, inputs: inputs)
         let summary = ExperimentSummary(model: model, seed: UInt64(h.seed) ?? 0, results: (0..<h.replications).map { results[$0]! })
-        emitReports(summary, parsed)
+        try emitReports(summary, parsed, plan: plan)
     }
 }

@@ -20,7 +20,7 @@ public struct ResultStore: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw OutputFile.WriteError(path: directory, reason: "cannot create the folder: \(error.localizedDescription)")
+            throw OutputFile.failure(directory, "cannot create the folder: \(error.localizedDescription)")
         }
     }
 

@@ -11,6 +11,8 @@ public final class DossierLog: @unchecked Sendable {
     private let temporary: String
     private let path: String
     private var buffer = Data()
+    /// The first failed write (a full disk): reported by ``close()``, which then removes the file.
+    private var failure: String?
     private let start: CivilDate
 
     /// The header row.
@@ -23,7 +25,7 @@ public final class DossierLog: @unchecked Sendable {
         let directory = (path as NSString).deletingLastPathComponent
         temporary = (directory.isEmpty ? "." : directory) + "/." + (path as NSString).lastPathComponent + ".\(getpid()).partial"
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw OutputFile.WriteError(path: path, reason: "cannot create the file")
+            throw OutputFile.failure(path, "cannot create the file \(temporary): \(OutputFile.systemReason)")
         }
         self.handle = handle
         PartialFiles.register(temporary)
@@ -50,7 +52,8 @@ public final class DossierLog: @unchecked Sendable {
     }
 
     private func flush() {
-        handle.write(buffer)
+        // Not `handle.write(_:)`, which traps on a full disk.
+        if failure == nil { failure = OutputFile.writeAll(buffer, to: handle.fileDescriptor) }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -59,8 +62,14 @@ public final class DossierLog: @unchecked Sendable {
         flush()
         try? handle.close()
         defer { PartialFiles.unregister(temporary) }
+        if let failure {
+            unlink(temporary)
+            throw OutputFile.failure(path, failure)
+        }
         if rename(temporary, path) != 0 {
-            throw OutputFile.WriteError(path: path, reason: String(cString: strerror(errno)))
+            let reason = OutputFile.systemReason
+            unlink(temporary)
+            throw OutputFile.failure(path, reason)
         }
     }
 }

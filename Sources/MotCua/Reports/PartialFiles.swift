@@ -24,4 +24,20 @@ public enum PartialFiles {
         for path in pending { unlink(path) }
         return pending.count
     }
+
+    /// Removes the temporary files (`.NAME.PID.partial`) left in `folder` by processes that no
+    /// longer exist (killed with SIGKILL, a crash, a power cut); returns how many. Files of a
+    /// process still running are left alone: it may be writing them.
+    @discardableResult
+    public static func removeStale(in folder: String) -> Int {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return 0 }
+        var removed = 0
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".partial") {
+            let stem = name.dropLast(".partial".count)
+            guard let dot = stem.lastIndex(of: "."), let pid = Int32(stem[stem.index(after: dot)...]), pid > 0,
+                  pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            if unlink((folder as NSString).appendingPathComponent(name)) == 0 { removed += 1 }
+        }
+        return removed
+    }
 }

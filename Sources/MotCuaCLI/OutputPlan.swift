@@ -1,0 +1,116 @@
+import Foundation
+import MotCua
+import Synchronization
+
+/// The files a command writes, checked before the work starts and put in place together at the
+/// end, so that a user's files are never destroyed and an interrupted command leaves either all
+/// its outputs or none.
+///
+/// Before the work: each output's folder must exist and be writable (a folder option such as
+/// `--csv` or `--results` needs only a writable ancestor: it is created), no output may be one
+/// of the command's inputs, and no two outputs may be the same file — compared by the path with
+/// its links resolved and by device and inode. Stale temporary files of killed runs are removed
+/// from the output folders. At the end every output is first written to its temporary file, then
+/// all are put in place; an interruption waits until they are.
+struct OutputPlan {
+    /// An input of the command, for the message when an output would overwrite it.
+    struct Input {
+        let what: String
+        let path: String
+    }
+
+    private var files: [String: OutputFile.Target] = [:]
+    private var staged: [OutputFile.Target] = []
+
+    /// Held while outputs are put in place; the interruption handler takes it first.
+    static let committing = Mutex<Void>(())
+
+    /// Checks the outputs named by the command's output options and its folders.
+    init(_ parsed: ParsedArguments, inputs: [Input]) throws(CommandFailure) {
+        let inputIdentities = inputs.map { (input: $0, resolved: OutputFile.resolvingLinks($0.path), identity: FileIdentity(path: $0.path)) }
+        var chosen: [(option: String, target: OutputFile.Target)] = []
+        for option in parsed.command.options {
+            guard let path = parsed.value(option.name) else { continue }
+            switch option.kind {
+            case .output:
+                let target: OutputFile.Target
+                do { target = try OutputFile.target(path) } catch { throw .output(error.description) }
+                let identity = target.identity
+                for input in inputIdentities where input.resolved == target.resolved || (identity != nil && identity == input.identity) {
+                    throw .badInput("\(option.name) \(path) is also an input (\(input.input.what) \(input.input.path)); "
+                                    + "refusing to overwrite it")
+                }
+                for other in chosen where !target.isDevice
+                    && (other.target.resolved == target.resolved || (identity != nil && identity == other.target.identity)) {
+                    throw .badInput("\(other.option) and \(option.name) both name \(path); give each output its own file")
+                }
+                chosen.append((option.name, target))
+                files[option.name] = target
+                PartialFiles.removeStale(in: (target.resolved as NSString).deletingLastPathComponent)
+            case .folder:
+                try Self.checkFolder(path, option: option.name)
+                PartialFiles.removeStale(in: path)
+            default:
+                continue
+            }
+        }
+    }
+
+    /// A folder output: an existing writable folder, or a path whose nearest existing ancestor
+    /// is a writable folder (it is created when written).
+    static func checkFolder(_ path: String, option: String) throws(CommandFailure) {
+        var current = OutputFile.resolvingLinks(path)
+        var isFolder: ObjCBool = false
+        while !FileManager.default.fileExists(atPath: current, isDirectory: &isFolder) {
+            let parent = (current as NSString).deletingLastPathComponent
+            if parent == current || parent.isEmpty { break }
+            current = parent
+        }
+        guard isFolder.boolValue else { throw .output("\(option) \(path): \(current) is not a folder") }
+        guard access(current, W_OK | X_OK) == 0 else {
+            throw .output("\(option) \(path): cannot write into \(current): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The temporary file an output option's content is streamed to (the `--events` log); it is
+    /// put in place by ``commit()``.
+    mutating func streamingPath(for option: String) -> String? {
+        guard let target = files[option] else { return nil }
+        PartialFiles.register(target.partial)
+        staged.append(target)
+        return target.partial
+    }
+
+    /// Writes the output of `option`, if the command was given one, to its temporary file.
+    mutating func stage(_ text: String, for option: String) throws(CommandFailure) {
+        guard let target = files[option] else { return }
+        try stage(text, to: target)
+    }
+
+    /// Writes `text` into the folder of `option` as `name`, creating the folder.
+    mutating func stage(_ text: String, named name: String, inFolderOf option: String, parsed: ParsedArguments) throws(CommandFailure) {
+        guard let folder = parsed.value(option) else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .output("cannot create the folder \(folder): \(error.localizedDescription)")
+        }
+        let target: OutputFile.Target
+        do { target = try OutputFile.target((folder as NSString).appendingPathComponent(name)) } catch { throw .output(error.description) }
+        try stage(text, to: target)
+    }
+
+    private mutating func stage(_ text: String, to target: OutputFile.Target) throws(CommandFailure) {
+        do { try OutputFile.stage(Data(text.utf8), to: target) } catch { throw .output(error.description) }
+        staged.append(target)
+    }
+
+    /// Puts every staged output in place, one after the other; an interruption meanwhile waits.
+    func commit() throws(CommandFailure) {
+        try Self.committing.withLock { _ throws(CommandFailure) in
+            for target in staged {
+                do throws(OutputFile.WriteError) { try OutputFile.commit(target) } catch { throw .output(error.description) }
+            }
+        }
+    }
+}

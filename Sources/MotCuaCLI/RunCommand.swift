@@ -1,0 +1,201 @@
+import Foundation
+import MotCua
+
+/// The scenario as the command's arguments make it: the file, its overlays and settings, and
+/// the load factor. A scenario the user got wrong is bad input (status 2).
+func loadModel(_ path: String, overlays: [String] = [], settings: [(String, String)] = [], load: Double = 1)
+    throws(CommandFailure) -> SimulationModel {
+    do {
+        let scenario = try ScenarioLoader.load(path: path, overlays: overlays, settings: settings)
+        return SimulationModel(scenario: scenario.scalingLoad(by: load))
+    } catch {
+        throw .badInput(error.description)
+    }
+}
+
+/// The scenario file (positional), its overlays and settings, as a command's arguments give them.
+func loadModel(_ parsed: ParsedArguments, load: Double = 1) throws(CommandFailure) -> SimulationModel {
+    try loadModel(parsed.positional[0], overlays: parsed.values("--overlay"), settings: parsed.settings, load: load)
+}
+
+/// The scenario inputs of a command (the scenario file and its overlays): no output may be one.
+func scenarioInputs(_ parsed: ParsedArguments, what: String = "the scenario") -> [OutputPlan.Input] {
+    [OutputPlan.Input(what: what, path: parsed.positional[0])]
+        + parsed.values("--overlay").map { OutputPlan.Input(what: "an overlay", path: $0) }
+}
+
+/// A progress line on standard error, only when it is a terminal and the work has taken more
+/// than a second; nothing otherwise, so logs and pipes stay clean.
+enum Progress {
+    static let enabled = isatty(STDERR_FILENO) != 0
+
+    /// Seconds since `since` (nanoseconds of uptime), never negative.
+    static func elapsed(since: UInt64) -> Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        return now > since ? Double(now - since) / 1e9 : 0
+    }
+
+    nonisolated(unsafe) static var started: UInt64 = 0
+
+    static func reporter(total: Int, what: String) -> (@Sendable (Int) -> Void)? {
+        guard enabled else { return nil }
+        let start = DispatchTime.now().uptimeNanoseconds
+        started = start
+        return { done in
+            guard elapsed(since: start) > 1 else { return }
+            FileHandle.standardError.write(Data("\r  \(done)/\(total) \(what) done".utf8))
+        }
+    }
+
+    static func finish() {
+        if enabled && started > 0 && elapsed(since: started) > 1 {
+            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        }
+    }
+}
+
+/// The outputs of a finished experiment: `--json`, `--csv`, `--html`, put in place together,
+/// then the text report. Shared by `run` and `merge`, so a merged cluster run prints exactly
+/// what a single machine prints.
+func emitReports(_ summary: ExperimentSummary, _ parsed: ParsedArguments, plan: OutputPlan) throws(CommandFailure) {
+    var plan = plan
+    if parsed.value("--json") != nil { try plan.stage(JSONWriter.text(JSONReport.document(summary)), for: "--json") }
+    if parsed.value("--csv") != nil {
+        for table in CSVReport.tables(summary) { try plan.stage(table.text, named: table.name, inFolderOf: "--csv", parsed: parsed) }
+    }
+    if parsed.value("--html") != nil { try plan.stage(HTMLReport.render(summary, language: parsed.language), for: "--html") }
+    try plan.commit()
+    print(TextReport.render(summary, language: parsed.language), terminator: "")
+}
+
+/// `motcua run` and `motcua validate`.
+enum RunCommand {
+    static let spec = CommandSpec(
+        "run", summary: "simulate the scenario and print the targets table, on-time rates and offices",
+        positionals: [PositionalSpec(name: "scenario.json", repeatable: false, optional: false)],
+        options: OptionGroup.scenario + OptionGroup.replicationOptions(default: 1, range: 1...100_000) + [OptionGroup.shard]
+            + OptionGroup.reports + [OptionGroup.events, OptionGroup.language],
+        details: """
+            Simulates the scenario over its horizon and prints, for each target of its plan, the
+            measured value and PASS / FAIL / AT RISK, then on-time rates by field, office queues and
+            the dossier balance.
+            """,
+        run: main)
+
+    static let validateSpec = CommandSpec(
+        "validate", summary: "check a scenario file without running it",
+        positionals: [PositionalSpec(name: "scenario.json", repeatable: false, optional: false)],
+        options: [OptionGroup.overlay, OptionGroup.set],
+        details: """
+            Reads and checks the scenario (with any overlays and settings applied, and the holiday
+            table it names) and reports every problem with its JSON path. Exit status 0 when valid,
+            2 otherwise.
+            """,
+        run: validate)
+
+    static func main(_ parsed: ParsedArguments) async throws(CommandFailure) {
+        let replications = parsed.integer("--replications", default: 1)
+        let jobs = parsed.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount)
+        var shard: (index: Int, count: Int)?
+        do throws(UsageError) {
+            shard = try Sharding.shard(parsed.value("--shard"), environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw .usage(error.message, command: spec)
+        }
+        if shard != nil && parsed.value("--json") == nil {
+            throw .usage("--shard needs --json FILE: the slice's results go there, for motcua merge", command: spec)
+        }
+        let model = try loadModel(parsed, load: parsed.load)
+        if shard == nil, let problem = RunLimits.replicationProblem(model.scenario, replications: replications) {
+            throw .usage(problem, command: spec)
+        }
+        var plan = try OutputPlan(parsed, inputs: scenarioInputs(parsed))
+        let seed = parsed.seed ?? model.scenario.seed
+        var store: ResultStore?
+        if let directory = parsed.value("--results") {
+            do { store = try ResultStore(directory: directory, fingerprint: model.scenario.fingerprint) } catch {
+                throw .output(error.description)
+            }
+        }
+        let indices = (0..<replications).filter { index in shard.map { index % $0.count == $0.index } ?? true }
+        var log: DossierLog?
+        if let path = plan.streamingPath(for: "--events") {
+            do { log = try DossierLog(path: path, start: model.scenario.horizon.start) } catch { throw .output(error.description) }
+        }
+        let done: [(Int, RunResult)]
+        do {
+            done = try await Experiment.run(model: model, seed: seed, indices: indices, jobs: jobs, store: store, log: log,
+                                            progress: Progress.reporter(total: indices.count, what: "replications"))
+        } catch {
+            throw .simulation(error)
+        }
+        Progress.finish()
+        if let shard, let path = parsed.value("--json") {
+            let slice = Sharding.slice(arguments: parsed, load: parsed.load, model: model, seed: seed, replications: replications,
+                                       shard: shard, results: done)
+            try plan.stage(JSONWriter.text(slice), for: "--json")
+            try plan.commit()
+            print("shard \(shard.index)/\(shard.count): \(done.count) of \(replications) replications written to \(path)")
+            return
+        }
+        try emitReports(ExperimentSummary(model: model, seed: seed, results: done.map(\.1)), parsed, plan: plan)
+    }
+
+    static func validate(_ parsed: ParsedArguments) throws(CommandFailure) {
+        let model = try loadModel(parsed)
+        let s = model.scenario
+        print("\(parsed.positional[0]): valid — \(s.name): \(model.offices.count) offices, \(s.procedures.count) procedures, "
+              + "\(s.targets.count) targets, \(s.horizon.days) days")
+    }
+}
+
+/// `motcua compare`: variants against a base with common random numbers.
+enum CompareCommand {
+    static let spec = CommandSpec(
+        "compare", summary: "run what-if variants against a base with common random numbers",
+        positionals: [PositionalSpec(name: "base.json", repeatable: false, optional: false),
+                      PositionalSpec(name: "variant.json", repeatable: true, optional: true)],
+        options: [OptionSpec("--variant", "FILE", .input, repeatable: true, help: "an overlay on the base, as a variant (repeatable)")]
+            + OptionGroup.scenario + OptionGroup.replicationOptions(default: 10, range: 2...100_000) + [OptionGroup.language],
+        details: """
+            Runs the base scenario and each variant with the same seeds (common random numbers: the
+            same citizens arrive in every variant) and prints each measure's value per variant and its
+            difference from the base with a 95% confidence interval, then the target verdicts that change.
+            A variant is either a whole scenario file or, with --variant, an overlay laid on the base
+            (e.g. scenarios/what-if/land-branch-minus-2.json). --overlay, --set and --load apply to
+            the base and to every variant.
+            """,
+        run: main)
+
+    static func main(_ parsed: ParsedArguments) async throws(CommandFailure) {
+        guard parsed.positional.count + parsed.values("--variant").count >= 2 else {
+            throw .usage("nothing to compare: give a variant scenario or --variant overlay.json", command: spec)
+        }
+        let replications = parsed.integer("--replications", default: 10)
+        let jobs = parsed.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount)
+        let base = parsed.positional[0], overlays = parsed.values("--overlay")
+        var names = parsed.positional
+        var models: [SimulationModel] = []
+        for path in parsed.positional {
+            models.append(try loadModel(path, overlays: overlays, settings: parsed.settings, load: parsed.load))
+        }
+        for variant in parsed.values("--variant") {
+            names.append("\(base) + \(variant)")
+            models.append(try loadModel(base, overlays: overlays + [variant], settings: parsed.settings, load: parsed.load))
+        }
+        _ = try OutputPlan(parsed, inputs: [])
+        let seed = parsed.seed ?? models[0].scenario.seed
+        var results: [[RunResult]] = []
+        do {
+            for model in models {
+                let store = try ResultStore.open(parsed.value("--results"), fingerprint: model.scenario.fingerprint)
+                results.append(try await Experiment.run(model: model, seed: seed, indices: Array(0..<replications), jobs: jobs,
+                                                        store: store).map(\.1))
+            }
+        } catch {
+            throw .simulation(error)
+        }
+        let comparison = Comparison(names: names, models: models, results: results, seed: seed)
+        print(ComparisonReport.render(comparison, replications: replications, language: parsed.language), terminator: "")
+    }
+}
