@@ -25,6 +25,15 @@ struct OutputPlan {
     /// Held while outputs are put in place; the interruption handler takes it first.
     static let committing = Mutex<Void>(())
 
+    /// Ctrl-C or SIGTERM: waits while outputs are being put in place, removes any temporary
+    /// file, and stops with status 130. (Here, not in main.swift, whose closures would be bound
+    /// to the main actor, while the signal handler runs on a dispatch queue.)
+    static func interrupted() -> Never {
+        committing.withLock { _ in PartialFiles.removeAll() }
+        printError("\ninterrupted: no partial output left; finished replications kept with --results are reused by the same command")
+        exit(ExitStatus.interrupted.rawValue)
+    }
+
     /// Checks the outputs named by the command's output options and its folders.
     init(_ parsed: ParsedArguments, inputs: [Input]) throws(CommandFailure) {
         let inputIdentities = inputs.map { (input: $0, resolved: OutputFile.resolvingLinks($0.path), identity: FileIdentity(path: $0.path)) }
@@ -46,7 +55,7 @@ struct OutputPlan {
                 }
                 chosen.append((option.name, target))
                 files[option.name] = target
-                PartialFiles.removeStale(in: (target.resolved as NSString).deletingLastPathComponent)
+                PartialFiles.removeStale(in: target.folder)
             case .folder:
                 try Self.checkFolder(path, option: option.name)
                 PartialFiles.removeStale(in: path)
@@ -62,8 +71,8 @@ struct OutputPlan {
         var current = OutputFile.resolvingLinks(path)
         var isFolder: ObjCBool = false
         while !FileManager.default.fileExists(atPath: current, isDirectory: &isFolder) {
-            let parent = (current as NSString).deletingLastPathComponent
-            if parent == current || parent.isEmpty { break }
+            let parent = OutputFile.split(current).folder
+            if parent == current { break }
             current = parent
         }
         guard isFolder.boolValue else { throw .output("\(option) \(path): \(current) is not a folder") }
@@ -81,6 +90,14 @@ struct OutputPlan {
         return target.partial
     }
 
+    /// A failure of the simulation, with the temporary files streamed to named by the user's paths.
+    func failure(_ error: SimulationError) -> CommandFailure {
+        let failure = CommandFailure.simulation(error)
+        guard case .output(var message) = failure else { return failure }
+        for target in staged { message = message.replacingOccurrences(of: target.partial, with: target.path) }
+        return .output(message)
+    }
+
     /// Writes the output of `option`, if the command was given one, to its temporary file.
     mutating func stage(_ text: String, for option: String) throws(CommandFailure) {
         guard let target = files[option] else { return }
@@ -96,7 +113,7 @@ struct OutputPlan {
             throw .output("cannot create the folder \(folder): \(error.localizedDescription)")
         }
         let target: OutputFile.Target
-        do { target = try OutputFile.target((folder as NSString).appendingPathComponent(name)) } catch { throw .output(error.description) }
+        do { target = try OutputFile.target(folder + "/" + name) } catch { throw .output(error.description) }
         try stage(text, to: target)
     }
 

@@ -127,7 +127,7 @@ enum RunCommand {
             done = try await Experiment.run(model: model, seed: seed, indices: indices, jobs: jobs, store: store, log: log,
                                             progress: Progress.reporter(total: indices.count, what: "replications"))
         } catch {
-            throw .simulation(error)
+            throw plan.failure(error)
         }
         Progress.finish()
         if let shard, let path = parsed.value("--json") {

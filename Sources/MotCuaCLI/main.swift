@@ -8,11 +8,7 @@ import MotCua
 let interruptions: [any DispatchSourceSignal] = [SIGINT, SIGTERM].map { number in
     signal(number, SIG_IGN)
     let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-    source.setEventHandler {
-        OutputPlan.committing.withLock { _ in PartialFiles.removeAll() }
-        printError("\ninterrupted: no partial output left; finished replications kept with --results are reused by the same command")
-        exit(ExitStatus.interrupted.rawValue)
-    }
+    source.setEventHandler { OutputPlan.interrupted() }
     source.resume()
     return source
 }

@@ -7,6 +7,8 @@ import Testing
 struct CommandLineTests {
     /// The built executable, next to the test bundle in the build folder.
     static let executable: String? = {
+        // MOTCUA_BIN runs the tests against another build (e.g. one from before a fix).
+        if let chosen = ProcessInfo.processInfo.environment["MOTCUA_BIN"] { return chosen }
         var url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<3 {
             let candidate = url.appendingPathComponent("motcua").path
@@ -23,9 +25,10 @@ struct CommandLineTests {
         let errors: String
     }
 
-    func motcua(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    /// Runs motcua (or `program`) with `arguments` from the repository root.
+    func motcua(_ arguments: [String], environment: [String: String] = [:], program: String? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(CommandLineTests.executable, "build the motcua product first"))
+        process.executableURL = URL(fileURLWithPath: try program ?? #require(CommandLineTests.executable, "build the motcua product first"))
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: Repository.root)
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

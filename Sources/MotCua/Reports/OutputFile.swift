@@ -17,6 +17,7 @@ public enum OutputFile {
     }
 
     private static let seenFailures = Mutex<[WriteError]>([])
+    private static let devicesStaged = Mutex<Int>(0)
 
     /// The write failures of this process so far, first first: a command tells by them an I/O
     /// failure met during a simulation (a result kept with `--results`, the dossier log) from a
@@ -41,14 +42,26 @@ public enum OutputFile {
         public let resolved: String
         /// A character device or FIFO: written through, never renamed over.
         public let isDevice: Bool
-
         /// The temporary file the output is written to before it is put in place: next to the
-        /// target (so that the rename is atomic), or in the temporary folder for a device.
-        public var partial: String {
-            let folder = isDevice ? NSTemporaryDirectory() : (resolved as NSString).deletingLastPathComponent
-            let name = (resolved as NSString).lastPathComponent
-            return (folder as NSString).appendingPathComponent(".\(name).\(getpid()).partial")
+        /// target (so that the rename is atomic), or in the temporary folder for a device (named
+        /// apart, as several outputs may go to one device).
+        public let partial: String
+
+        init(path: String, resolved: String, isDevice: Bool) {
+            self.path = path
+            self.resolved = resolved
+            self.isDevice = isDevice
+            let (folder, name) = OutputFile.split(resolved)
+            if isDevice {
+                let number = OutputFile.devicesStaged.withLock { count in count += 1; return count }
+                partial = NSTemporaryDirectory() + "/.\(name)-\(number).\(getpid()).partial"
+            } else {
+                partial = (folder == "/" ? "" : folder) + "/.\(name).\(getpid()).partial"
+            }
         }
+
+        /// The folder the output is written in.
+        public var folder: String { OutputFile.split(resolved).folder }
 
         /// Device and inode of the file when it exists, to tell whether two paths name one file.
         public var identity: FileIdentity? { FileIdentity(path: resolved) }
@@ -68,7 +81,7 @@ public enum OutputFile {
             }
             if type != S_IFREG { throw failure(path, "not a regular file, a character device or a FIFO") }
         }
-        let folder = (resolved as NSString).deletingLastPathComponent
+        let folder = split(resolved).folder
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw failure(path, "the folder \(folder) does not exist")
@@ -89,16 +102,24 @@ public enum OutputFile {
             var info = stat()
             if lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
                let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) {
-                current = destination.hasPrefix("/") ? destination
-                    : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+                current = destination.hasPrefix("/") ? destination : split(current).folder + "/" + destination
                 continue
             }
-            let folder = (current as NSString).deletingLastPathComponent
-            guard let real = realpath(folder.isEmpty ? "." : folder, nil) else { return current }
+            let (folder, name) = split(current)
+            guard let real = realpath(folder, nil) else { return current }
             defer { free(real) }
-            return (String(cString: real) as NSString).appendingPathComponent((current as NSString).lastPathComponent)
+            let realFolder = String(cString: real)
+            return (realFolder == "/" ? "" : realFolder) + "/" + name
         }
         return current
+    }
+
+    /// The folder (`.` for a bare name) and the last component of a path. (Foundation's
+    /// `deletingLastPathComponent` traps on some short relative paths.)
+    public static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let folder = String(path[..<slash])
+        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
     }
 
     /// Writes `data` to the target's temporary file, registered with ``PartialFiles`` until it is
