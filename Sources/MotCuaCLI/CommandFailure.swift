@@ -81,10 +81,15 @@ func flushStandardOutput() -> Bool {
     return fflush(standardOutput) == 0 && ferror(standardOutput) == 0
 }
 
-/// Writes a message on standard error (unbuffered; a failure there has nowhere to be reported).
+/// Writes a message on standard error, ending the line.
 func printError(_ text: String) {
-    let line = Data((text.hasSuffix("\n") ? text : text + "\n").utf8)
-    line.withUnsafeBytes { bytes in
+    writeStandardError(text.hasSuffix("\n") ? text : text + "\n")
+}
+
+/// Writes on standard error, unbuffered. (Not `FileHandle.standardError.write`, which traps when
+/// the write fails; a failure here has nowhere to be reported and is ignored.)
+func writeStandardError(_ text: String) {
+    Data(text.utf8).withUnsafeBytes { bytes in
         var offset = 0
         while offset < bytes.count {
             let n = write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)

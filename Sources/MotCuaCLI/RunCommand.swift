@@ -43,13 +43,13 @@ enum Progress {
         started = start
         return { done in
             guard elapsed(since: start) > 1 else { return }
-            FileHandle.standardError.write(Data("\r  \(done)/\(total) \(what) done".utf8))
+            writeStandardError("\r  \(done)/\(total) \(what) done")
         }
     }
 
     static func finish() {
         if enabled && started > 0 && elapsed(since: started) > 1 {
-            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+            writeStandardError("\r\u{1B}[K")
         }
     }
 }
