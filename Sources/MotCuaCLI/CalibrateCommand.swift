@@ -64,20 +64,18 @@ enum CalibrateCommand {
         } catch {
             throw .simulation(error)
         }
-        do {
-            let summary = ExperimentSummary(model: model, seed: model.scenario.seed, results: results)
-            print("\nOBSERVED ON-TIME RATE (portal rule at the end of the records)")
-            for (field, rate, dossiers) in calibration.observedOnTime {
-                print("  " + Format.pad(field, 26) + Format.right(Format.percent(rate), 10) + Format.right(Format.count(dossiers), 10) + " dossiers")
-            }
-            print("\nBACK-TEST: on-time rate per field over the records' \(calibration.periodDays) days from \(calibration.firstDay), observed and simulated (\(replications) replications)")
-            print("  " + Format.pad("field", 26) + Format.right("observed", 10) + Format.right("simulated", 11) + "   95% CI")
-            for (field, rate, _) in calibration.observedOnTime {
-                guard let simulated = summary.fields.first(where: { $0.id == field }) else { continue }
-                print("  " + Format.pad(simulated.name, 26) + Format.right(Format.percent(rate), 10)
-                      + Format.right(Format.percent(simulated.onTimeRate.mean), 11)
-                      + "   \(Format.percent(simulated.onTimeRate.low)) … \(Format.percent(simulated.onTimeRate.high))")
-            }
+        let summary = ExperimentSummary(model: model, seed: model.scenario.seed, results: results)
+        print("\nOBSERVED ON-TIME RATE (portal rule at the end of the records)")
+        for (field, rate, dossiers) in calibration.observedOnTime {
+            print("  " + Format.pad(field, 26) + Format.right(Format.percent(rate), 10) + Format.right(Format.count(dossiers), 10) + " dossiers")
+        }
+        print("\nBACK-TEST: on-time rate per field over the records' \(calibration.periodDays) days from \(calibration.firstDay), observed and simulated (\(replications) replications)")
+        print("  " + Format.pad("field", 26) + Format.right("observed", 10) + Format.right("simulated", 11) + "   95% CI")
+        for (field, rate, _) in calibration.observedOnTime {
+            guard let simulated = summary.fields.first(where: { $0.id == field }) else { continue }
+            print("  " + Format.pad(simulated.name, 26) + Format.right(Format.percent(rate), 10)
+                  + Format.right(Format.percent(simulated.onTimeRate.mean), 11)
+                  + "   \(Format.percent(simulated.onTimeRate.low)) … \(Format.percent(simulated.onTimeRate.high))")
         }
     }
 }

@@ -265,6 +265,9 @@ struct CommandSpec: Sendable {
             guard option.kind.accepts(value) else {
                 throw .usage("\(option.name) expects \(option.kind.expectation), found \"\(value)\"", command: self)
             }
+            guard option.repeatable || parsed.all[option.name] == nil else {
+                throw .usage("\(option.name) is given twice; it takes one value", command: self)
+            }
             parsed.all[option.name, default: []].append(value)
         }
         if !parsed.flags.contains("--help"), let missing = options.first(where: { $0.required && parsed.all[$0.name] == nil }) {

@@ -83,33 +83,31 @@ enum ExperimentCommands {
         } catch {
             throw .simulation(error)
         }
-        do {
-            try plan.stage(SweepReport.html(sweep, name: model.scenario.name), for: "--html")
-            try plan.commit()
-            var lines = ["LOAD SWEEP — \(model.scenario.name) (seed \(seed), \(replications) replications per load)", ""]
-            lines.append("  " + Format.pad("load", 7) + Format.right("on-time", 10) + Format.right("targets passing", 17) + "   busiest office")
-            for point in sweep.points {
-                let busiest = point.summary.offices.max { $0.utilization.mean < $1.utilization.mean }
-                let passing = point.summary.targets.filter { $0.verdict == .pass }.count
-                lines.append("  " + Format.pad(Format.fixed(point.load, 2) + "×", 7) + Format.right(Format.percent(point.summary.overall.onTimeRate.mean), 10)
-                             + Format.right("\(passing)/\(point.summary.targets.count)", 17)
-                             + "   " + (busiest.map { "\($0.office.name) \(Format.percent($0.utilization.mean, 1))" } ?? ""))
-            }
-            lines.append("")
-            lines.append("HEADROOM PER TARGET")
-            for h in sweep.headroom {
-                let highest = h.highestPassing.map { Format.fixed($0, 2) + "×" } ?? "none in range"
-                let first = h.firstNotPassing.map { Format.fixed($0, 2) + "×" } ?? "passes throughout"
-                lines.append("  " + Format.pad(h.label, 62) + " highest passing load \(highest); first not passing \(first)")
-            }
-            lines.append("")
-            if let saturated = sweep.firstSaturated {
-                lines.append("First office to saturate (staff ≥ 95% busy): \(saturated.office) at \(Format.fixed(saturated.load, 2))× load")
-            } else {
-                lines.append("No office reaches 95% busy in this range.")
-            }
-            print(lines.joined(separator: "\n"))
+        try plan.stage(SweepReport.html(sweep, name: model.scenario.name), for: "--html")
+        try plan.commit()
+        var lines = ["LOAD SWEEP — \(model.scenario.name) (seed \(seed), \(replications) replications per load)", ""]
+        lines.append("  " + Format.pad("load", 7) + Format.right("on-time", 10) + Format.right("targets passing", 17) + "   busiest office")
+        for point in sweep.points {
+            let busiest = point.summary.offices.max { $0.utilization.mean < $1.utilization.mean }
+            let passing = point.summary.targets.filter { $0.verdict == .pass }.count
+            lines.append("  " + Format.pad(Format.fixed(point.load, 2) + "×", 7) + Format.right(Format.percent(point.summary.overall.onTimeRate.mean), 10)
+                         + Format.right("\(passing)/\(point.summary.targets.count)", 17)
+                         + "   " + (busiest.map { "\($0.office.name) \(Format.percent($0.utilization.mean, 1))" } ?? ""))
         }
+        lines.append("")
+        lines.append("HEADROOM PER TARGET")
+        for h in sweep.headroom {
+            let highest = h.highestPassing.map { Format.fixed($0, 2) + "×" } ?? "none in range"
+            let first = h.firstNotPassing.map { Format.fixed($0, 2) + "×" } ?? "passes throughout"
+            lines.append("  " + Format.pad(h.label, 62) + " highest passing load \(highest); first not passing \(first)")
+        }
+        lines.append("")
+        if let saturated = sweep.firstSaturated {
+            lines.append("First office to saturate (staff ≥ 95% busy): \(saturated.office) at \(Format.fixed(saturated.load, 2))× load")
+        } else {
+            lines.append("No office reaches 95% busy in this range.")
+        }
+        print(lines.joined(separator: "\n"))
     }
 
     static func staff(_ parsed: ParsedArguments) async throws(CommandFailure) {
@@ -149,28 +147,26 @@ enum ExperimentCommands {
         } catch {
             throw .simulation(error)
         }
-        do {
-            var lines = ["STAFFING SEARCH — \(scenario.name) (seed \(seed), \(replications) replications per evaluation, \(search.steps.count) steps)", ""]
-            if let solution = search.solution {
-                lines.append("Smallest staffing found that makes every target PASS:")
-                lines.append("  " + Format.pad("office", 40) + Format.right("now", 6) + Format.right("needed", 8) + Format.right("change", 8))
-                var added = 0
-                for bound in bounds {
-                    let now = search.initial[bound.office] ?? 0, needed = solution[bound.office] ?? 0
-                    let instances = max(1, scenario.offices.first { $0.id == bound.office }?.instances.count ?? 1)
-                    added += (needed - now) * instances
-                    let name = scenario.offices.first { $0.id == bound.office }?.name ?? bound.office
-                    lines.append("  " + Format.pad(name + (instances > 1 ? " (each of \(instances))" : ""), 40) + Format.right(String(now), 6)
-                                 + Format.right(String(needed), 8) + Format.right((needed >= now ? "+" : "") + String(needed - now), 8))
-                }
-                lines.append("  total staff change: \(added >= 0 ? "+" : "")\(added)")
-            } else {
-                lines.append("No staffing within the bounds makes every target pass; the targets still failing at the upper bounds:")
-                for t in search.finalSummary?.targets ?? [] where t.verdict != .pass {
-                    lines.append("  \(t.label)\(t.fieldName.map { " — \($0)" } ?? ""): \(Format.percent(t.estimate.mean))")
-                }
+        var lines = ["STAFFING SEARCH — \(scenario.name) (seed \(seed), \(replications) replications per evaluation, \(search.steps.count) steps)", ""]
+        if let solution = search.solution {
+            lines.append("Smallest staffing found that makes every target PASS:")
+            lines.append("  " + Format.pad("office", 40) + Format.right("now", 6) + Format.right("needed", 8) + Format.right("change", 8))
+            var added = 0
+            for bound in bounds {
+                let now = search.initial[bound.office] ?? 0, needed = solution[bound.office] ?? 0
+                let instances = max(1, scenario.offices.first { $0.id == bound.office }?.instances.count ?? 1)
+                added += (needed - now) * instances
+                let name = scenario.offices.first { $0.id == bound.office }?.name ?? bound.office
+                lines.append("  " + Format.pad(name + (instances > 1 ? " (each of \(instances))" : ""), 40) + Format.right(String(now), 6)
+                             + Format.right(String(needed), 8) + Format.right((needed >= now ? "+" : "") + String(needed - now), 8))
             }
-            print(lines.joined(separator: "\n"))
+            lines.append("  total staff change: \(added >= 0 ? "+" : "")\(added)")
+        } else {
+            lines.append("No staffing within the bounds makes every target pass; the targets still failing at the upper bounds:")
+            for t in search.finalSummary?.targets ?? [] where t.verdict != .pass {
+                lines.append("  \(t.label)\(t.fieldName.map { " — \($0)" } ?? ""): \(Format.percent(t.estimate.mean))")
+            }
         }
+        print(lines.joined(separator: "\n"))
     }
 }

@@ -67,6 +67,14 @@ extension CommandLineTests {
         }
     }
 
+    @Test("an option that takes one value is refused when given twice; a repeatable one is not")
+    func givenTwice() throws {
+        let twice = try motcua(["run", "scenarios/validation/mm1.json", "--seed", "1", "--seed", "2"])
+        #expect(twice.status == 2 && twice.errors.contains("--seed is given twice"))
+        let repeated = try motcua(["validate", "scenarios/validation/mm1.json", "--set", "seed=1", "--set", "seed=2"])
+        #expect(repeated.status == 0, "\(repeated.errors)")
+    }
+
     @Test("motcua --version names the version and the results format")
     func version() throws {
         for spelling in ["--version", "version"] {
