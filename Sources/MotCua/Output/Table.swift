@@ -40,6 +40,9 @@ public struct Table: Hashable, Sendable {
 public enum TableCell: Hashable, Sendable {
     /// A number shown in the general format. Not finite: an empty cell.
     case number(Double)
+    /// A number shown with `places` decimals (0 to 3; others are clamped) and thousands
+    /// grouped (1,764.4), stored in full. Not finite: an empty cell.
+    case decimal(Double, places: Int)
     /// A share stored as the fraction (0.9982) and shown as a percentage (99.82%). Not finite:
     /// an empty cell.
     case percent(Double)
@@ -55,7 +58,7 @@ public enum TableCell: Hashable, Sendable {
     /// The cell as a CSV field (before quoting): what ``CSVReport`` writes for the same value.
     var csvField: String {
         switch self {
-        case .number(let x), .percent(let x): return CSVReport.number(x)
+        case .number(let x), .percent(let x), .decimal(let x, _): return CSVReport.number(x)
         case .count(let n): return String(n)
         case .text(let s): return s
         case .date(let d): return d.description

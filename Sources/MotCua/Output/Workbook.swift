@@ -118,7 +118,12 @@ public struct Workbook: Hashable, Sendable {
 
     /// Style indexes into `cellXfs` of ``styles``.
     enum Style: Int {
-        case general = 0, header, count, percent, date
+        case general = 0, header, count, percent, date, oneDecimal, twoDecimals, threeDecimals
+
+        /// The style showing `places` decimals, thousands grouped.
+        static func decimals(_ places: Int) -> Style {
+            [.count, .oneDecimal, .twoDecimals, .threeDecimals][min(3, max(0, places))]
+        }
     }
 
     /// A sheet: header row, then the rows; column widths from the longest value shown.
@@ -144,7 +149,9 @@ public struct Workbook: Hashable, Sendable {
             }
             data += "</row>"
         }
+        // Printed, a sheet fits the width of landscape A4 pages, however many pages long.
         var xml = Workbook.xmlDeclaration + "<worksheet xmlns=\"\(Workbook.mainNamespace)\">"
+            + "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
         if columns > 0 {
             xml += "<dimension ref=\"A1:\(Workbook.columnName(columns - 1))\(table.rows.count + 1)\"/>"
         }
@@ -162,7 +169,9 @@ public struct Workbook: Hashable, Sendable {
             }
             xml += "</cols>"
         }
-        return xml + "<sheetData>" + data + "</sheetData></worksheet>"
+        return xml + "<sheetData>" + data + "</sheetData>"
+            + "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+            + "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>"
     }
 
     /// A cell's style, type attribute, `<v>` content and width in characters; `nil` for no
@@ -173,6 +182,9 @@ public struct Workbook: Hashable, Sendable {
             guard x.isFinite else { return nil }
             let text = number(x)
             return (.general, nil, text, min(text.count, 12))
+        case .decimal(let x, let places):
+            guard x.isFinite else { return nil }
+            return (.decimals(places), nil, number(x), Format.decimal(x, decimals: min(3, max(0, places)), in: .en).count)
         case .percent(let x):
             guard x.isFinite else { return nil }
             return (.percent, nil, number(x), Format.percent(x).count)
@@ -317,7 +329,13 @@ public struct Workbook: Hashable, Sendable {
         for (i, name) in names.enumerated() {
             xml += "<sheet name=\"\(Workbook.escaped(name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
         }
-        return xml + "</sheets></workbook>"
+        xml += "</sheets><definedNames>"
+        // The header row is printed again at the top of every page.
+        for (i, name) in names.enumerated() {
+            let quoted = "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+            xml += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(i)\">\(Workbook.escaped(quoted))!$1:$1</definedName>"
+        }
+        return xml + "</definedNames></workbook>"
     }
 
     /// Sheets are `rId1…rIdN`; styles and shared strings follow them.
@@ -331,21 +349,26 @@ public struct Workbook: Hashable, Sendable {
         return xml + "</Relationships>"
     }
 
-    /// Five cell formats, in ``Style`` order: general, bold header, count `#,##0` (built-in 3),
-    /// percentage `0.00%` (built-in 10), date `dd/mm/yyyy` (custom 164).
+    /// The cell formats, in ``Style`` order: general, bold header, count `#,##0` (built-in 3),
+    /// percentage `0.00%` (built-in 10), date `dd/mm/yyyy` (custom 164), then one, two and
+    /// three decimals (`#,##0.0` custom 165, `#,##0.00` built-in 4, `#,##0.000` custom 166).
     static let styles = xmlDeclaration + "<styleSheet xmlns=\"\(mainNamespace)\">"
-        + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/></numFmts>"
+        + "<numFmts count=\"3\"><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/>"
+        + "<numFmt numFmtId=\"165\" formatCode=\"#,##0.0\"/><numFmt numFmtId=\"166\" formatCode=\"#,##0.000\"/></numFmts>"
         + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
         + "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font></fonts>"
         + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
         + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"5\">"
+        + "<cellXfs count=\"8\">"
         + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
         + "<xf numFmtId=\"3\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"10\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"4\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"166\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "</cellXfs>"
         + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         + "</styleSheet>"
