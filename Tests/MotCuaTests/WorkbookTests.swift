@@ -186,6 +186,16 @@ struct WorkbookTests {
         #expect(inspection.dates.allSatisfy { $0 == [1980, 1, 1, 0, 0, 0] })
     }
 
+    @Test("a workbook without tables still holds one readable sheet", .enabled(if: python != nil, "python3 is not installed"))
+    func emptyWorkbook() throws {
+        let path = WorkbookTests.directory + "/empty.xlsx"
+        try Workbook(tables: []).xlsxData().write(to: URL(fileURLWithPath: path))
+        let inspection = try WorkbookTests.inspect(path)
+        #expect(inspection.bad == nil)
+        #expect(inspection.sheets.map(\.name) == ["Sheet1"])
+        #expect(inspection.sheets.first?.cells.isEmpty == true)
+    }
+
     @Test("sheet names follow Excel's rules and stay unique", .enabled(if: python != nil, "python3 is not installed"))
     func sheetNames() throws {
         let inspection = try WorkbookTests.inspect(try WorkbookTests.writtenWorkbook("names.xlsx"))
