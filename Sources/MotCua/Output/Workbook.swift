@@ -205,10 +205,12 @@ public struct Workbook: Hashable, Sendable {
         }
     }
 
-    /// A number as SpreadsheetML's `xsd:double` text: whole numbers without `.0`.
+    /// A number as SpreadsheetML's `xsd:double` text: whole numbers without `.0`, the
+    /// shortest digits that read back as the same double, the exponent written `E` as Excel
+    /// writes it (`1E-07`).
     static func number(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-        return "\(x)"
+        return "\(x)".uppercased()
     }
 
     /// The characters of the longest line, the width a column needs to show `text`.
