@@ -79,15 +79,4 @@ public final class RunContext: @unchecked Sendable {
         assert(time >= now, "event scheduled in the past")
         agenda.schedule(at: time, kind, target: target, dossier: dossier)
     }
-
-    /// The citizen withdraws the dossier (gives up in a queue, never returns with missing
-    /// papers, or withdraws it during processing). `released` when nothing refers to it any more.
-    func withdraw(_ dossier: Int32, released: Bool) {
-        let record = dossiers[dossier]
-        logRow(record, finished: now, status: "withdrawn")
-        conservation.withdrawn += 1
-        if record.counted { tallies[Int(record.procedure)].withdrawn += 1 }
-        dossiers.markWithdrawn(dossier)
-        if released { dossiers.release(dossier) }
-    }
 }

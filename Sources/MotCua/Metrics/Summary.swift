@@ -198,7 +198,7 @@ public struct ExperimentSummary: Sendable {
                               onTimeRate: Estimate(rate(of: [p])).clamped(to: 0...1))
         }
         officeRates = scenario.offices.compactMap { office in
-            let members = all.filter { p in ([scenario.procedures[p].intake] + scenario.procedures[p].steps).contains { $0.office == office.id } }
+            let members = all.filter { p in scenario.procedures[p].route.contains { $0.office == office.id } }
             guard !members.isEmpty else { return nil }
             return RateResult(id: office.id, name: office.name, nameVi: office.nameVi, tally: total(of: members),
                               onTimeRate: Estimate(rate(of: members)).clamped(to: 0...1))
@@ -214,10 +214,7 @@ public struct ExperimentSummary: Sendable {
                 selected = selected.filter { intakeLevel($0) == level }
             }
             if let office = target.office {
-                selected = selected.filter { p in
-                    let procedure = scenario.procedures[p]
-                    return ([procedure.intake] + procedure.steps).contains { $0.office == office }
-                }
+                selected = selected.filter { p in scenario.procedures[p].route.contains { $0.office == office } }
             }
             let groups: [(FieldSpec?, [Int])]
             if target.field == "*" {

@@ -172,10 +172,7 @@ public actor Office {
     /// Starts `entry`, unless its dossier was withdrawn or its citizen gave up waiting.
     @inline(__always)
     private func startUnlessGone(_ entry: Waiting, now: SimTime) {
-        if entry.dossier >= 0 && context.dossiers[entry.dossier].withdrawn {
-            context.dossiers.release(entry.dossier)
-            return
-        }
+        if entry.dossier >= 0 && context.releaseIfWithdrawn(entry.dossier) { return }
         if entry.givesUpAt < schedule.nextOpening(atOrAfter: now) {
             // The citizen left the queue before this turn came: FIFO service makes it
             // exact to notice it only now.
@@ -223,9 +220,8 @@ public actor Office {
         recordDays(before: end)
         var waiting = 0
         func settle(_ entry: Waiting) {
-            if entry.dossier >= 0 && context.dossiers[entry.dossier].withdrawn {
-                context.dossiers.release(entry.dossier)
-            } else if entry.givesUpAt < end {
+            if entry.dossier >= 0 && context.releaseIfWithdrawn(entry.dossier) { return }
+            if entry.givesUpAt < end {
                 tally.abandoned += 1
                 if entry.dossier >= 0 { context.withdraw(entry.dossier, released: true) }
             } else {

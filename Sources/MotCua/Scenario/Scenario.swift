@@ -187,6 +187,9 @@ public struct ProcedureSpec: Sendable {
     public var withdrawal: WithdrawalSpec?
     /// When this procedure's dossiers arrive (nil: the scenario's profile).
     public var load: LoadProfile?
+
+    /// The whole route in order: the desk check (stage 0), then the steps after it.
+    public var route: [StepSpec] { [intake] + steps }
 }
 
 /// Incomplete dossiers: the desk gives guidance (Form 02) and the citizen comes back later.

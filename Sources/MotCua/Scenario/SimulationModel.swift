@@ -97,7 +97,7 @@ public final class SimulationModel: Sendable {
         let fieldIndex = Dictionary(uniqueKeysWithValues: scenario.fields.enumerated().map { ($0.element.id, $0.offset) })
         let yearsInHorizon = Double(scenario.horizon.days) / 365.25
         for (p, procedure) in scenario.procedures.enumerated() {
-            let route = [procedure.intake] + procedure.steps
+            let route = procedure.route
             let firstStage = stages.count
             for step in route {
                 let members = groupMembers[step.office] ?? []

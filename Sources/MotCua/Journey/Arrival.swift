@@ -1,0 +1,91 @@
+// The dossier's journey through the one-stop flow (docs/model.md §2–§6), one step per file:
+//
+//   Arrival.swift      a citizen, the post or the portal brings a dossier (and the opening backlog)
+//   DeskCheck.swift    the desk checks it: refused, incomplete (come back later), or received
+//   Route.swift        along the route: lag, the office's queue, forwarding to the next office
+//   Supplements.swift  a processing office asks for papers; the deadline clock stops meanwhile
+//   Withdrawal.swift   the citizen gives up or withdraws; the one place that lets a dossier go
+//   Result.swift       the result is ready, on time or late, and goes back to the citizen
+//   Apology.swift      late (or nearly late) dossiers and their apology letter
+//
+// Each step is an extension of the scheduler (``SimulationRun``), which calls it when the
+// dossier's event comes up; a step that puts the dossier in an office's queue leaves it in
+// `pending`, and the scheduler hands it over once the step is done.
+
+extension SimulationRun {
+    /// Draws the stream's next arrival after `time`. Paper dossiers arrive while the desk is
+    /// open (a Poisson process in open time); a varying rate is obtained by thinning.
+    func scheduleArrival(of index: Int, stream: ArrivalStream, after time: SimTime) {
+        var candidate = time
+        let schedule = stream.online ? nil : officeSchedules[Int(stream.office)]
+        while true {
+            let gap = stream.meanGap * Ziggurat.exponential(&arrivalRandom[index], exponentialLayers)
+            if let schedule {
+                candidate = schedule.use { $0.resumeTime(after: candidate, openMinutes: gap) }
+            } else {
+                candidate += gap
+            }
+            guard candidate < horizonEnd else { return }
+            guard stream.profile >= 0 else { break }
+            let u = arrivalRandom[index].nextUnit()
+            if rateProfiles[stream.profile].use({ u * $0.peak < $0.factor(at: candidate) }) { break }
+        }
+        context.schedule(at: candidate, .arrival, target: Int32(index))
+    }
+
+    /// A citizen (or the online portal) brings a dossier to the desk.
+    @inline(__always)
+    func arrive(stream index: Int) {
+        let stream = streams[index]
+        let now = context.now
+        scheduleArrival(of: index, stream: stream, after: now)
+        let p = stream.procedure
+        let instance = stream.instance >= 0 ? stream.instance : drawHomeWard()
+        var record = DossierRecord(procedure: Int32(p), online: stream.online,
+                                   counted: now >= warmUpEnd, instance: instance, arrivedAt: now)
+        record.postal = stream.postal
+        let priorityShare = procedures[p].priorityShare
+        record.priority = !stream.online && !stream.postal && priorityShare > 0
+            && routingRandom[p].nextUnit() < priorityShare
+        let dossier = context.dossiers.add(record)
+        context.conservation.received += 1
+        context.receivedPerDay[context.today] += 1
+        if record.counted {
+            context.tallies[p].received += 1
+            if stream.online { context.tallies[p].online += 1 }
+            if stream.postal { context.tallies[p].postal += 1 }
+        }
+        enter(stage: 0, of: dossier)
+    }
+
+    /// The ward of a citizen whose dossier is not received at a ward desk.
+    func drawHomeWard() -> Int32 {
+        guard instanceCumulative.count > 0 else { return -1 }
+        let u = homeRandom.nextUnit()
+        var ward = 0
+        while ward < instanceCumulative.count - 1 && u > instanceCumulative[ward] { ward += 1 }
+        return Int32(ward)
+    }
+
+    /// Dossiers already in progress when the horizon starts.
+    func openBacklog() {
+        for backlog in model.backlog {
+            let p = backlog.procedure
+            var random = RandomStream(seed: seed, stream: "backlog/\(model.scenario.procedures[backlog.procedure].id)")
+            for _ in 0..<backlog.count {
+                let elapsed = backlog.elapsedWorkingDays.sample(&random)
+                var record = DossierRecord(procedure: Int32(p), online: false, counted: true,
+                                           instance: drawHomeWard(), arrivedAt: 0)
+                record.accepted = true
+                let remaining = Swift.max(0, procedures[p].deadlineWorkingDays - Int(elapsed.rounded(.down)))
+                record.dueAt = calendar.appointment(countingFrom: 0, workingDays: remaining)
+                record.stage = Int16(backlog.stage)
+                let dossier = context.dossiers.add(record)
+                context.conservation.backlog += 1
+                context.tallies[p].backlog += 1
+                enter(stage: backlog.stage, of: dossier)
+                deliver()
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+// The result (docs/model.md §6): the dossier is finished, on time or late, and the result goes
+// back to the citizen electronically, by post, or at the desk, where the citizen queues again.
+
+extension SimulationRun {
+    /// The result is ready: the dossier is finished, on time or late; late dossiers are
+    /// checked for their apology; the result goes back to the citizen.
+    @inline(__always)
+    func finish(_ dossier: Int32) {
+        let now = context.now
+        let record = context.dossiers[dossier]
+        let p = Int(record.procedure)
+        context.conservation.finished += 1
+        context.finishedPerDay[context.today] += 1
+        context.logRow(record, finished: now,
+                       status: now <= record.dueAt && record.supplements <= 1 ? "on time" : "late")
+        if record.counted {
+            if now <= record.dueAt && record.supplements <= 1 {
+                context.tallies[p].finishedOnTime += 1
+            } else {
+                context.tallies[p].finishedLate += 1
+                if now <= record.dueAt { context.tallies[p].lateByRepeatedSupplements += 1 }
+            }
+            account(apologyFor: record, doneAt: now)
+        }
+        if procedures[p].result != nil, let result = procedures[p].result {
+            let u = routingRandom[p].nextUnit()
+            if u < result.electronicShare {
+                if record.counted { context.tallies[p].resultsElectronic += 1 }
+            } else if u < result.electronicShare + result.postalShare {
+                if record.counted { context.tallies[p].resultsPostal += 1 }
+            } else {
+                if record.counted { context.tallies[p].resultsAtDesk += 1 }
+                let desk = office(ofStage: stageIndex(0, of: p), instance: record.instance)
+                let delay = result.pickupDelay.sample(&routingRandom[p])
+                let visit = Swift.max(now, officeSchedules[Int(desk)].use {
+                    $0.finishTime(startingAt: now, workMinutes: delay)
+                })
+                if visit < horizonEnd { context.schedule(at: visit, .pickup, target: desk, dossier: Int32(p)) }
+            }
+        }
+        context.dossiers.remove(dossier)
+    }
+
+    /// A citizen comes to `desk` to collect a paper result of procedure `p`, and queues there
+    /// for the hand-over (the dossier itself is already finished).
+    @inline(__always)
+    func collectResult(procedure p: Int, at desk: Int32) {
+        if let result = procedures[p].result {
+            let work = result.service.sample(&serviceRandom[Int(desk)])
+            withOffice(desk, work) { office, work in office.receive(dossier: -1, work: work, inPerson: true) }
+        }
+    }
+}
