@@ -1,0 +1,176 @@
+/// Reads one JSON object field by field, reporting wrong types, out-of-range values and
+/// unknown keys (with a suggestion) against the object's path.
+struct ObjectReader {
+    let path: String
+    let members: [(key: String, value: JSONValue)]
+    let diagnostics: Diagnostics
+
+    /// Keys every object may carry: provenance and remarks, kept but not interpreted.
+    static let annotationKeys: Set<String> = ["source", "notes", "comment"]
+
+    init?(_ value: JSONValue?, path: String, diagnostics: Diagnostics, keys allowed: Set<String>) {
+        guard let value else { return nil }
+        guard case .object(let members) = value else {
+            diagnostics.report(path, "expected an object, found \(value.typeName)")
+            return nil
+        }
+        self.path = path
+        self.members = members
+        self.diagnostics = diagnostics
+        for (key, member) in members where !allowed.contains(key) {
+            if ObjectReader.annotationKeys.contains(key) {
+                if case .string = member {} else {
+                    diagnostics.report(child(key), "expected a string (a source or a note), found \(member.typeName)")
+                }
+                continue
+            }
+            var message = "unknown key \"\(key)\""
+            if let suggestion = ObjectReader.closest(to: key, among: allowed) { message += " (did you mean \"\(suggestion)\"?)" }
+            message += "; expected one of: " + allowed.sorted().joined(separator: ", ")
+            diagnostics.report(child(key), message)
+        }
+    }
+
+    func child(_ key: String) -> String { path == "$" ? key : "\(path).\(key)" }
+
+    subscript(key: String) -> JSONValue? { members.first { $0.key == key }?.value }
+
+    func has(_ key: String) -> Bool { self[key] != nil }
+
+    func missing(_ key: String, _ expected: String) {
+        diagnostics.report(child(key), "missing; expected \(expected)")
+    }
+
+    func string(_ key: String, required: Bool = true, nonEmpty: Bool = true) -> String? {
+        guard let value = self[key] else {
+            if required { missing(key, "a string") }
+            return nil
+        }
+        guard case .string(let text) = value else {
+            diagnostics.report(child(key), "expected a string, found \(value.typeName)")
+            return nil
+        }
+        if nonEmpty && text.trimmingCharacters(in: .whitespaces).isEmpty {
+            diagnostics.report(child(key), "expected a non-empty string")
+            return nil
+        }
+        return text
+    }
+
+    /// A number with bounds; `above` is an exclusive lower bound.
+    func number(_ key: String, required: Bool = true, atLeast: Double? = nil, above: Double? = nil,
+                atMost: Double? = nil) -> Double? {
+        guard let value = self[key] else {
+            if required { missing(key, "a number") }
+            return nil
+        }
+        return ObjectReader.number(value, path: child(key), diagnostics: diagnostics, atLeast: atLeast, above: above, atMost: atMost)
+    }
+
+    static func number(_ value: JSONValue, path: String, diagnostics: Diagnostics, atLeast: Double? = nil,
+                       above: Double? = nil, atMost: Double? = nil) -> Double? {
+        guard case .number(let x) = value else {
+            diagnostics.report(path, "expected a number, found \(value.typeName)")
+            return nil
+        }
+        if let low = atLeast, x < low { diagnostics.report(path, "expected a number ≥ \(format(low)), found \(format(x))"); return nil }
+        if let low = above, x <= low { diagnostics.report(path, "expected a number > \(format(low)), found \(format(x))"); return nil }
+        if let high = atMost, x > high { diagnostics.report(path, "expected a number ≤ \(format(high)), found \(format(x))"); return nil }
+        return x
+    }
+
+    func integer(_ key: String, required: Bool = true, atLeast: Int? = nil, atMost: Int? = nil) -> Int? {
+        guard let value = self[key] else {
+            if required { missing(key, "a whole number") }
+            return nil
+        }
+        guard case .number(let x) = value, x == x.rounded(), abs(x) < 1e15 else {
+            diagnostics.report(child(key), "expected a whole number, found \(ObjectReader.describe(value))")
+            return nil
+        }
+        let n = Int(x)
+        if let low = atLeast, n < low { diagnostics.report(child(key), "expected a whole number ≥ \(low), found \(n)"); return nil }
+        if let high = atMost, n > high { diagnostics.report(child(key), "expected a whole number ≤ \(high), found \(n)"); return nil }
+        return n
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let value = self[key] else { return nil }
+        guard case .bool(let b) = value else {
+            diagnostics.report(child(key), "expected true or false, found \(value.typeName)")
+            return nil
+        }
+        return b
+    }
+
+    /// A share: a number from 0 to 1.
+    func share(_ key: String, required: Bool = true) -> Double? {
+        number(key, required: required, atLeast: 0, atMost: 1)
+    }
+
+    func array(_ key: String, required: Bool = true, nonEmpty: Bool = false) -> [(path: String, value: JSONValue)]? {
+        guard let value = self[key] else {
+            if required { missing(key, "an array") }
+            return nil
+        }
+        guard case .array(let elements) = value else {
+            diagnostics.report(child(key), "expected an array, found \(value.typeName)")
+            return nil
+        }
+        if nonEmpty && elements.isEmpty { diagnostics.report(child(key), "expected at least one element"); return nil }
+        return elements.enumerated().map { ("\(child(key))[\($0.offset)]", $0.element) }
+    }
+
+    func object(_ key: String, required: Bool = true, keys: Set<String>) -> ObjectReader? {
+        guard let value = self[key] else {
+            if required { missing(key, "an object") }
+            return nil
+        }
+        return ObjectReader(value, path: child(key), diagnostics: diagnostics, keys: keys)
+    }
+
+    /// One of a fixed set of words.
+    func choice(_ key: String, _ options: [String], required: Bool = true) -> String? {
+        guard let text = string(key, required: required) else { return nil }
+        guard options.contains(text) else {
+            diagnostics.report(child(key), "expected one of \(options.map { "\"\($0)\"" }.joined(separator: ", ")), found \"\(text)\"")
+            return nil
+        }
+        return text
+    }
+
+    static func describe(_ value: JSONValue) -> String {
+        if case .number(let x) = value { return format(x) }
+        if case .string(let s) = value { return "\"\(s)\"" }
+        return value.typeName
+    }
+
+    static func format(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+    }
+
+    /// The allowed key nearest to a misspelt one (edit distance ≤ 2), for "did you mean".
+    static func closest(to key: String, among allowed: Set<String>) -> String? {
+        let lowered = Array(key.lowercased())
+        var best: (String, Int)?
+        for candidate in allowed.sorted() {
+            let d = editDistance(lowered, Array(candidate.lowercased()))
+            if d <= 2, best == nil || d < best!.1 { best = (candidate, d) }
+        }
+        return best?.0
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,138 @@
+/// Decodes the scenario document; cross-references are checked once everything is read.
+struct ScenarioDecoder {
+    let diagnostics: Diagnostics
+    let directory: String
+    let file: String
+
+    /// Length of a working day in minutes, for distributions given in working days.
+    static func minutesPerWorkingDay(_ calendar: CalendarSpec?) -> Double {
+        guard let calendar else { return 480 }
+        return calendar.alwaysOpen ? 1440 : Double(calendar.hours.totalMinutes)
+    }
+
+    func decode(_ document: JSONValue) -> Scenario? {
+        guard let root = ObjectReader(document, path: "$", diagnostics: diagnostics, keys: [
+            "format", "name", "nameVi", "description", "seed", "horizon", "calendar", "fields", "offices", "procedures", "targets",
+            "policies", "backlog", "load", "procedureTable",
+        ]) else { return nil }
+        if let format = root.string("format", required: false), format != "motcua-scenario/1" {
+            diagnostics.report(root.child("format"), "expected \"motcua-scenario/1\", found \"\(format)\"")
+        }
+        let name = root.string("name")
+        let nameVi = root.string("nameVi", required: false)
+        let description = root.string("description", required: false, nonEmpty: false)
+        let seed = root.integer("seed", required: false, atLeast: 0)
+        let horizon = decodeHorizon(root)
+        let calendar = decodeCalendar(root, horizon: horizon)
+        let workingDay = ScenarioDecoder.minutesPerWorkingDay(calendar)
+        let fields = decodeFields(root)
+        let offices = decodeOffices(root, calendar: calendar, workingDay: workingDay, horizon: horizon)
+        let procedures = decodeProcedures(root, workingDay: workingDay)
+        let targets = decodeTargets(root)
+        let policies = decodePolicies(root)
+        let load = decodeLoad(root["load"], path: root.child("load")) ?? .flat
+        let backlog = decodeBacklog(root, procedures: procedures.map(\.spec))
+        crossCheck(fields: fields, offices: offices, procedures: procedures, targets: targets, workingDay: workingDay)
+        guard let name, let horizon, let calendar, diagnostics.isEmpty else { return nil }
+        return Scenario(name: name, nameVi: nameVi, description: description, seed: UInt64(seed ?? 1),
+                        horizon: horizon, calendar: calendar, fields: fields.map(\.spec),
+                        offices: offices.map(\.spec), procedures: procedures.map(\.spec), targets: targets.map(\.spec),
+                        policies: policies, backlog: backlog, load: load)
+    }
+
+    struct Located<T> {
+        let spec: T
+        let path: String
+    }
+
+    func uniqueIDs<T>(_ items: [Located<T>], _ id: (T) -> String, what: String) {
+        var seen: [String: String] = [:]
+        for item in items {
+            let key = id(item.spec)
+            if let first = seen[key] {
+                diagnostics.report("\(item.path).id", "duplicate \(what) id \"\(key)\" (first used at \(first))")
+            } else {
+                seen[key] = item.path
+            }
+        }
+    }
+
+    func decodeHorizon(_ root: ObjectReader) -> Horizon? {
+        guard let h = root.object("horizon", keys: ["start", "days", "warmUpDays"]) else { return nil }
+        let start = ScenarioLoader.date(h, "start")
+        let days = h.integer("days", atLeast: 1, atMost: 36_600)
+        let warmUp = h.integer("warmUpDays", required: false, atLeast: 0) ?? 0
+        if let days, warmUp >= days { diagnostics.report(h.child("warmUpDays"), "expected fewer warm-up days than the \(days) days of the horizon, found \(warmUp)") }
+        guard let start, let days else { return nil }
+        return Horizon(start: start, days: days, warmUpDays: warmUp)
+    }
+
+    func decodeFields(_ root: ObjectReader) -> [Located<FieldSpec>] {
+        var result: [Located<FieldSpec>] = []
+        for (path, value) in root.array("fields", nonEmpty: true) ?? [] {
+            guard let f = ObjectReader(value, path: path, diagnostics: diagnostics, keys: ["id", "name", "nameVi"]) else { continue }
+            let id = f.string("id"), name = f.string("name"), nameVi = f.string("nameVi", required: false)
+            if let id, id == "*" { diagnostics.report(f.child("id"), "\"*\" is reserved for \"every field\" in targets") }
+            if let id, let name { result.append(Located(spec: FieldSpec(id: id, name: name, nameVi: nameVi), path: path)) }
+        }
+        uniqueIDs(result, \.id, what: "field")
+        return result
+    }
+
+    func decodeBacklog(_ root: ObjectReader, procedures: [ProcedureSpec]) -> [BacklogSpec] {
+        var result: [BacklogSpec] = []
+        for (path, value) in root.array("backlog", required: false) ?? [] {
+            guard let b = ObjectReader(value, path: path, diagnostics: diagnostics, keys: ["procedure", "count", "elapsedWorkingDays", "step"]) else { continue }
+            let id = b.string("procedure"), count = b.integer("count", atLeast: 0, atMost: 10_000_000)
+            let elapsed = b.has("elapsedWorkingDays") ? decodeDistribution(b["elapsedWorkingDays"], path: b.child("elapsedWorkingDays"), workingDay: 1) : .deterministic(value: 0)
+            let step = b.integer("step", required: false, atLeast: 1) ?? 1
+            guard let id else { continue }
+            guard let procedure = procedures.first(where: { $0.id == id }) else {
+                diagnostics.report(b.child("procedure"), "unknown procedure \"\(id)\"")
+                continue
+            }
+            if step > procedure.steps.count {
+                diagnostics.report(b.child("step"), "procedure \"\(id)\" has \(procedure.steps.count) steps after the desk; expected 1…\(max(procedure.steps.count, 1))")
+                continue
+            }
+            if let count, let elapsed { result.append(BacklogSpec(procedure: id, count: count, elapsedWorkingDays: elapsed, step: step)) }
+        }
+        return result
+    }
+
+    func decodePolicies(_ root: ObjectReader) -> PolicySpec {
+        var policy = PolicySpec.standard
+        guard let p = root.object("policies", required: false, keys: ["apology"]) else { return policy }
+        if let a = p.object("apology", required: false, keys: ["onTimeShare", "lateShare", "extensionWorkingDays"]) {
+            policy.apologyOnTimeShare = a.share("onTimeShare", required: false) ?? policy.apologyOnTimeShare
+            policy.apologyLateShare = a.share("lateShare", required: false) ?? policy.apologyLateShare
+            policy.apologyExtensionWorkingDays = a.integer("extensionWorkingDays", required: false, atLeast: 1, atMost: 365)
+                ?? policy.apologyExtensionWorkingDays
+        }
+        return policy
+    }
+
+    func decodeTargets(_ root: ObjectReader) -> [Located<TargetSpec>] {
+        var result: [Located<TargetSpec>] = []
+        for (path, value) in root.array("targets", required: false) ?? [] {
+            guard let t = ObjectReader(value, path: path, diagnostics: diagnostics, keys: [
+                "id", "label", "labelVi", "measure", "field", "office", "level", "comparator", "threshold",
+            ]) else { continue }
+            let id = t.string("id"), label = t.string("label"), labelVi = t.string("labelVi", required: false)
+            let measure = t.choice("measure", ["onTimeRate", "lateRate", "apologyRate", "digitizationRate", "ePaymentRate", "onlineRate"])
+                .flatMap(TargetMeasure.init(rawValue:))
+            let level = t.choice("level", AdministrativeLevel.allCases.map(\.rawValue), required: false).flatMap(AdministrativeLevel.init(rawValue:))
+            let field = t.string("field", required: false), office = t.string("office", required: false)
+            let comparator = t.choice("comparator", [">=", ">", "<=", "<"]).flatMap(Comparator.init(rawValue:))
+            let threshold = t.number("threshold", atLeast: 0, atMost: 1)
+            if let id, let label, let measure, let comparator, let threshold {
+                var target = TargetSpec(id: id, label: label, labelVi: labelVi, measure: measure, field: field,
+                                        office: office, comparator: comparator, threshold: threshold)
+                target.level = level
+                result.append(Located(spec: target, path: path))
+            }
+        }
+        uniqueIDs(result, \.id, what: "target")
+        return result
+    }
+}
