@@ -1,41 +1,5 @@
-/// Virtual time: minutes since 00:00 of the first day of the horizon.
-public typealias SimTime = Double
-
-/// The index of the day of `time` (day 0 is the first of the horizon).
-@inline(__always)
-func dayIndex(of time: SimTime) -> Int {
-    // Truncation is the floor for the run's times (≥ 0), without the library call.
-    time >= 0 ? Int(time / 1440) : Int((time / 1440).rounded(.down))
-}
-
-/// The first instant whose day index, computed as `Int(time / 1440)`, is at least `day`: the
-/// day's midnight, or a hair before it where the division rounds up. Code that must notice a
-/// new day compares the time with it instead of dividing at every event.
-func firstInstant(ofDay day: Int) -> SimTime {
-    var time = Double(Swift.max(day, 0)) * 1440
-    while time > 0, Int(time.nextDown / 1440) >= day { time = time.nextDown }
-    return time
-}
-
-/// The minute of the day of `time` (a time of the run, ≥ 0): the same number as
-/// `time.truncatingRemainder(dividingBy: 1440)`, without the library's `fmod`.
-@inline(__always)
-func minuteOfDay(_ time: SimTime) -> Double {
-    minuteOfDay(time, day: Int(time / 1440))
-}
-
-/// ``minuteOfDay(_:)`` for a caller that knows `day`, the value of `Int(time / 1440)`.
-@inline(__always)
-func minuteOfDay(_ time: SimTime, day: Int) -> Double {
-    // The quotient rounds up to the next whole day only when `time` lies just below a
-    // midnight; the remainder then comes out negative and one day is added back, exactly
-    // (the true remainder is a representable number).
-    let minute = time - 1440 * Double(day)
-    return minute < 0 ? minute + 1440 : minute
-}
-
 /// What happens at an event.
-public enum EventKind: UInt8, Sendable, BitwiseCopyable {
+enum EventKind: UInt8, Sendable, BitwiseCopyable {
     /// The next dossier of an arrival stream arrives (`target` = stream index).
     case arrival
     /// A staff member finishes working on a dossier (`target` = office index).
@@ -61,7 +25,7 @@ public enum EventKind: UInt8, Sendable, BitwiseCopyable {
 }
 
 /// One entry of the future-event list: a small value type, so the list is a flat array.
-public struct Event: Sendable, BitwiseCopyable {
+struct Event: Sendable, BitwiseCopyable {
     /// When it happens and its insertion number, as one number that orders events: the time's
     /// bits above, the sequence below. A run's times are never negative, and the bits of
     /// non-negative doubles order as the doubles do, so comparing keys compares (time,
@@ -69,14 +33,14 @@ public struct Event: Sendable, BitwiseCopyable {
     /// pairs, which mispredict on random times.
     let key: UInt128
     /// What happens.
-    public var kind: EventKind
+    var kind: EventKind
     /// The office or arrival stream concerned.
-    public var target: Int32
+    var target: Int32
     /// The dossier concerned, or -1 (for ``EventKind/staffChange``, the step of the staff plan).
-    public var dossier: Int32
+    var dossier: Int32
 
     /// An event at `time` (≥ 0) with insertion number `sequence`.
-    public init(time: SimTime, sequence: UInt64, kind: EventKind, target: Int32, dossier: Int32) {
+    init(time: SimTime, sequence: UInt64, kind: EventKind, target: Int32, dossier: Int32) {
         assert(time >= 0, "events happen at non-negative times")
         // Adding zero turns a negative zero, whose bits would order it last, into zero.
         key = UInt128((time + 0).bitPattern) << 64 | UInt128(sequence)
@@ -97,9 +61,9 @@ public struct Event: Sendable, BitwiseCopyable {
     }
 
     /// When it happens.
-    public var time: SimTime { SimTime(bitPattern: UInt64(truncatingIfNeeded: key >> 64)) }
+    var time: SimTime { SimTime(bitPattern: UInt64(truncatingIfNeeded: key >> 64)) }
     /// Insertion number: events at the same time happen in the order they were scheduled.
-    public var sequence: UInt64 { UInt64(truncatingIfNeeded: key) }
+    var sequence: UInt64 { UInt64(truncatingIfNeeded: key) }
 
     /// Whether this event happens before `other`: earlier, or at the same time and scheduled first.
     @inline(__always)

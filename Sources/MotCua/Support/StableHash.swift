@@ -1,0 +1,12 @@
+/// A hash that is the same on every platform and in every process (FNV-1a, 64 bit).
+enum StableHash {
+    /// FNV-1a of the UTF-8 bytes of `text`.
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+}
