@@ -1,44 +1,44 @@
 /// The state of one dossier (hồ sơ) in a run.
-public struct DossierRecord: Sendable, BitwiseCopyable {
+struct DossierRecord: Sendable, BitwiseCopyable {
     /// Index of its procedure.
-    public var procedure: Int32
+    var procedure: Int32
     /// Current stage of the route (0 = desk check).
-    public var stage: Int16
+    var stage: Int16
     /// Supplement requests received during processing.
-    public var supplements: UInt8 = 0
+    var supplements: UInt8 = 0
     /// Whether the current stage's lag is over.
-    public var lagDone = false
+    var lagDone = false
     /// Whether the current stage has already asked for a supplement.
-    public var askedAtStage = false
+    var askedAtStage = false
     /// Submitted online.
-    public var online: Bool
+    var online: Bool
     /// Sent by post.
-    public var postal = false
+    var postal = false
     /// In the priority lane at the desk.
-    public var priority = false
+    var priority = false
     /// Counted in the statistics (arrived after the warm-up).
-    public var counted: Bool
+    var counted: Bool
     /// Accepted at the desk (a receipt with an appointment date was issued).
-    public var accepted = false
+    var accepted = false
     /// Slot in use.
-    public var alive = true
+    var alive = true
     /// Withdrawn by the citizen; the slot is released when the dossier's pending event or queue
     /// place is reached.
-    public var withdrawn = false
+    var withdrawn = false
     /// Components digitized at the desk.
-    public var digitized = false
+    var digitized = false
     /// Ward instance of the citizen, or -1.
-    public var instance: Int32
+    var instance: Int32
     /// Number that tells this dossier from later ones reusing its slot.
-    public var serial: UInt32 = 0
+    var serial: UInt32 = 0
     /// Arrival time.
-    public var arrivedAt: SimTime
+    var arrivedAt: SimTime
     /// Appointment (due) time, or infinity before acceptance.
-    public var dueAt: SimTime = .infinity
+    var dueAt: SimTime = .infinity
     /// When the deadline clock was stopped (supplement, tax office), or nan.
-    public var pausedAt: SimTime = .nan
+    var pausedAt: SimTime = .nan
 
-    public init(procedure: Int32, online: Bool, counted: Bool, instance: Int32, arrivedAt: SimTime) {
+    init(procedure: Int32, online: Bool, counted: Bool, instance: Int32, arrivedAt: SimTime) {
         self.procedure = procedure
         stage = 0
         self.online = online
@@ -50,7 +50,7 @@ public struct DossierRecord: Sendable, BitwiseCopyable {
 
 /// All dossiers in progress, in a flat buffer whose slots are reused: memory grows with the
 /// dossiers in progress, not with the dossiers simulated.
-public struct DossierStore: ~Copyable {
+struct DossierStore: ~Copyable {
     private var records = PlainBuffer<DossierRecord>(
         repeating: DossierRecord(procedure: 0, online: false, counted: false, instance: -1, arrivedAt: 0), count: 256)
     /// Slots in use or released, from the start of `records`.
@@ -60,16 +60,16 @@ public struct DossierStore: ~Copyable {
     private var freeCount = 0
     private var nextSerial: UInt32 = 0
     /// Dossiers currently in progress (withdrawn ones excluded).
-    public private(set) var live = 0
+    private(set) var live = 0
     /// The most dossiers in progress at once.
-    public private(set) var peakLive = 0
+    private(set) var peakLive = 0
 
-    public init() {}
+    init() {}
 
     /// Stores a new dossier and returns its handle.
     /// - Complexity: amortized O(1).
     @inline(__always)
-    public mutating func add(_ record: DossierRecord) -> Int32 {
+    mutating func add(_ record: DossierRecord) -> Int32 {
         live += 1
         if live > peakLive { peakLive = live }
         var record = record
@@ -89,21 +89,21 @@ public struct DossierStore: ~Copyable {
 
     /// Releases a dossier that has left the system (finished or refused).
     @inline(__always)
-    public mutating func remove(_ handle: Int32) {
+    mutating func remove(_ handle: Int32) {
         live -= 1
         release(handle)
     }
 
     /// Marks a dossier withdrawn: no longer in progress, but its slot stays taken until
     /// ``release(_:)``, because an event or a queue place still refers to it.
-    public mutating func markWithdrawn(_ handle: Int32) {
+    mutating func markWithdrawn(_ handle: Int32) {
         records[Int(handle)].withdrawn = true
         live -= 1
     }
 
     /// Frees the slot of a dossier no longer referred to by anything.
     @inline(__always)
-    public mutating func release(_ handle: Int32) {
+    mutating func release(_ handle: Int32) {
         records[Int(handle)].alive = false
         if freeCount == freeSlots.count { freeSlots.grow(to: 2 * freeCount, filling: 0) }
         freeSlots[freeCount] = handle
@@ -112,13 +112,13 @@ public struct DossierStore: ~Copyable {
 
     /// Access to a dossier by handle.
     @inline(__always)
-    public subscript(handle: Int32) -> DossierRecord {
+    subscript(handle: Int32) -> DossierRecord {
         unsafeAddress { UnsafePointer(records.address(Int(handle))) }
         nonmutating unsafeMutableAddress { records.address(Int(handle)) }
     }
 
     /// Calls `body` for every dossier still in progress, in slot order.
-    public func forEachLive(_ body: (DossierRecord) -> Void) {
+    func forEachLive(_ body: (DossierRecord) -> Void) {
         for slot in 0..<used {
             let record = records[slot]
             if record.alive && !record.withdrawn { body(record) }

@@ -3,22 +3,22 @@
 /// Simultaneous events therefore happen in the order they were scheduled, which makes every
 /// run reproducible. The agenda belongs to one run and is only touched from that run's
 /// serial executor (see ``RunContext``); it is non-copyable, so its storage is never shared.
-public struct Agenda: ~Copyable {
+struct Agenda: ~Copyable {
     /// The heap, followed by at least four vacant slots (see ``Event/vacant``): every node in
     /// the heap then has four children to compare, real or vacant, and picking the earliest
     /// needs neither a count nor a jump.
     private var heap = PlainBuffer<Event>(repeating: .vacant, count: 1024)
     /// Number of pending events.
-    public private(set) var count = 0
+    private(set) var count = 0
     private var nextSequence: UInt64 = 0
 
     /// Creates an empty agenda.
-    public init() {}
+    init() {}
 
     /// Adds an event.
     /// - Complexity: O(log n).
     @inline(__always)
-    public mutating func schedule(at time: SimTime, _ kind: EventKind, target: Int32, dossier: Int32 = -1) {
+    mutating func schedule(at time: SimTime, _ kind: EventKind, target: Int32, dossier: Int32 = -1) {
         let event = Event(time: time, sequence: nextSequence, kind: kind, target: target, dossier: dossier)
         nextSequence &+= 1
         if count + 5 > heap.count { heap.grow(to: 2 * heap.count, filling: .vacant) }
@@ -29,7 +29,7 @@ public struct Agenda: ~Copyable {
     /// Removes and returns the earliest event, or `nil` when the agenda is empty.
     /// - Complexity: O(log n).
     @inline(__always)
-    public mutating func next() -> Event? {
+    mutating func next() -> Event? {
         guard count > 0 else { return nil }
         let first = heap[0]
         count -= 1

@@ -6,11 +6,11 @@
 /// executor. That is why it may be `@unchecked Sendable`, and why the dynamic exclusivity
 /// checks of its properties (a quarter of the run time when measured) are turned off: two
 /// accesses can never overlap on one serial executor. No other code receives it.
-public final class RunContext: @unchecked Sendable {
+final class RunContext: @unchecked Sendable {
     /// The compiled scenario.
-    public let model: SimulationModel
+    let model: SimulationModel
     /// Virtual time of the event being processed.
-    @exclusivity(unchecked) public internal(set) var now: SimTime = 0
+    @exclusivity(unchecked) internal(set) var now: SimTime = 0
     /// Future events.
     @exclusivity(unchecked) var agenda = Agenda()
     /// Dossiers in progress.

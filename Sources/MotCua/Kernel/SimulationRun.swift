@@ -11,13 +11,13 @@ public struct SimulationError: Error, Sendable, CustomStringConvertible {
 ///
 /// The scheduler is an actor on the run's ``RunExecutor``; it pops events from the agenda in
 /// (time, sequence) order and hands each to the step of the dossier's journey (the files of
-/// `Journey/`, the flow of docs/model.md §2–§5) or to the office it concerns. It holds what
+/// `Journey/`, the flow of docs/model.md §2–§6) or to the office it concerns. It holds what
 /// the journey reads at every event; it decides nothing about a dossier itself.
 /// Like ``Office``, its mutable state skips the runtime's overlapping-access checks, which
 /// actor isolation makes redundant.
-public actor SimulationRun {
+actor SimulationRun {
     /// The run's shared executor.
-    public nonisolated let unownedExecutor: UnownedSerialExecutor
+    nonisolated let unownedExecutor: UnownedSerialExecutor
     /// Kept alive here: `unownedExecutor` does not retain it.
     private let executor: RunExecutor
     let context: RunContext
@@ -64,7 +64,7 @@ public actor SimulationRun {
 
     /// Prepares a replication of `model` with `seed` (see ``replicationSeed(runSeed:replication:)``).
     /// - Parameter log: where to stream the per-dossier log of this replication, if anywhere.
-    public init(model: SimulationModel, seed: UInt64, executor: RunExecutor = RunExecutor(), log: DossierLog? = nil) {
+    init(model: SimulationModel, seed: UInt64, executor: RunExecutor = RunExecutor(), log: DossierLog? = nil) {
         unownedExecutor = executor.asUnownedSerialExecutor()
         self.executor = executor
         let context = RunContext(model: model)
@@ -133,7 +133,7 @@ public actor SimulationRun {
 
     /// Runs the replication to the end of the horizon.
     /// - Throws: ``SimulationError`` when the dossier balance does not hold.
-    public func run() async throws(SimulationError) -> RunResult {
+    func run() async throws(SimulationError) -> RunResult {
         for office in offices { office.onSharedExecutor(()) { office, _ in office.prepare() } }
         for s in 0..<streams.count {
             scheduleArrival(of: s, stream: streams[s], after: 0)

@@ -12,11 +12,11 @@
 /// Its mutable state is marked `@exclusivity(unchecked)`: actor isolation already rules out
 /// concurrent access, and the runtime's checks for overlapping access cost about a sixth of
 /// the kernel's time (measured with `perf` on `scenarios/validation/mmc-bench.json`).
-public actor Office {
+actor Office {
     /// The run's shared executor.
-    public nonisolated let unownedExecutor: UnownedSerialExecutor
+    nonisolated let unownedExecutor: UnownedSerialExecutor
     /// Position among the run's offices.
-    public nonisolated let index: Int32
+    nonisolated let index: Int32
     /// Kept alive here: `unownedExecutor` does not retain it.
     private let executor: RunExecutor
     private let context: RunContext
