@@ -1,7 +1,7 @@
 import Testing
 @testable import MotCua
 
-/// Tết 2024 as announced for civil servants: 2024-02-08 to 2024-02-14 (DOMAIN.md §3).
+/// Tết 2024 as announced for civil servants: 2024-02-08 to 2024-02-14 (docs/model.md §1).
 private let tet2024 = HolidayTable(
     covers: CivilDate(iso: "2024-01-01")!...CivilDate(iso: "2024-12-31")!,
     daysOff: Set(["2024-02-08", "2024-02-09", "2024-02-12", "2024-02-13", "2024-02-14"].map { CivilDate(iso: $0)! }),

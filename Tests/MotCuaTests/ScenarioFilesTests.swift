@@ -28,7 +28,7 @@ struct ScenarioFilesTests {
         #expect(!s.backlog.isEmpty)
         #expect(!s.load.isFlat && !s.load.surges.isEmpty, "seasonality and the pre-Tết surge")
         let volume = s.procedures.reduce(0) { $0 + $1.yearlyVolume }
-        #expect(volume > 450_000 && volume < 650_000, "a district-year is about 0.5–0.6 million dossiers (DOMAIN.md §6)")
+        #expect(volume > 450_000 && volume < 650_000, "a district-year is about 0.5–0.6 million dossiers (docs/model.md §9)")
     }
 
     static let shipped = ["go-vap-2024", "binh-tan-2023", "quan-6-2024", "hcmc-two-level-2026"]

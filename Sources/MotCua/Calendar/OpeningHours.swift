@@ -10,7 +10,7 @@ public struct OpeningHours: Sendable, Equatable {
     public static let closed = OpeningHours([])
     /// Round the clock, for validation runs.
     public static let allDay = OpeningHours([0..<1440])
-    /// The usual hours of a Vietnamese public office: 07:30–11:30 and 13:00–17:00 (assumption, DOMAIN.md §3).
+    /// The usual hours of a Vietnamese public office: 07:30–11:30 and 13:00–17:00 (assumption, docs/model.md §1).
     public static let standard = OpeningHours([450..<690, 780..<1020])
 
     /// Open minutes in the whole day.

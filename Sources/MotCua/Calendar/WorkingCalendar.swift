@@ -89,7 +89,7 @@ public struct WorkingCalendar: Sendable {
     /// The appointment (due) time of a dossier received at `time` with a statutory deadline
     /// of `workingDays` working days.
     ///
-    /// Rules (DOMAIN.md §3; the counting convention is an assumption stated in the docs):
+    /// Rules (docs/model.md §1; the counting convention is an assumption stated in the docs):
     /// - received on a working day before closing: the count starts the next working day, so a
     ///   3-day procedure received on Monday is due Thursday at closing time;
     /// - received after closing, on a weekend or a holiday: treated as received on the next

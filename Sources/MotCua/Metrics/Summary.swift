@@ -59,7 +59,7 @@ public struct OfficeResult: Sendable {
     public let arrivalsByHour: [Int]
 }
 
-/// One part of the national scoring of Decision 766/QĐ-TTg (DOMAIN.md §5), as far as a
+/// One part of the national scoring of Decision 766/QĐ-TTg (docs/model.md §8), as far as a
 /// simulation can compute it honestly, with what it leaves out.
 public struct ScoreComponent: Sendable {
     public let id: String
