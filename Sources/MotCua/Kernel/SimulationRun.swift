@@ -88,7 +88,9 @@ actor SimulationRun {
         warmUpEnd = model.warmUpEnd
         arrivalRandom = PlainBuffer(model.streamNames.map { RandomStream(seed: seed, stream: $0) })
         serviceRandom = PlainBuffer(model.offices.map { RandomStream(seed: seed, stream: "service/\($0.id)") })
-        routingRandom = PlainBuffer(model.scenario.procedures.map { RandomStream(seed: seed, stream: "routing/\($0.id)") })
+        routingRandom = PlainBuffer(model.scenario.procedures.map {
+            RandomStream(seed: seed, stream: "routing/\($0.id)")
+        })
         homeRandom = RandomStream(seed: seed, stream: "home-ward")
         var running = 0.0
         let total = model.instanceWeights.reduce(0, +)
@@ -110,7 +112,8 @@ actor SimulationRun {
         guard let request = pending else { return }
         pending = nil
         withOffice(request.office, request) { office, request in
-            office.receive(dossier: request.dossier, work: request.work, priority: request.priority, inPerson: request.inPerson)
+            office.receive(dossier: request.dossier, work: request.work, priority: request.priority,
+                           inPerson: request.inPerson)
         }
     }
 
@@ -208,7 +211,9 @@ actor SimulationRun {
         let end = horizonEnd
         var officeTallies: [OfficeTally] = []
         officeTallies.reserveCapacity(offices.count)
-        for office in offices { officeTallies.append(office.onSharedExecutor(end) { office, end in office.close(at: end) }) }
+        for office in offices {
+            officeTallies.append(office.onSharedExecutor(end) { office, end in office.close(at: end) })
+        }
         var inProgress = 0
         var open: [DossierRecord] = []
         context.dossiers.forEachLive { open.append($0) }
@@ -230,8 +235,9 @@ actor SimulationRun {
         let c = context.conservation
         guard c.isBalanced, c.inProgress == context.dossiers.live else {
             throw SimulationError(message: """
-                dossier balance broken (seed \(seed)): backlog \(c.backlog) + received \(c.received) ≠ finished \(c.finished) \
-                + refused \(c.refused) + withdrawn \(c.withdrawn) + in progress \(c.inProgress) (store holds \(context.dossiers.live))
+                dossier balance broken (seed \(seed)): backlog \(c.backlog) + received \(c.received) \
+                ≠ finished \(c.finished) + refused \(c.refused) + withdrawn \(c.withdrawn) \
+                + in progress \(c.inProgress) (store holds \(context.dossiers.live))
                 """)
         }
         return RunResult(seed: seed, procedures: context.tallies.array, offices: officeTallies, conservation: c,

@@ -64,7 +64,8 @@ actor Office {
         var givesUpAt: SimTime
 
         /// What fills a queue's unused places.
-        static let none = Waiting(dossier: -1, arrivedAt: 0, work: 0, counted: false, inPerson: false, arrivalHour: 0, givesUpAt: 0)
+        static let none = Waiting(dossier: -1, arrivedAt: 0, work: 0, counted: false, inPerson: false,
+                                  arrivalHour: 0, givesUpAt: 0)
     }
 
     init(model: OfficeModel, context: RunContext, executor: RunExecutor, seed: UInt64) {
@@ -146,7 +147,9 @@ actor Office {
         changeBusy(by: 0, now: now)
         staff = plan[step].staff
         startWaiting(now: now)
-        if step + 1 < plan.count { context.schedule(at: plan[step + 1].time, .staffChange, target: index, dossier: Int32(step + 1)) }
+        if step + 1 < plan.count {
+            context.schedule(at: plan[step + 1].time, .staffChange, target: index, dossier: Int32(step + 1))
+        }
     }
 
     /// Records the queue at the end of every day that ended before `now`.

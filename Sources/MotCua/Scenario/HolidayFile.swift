@@ -11,18 +11,21 @@ extension ScenarioLoader {
     }
 
     static func decodeHolidays(_ document: JSONValue, diagnostics: Diagnostics) -> HolidayTable? {
-        guard let root = ObjectReader(document, path: "$", diagnostics: diagnostics,
-                                      keys: ["name", "nameVi", "covers", "daysOff", "makeUpWorkingDays"]) else { return nil }
+        let keys: Set<String> = ["name", "nameVi", "covers", "daysOff", "makeUpWorkingDays"]
+        guard let root = ObjectReader(document, path: "$", diagnostics: diagnostics, keys: keys) else { return nil }
         var from: CivilDate?, to: CivilDate?
         if let covers = root.object("covers", keys: ["from", "to"]) {
             from = date(covers, "from")
             to = date(covers, "to")
-            if let f = from, let t = to, t < f { diagnostics.report(covers.child("to"), "expected a date on or after \(f)") }
+            if let f = from, let t = to, t < f {
+                diagnostics.report(covers.child("to"), "expected a date on or after \(f)")
+            }
         }
         func dates(_ key: String, weekend: Bool) -> Set<CivilDate> {
             var result = Set<CivilDate>()
             for (path, value) in root.array(key) ?? [] {
-                guard let entry = ObjectReader(value, path: path, diagnostics: diagnostics, keys: ["date", "name"]) else { continue }
+                guard let entry = ObjectReader(value, path: path, diagnostics: diagnostics,
+                                               keys: ["date", "name"]) else { continue }
                 _ = entry.string("name", required: false)
                 guard let d = date(entry, "date") else { continue }
                 if d.isWeekend != weekend {

@@ -13,24 +13,28 @@ extension ScenarioLoader {
             return try JSONParser.parse(bytes)
         } catch {
             throw ScenarioError(file: file, issues: [
-                ScenarioIssue(path: "$", message: "not valid JSON at line \(error.line), column \(error.column): \(error.message)"),
+                ScenarioIssue(path: "$", message: "not valid JSON at line \(error.line), column \(error.column): "
+                                                 + error.message),
             ])
         }
     }
 
     static func readFile(_ path: String, reportAs file: String) throws(ScenarioError) -> [UInt8] {
+        func problem(_ message: String) -> ScenarioError {
+            ScenarioError(file: file, issues: [ScenarioIssue(path: "$", message: message)])
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ScenarioError(file: file, issues: [ScenarioIssue(path: "$", message: "no such file")])
+            throw problem("no such file")
         }
         guard !isDirectory.boolValue else {
-            throw ScenarioError(file: file, issues: [ScenarioIssue(path: "$", message: "is a directory, expected a JSON file")])
+            throw problem("is a directory, expected a JSON file")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError(file: file, issues: [ScenarioIssue(path: "$", message: "cannot be read (permissions?)")])
+            throw problem("cannot be read (permissions?)")
         }
         guard data.count <= 64 << 20 else {
-            throw ScenarioError(file: file, issues: [ScenarioIssue(path: "$", message: "is \(data.count >> 20) MiB; a scenario file may be at most 64 MiB")])
+            throw problem("is \(data.count >> 20) MiB; a scenario file may be at most 64 MiB")
         }
         return [UInt8](data)
     }

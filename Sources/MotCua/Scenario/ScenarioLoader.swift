@@ -16,7 +16,8 @@ public enum ScenarioLoader {
     ///   - overlays: partial scenario files (e.g. `scenarios/what-if/land-branch-minus-2.json`).
     ///   - settings: `(path, value)` pairs; the value is JSON (`6`, `true`, `"text"`, `{…}`) or,
     ///     if it does not parse as JSON, a plain string.
-    public static func load(path: String, overlays: [String], settings: [(String, String)]) throws(ScenarioError) -> Scenario {
+    public static func load(path: String, overlays: [String],
+                            settings: [(String, String)]) throws(ScenarioError) -> Scenario {
         var document = try parseDocument(path)
         for overlay in overlays {
             document = document.overlaid(with: try parseDocument(overlay))
@@ -38,22 +39,27 @@ public enum ScenarioLoader {
         var document = document
         if let table = document["procedureTable"] {
             guard case .string(let relative) = table else {
-                throw ScenarioError(file: file, issues: [ScenarioIssue(path: "procedureTable", message: "expected the path of a CSV file, found \(table.typeName)")])
+                throw ScenarioError(file: file, issues: [ScenarioIssue(
+                    path: "procedureTable", message: "expected the path of a CSV file, found \(table.typeName)")])
             }
             let path = relative.hasPrefix("/") ? relative : (directory as NSString).appendingPathComponent(relative)
-            if let rows = ProcedureTable.overlay(path: path, reportAs: relative, diagnostics: diagnostics, at: "procedureTable") {
+            if let rows = ProcedureTable.overlay(path: path, reportAs: relative, diagnostics: diagnostics,
+                                                 at: "procedureTable") {
                 document = document.overlaid(with: rows)
             }
             if !diagnostics.isEmpty { throw ScenarioError(file: file, issues: diagnostics.issues) }
         }
         let decoded = ScenarioDecoder(diagnostics: diagnostics, directory: directory, file: file).decode(document)
-        guard var scenario = decoded, diagnostics.isEmpty else { throw ScenarioError(file: file, issues: diagnostics.issues) }
+        guard var scenario = decoded, diagnostics.isEmpty else {
+            throw ScenarioError(file: file, issues: diagnostics.issues)
+        }
         if let problem = RunLimits.problem(scenario) {
             throw ScenarioError(file: file, issues: [problem])
         }
         let holidays = scenario.calendar.holidays
         let calendarText = "\(holidays.covers) \(holidays.daysOff.sorted()) \(holidays.makeUpWorkingDays.sorted())"
-        scenario.fingerprint = StableHash.fnv1a(simulatorModelVersion + "\n" + calendarText + "\n" + JSONWriter.text(document))
+        scenario.fingerprint = StableHash.fnv1a(simulatorModelVersion + "\n" + calendarText + "\n"
+                                                + JSONWriter.text(document))
         return scenario
     }
 

@@ -14,7 +14,8 @@ extension ScenarioDecoder {
             let p = "\(path)[\(i)]"
             guard case .array(let pair) = interval, pair.count == 2,
                   case .string(let a) = pair[0], case .string(let b) = pair[1] else {
-                diagnostics.report(p, "expected a pair [\"HH:MM\", \"HH:MM\"], found \(ObjectReader.describe(interval))")
+                diagnostics.report(p,
+                                   "expected a pair [\"HH:MM\", \"HH:MM\"], found \(ObjectReader.describe(interval))")
                 valid = false
                 continue
             }
@@ -42,18 +43,26 @@ extension ScenarioDecoder {
     }
 
     func decodeCalendar(_ root: ObjectReader, horizon: Horizon?) -> CalendarSpec? {
-        guard let c = root.object("calendar", keys: ["mode", "holidays", "hours", "saturdayHours", "sameDayCutOff"]) else { return nil }
+        let keys: Set<String> = ["mode", "holidays", "hours", "saturdayHours", "sameDayCutOff"]
+        guard let c = root.object("calendar", keys: keys) else { return nil }
         let mode = c.choice("mode", ["working-days", "always-open"], required: false) ?? "working-days"
         let alwaysOpen = mode == "always-open"
         let hours = decodeHours(c["hours"], path: c.child("hours"), allowEmpty: false) ?? .standard
         let saturday = decodeHours(c["saturdayHours"], path: c.child("saturdayHours"), allowEmpty: true) ?? .closed
         var cutOff = ClockTime(minutes: 900)
         if let text = c.string("sameDayCutOff", required: false) {
-            if let t = ClockTime(text) { cutOff = t } else { diagnostics.report(c.child("sameDayCutOff"), "expected a time HH:MM, found \"\(text)\"") }
+            if let t = ClockTime(text) {
+                cutOff = t
+            } else {
+                diagnostics.report(c.child("sameDayCutOff"), "expected a time HH:MM, found \"\(text)\"")
+            }
         }
         var holidays = HolidayTable.none
         if alwaysOpen {
-            if c.has("holidays") { diagnostics.report(c.child("holidays"), "an always-open calendar has no holidays; remove this key or use mode \"working-days\"") }
+            if c.has("holidays") {
+                diagnostics.report(c.child("holidays"), "an always-open calendar has no holidays; "
+                                   + "remove this key or use mode \"working-days\"")
+            }
         } else if let relative = c.string("holidays") {
             let path = relative.hasPrefix("/") ? relative : (directory as NSString).appendingPathComponent(relative)
             do {
@@ -61,7 +70,11 @@ extension ScenarioDecoder {
                 if let horizon {
                     let last = horizon.start.adding(days: horizon.days - 1)
                     if !holidays.covers.contains(horizon.start) || !holidays.covers.contains(last) {
-                        diagnostics.report(c.child("holidays"), "the holiday table \(relative) covers \(holidays.covers.lowerBound) to \(holidays.covers.upperBound), but the horizon runs from \(horizon.start) to \(last); extend the table (one entry per day off)")
+                        let covers = holidays.covers
+                        diagnostics.report(c.child("holidays"), "the holiday table \(relative) covers "
+                                           + "\(covers.lowerBound) to \(covers.upperBound), but the horizon runs "
+                                           + "from \(horizon.start) to \(last); "
+                                           + "extend the table (one entry per day off)")
                     }
                 }
             } catch {
@@ -82,9 +95,8 @@ extension ScenarioDecoder {
     }
 
     func decodeLoad(_ value: JSONValue?, path: String) -> LoadProfile? {
-        guard let l = ObjectReader(value, path: path, diagnostics: diagnostics, keys: ["month", "weekday", "hour", "surges", "yearlyGrowth"]) else {
-            return nil
-        }
+        let keys: Set<String> = ["month", "weekday", "hour", "surges", "yearlyGrowth"]
+        guard let l = ObjectReader(value, path: path, diagnostics: diagnostics, keys: keys) else { return nil }
         var profile = LoadProfile.flat
         func factors(_ key: String, count: Int, what: String) -> [Double]? {
             guard let items = l.array(key, required: false) else { return nil }
@@ -92,10 +104,13 @@ extension ScenarioDecoder {
                 diagnostics.report(l.child(key), "expected \(count) factors (\(what)), found \(items.count)")
                 return nil
             }
-            let values = items.compactMap { ObjectReader.number($0.value, path: $0.path, diagnostics: diagnostics, atLeast: 0, atMost: 1000) }
+            let values = items.compactMap {
+                ObjectReader.number($0.value, path: $0.path, diagnostics: diagnostics, atLeast: 0, atMost: 1000)
+            }
             guard values.count == count else { return nil }
             guard values.contains(where: { $0 > 0 }) else {
-                diagnostics.report(l.child(key), "expected at least one factor above 0: with all zero nothing ever arrives")
+                diagnostics.report(l.child(key),
+                                   "expected at least one factor above 0: with all zero nothing ever arrives")
                 return nil
             }
             return values
@@ -104,12 +119,17 @@ extension ScenarioDecoder {
         if let w = factors("weekday", count: 7, what: "Monday to Sunday") { profile.weekday = w }
         if let h = factors("hour", count: 24, what: "00:00–01:00 to 23:00–24:00") { profile.hour = h }
         for (spath, svalue) in l.array("surges", required: false) ?? [] {
-            guard let s = ObjectReader(svalue, path: spath, diagnostics: diagnostics, keys: ["from", "to", "factor", "label"]) else { continue }
+            let surgeKeys: Set<String> = ["from", "to", "factor", "label"]
+            guard let s = ObjectReader(svalue, path: spath, diagnostics: diagnostics, keys: surgeKeys) else { continue }
             let from = ScenarioLoader.date(s, "from"), to = ScenarioLoader.date(s, "to")
             let factor = s.number("factor", atLeast: 0, atMost: 1000)
             _ = s.string("label", required: false)
-            if let from, let to, to < from { diagnostics.report(s.child("to"), "expected a date on or after \(from), found \(to)") }
-            if let from, let to, let factor, from <= to { profile.surges.append(.init(from: from, to: to, factor: factor)) }
+            if let from, let to, to < from {
+                diagnostics.report(s.child("to"), "expected a date on or after \(from), found \(to)")
+            }
+            if let from, let to, let factor, from <= to {
+                profile.surges.append(.init(from: from, to: to, factor: factor))
+            }
         }
         profile.yearlyGrowth = l.number("yearlyGrowth", required: false, above: 0, atMost: 10) ?? 1
         return profile

@@ -3,7 +3,7 @@ extension ScenarioDecoder {
     /// References between sections: fields, offices, staff able to serve each step, deadlines
     /// that processing could meet at all.
     func crossCheck(fields: [Located<FieldSpec>], offices: [Located<OfficeSpec>],
-                            procedures: [Located<ProcedureSpec>], targets: [Located<TargetSpec>], workingDay: Double) {
+                    procedures: [Located<ProcedureSpec>], targets: [Located<TargetSpec>], workingDay: Double) {
         let fieldIDs = Set(fields.map(\.spec.id))
         var officeByID: [String: OfficeSpec] = [:]
         for office in offices { officeByID[office.spec.id] = office.spec }
@@ -11,25 +11,32 @@ extension ScenarioDecoder {
         for procedure in procedures {
             let p = procedure.spec
             if !fieldIDs.contains(p.field) {
-                diagnostics.report("\(procedure.path).field", "unknown field \"\(p.field)\"; expected one of: \(fieldIDs.sorted().joined(separator: ", "))")
+                diagnostics.report("\(procedure.path).field", "unknown field \"\(p.field)\"; "
+                                   + "expected one of: \(fieldIDs.sorted().joined(separator: ", "))")
             }
             let steps = p.route.enumerated().map { ($0.offset == 0 ? "intake" : "steps[\($0.offset - 1)]", $0.element) }
             var fastest = 0.0
             for (name, step) in steps {
                 let path = "\(procedure.path).\(name).office"
                 guard let office = officeByID[step.office] else {
-                    let hint = instanceIDs.contains(step.office) ? " (that is one ward instance; name its office entry so each dossier goes to its own ward)" : ""
-                    diagnostics.report(path, "unknown office \"\(step.office)\"\(hint); expected one of: \(officeByID.keys.sorted().joined(separator: ", "))")
+                    let hint = instanceIDs.contains(step.office)
+                        ? " (that is one ward instance; name its office entry so each dossier goes to its own ward)"
+                        : ""
+                    diagnostics.report(path, "unknown office \"\(step.office)\"\(hint); "
+                                       + "expected one of: \(officeByID.keys.sorted().joined(separator: ", "))")
                     continue
                 }
                 if step.service != nil {
-                    let staffCounts = office.instances.isEmpty ? [office.staff] : office.instances.map { $0.staff ?? office.staff }
+                    let staffCounts = office.instances.isEmpty
+                        ? [office.staff] : office.instances.map { $0.staff ?? office.staff }
                     if staffCounts.contains(0) {
-                        diagnostics.report(path, "office \"\(office.id)\" has no staff (in at least one instance) to serve this step")
+                        diagnostics.report(path, "office \"\(office.id)\" has no staff (in at least one instance) "
+                                           + "to serve this step")
                     }
                 }
                 if name == "intake" && office.kind != .desk {
-                    diagnostics.report(path, "the intake must be at a one-stop desk (kind \"desk\"); \"\(office.id)\" is a \(office.kind.rawValue)")
+                    diagnostics.report(path, "the intake must be at a one-stop desk (kind \"desk\"); "
+                                       + "\"\(office.id)\" is a \(office.kind.rawValue)")
                 }
                 if !step.pausesDeadline { fastest += (step.service?.minimum ?? 0) + (step.lag?.minimum ?? 0) }
             }
@@ -38,22 +45,29 @@ extension ScenarioDecoder {
             let allowed = Double(p.deadlineWorkingDays + 1) * workingDay
             if fastest > allowed {
                 let days = (fastest / workingDay * 10).rounded() / 10
-                diagnostics.report("\(procedure.path).deadline.workingDays", "the fastest possible processing (minimum service and lag times of all steps) takes \(days) working days, longer than the deadline of \(p.deadlineWorkingDays) working days: every dossier would be late")
+                diagnostics.report("\(procedure.path).deadline.workingDays",
+                                   "the fastest possible processing (minimum service and lag times of all steps) "
+                                   + "takes \(days) working days, longer than the deadline of "
+                                   + "\(p.deadlineWorkingDays) working days: every dossier would be late")
             }
         }
         for target in targets {
             let t = target.spec
             if let field = t.field, field != "*", !fieldIDs.contains(field) {
-                diagnostics.report("\(target.path).field", "unknown field \"\(field)\"; expected \"*\" or one of: \(fieldIDs.sorted().joined(separator: ", "))")
+                diagnostics.report("\(target.path).field", "unknown field \"\(field)\"; "
+                                   + "expected \"*\" or one of: \(fieldIDs.sorted().joined(separator: ", "))")
             }
             if let office = t.office, officeByID[office] == nil {
                 diagnostics.report("\(target.path).office", "unknown office \"\(office)\"")
-            } else if let office = t.office, !procedures.contains(where: { p in p.spec.route.contains { $0.office == office } }) {
-                diagnostics.report("\(target.path).office", "no procedure is routed through office \"\(office)\", so the target measures nothing")
+            } else if let office = t.office,
+                      !procedures.contains(where: { p in p.spec.route.contains { $0.office == office } }) {
+                diagnostics.report("\(target.path).office", "no procedure is routed through office \"\(office)\", "
+                                   + "so the target measures nothing")
             }
         }
         for field in fields where !procedures.contains(where: { $0.spec.field == field.spec.id }) {
-            diagnostics.report("\(field.path).id", "no procedure belongs to field \"\(field.spec.id)\"; remove it or add its procedures")
+            diagnostics.report("\(field.path).id",
+                               "no procedure belongs to field \"\(field.spec.id)\"; remove it or add its procedures")
         }
     }
 }

@@ -3,25 +3,33 @@ extension ScenarioDecoder {
     func decodeStaffing(_ o: ObjectReader, horizon: Horizon?) -> ([StaffChangeSpec], [AbsenceSpec]) {
         var changes: [StaffChangeSpec] = []
         for (path, value) in o.array("staffChanges", required: false) ?? [] {
-            guard let c = ObjectReader(value, path: path, diagnostics: diagnostics, keys: ["from", "staff"]) else { continue }
+            let keys: Set<String> = ["from", "staff"]
+            guard let c = ObjectReader(value, path: path, diagnostics: diagnostics, keys: keys) else { continue }
             let from = ScenarioLoader.date(c, "from"), staff = c.integer("staff", atLeast: 0, atMost: 100_000)
             if let from, let last = changes.last, from <= last.from {
-                diagnostics.report(c.child("from"), "expected dates in increasing order; \(from) is not after \(last.from)")
+                diagnostics.report(c.child("from"),
+                                   "expected dates in increasing order; \(from) is not after \(last.from)")
             }
             if let from, let staff { changes.append(StaffChangeSpec(from: from, staff: staff)) }
         }
         var absences: [AbsenceSpec] = []
         for (path, value) in o.array("absences", required: false) ?? [] {
-            guard let a = ObjectReader(value, path: path, diagnostics: diagnostics, keys: ["from", "to", "staff", "reason"]) else { continue }
+            let keys: Set<String> = ["from", "to", "staff", "reason"]
+            guard let a = ObjectReader(value, path: path, diagnostics: diagnostics, keys: keys) else { continue }
             let from = ScenarioLoader.date(a, "from"), to = ScenarioLoader.date(a, "to")
             let staff = a.integer("staff", atLeast: 1, atMost: 100_000), reason = a.string("reason", required: false)
-            if let from, let to, to < from { diagnostics.report(a.child("to"), "expected a date on or after \(from), found \(to)") }
-            if let from, let to, let staff, from <= to { absences.append(AbsenceSpec(from: from, to: to, staff: staff, reason: reason)) }
+            if let from, let to, to < from {
+                diagnostics.report(a.child("to"), "expected a date on or after \(from), found \(to)")
+            }
+            if let from, let to, let staff, from <= to {
+                absences.append(AbsenceSpec(from: from, to: to, staff: staff, reason: reason))
+            }
         }
         return (changes, absences)
     }
 
-    func decodeOffices(_ root: ObjectReader, calendar: CalendarSpec?, workingDay: Double, horizon: Horizon?) -> [Located<OfficeSpec>] {
+    func decodeOffices(_ root: ObjectReader, calendar: CalendarSpec?, workingDay: Double,
+                       horizon: Horizon?) -> [Located<OfficeSpec>] {
         var result: [Located<OfficeSpec>] = []
         for (path, value) in root.array("offices", nonEmpty: true) ?? [] {
             guard let o = ObjectReader(value, path: path, diagnostics: diagnostics, keys: [
@@ -30,7 +38,8 @@ extension ScenarioDecoder {
             ]) else { continue }
             let id = o.string("id")
             let kind = o.choice("kind", OfficeKind.allCases.map(\.rawValue)).flatMap(OfficeKind.init(rawValue:))
-            let level = o.choice("level", AdministrativeLevel.allCases.map(\.rawValue)).flatMap(AdministrativeLevel.init(rawValue:))
+            let level = o.choice("level", AdministrativeLevel.allCases.map(\.rawValue))
+                .flatMap(AdministrativeLevel.init(rawValue:))
             let name = o.string("name"), nameVi = o.string("nameVi", required: false)
             let staff = o.integer("staff", atLeast: 0, atMost: 100_000)
             let hours = decodeHours(o["hours"], path: o.child("hours"), allowEmpty: false)
@@ -40,7 +49,10 @@ extension ScenarioDecoder {
             }
             var instances: [InstanceSpec] = []
             for (ipath, ivalue) in o.array("instances", required: false, nonEmpty: true) ?? [] {
-                guard let i = ObjectReader(ivalue, path: ipath, diagnostics: diagnostics, keys: ["id", "name", "nameVi", "staff", "weight"]) else { continue }
+                let instanceKeys: Set<String> = ["id", "name", "nameVi", "staff", "weight"]
+                guard let i = ObjectReader(ivalue, path: ipath, diagnostics: diagnostics, keys: instanceKeys) else {
+                    continue
+                }
                 let iid = i.string("id"), iname = i.string("name"), inameVi = i.string("nameVi", required: false)
                 let istaff = i.integer("staff", required: false, atLeast: 0, atMost: 100_000)
                 let weight = i.number("weight", required: false, atLeast: 0, atMost: 1e9) ?? 1
@@ -58,12 +70,15 @@ extension ScenarioDecoder {
                     diagnostics.report(spath, "expected a time HH:MM, found \(ObjectReader.describe(svalue))")
                     continue
                 }
-                if let last = sessions.last, time <= last { diagnostics.report(spath, "expected session times in increasing order") }
+                if let last = sessions.last, time <= last {
+                    diagnostics.report(spath, "expected session times in increasing order")
+                }
                 sessions.append(time)
             }
             let patience = decodeDistribution(o["patience"], path: o.child("patience"), workingDay: workingDay)
             if o.has("patience"), let kind, kind != .desk {
-                diagnostics.report(o.child("patience"), "only citizens queueing at a desk give up; \"\(kind.rawValue)\" has no citizens waiting")
+                diagnostics.report(o.child("patience"), "only citizens queueing at a desk give up; "
+                                   + "\"\(kind.rawValue)\" has no citizens waiting")
             }
             if let id, let kind, let level, let name, let staff {
                 var office = OfficeSpec(id: id, kind: kind, level: level, name: name, nameVi: nameVi, staff: staff,
@@ -81,7 +96,8 @@ extension ScenarioDecoder {
             var seen: [String: Int] = [:]
             for (n, instance) in office.spec.instances.enumerated() {
                 if let first = seen[instance.id] {
-                    diagnostics.report("\(office.path).instances[\(n)].id", "duplicate instance id \"\(instance.id)\" (first used at instances[\(first)])")
+                    diagnostics.report("\(office.path).instances[\(n)].id",
+                                       "duplicate instance id \"\(instance.id)\" (first used at instances[\(first)])")
                 }
                 seen[instance.id] = n
             }
@@ -89,7 +105,10 @@ extension ScenarioDecoder {
         let grouped = result.filter { !$0.spec.instances.isEmpty }
         if let first = grouped.first {
             for other in grouped.dropFirst() where other.spec.instances.count != first.spec.instances.count {
-                diagnostics.report("\(other.path).instances", "has \(other.spec.instances.count) instances but \(first.spec.id) has \(first.spec.instances.count); instances stand for the wards, so every office with instances must list the same wards in the same order")
+                diagnostics.report("\(other.path).instances", "has \(other.spec.instances.count) instances but "
+                                   + "\(first.spec.id) has \(first.spec.instances.count); "
+                                   + "instances stand for the wards, "
+                                   + "so every office with instances must list the same wards in the same order")
             }
         }
         return result

@@ -1,23 +1,30 @@
 // The procedures section: each procedure's route and the rules of its journey.
 extension ScenarioDecoder {
     func decodeStep(_ value: JSONValue?, path: String, workingDay: Double, isIntake: Bool) -> StepSpec? {
-        guard let s = ObjectReader(value, path: path, diagnostics: diagnostics,
-                                   keys: isIntake ? ["office", "service"] : ["office", "service", "lag", "pausesDeadline", "supplement"]) else {
-            return nil
-        }
+        let keys: Set<String> = isIntake
+            ? ["office", "service"] : ["office", "service", "lag", "pausesDeadline", "supplement"]
+        guard let s = ObjectReader(value, path: path, diagnostics: diagnostics, keys: keys) else { return nil }
         let office = s.string("office")
         let service = decodeDistribution(s["service"], path: s.child("service"), workingDay: workingDay)
         let lag = decodeDistribution(s["lag"], path: s.child("lag"), workingDay: workingDay)
         if isIntake && !s.has("service") { s.missing("service", "the counter time of the desk check (a distribution)") }
-        if !isIntake && !s.has("service") && !s.has("lag") { diagnostics.report(path, "a step needs a service (staff effort), a lag (waiting time), or both") }
+        if !isIntake && !s.has("service") && !s.has("lag") {
+            diagnostics.report(path, "a step needs a service (staff effort), a lag (waiting time), or both")
+        }
         var supplement: SupplementSpec?
         if let r = s.object("supplement", required: false, keys: ["share", "repeatShare", "delay"]) {
             let share = r.share("share")
             let repeatShare = r.number("repeatShare", required: false, atLeast: 0, atMost: 0.95) ?? 0
-            let delay = r.has("delay") ? decodeDistribution(r["delay"], path: r.child("delay"), workingDay: workingDay) : nil
+            let delay = r.has("delay")
+                ? decodeDistribution(r["delay"], path: r.child("delay"), workingDay: workingDay) : nil
             if !r.has("delay") { r.missing("delay", "a distribution of the time the citizen takes to supplement") }
-            if s["service"] == nil { diagnostics.report(r.path, "a supplement is requested after the office's work; this step has no service") }
-            if let share, let delay { supplement = SupplementSpec(share: share, repeatShare: repeatShare, delay: delay) }
+            if s["service"] == nil {
+                diagnostics.report(r.path,
+                                   "a supplement is requested after the office's work; this step has no service")
+            }
+            if let share, let delay {
+                supplement = SupplementSpec(share: share, repeatShare: repeatShare, delay: delay)
+            }
         }
         guard let office else { return nil }
         var step = StepSpec(office: office, service: service, lag: lag)
@@ -37,16 +44,24 @@ extension ScenarioDecoder {
             let field = p.string("field")
             let volume = p.number("yearlyVolume", above: 0, atMost: 1e9)
             var deadline: Int?
-            if let d = p.object("deadline", keys: ["workingDays"]) { deadline = d.integer("workingDays", atLeast: 0, atMost: 3650) }
+            if let d = p.object("deadline", keys: ["workingDays"]) {
+                deadline = d.integer("workingDays", atLeast: 0, atMost: 3650)
+            }
             let online = p.number("online", required: false, atLeast: 0, atMost: 1) ?? 0
             let refusal = p.number("refusal", required: false, atLeast: 0, atMost: 1) ?? 0
             let postal = p.share("postal", required: false) ?? 0
-            if online + postal > 1 { diagnostics.report(p.child("postal"), "online + postal shares must not exceed 1 (found \(online + postal))") }
-            let intake = p.has("intake") ? decodeStep(p["intake"], path: p.child("intake"), workingDay: workingDay, isIntake: true) : nil
+            if online + postal > 1 {
+                diagnostics.report(p.child("postal"),
+                                   "online + postal shares must not exceed 1 (found \(online + postal))")
+            }
+            let intake = p.has("intake")
+                ? decodeStep(p["intake"], path: p.child("intake"), workingDay: workingDay, isIntake: true) : nil
             if !p.has("intake") { p.missing("intake", "an object {\"office\", \"service\"}") }
             var steps: [StepSpec] = []
             for (spath, svalue) in p.array("steps", required: false) ?? [] {
-                if let step = decodeStep(svalue, path: spath, workingDay: workingDay, isIntake: false) { steps.append(step) }
+                if let step = decodeStep(svalue, path: spath, workingDay: workingDay, isIntake: false) {
+                    steps.append(step)
+                }
             }
             func distribution(_ r: ObjectReader, _ key: String, _ what: String) -> Distribution? {
                 guard r.has(key) else { r.missing(key, what); return nil }
@@ -57,29 +72,42 @@ extension ScenarioDecoder {
             if let r = p.object("incomplete", required: false, keys: ["share", "returnDelay", "returnShare"]) {
                 let share = r.share("share"), back = r.share("returnShare", required: false) ?? 1
                 let delay = distribution(r, "returnDelay", "a distribution of the time until the citizen comes back")
-                if let share, let delay { incomplete = IncompleteSpec(share: share, returnDelay: delay, returnShare: back) }
+                if let share, let delay {
+                    incomplete = IncompleteSpec(share: share, returnDelay: delay, returnShare: back)
+                }
             }
             var digitization: DigitizationSpec?
             if let r = p.object("digitization", required: false, keys: ["share", "service"]) {
-                let share = r.share("share"), service = distribution(r, "service", "a distribution of the extra desk time")
+                let share = r.share("share")
+                let service = distribution(r, "service", "a distribution of the extra desk time")
                 if let share, let service { digitization = DigitizationSpec(share: share, service: service) }
             }
             var fee: FeeSpec?
             if let r = p.object("fee", required: false, keys: ["ePaymentShare", "cashService"]) {
-                let share = r.share("ePaymentShare"), cash = distribution(r, "cashService", "a distribution of the desk time of a cash payment")
+                let share = r.share("ePaymentShare")
+                let cash = distribution(r, "cashService", "a distribution of the desk time of a cash payment")
                 if let share, let cash { fee = FeeSpec(ePaymentShare: share, cashService: cash) }
             }
             var resultSpec: ResultSpec?
-            if let r = p.object("result", required: false, keys: ["electronicShare", "postalShare", "service", "pickupDelay"]) {
-                let electronic = r.share("electronicShare", required: false) ?? 0, postal = r.share("postalShare", required: false) ?? 0
-                if electronic + postal > 1 { diagnostics.report(r.path, "electronicShare + postalShare must not exceed 1") }
+            let resultKeys: Set<String> = ["electronicShare", "postalShare", "service", "pickupDelay"]
+            if let r = p.object("result", required: false, keys: resultKeys) {
+                let electronic = r.share("electronicShare", required: false) ?? 0
+                let postal = r.share("postalShare", required: false) ?? 0
+                if electronic + postal > 1 {
+                    diagnostics.report(r.path, "electronicShare + postalShare must not exceed 1")
+                }
                 let service = distribution(r, "service", "a distribution of the counter time to hand over the result")
-                let delay = distribution(r, "pickupDelay", "a distribution of the time until the citizen collects the result")
-                if let service, let delay { resultSpec = ResultSpec(electronicShare: electronic, postalShare: postal, service: service, pickupDelay: delay) }
+                let delay = distribution(r, "pickupDelay",
+                                         "a distribution of the time until the citizen collects the result")
+                if let service, let delay {
+                    resultSpec = ResultSpec(electronicShare: electronic, postalShare: postal, service: service,
+                                            pickupDelay: delay)
+                }
             }
             var withdrawal: WithdrawalSpec?
             if let r = p.object("withdrawal", required: false, keys: ["share", "after"]) {
-                let share = r.share("share"), after = distribution(r, "after", "a distribution of the time after acceptance")
+                let share = r.share("share")
+                let after = distribution(r, "after", "a distribution of the time after acceptance")
                 if let share, let after { withdrawal = WithdrawalSpec(share: share, after: after) }
             }
             if let id, let name, let field, let volume, let deadline, let intake {

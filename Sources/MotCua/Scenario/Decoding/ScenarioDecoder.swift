@@ -12,8 +12,8 @@ struct ScenarioDecoder {
 
     func decode(_ document: JSONValue) -> Scenario? {
         guard let root = ObjectReader(document, path: "$", diagnostics: diagnostics, keys: [
-            "format", "name", "nameVi", "description", "seed", "horizon", "calendar", "fields", "offices", "procedures", "targets",
-            "policies", "backlog", "load", "procedureTable",
+            "format", "name", "nameVi", "description", "seed", "horizon", "calendar", "fields", "offices", "procedures",
+            "targets", "policies", "backlog", "load", "procedureTable",
         ]) else { return nil }
         if let format = root.string("format", required: false), format != "motcua-scenario/1" {
             diagnostics.report(root.child("format"), "expected \"motcua-scenario/1\", found \"\(format)\"")
@@ -62,7 +62,10 @@ struct ScenarioDecoder {
         let start = ScenarioLoader.date(h, "start")
         let days = h.integer("days", atLeast: 1, atMost: 36_600)
         let warmUp = h.integer("warmUpDays", required: false, atLeast: 0) ?? 0
-        if let days, warmUp >= days { diagnostics.report(h.child("warmUpDays"), "expected fewer warm-up days than the \(days) days of the horizon, found \(warmUp)") }
+        if let days, warmUp >= days {
+            diagnostics.report(h.child("warmUpDays"),
+                               "expected fewer warm-up days than the \(days) days of the horizon, found \(warmUp)")
+        }
         guard let start, let days else { return nil }
         return Horizon(start: start, days: days, warmUpDays: warmUp)
     }
@@ -70,10 +73,15 @@ struct ScenarioDecoder {
     func decodeFields(_ root: ObjectReader) -> [Located<FieldSpec>] {
         var result: [Located<FieldSpec>] = []
         for (path, value) in root.array("fields", nonEmpty: true) ?? [] {
-            guard let f = ObjectReader(value, path: path, diagnostics: diagnostics, keys: ["id", "name", "nameVi"]) else { continue }
+            let keys: Set<String> = ["id", "name", "nameVi"]
+            guard let f = ObjectReader(value, path: path, diagnostics: diagnostics, keys: keys) else { continue }
             let id = f.string("id"), name = f.string("name"), nameVi = f.string("nameVi", required: false)
-            if let id, id == "*" { diagnostics.report(f.child("id"), "\"*\" is reserved for \"every field\" in targets") }
-            if let id, let name { result.append(Located(spec: FieldSpec(id: id, name: name, nameVi: nameVi), path: path)) }
+            if let id, id == "*" {
+                diagnostics.report(f.child("id"), "\"*\" is reserved for \"every field\" in targets")
+            }
+            if let id, let name {
+                result.append(Located(spec: FieldSpec(id: id, name: name, nameVi: nameVi), path: path))
+            }
         }
         uniqueIDs(result, \.id, what: "field")
         return result
@@ -82,9 +90,12 @@ struct ScenarioDecoder {
     func decodeBacklog(_ root: ObjectReader, procedures: [ProcedureSpec]) -> [BacklogSpec] {
         var result: [BacklogSpec] = []
         for (path, value) in root.array("backlog", required: false) ?? [] {
-            guard let b = ObjectReader(value, path: path, diagnostics: diagnostics, keys: ["procedure", "count", "elapsedWorkingDays", "step"]) else { continue }
+            let keys: Set<String> = ["procedure", "count", "elapsedWorkingDays", "step"]
+            guard let b = ObjectReader(value, path: path, diagnostics: diagnostics, keys: keys) else { continue }
             let id = b.string("procedure"), count = b.integer("count", atLeast: 0, atMost: 10_000_000)
-            let elapsed = b.has("elapsedWorkingDays") ? decodeDistribution(b["elapsedWorkingDays"], path: b.child("elapsedWorkingDays"), workingDay: 1) : .deterministic(value: 0)
+            let elapsed = b.has("elapsedWorkingDays")
+                ? decodeDistribution(b["elapsedWorkingDays"], path: b.child("elapsedWorkingDays"), workingDay: 1)
+                : .deterministic(value: 0)
             let step = b.integer("step", required: false, atLeast: 1) ?? 1
             guard let id else { continue }
             guard let procedure = procedures.first(where: { $0.id == id }) else {
@@ -92,10 +103,15 @@ struct ScenarioDecoder {
                 continue
             }
             if step > procedure.steps.count {
-                diagnostics.report(b.child("step"), "procedure \"\(id)\" has \(procedure.steps.count) steps after the desk; expected 1…\(max(procedure.steps.count, 1))")
+                let steps = procedure.steps.count
+                diagnostics.report(b.child("step"),
+                                   "procedure \"\(id)\" has \(steps) steps after the desk; "
+                                   + "expected 1…\(max(steps, 1))")
                 continue
             }
-            if let count, let elapsed { result.append(BacklogSpec(procedure: id, count: count, elapsedWorkingDays: elapsed, step: step)) }
+            if let count, let elapsed {
+                result.append(BacklogSpec(procedure: id, count: count, elapsedWorkingDays: elapsed, step: step))
+            }
         }
         return result
     }
@@ -106,7 +122,8 @@ struct ScenarioDecoder {
         if let a = p.object("apology", required: false, keys: ["onTimeShare", "lateShare", "extensionWorkingDays"]) {
             policy.apologyOnTimeShare = a.share("onTimeShare", required: false) ?? policy.apologyOnTimeShare
             policy.apologyLateShare = a.share("lateShare", required: false) ?? policy.apologyLateShare
-            policy.apologyExtensionWorkingDays = a.integer("extensionWorkingDays", required: false, atLeast: 1, atMost: 365)
+            policy.apologyExtensionWorkingDays
+                = a.integer("extensionWorkingDays", required: false, atLeast: 1, atMost: 365)
                 ?? policy.apologyExtensionWorkingDays
         }
         return policy
@@ -119,9 +136,10 @@ struct ScenarioDecoder {
                 "id", "label", "labelVi", "measure", "field", "office", "level", "comparator", "threshold",
             ]) else { continue }
             let id = t.string("id"), label = t.string("label"), labelVi = t.string("labelVi", required: false)
-            let measure = t.choice("measure", ["onTimeRate", "lateRate", "apologyRate", "digitizationRate", "ePaymentRate", "onlineRate"])
-                .flatMap(TargetMeasure.init(rawValue:))
-            let level = t.choice("level", AdministrativeLevel.allCases.map(\.rawValue), required: false).flatMap(AdministrativeLevel.init(rawValue:))
+            let measures = ["onTimeRate", "lateRate", "apologyRate", "digitizationRate", "ePaymentRate", "onlineRate"]
+            let measure = t.choice("measure", measures).flatMap(TargetMeasure.init(rawValue:))
+            let level = t.choice("level", AdministrativeLevel.allCases.map(\.rawValue), required: false)
+                .flatMap(AdministrativeLevel.init(rawValue:))
             let field = t.string("field", required: false), office = t.string("office", required: false)
             let comparator = t.choice("comparator", [">=", ">", "<=", "<"]).flatMap(Comparator.init(rawValue:))
             let threshold = t.number("threshold", atLeast: 0, atMost: 1)

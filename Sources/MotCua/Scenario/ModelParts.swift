@@ -1,0 +1,171 @@
+// The compiled parts of a ``SimulationModel``: offices, procedures and their stages, with
+// their rules as samplers, laid out as plain values for the run's hot path.
+
+/// One office of a run.
+public struct OfficeModel: Sendable {
+    /// Position in ``SimulationModel/offices``.
+    public let index: Int32
+    /// Position of the scenario entry it comes from.
+    public let entry: Int
+    public let id: String
+    public let name: String
+    public let nameVi: String?
+    public let kind: OfficeKind
+    public let level: AdministrativeLevel
+    /// Staff over time; the first step holds from time 0.
+    public let staffPlan: [StaffStep]
+    /// Index into ``SimulationModel/schedules``.
+    public let schedule: Int
+    /// Which ward instance it is, or -1.
+    public let instance: Int
+    /// Session times (minutes of the day); empty when the office works continuously.
+    public let sessions: [Int]
+    /// Patience of in-person citizens in its queue, compiled for drawing.
+    public let patience: Sampler?
+
+    /// Staff at the start of the horizon.
+    public var staff: Int { staffPlan.first?.staff ?? 0 }
+}
+
+/// Dossiers of one procedure in progress at the start.
+public struct BacklogModel: Sendable {
+    public let procedure: Int
+    public let count: Int
+    public let elapsedWorkingDays: Distribution
+    /// Stage index (1 = first step after the desk).
+    public let stage: Int
+}
+
+/// The staff of an office from a time on.
+public struct StaffStep: Sendable, Equatable {
+    public let time: SimTime
+    public let staff: Int
+}
+
+/// A procedure ready to run, as plain values: the run keeps its procedures in a plain buffer
+/// and reads them without counting references (its id is the scenario's, at the same index).
+public struct ProcedureModel: Sendable, BitwiseCopyable {
+    public let index: Int
+    /// Index into the scenario's fields.
+    public let field: Int
+    public let deadlineWorkingDays: Int
+    public let refusalShare: Double
+    /// The route's stages are `firstStage ..< firstStage + stageCount` of
+    /// ``SimulationModel/stages``; its stage 0 is the desk check (intake).
+    public let firstStage: Int
+    public let stageCount: Int
+    public let priorityShare: Double
+    public let incomplete: IncompleteModel?
+    public let digitization: DigitizationModel?
+    public let fee: FeeModel?
+    public let result: ResultModel?
+    public let withdrawal: WithdrawalModel?
+}
+
+/// One stage of a route, with its candidate offices (one, or one per ward).
+public struct StageModel: Sendable, BitwiseCopyable {
+    /// The candidate offices are `firstOffice ..< firstOffice + officeCount` of ``SimulationModel/stageOffices``.
+    public let firstOffice: Int32
+    public let officeCount: Int32
+    public let service: Sampler?
+    public let lag: Sampler?
+    public let pausesDeadline: Bool
+    public let supplement: SupplementModel?
+
+    /// Position in ``SimulationModel/stageOffices`` of the office serving a dossier of ward
+    /// `instance` (the only office, or that ward's).
+    @inline(__always)
+    func officeSlot(instance: Int32) -> Int {
+        Int(firstOffice) + (officeCount == 1 ? 0 : Int(instance))
+    }
+}
+
+// The rules of a procedure compiled for running: the scenario's specs with samplers in
+// place of distributions.
+
+/// ``IncompleteSpec`` compiled.
+public struct IncompleteModel: Sendable, BitwiseCopyable {
+    public let share: Double
+    public let returnDelay: Sampler
+    public let returnShare: Double
+    init(_ spec: IncompleteSpec, _ samplers: SamplerStorage) {
+        share = spec.share
+        returnDelay = samplers.sampler(spec.returnDelay)
+        returnShare = spec.returnShare
+    }
+}
+
+/// ``DigitizationSpec`` compiled.
+public struct DigitizationModel: Sendable, BitwiseCopyable {
+    public let share: Double
+    public let service: Sampler
+    init(_ spec: DigitizationSpec, _ samplers: SamplerStorage) {
+        share = spec.share
+        service = samplers.sampler(spec.service)
+    }
+}
+
+/// ``FeeSpec`` compiled.
+public struct FeeModel: Sendable, BitwiseCopyable {
+    public let ePaymentShare: Double
+    public let cashService: Sampler
+    init(_ spec: FeeSpec, _ samplers: SamplerStorage) {
+        ePaymentShare = spec.ePaymentShare
+        cashService = samplers.sampler(spec.cashService)
+    }
+}
+
+/// ``ResultSpec`` compiled.
+public struct ResultModel: Sendable, BitwiseCopyable {
+    public let electronicShare: Double
+    public let postalShare: Double
+    public let service: Sampler
+    public let pickupDelay: Sampler
+    init(_ spec: ResultSpec, _ samplers: SamplerStorage) {
+        electronicShare = spec.electronicShare
+        postalShare = spec.postalShare
+        service = samplers.sampler(spec.service)
+        pickupDelay = samplers.sampler(spec.pickupDelay)
+    }
+}
+
+/// ``WithdrawalSpec`` compiled.
+public struct WithdrawalModel: Sendable, BitwiseCopyable {
+    public let share: Double
+    public let after: Sampler
+    init(_ spec: WithdrawalSpec, _ samplers: SamplerStorage) {
+        share = spec.share
+        after = samplers.sampler(spec.after)
+    }
+}
+
+/// ``SupplementSpec`` compiled.
+public struct SupplementModel: Sendable, BitwiseCopyable {
+    public let share: Double
+    public let repeatShare: Double
+    public let delay: Sampler
+    init(_ spec: SupplementSpec, _ samplers: SamplerStorage) {
+        share = spec.share
+        repeatShare = spec.repeatShare
+        delay = samplers.sampler(spec.delay)
+    }
+}
+
+/// A Poisson stream of arrivals of one procedure at one desk through one channel.
+public struct ArrivalStream: Sendable, BitwiseCopyable {
+    public let procedure: Int
+    /// The receiving desk.
+    public let office: Int32
+    /// The ward instance of the desk, or -1.
+    public let instance: Int32
+    /// Online dossiers arrive at any hour; paper ones only while the desk is open.
+    public let online: Bool
+    /// Paper dossiers sent by public postal service: they arrive while the desk is open, but no
+    /// citizen queues for them.
+    public let postal: Bool
+    /// Mean gap between candidate arrivals at the peak rate: in wall-clock minutes (online) or
+    /// in the desk's open minutes (paper).
+    public let meanGap: Double
+    /// Index of the rate profile used for thinning, or -1 for a constant rate.
+    public let profile: Int
+}
