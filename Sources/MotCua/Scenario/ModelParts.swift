@@ -28,12 +28,12 @@ public struct OfficeModel: Sendable {
 }
 
 /// Dossiers of one procedure in progress at the start.
-public struct BacklogModel: Sendable {
-    public let procedure: Int
-    public let count: Int
-    public let elapsedWorkingDays: Distribution
+struct BacklogModel: Sendable {
+    let procedure: Int
+    let count: Int
+    let elapsedWorkingDays: Distribution
     /// Stage index (1 = first step after the desk).
-    public let stage: Int
+    let stage: Int
 }
 
 /// The staff of an office from a time on.
@@ -44,33 +44,33 @@ public struct StaffStep: Sendable, Equatable {
 
 /// A procedure ready to run, as plain values: the run keeps its procedures in a plain buffer
 /// and reads them without counting references (its id is the scenario's, at the same index).
-public struct ProcedureModel: Sendable, BitwiseCopyable {
-    public let index: Int
+struct ProcedureModel: Sendable, BitwiseCopyable {
+    let index: Int
     /// Index into the scenario's fields.
-    public let field: Int
-    public let deadlineWorkingDays: Int
-    public let refusalShare: Double
+    let field: Int
+    let deadlineWorkingDays: Int
+    let refusalShare: Double
     /// The route's stages are `firstStage ..< firstStage + stageCount` of
     /// ``SimulationModel/stages``; its stage 0 is the desk check (intake).
-    public let firstStage: Int
-    public let stageCount: Int
-    public let priorityShare: Double
-    public let incomplete: IncompleteModel?
-    public let digitization: DigitizationModel?
-    public let fee: FeeModel?
-    public let result: ResultModel?
-    public let withdrawal: WithdrawalModel?
+    let firstStage: Int
+    let stageCount: Int
+    let priorityShare: Double
+    let incomplete: IncompleteModel?
+    let digitization: DigitizationModel?
+    let fee: FeeModel?
+    let result: ResultModel?
+    let withdrawal: WithdrawalModel?
 }
 
 /// One stage of a route, with its candidate offices (one, or one per ward).
-public struct StageModel: Sendable, BitwiseCopyable {
+struct StageModel: Sendable, BitwiseCopyable {
     /// The candidate offices are `firstOffice ..< firstOffice + officeCount` of ``SimulationModel/stageOffices``.
-    public let firstOffice: Int32
-    public let officeCount: Int32
-    public let service: Sampler?
-    public let lag: Sampler?
-    public let pausesDeadline: Bool
-    public let supplement: SupplementModel?
+    let firstOffice: Int32
+    let officeCount: Int32
+    let service: Sampler?
+    let lag: Sampler?
+    let pausesDeadline: Bool
+    let supplement: SupplementModel?
 
     /// Position in ``SimulationModel/stageOffices`` of the office serving a dossier of ward
     /// `instance` (the only office, or that ward's).
@@ -84,10 +84,10 @@ public struct StageModel: Sendable, BitwiseCopyable {
 // place of distributions.
 
 /// ``IncompleteSpec`` compiled.
-public struct IncompleteModel: Sendable, BitwiseCopyable {
-    public let share: Double
-    public let returnDelay: Sampler
-    public let returnShare: Double
+struct IncompleteModel: Sendable, BitwiseCopyable {
+    let share: Double
+    let returnDelay: Sampler
+    let returnShare: Double
     init(_ spec: IncompleteSpec, _ samplers: SamplerStorage) {
         share = spec.share
         returnDelay = samplers.sampler(spec.returnDelay)
@@ -96,9 +96,9 @@ public struct IncompleteModel: Sendable, BitwiseCopyable {
 }
 
 /// ``DigitizationSpec`` compiled.
-public struct DigitizationModel: Sendable, BitwiseCopyable {
-    public let share: Double
-    public let service: Sampler
+struct DigitizationModel: Sendable, BitwiseCopyable {
+    let share: Double
+    let service: Sampler
     init(_ spec: DigitizationSpec, _ samplers: SamplerStorage) {
         share = spec.share
         service = samplers.sampler(spec.service)
@@ -106,9 +106,9 @@ public struct DigitizationModel: Sendable, BitwiseCopyable {
 }
 
 /// ``FeeSpec`` compiled.
-public struct FeeModel: Sendable, BitwiseCopyable {
-    public let ePaymentShare: Double
-    public let cashService: Sampler
+struct FeeModel: Sendable, BitwiseCopyable {
+    let ePaymentShare: Double
+    let cashService: Sampler
     init(_ spec: FeeSpec, _ samplers: SamplerStorage) {
         ePaymentShare = spec.ePaymentShare
         cashService = samplers.sampler(spec.cashService)
@@ -116,11 +116,11 @@ public struct FeeModel: Sendable, BitwiseCopyable {
 }
 
 /// ``ResultSpec`` compiled.
-public struct ResultModel: Sendable, BitwiseCopyable {
-    public let electronicShare: Double
-    public let postalShare: Double
-    public let service: Sampler
-    public let pickupDelay: Sampler
+struct ResultModel: Sendable, BitwiseCopyable {
+    let electronicShare: Double
+    let postalShare: Double
+    let service: Sampler
+    let pickupDelay: Sampler
     init(_ spec: ResultSpec, _ samplers: SamplerStorage) {
         electronicShare = spec.electronicShare
         postalShare = spec.postalShare
@@ -130,9 +130,9 @@ public struct ResultModel: Sendable, BitwiseCopyable {
 }
 
 /// ``WithdrawalSpec`` compiled.
-public struct WithdrawalModel: Sendable, BitwiseCopyable {
-    public let share: Double
-    public let after: Sampler
+struct WithdrawalModel: Sendable, BitwiseCopyable {
+    let share: Double
+    let after: Sampler
     init(_ spec: WithdrawalSpec, _ samplers: SamplerStorage) {
         share = spec.share
         after = samplers.sampler(spec.after)
@@ -140,10 +140,10 @@ public struct WithdrawalModel: Sendable, BitwiseCopyable {
 }
 
 /// ``SupplementSpec`` compiled.
-public struct SupplementModel: Sendable, BitwiseCopyable {
-    public let share: Double
-    public let repeatShare: Double
-    public let delay: Sampler
+struct SupplementModel: Sendable, BitwiseCopyable {
+    let share: Double
+    let repeatShare: Double
+    let delay: Sampler
     init(_ spec: SupplementSpec, _ samplers: SamplerStorage) {
         share = spec.share
         repeatShare = spec.repeatShare
@@ -152,20 +152,20 @@ public struct SupplementModel: Sendable, BitwiseCopyable {
 }
 
 /// A Poisson stream of arrivals of one procedure at one desk through one channel.
-public struct ArrivalStream: Sendable, BitwiseCopyable {
-    public let procedure: Int
+struct ArrivalStream: Sendable, BitwiseCopyable {
+    let procedure: Int
     /// The receiving desk.
-    public let office: Int32
+    let office: Int32
     /// The ward instance of the desk, or -1.
-    public let instance: Int32
+    let instance: Int32
     /// Online dossiers arrive at any hour; paper ones only while the desk is open.
-    public let online: Bool
+    let online: Bool
     /// Paper dossiers sent by public postal service: they arrive while the desk is open, but no
     /// citizen queues for them.
-    public let postal: Bool
+    let postal: Bool
     /// Mean gap between candidate arrivals at the peak rate: in wall-clock minutes (online) or
     /// in the desk's open minutes (paper).
-    public let meanGap: Double
+    let meanGap: Double
     /// Index of the rate profile used for thinning, or -1 for a constant rate.
-    public let profile: Int
+    let profile: Int
 }

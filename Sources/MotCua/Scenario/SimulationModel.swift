@@ -11,18 +11,18 @@ public final class SimulationModel: Sendable {
     /// Office schedules; offices with the same hours share one.
     public let schedules: [OfficeSchedule]
     /// Procedures with resolved routes (in the scenario's order).
-    public let procedures: [ProcedureModel]
+    let procedures: [ProcedureModel]
     /// The stages of every route, procedure after procedure (see ``ProcedureModel/firstStage``).
-    public let stages: [StageModel]
+    let stages: [StageModel]
     /// The candidate offices of every stage, stage after stage (see ``StageModel/firstOffice``).
-    public let stageOffices: [Int32]
+    let stageOffices: [Int32]
     /// Keeps the empirical tables the samplers of the model point into.
     let samplers: SamplerStorage
     /// Arrival streams: one per procedure, ward instance and channel.
-    public let streams: [ArrivalStream]
+    let streams: [ArrivalStream]
     /// Their random-stream names, stable so that arrivals depend on nothing else
     /// (kept apart so that a stream is plain data on the hot path).
-    public let streamNames: [String]
+    let streamNames: [String]
     /// Number of ward instances (0 when the scenario has no office with instances).
     public let instanceCount: Int
     /// Weights of the ward instances (for dossiers whose intake is not at a ward).
@@ -172,7 +172,7 @@ public final class SimulationModel: Sendable {
     }
 
     /// Dossiers in progress at the start.
-    public let backlog: [BacklogModel]
+    let backlog: [BacklogModel]
     /// Arrival-rate profiles, laid out over the days.
     let rateProfiles: [RateProfile]
 
