@@ -18,23 +18,24 @@ enum Sharding {
             """,
         run: merge)
 
-    /// The shard of this process: `I/N`, `env` (Slurm array) or `env/N` (Kubernetes Indexed Job).
+    /// The shard of this process: `I/N`, `env` (Slurm array), `env/N` or `env-B/N` (the task
+    /// ID minus B; Kubernetes' `JOB_COMPLETION_INDEX` before Slurm's `SLURM_ARRAY_TASK_ID`).
+    /// See `ShardAssignment.resolve`.
+    ///
+    /// A malformed `--shard` throws (the usage follows); variables that give no shard stop the
+    /// process here with one line naming the values found — in a batch job that line is the
+    /// whole log, and the usage would bury it.
     static func shard(_ text: String?, environment: [String: String]) throws(UsageError) -> (index: Int, count: Int)? {
         guard let text else { return nil }
-        var index: Int?, count: Int?
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        if parts[0] == "env" {
-            index = environment["SLURM_ARRAY_TASK_ID"].flatMap(Int.init) ?? environment["JOB_COMPLETION_INDEX"].flatMap(Int.init)
-            count = parts.count == 2 ? Int(parts[1]) : environment["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init)
-            if index == nil { throw UsageError(message: "--shard env: neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set") }
-            if count == nil { throw UsageError(message: "--shard env: SLURM_ARRAY_TASK_COUNT is not set; give the count as --shard env/N") }
-        } else if parts.count == 2 {
-            index = Int(parts[0]); count = Int(parts[1])
+        do throws(ShardAssignment.Problem) {
+            let shard = try ShardAssignment.resolve(text, environment: environment)
+            return (shard.index, shard.count)
+        } catch where error.kind == ShardAssignment.Problem.syntax {
+            throw UsageError(message: error.message)
+        } catch {
+            printError("error: \(error.message)")
+            exit(ExitStatus.badInput.rawValue)
         }
-        guard let i = index, let n = count, n >= 1, i >= 0, i < n else {
-            throw UsageError(message: "--shard expects I/N with 0 ≤ I < N (or env, env/N), found \"\(text)\"")
-        }
-        return (i, n)
     }
 
     /// The slice document of a shard.

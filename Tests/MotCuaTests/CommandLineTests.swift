@@ -75,7 +75,8 @@ struct CommandLineTests {
             // Shard 2 takes its index from the Slurm environment, as an array job would.
             let arguments = i == 2 ? ["run", scenario, "--replications", "7", "--shard", "env", "--json", "\(dir)/slice-\(i).json"]
                                    : ["run", scenario, "--replications", "7", "--shard", "\(i)/4", "--json", "\(dir)/slice-\(i).json"]
-            let env = i == 2 ? ["SLURM_ARRAY_TASK_ID": "2", "SLURM_ARRAY_TASK_COUNT": "4"] : [:]
+            let env = i == 2 ? ["SLURM_ARRAY_TASK_ID": "2", "SLURM_ARRAY_TASK_COUNT": "4", "SLURM_ARRAY_TASK_MIN": "0",
+                                "SLURM_ARRAY_TASK_MAX": "3", "SLURM_ARRAY_TASK_STEP": "1"] : [:]
             #expect(try motcua(arguments, environment: env).status == 0)
         }
         let merged = try motcua(["merge"] + (0..<4).map { "\(dir)/slice-\($0).json" } + ["--json", "\(dir)/merged.json"])
