@@ -6,8 +6,9 @@
 #   Tests/cluster/slurm-test.sh [path/to/motcua]     (default .build/release/motcua; run as root)
 #
 # Cases: a 0-based array with an afterok merge; an array numbered from 1 (with FIRST_TASK, and
-# refused without it); `--shard env` on a stepped array; a failed task re-run with
-# `sbatch --array=2`; the Kubernetes command with JOB_COMPLETION_INDEX. Each merged report must
+# refused without it); `--shard env` on a stepped array; a failed task requeued with
+# `scontrol requeue`; a failed task re-run with `sbatch --array=2`; the Kubernetes command with
+# JOB_COMPLETION_INDEX. Each merged report must
 # equal a single machine's run byte for byte. Installs Debian's slurm-wlm and munge when
 # missing; skips (exit 0, with a note) only when they cannot be installed.
 set -euo pipefail
@@ -167,7 +168,13 @@ mkdir -p slices
 steppedArray=$(submit --array=1-7:2 "${small[@]}" --wrap "$motcua run $scenario --replications $replications ${shortHorizon[*]} --jobs 1 --shard env --json slices/slice-\$SLURM_ARRAY_TASK_ID.json")
 steppedMerge=$(submit --dependency=afterok:"$steppedArray" --mem=100M motcua-merge.sh)
 
-waitFor "$zeroMerge" "$oneMerge" "$unnumberedArray" "$steppedMerge"
+# 4. A task that fails (its slice's path is taken by a folder), requeued once repaired.
+checkout requeue
+cd "$work/requeue"
+mkdir -p slices/slice-1.json
+requeueArray=$(SCENARIO=$scenario REPLICATIONS=$replications SHARDS=4 submit --array=0-3 "${small[@]}" motcua-array.sh "${shortHorizon[@]}")
+
+waitFor "$zeroMerge" "$oneMerge" "$unnumberedArray" "$steppedMerge" "$requeueArray"
 expectCompleted zero "$zeroArray"; expectCompleted zero "$zeroMerge"; sameReport zero
 expectCompleted one "$oneArray"; expectCompleted one "$oneMerge"; sameReport one
 expectCompleted stepped "$steppedArray"; expectCompleted stepped "$steppedMerge"; sameReport stepped
@@ -181,17 +188,26 @@ done
 [ ! -e "$work/unnumbered/slices/slice-1.json" ] || fail "unnumbered: a refused task wrote a slice"
 echo "slurm-test: unnumbered: --array=1-4 without FIRST_TASK refused by every task, before any work"
 
-# 4. A failed task of the 0-based array, re-run the natural way: sbatch --array=2.
+[ "$(state "${requeueArray}_1")" = FAILED ] || fail "requeue: task 1 ended $(state "${requeueArray}_1"), expected FAILED"
+rmdir "$work/requeue/slices/slice-1.json"
+scontrol requeue "${requeueArray}_1"
+# Slurm 22.05 holds a requeued task back about two and a half minutes; the docs say how to skip it.
+scontrol update JobId="${requeueArray}_1" StartTime=now
+# afterok on the whole array never holds again once a task failed: the docs wait for the task.
+requeueMerge=$(submit --dependency=afterok:"${requeueArray}_1" --mem=100M motcua-merge.sh)
+
+# 5. A failed task of the 0-based array, re-run the natural way: sbatch --array=2.
 cd "$work/zero"
 rm -f slices/slice-2.json report.json results/*-rep2.json results/*-rep6.json
 rerun=$(SCENARIO=$scenario REPLICATIONS=$replications SHARDS=4 submit --array=2 "${small[@]}" motcua-array.sh "${shortHorizon[@]}")
 rerunMerge=$(submit --dependency=afterok:"$rerun" --mem=100M motcua-merge.sh)
-waitFor "$rerunMerge"
+waitFor "$rerunMerge" "$requeueMerge"
+expectCompleted requeue "$requeueArray"; expectCompleted requeue "$requeueMerge"; sameReport requeue
 expectCompleted zero "$rerun"; expectCompleted zero "$rerunMerge"
 grep -q "^shard 2/4: 2 of $replications replications" "$work/zero/slurm-${rerun}_2.out" || fail "re-run: task 2 did not compute shard 2/4: $(cat "$work/zero/slurm-${rerun}_2.out")"
 sameReport zero
 
-# 5. Kubernetes: the Job's command in the image's layout, JOB_COMPLETION_INDEX as Kubernetes sets it.
+# 6. Kubernetes: the Job's command in the image's layout, JOB_COMPLETION_INDEX as Kubernetes sets it.
 image=$work/image
 mkdir -p "$image/app" "$image/data"
 cp "$motcua" "$image/app/motcua"
