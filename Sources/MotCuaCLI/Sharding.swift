@@ -30,7 +30,7 @@ enum Sharding {
         do throws(ShardAssignment.Problem) {
             let shard = try ShardAssignment.resolve(text, environment: environment)
             return (shard.index, shard.count)
-        } catch where error.kind == ShardAssignment.Problem.syntax {
+        } catch where error.kind == .syntax {
             throw UsageError(message: error.message)
         } catch {
             printError("error: \(error.message)")

@@ -25,7 +25,7 @@ struct ShardAssignmentTests {
         #expect(shard("0/1") == "0/1")
         #expect(shard("3/4") == "3/4")
         for bad in ["4/4", "-1/4", "1/0", "x/4", "3", "3/4/5", "", "env/0", "env/x", "env-/4", "env-x/4", "env+1/4", "envy", "env-1"] {
-            #expect(problem(bad, Self.slurm(0, 0, 3))?.kind == ShardAssignment.Problem.syntax, "\(bad)")
+            #expect(problem(bad, Self.slurm(0, 0, 3))?.kind == .syntax, "\(bad)")
         }
     }
 
@@ -42,7 +42,7 @@ struct ShardAssignmentTests {
     func slurmRefusals() throws {
         // The re-run of one task (sbatch --array=2) would otherwise compute every replication.
         let rerun = try #require(problem("env", Self.slurm(2, 2, 2)))
-        #expect(rerun.kind == ShardAssignment.Problem.environment)
+        #expect(rerun.kind == .environment)
         #expect(rerun.message.contains("SLURM_ARRAY_TASK_ID=2") && rerun.message.contains("1 task") && rerun.message.contains("env/N"))
         // --array=0,3,7: three tasks, but not evenly spaced.
         var uneven = Self.slurm(3, 0, 7)

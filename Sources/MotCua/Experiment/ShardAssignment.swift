@@ -24,13 +24,16 @@ public struct ShardAssignment: Equatable, Sendable, CustomStringConvertible {
 
     /// Why a shard could not be determined.
     public struct Problem: Error, Equatable, Sendable {
-        /// The text after `--shard` is malformed (the command line's fault: show the usage).
-        public static let syntax = "syntax"
-        /// The text is well formed, but the batch system's variables do not give a shard.
-        public static let environment = "environment"
+        /// Whose fault it is.
+        public enum Kind: Sendable {
+            /// The text after `--shard` is malformed (the command line's: show the usage).
+            case syntax
+            /// The text is well formed, but the batch system's variables do not give a shard.
+            case environment
+        }
 
-        /// `syntax` or `environment`.
-        public let kind: String
+        /// Whose fault it is.
+        public let kind: Kind
         /// One line naming the values found and what to use instead.
         public let message: String
     }
@@ -51,7 +54,7 @@ public struct ShardAssignment: Equatable, Sendable, CustomStringConvertible {
     ///   before any work, rather than leaving a shard out.
     public static func resolve(_ text: String, environment: [String: String]) throws(Problem) -> ShardAssignment {
         func syntax() -> Problem {
-            Problem(kind: Problem.syntax, message: "--shard expects I/N with 0 ≤ I < N, env, env/N or env-B/N, found \"\(text)\"")
+            Problem(kind: .syntax, message: "--shard expects I/N with 0 ≤ I < N, env, env/N or env-B/N, found \"\(text)\"")
         }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts[0].hasPrefix("env") else {
@@ -82,7 +85,7 @@ public struct ShardAssignment: Equatable, Sendable, CustomStringConvertible {
     private static func integer(_ name: String, _ environment: [String: String]) throws(Problem) -> Int? {
         guard let text = environment[name] else { return nil }
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-            throw Problem(kind: Problem.environment, message: "--shard env: \(name)=\"\(text)\" is not a whole number")
+            throw Problem(kind: .environment, message: "--shard env: \(name)=\"\(text)\" is not a whole number")
         }
         return value
     }
@@ -101,7 +104,7 @@ public struct ShardAssignment: Equatable, Sendable, CustomStringConvertible {
         guard let count = try integer("SLURM_ARRAY_TASK_COUNT", environment),
               let min = try integer("SLURM_ARRAY_TASK_MIN", environment),
               let max = try integer("SLURM_ARRAY_TASK_MAX", environment) else {
-            throw Problem(kind: Problem.environment, message: "--shard env: SLURM_ARRAY_TASK_ID=\(id) is set but SLURM_ARRAY_TASK_COUNT, _MIN or _MAX is not (Slurm older than 14.03?); give the shard as --shard I/N")
+            throw Problem(kind: .environment, message: "--shard env: SLURM_ARRAY_TASK_ID=\(id) is set but SLURM_ARRAY_TASK_COUNT, _MIN or _MAX is not (an old Slurm?); give the shard as --shard I/N")
         }
         // Slurm leaves out SLURM_ARRAY_TASK_STEP when the step is 1 in some versions.
         let step = try integer("SLURM_ARRAY_TASK_STEP", environment) ?? 1
@@ -111,17 +114,17 @@ public struct ShardAssignment: Equatable, Sendable, CustomStringConvertible {
     /// `--shard env`: the task's position in its (evenly spaced) Slurm array.
     private static func arrayPosition(_ environment: [String: String]) throws(Problem) -> ShardAssignment {
         if let index = try integer("JOB_COMPLETION_INDEX", environment) {
-            throw Problem(kind: Problem.environment, message: "--shard env: JOB_COMPLETION_INDEX=\(index) is set (a Kubernetes Indexed Job), which gives no shard count; use --shard env/N with N = the Job's completions")
+            throw Problem(kind: .environment, message: "--shard env: JOB_COMPLETION_INDEX=\(index) is set (a Kubernetes Indexed Job), which gives no shard count; use --shard env/N with N = the Job's completions")
         }
         guard let array = try slurmArray(environment) else {
-            throw Problem(kind: Problem.environment, message: "--shard env: neither JOB_COMPLETION_INDEX nor SLURM_ARRAY_TASK_ID is set (not a Slurm array task or Kubernetes Indexed Job pod); use --shard I/N")
+            throw Problem(kind: .environment, message: "--shard env: neither JOB_COMPLETION_INDEX nor SLURM_ARRAY_TASK_ID is set (not a Slurm array task or Kubernetes Indexed Job pod); use --shard I/N")
         }
         guard array.count >= 2 else {
-            throw Problem(kind: Problem.environment, message: "--shard env: \(array.described) is likely the re-run of one task, whose place in the original array Slurm no longer gives; use --shard env/N (arrays numbered 0…N−1), env-B/N (numbered B…B+N−1) or I/N")
+            throw Problem(kind: .environment, message: "--shard env: \(array.described) is likely the re-run of one task, whose place in the original array Slurm no longer gives; use --shard env/N (arrays numbered 0…N−1), env-B/N (numbered B…B+N−1) or I/N")
         }
         guard array.evenlySpaced, array.id >= array.min, array.id <= array.max, (array.id - array.min) % array.step == 0,
               let shard = ShardAssignment(index: (array.id - array.min) / array.step, count: array.count) else {
-            throw Problem(kind: Problem.environment, message: "--shard env: \(array.described) is not an evenly spaced array (like --array=0-15 or 1-31:2) that maps onto shards; use --shard I/N")
+            throw Problem(kind: .environment, message: "--shard env: \(array.described) is not an evenly spaced array (like --array=0-15 or 1-31:2) that maps onto shards; use --shard I/N")
         }
         return shard
     }
@@ -135,15 +138,15 @@ public struct ShardAssignment: Equatable, Sendable, CustomStringConvertible {
             // A whole array of N tasks numbered otherwise would compute some shards twice and
             // leave others out; refuse it in every task before the work, not at the merge.
             if array.count == count, array.count >= 2, array.min != base || array.step != 1 {
-                throw Problem(kind: Problem.environment, message: "--shard \(text): \(array.described), but \(text) expects tasks \(base)…\(base + count - 1); use --shard env (any evenly spaced array) or --array=\(base)-\(base + count - 1)")
+                throw Problem(kind: .environment, message: "--shard \(text): \(array.described), but \(text) expects tasks \(base)…\(base + count - 1); use --shard env (any evenly spaced array) or --array=\(base)-\(base + count - 1)")
             }
             (id, found) = (array.id, array.described)
         } else {
-            throw Problem(kind: Problem.environment, message: "--shard \(text): neither JOB_COMPLETION_INDEX nor SLURM_ARRAY_TASK_ID is set (not a Kubernetes Indexed Job pod or Slurm array task); use --shard I/N")
+            throw Problem(kind: .environment, message: "--shard \(text): neither JOB_COMPLETION_INDEX nor SLURM_ARRAY_TASK_ID is set (not a Kubernetes Indexed Job pod or Slurm array task); use --shard I/N")
         }
         guard let shard = ShardAssignment(index: id - base, count: count) else {
             let numbering = base == 0 ? "numbered 0…\(count - 1)" : "numbered \(base)…\(base + count - 1)"
-            throw Problem(kind: Problem.environment, message: "--shard \(text): \(found) gives shard \(id - base), outside 0…\(count - 1) (\(text) takes tasks \(numbering)); for tasks numbered from B use --shard env-B/\(count), for any evenly spaced array --shard env")
+            throw Problem(kind: .environment, message: "--shard \(text): \(found) gives shard \(id - base), outside 0…\(count - 1) (\(text) takes tasks \(numbering)); for tasks numbered from B use --shard env-B/\(count), for any evenly spaced array --shard env")
         }
         return shard
     }
