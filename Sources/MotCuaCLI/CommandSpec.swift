@@ -147,12 +147,13 @@ enum OptionGroup {
     static let results = OptionSpec("--results", "DIR", .folder,
                                     help: "keep each finished replication in DIR (created when missing); the same",
                                     "command run again (e.g. after Ctrl-C) reuses them and runs only the missing ones")
-    static let shard = OptionSpec("--shard", "I/N", .form(expected: "I/N with 0 ≤ I < N (or env, env/N)", wrongExample: "3/2",
+    static let shard = OptionSpec("--shard", "I/N", .form(expected: "I/N with 0 ≤ I < N (or env, env/N, env-B/N)", wrongExample: "3/2",
                                                           accepts: Sharding.isShardForm),
                                   help: "run only replications I, I+N, I+2N… (0 ≤ I < N) and write them to",
-                                  "the --json file as a slice for `motcua merge`; `--shard env` takes",
-                                  "I and N from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, and",
-                                  "`--shard env/N` takes I from JOB_COMPLETION_INDEX (Kubernetes)")
+                                  "the --json file as a slice for `motcua merge`; `--shard env` maps a",
+                                  "Slurm array task onto a shard; `--shard env/N` (or `env-B/N` for arrays",
+                                  "numbered from B) takes I from JOB_COMPLETION_INDEX (Kubernetes) or",
+                                  "SLURM_ARRAY_TASK_ID (see docs/cluster.md)")
     /// The replication options: how many runs and where they are kept.
     static func replicationOptions(default value: Int, range: ClosedRange<Int>) -> [OptionSpec] {
         [replications(default: value, range: range, "with 2 or more, values carry 95% confidence intervals and verdicts use them"),

@@ -101,13 +101,14 @@ extension CommandSpec {
 }
 
 extension Sharding {
-    /// Whether `text` has the form of a shard: `I/N` with 0 ≤ I < N, `env` or `env/N` (N ≥ 1).
+    /// Whether `text` has the form of a shard (`I/N`, `env`, `env/N`, `env-B/N`): the library's
+    /// syntax, checked with an empty environment so that only a malformed form is refused here.
     static func isShardForm(_ text: String) -> Bool {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        if parts.count == 1 { return parts[0] == "env" }
-        guard parts.count == 2, let count = Int(parts[1]), count >= 1 else { return false }
-        if parts[0] == "env" { return true }
-        guard let index = Int(parts[0]) else { return false }
-        return index >= 0 && index < count
+        do {
+            _ = try ShardAssignment.resolve(text, environment: [:])
+            return true
+        } catch {
+            return error.kind != .syntax
+        }
     }
 }
