@@ -123,7 +123,7 @@ enum ExperimentCommands {
         }
         guard !scenario.targets.isEmpty else { throw .usage("the scenario has no targets: nothing to staff for", command: staffSpec) }
         var bounds: [StaffingSearch.Bound] = []
-        let served = Set(scenario.procedures.flatMap { ([$0.intake] + $0.steps).filter { $0.service != nil }.map(\.office) })
+        let served = Set(scenario.procedures.flatMap { $0.route.filter { $0.service != nil }.map(\.office) })
         let requested = parsed.all["--office"] ?? scenario.offices.map(\.id).filter { served.contains($0) }
         for item in requested {
             guard let (id, range) = officeBound(item) else { continue }  // the parser has checked the form
@@ -136,6 +136,7 @@ enum ExperimentCommands {
             let low = range?.lowerBound ?? max(1, office.staff / 2), high = range?.upperBound ?? max(office.staff * 2, office.staff + 2)
             bounds.append(StaffingSearch.Bound(office: office.id, low: low, high: high))
         }
+        if let problem = StaffingSearch.problem(bounds: bounds, in: scenario) { throw .usage(problem, command: staffSpec) }
         _ = try OutputPlan(parsed, inputs: [])
         let seed = parsed.seed ?? scenario.seed
         let search: StaffingSearch
@@ -148,6 +149,12 @@ enum ExperimentCommands {
             throw .simulation(error)
         }
         var lines = ["STAFFING SEARCH — \(scenario.name) (seed \(seed), \(replications) replications per evaluation, \(search.steps.count) steps)", ""]
+        if let guardTarget = search.guardTarget {
+            lines += ["Guard added, because no chosen target watches citizens who leave without a result: "
+                      + "the share of dossiers whose citizens give up or withdraw may rise at most 1 point above today's "
+                      + "(the upper end of its 95% interval). Add a withdrawnRate target to the scenario to set your own.",
+                      "  " + guardTarget.label, ""]
+        }
         if let solution = search.solution {
             lines.append("Smallest staffing found that makes every target PASS:")
             lines.append("  " + Format.pad("office", 40) + Format.right("now", 6) + Format.right("needed", 8) + Format.right("change", 8))
@@ -161,6 +168,11 @@ enum ExperimentCommands {
                              + Format.right(String(needed), 8) + Format.right((needed >= now ? "+" : "") + String(needed - now), 8))
             }
             lines.append("  total staff change: \(added >= 0 ? "+" : "")\(added)")
+            if let summary = search.finalSummary {
+                lines.append("With it: " + summary.targets.map { t in
+                    "\(t.label)\(t.fieldName.map { " — \($0)" } ?? ""): \(Format.percent(t.estimate.mean))"
+                }.joined(separator: "; "))
+            }
         } else {
             lines.append("No staffing within the bounds makes every target pass; the targets still failing at the upper bounds:")
             for t in search.finalSummary?.targets ?? [] where t.verdict != .pass {

@@ -28,19 +28,75 @@ public struct StaffingSearch: Sendable {
         public let note: String
     }
 
+    /// Why `bounds` cannot be searched in `scenario`, or nil when they can: every staffing the
+    /// search may propose must be one `motcua validate` accepts, and an office that serves a
+    /// step of a route needs at least one staff member (docs/model.md §3).
+    public static func problem(bounds: [Bound], in scenario: Scenario) -> String? {
+        let serving = Set(scenario.procedures.flatMap { $0.route.filter { $0.service != nil }.map(\.office) })
+        for bound in bounds {
+            if bound.low > bound.high {
+                return "--office \(bound.office)=\(bound.low):\(bound.high): the lower bound is above the upper bound"
+            }
+            if bound.low < 1 && serving.contains(bound.office) {
+                return "--office \(bound.office)=\(bound.low):\(bound.high): the office serves a step of a route, so it "
+                    + "needs at least 1 staff member (a scenario with \(bound.low) does not validate); start at 1"
+            }
+            if bound.high > maximumStaff {
+                return "--office \(bound.office)=\(bound.low):\(bound.high): at most \(maximumStaff) staff per office"
+            }
+        }
+        return nil
+    }
+
+    /// The most staff an office may have (the scenario format's limit).
+    public static let maximumStaff = 100_000
+
+    /// The guard a search adds when its targets say nothing about citizens who leave without a
+    /// result: fewer staff must not buy the on-time rate by letting citizens give up in the
+    /// queue. The share of dossiers withdrawn may rise at most one percentage point above what
+    /// the current staffing gives (`baseline`: the upper end of its 95% interval, so that the
+    /// current staffing passes the guard however few replications there are).
+    public static func withdrawalGuard(baseline: Double) -> TargetSpec {
+        let threshold = Swift.min(1, Swift.max(0, baseline + 0.01))
+        let shown = Format.percent(threshold)
+        return TargetSpec(id: "guard-withdrawn",
+                          label: "Guard: citizens who give up or withdraw ≤ \(shown) (now \(Format.percent(baseline)) + 1 point)",
+                          labelVi: "Ràng buộc: hồ sơ bị rút hoặc công dân bỏ về ≤ \(shown) (hiện nay \(Format.percent(baseline)) + 1 điểm %)",
+                          measure: .withdrawnRate, field: nil, office: nil, level: nil, comparator: .atMost, threshold: threshold)
+    }
+
     public let bounds: [Bound]
     /// The staffing found, or nil when even the upper bounds do not make every target pass.
     public let solution: [String: Int]?
     public let initial: [String: Int]
     public let steps: [Step]
     public let finalSummary: ExperimentSummary?
+    /// The guard on citizens who give up, when the search added one (see ``withdrawalGuard(baseline:)``).
+    public let guardTarget: TargetSpec?
 
     /// Runs the search.
     /// - Parameter folder: keeps every evaluated staffing's replications, so an interrupted
     ///   search re-run with the same command replays the finished evaluations at once.
     public static func run(scenario: Scenario, bounds: [Bound], seed: UInt64, replications: Int, jobs: Int,
-                           results folder: String? = nil,
+                           results folder: String? = nil, guardingWithdrawals: Bool = true,
                            log: (@Sendable (String) -> Void)? = nil) async throws(SimulationError) -> StaffingSearch {
+        var scenario = scenario
+        var guardTarget: TargetSpec?
+        if guardingWithdrawals && !scenario.targets.contains(where: { $0.measure == .withdrawnRate }) {
+            // Today's share, measured exactly as the guard will measure it: the same target, run
+            // at the current staffing with the search's seed and replications.
+            var measured = scenario
+            measured.targets = [withdrawalGuard(baseline: 0)]
+            let model = SimulationModel(scenario: measured)
+            let store = try ResultStore.open(folder, fingerprint: scenario.fingerprint)
+            let results = try await Experiment.run(model: model, seed: seed, indices: Array(0..<replications), jobs: jobs,
+                                                   store: store).map(\.1)
+            let estimate = ExperimentSummary(model: model, seed: seed, results: results).targets.first?.estimate
+            let target = withdrawalGuard(baseline: estimate.map { $0.high.isFinite ? $0.high : $0.mean } ?? 0)
+            scenario.targets.append(target)
+            guardTarget = target
+            log?("guard: \(target.label)")
+        }
         let initial = Dictionary(uniqueKeysWithValues: bounds.map { b in
             (b.office, scenario.offices.first { $0.id == b.office }?.staff ?? 0)
         })
@@ -90,7 +146,8 @@ public struct StaffingSearch: Sendable {
             }
             guard let chosen = best else {
                 log?("the upper bounds are reached and \(total - passing) target(s) still do not pass")
-                return StaffingSearch(bounds: bounds, solution: nil, initial: initial, steps: steps, finalSummary: summary)
+                return StaffingSearch(bounds: bounds, solution: nil, initial: initial, steps: steps, finalSummary: summary,
+                                      guardTarget: guardTarget)
             }
             staff[chosen.0]! += 1
             (summary, passing, gap) = (chosen.1, chosen.2, chosen.3)
@@ -114,6 +171,7 @@ public struct StaffingSearch: Sendable {
                 }
             }
         }
-        return StaffingSearch(bounds: bounds, solution: staff, initial: initial, steps: steps, finalSummary: summary)
+        return StaffingSearch(bounds: bounds, solution: staff, initial: initial, steps: steps, finalSummary: summary,
+                              guardTarget: guardTarget)
     }
 }

@@ -263,7 +263,7 @@ public struct SupplementSpec: Sendable {
 }
 
 /// What a target measures.
-public enum TargetMeasure: String, Sendable {
+public enum TargetMeasure: String, Sendable, CaseIterable {
     /// Share of dossiers solved on time, counted as the national portal does.
     case onTimeRate
     /// Share of dossiers late (the complement of ``onTimeRate``).
@@ -276,6 +276,11 @@ public enum TargetMeasure: String, Sendable {
     case ePaymentRate
     /// Share of received dossiers submitted online.
     case onlineRate
+    /// Share of dossiers (received, and in the opening backlog) that left without a result:
+    /// the citizen gave up in the queue, did not come back with the missing papers, or withdrew
+    /// (docs/model.md §4). Staffing that looks good on the on-time rate while citizens give up
+    /// shows here.
+    case withdrawnRate
 
     /// The measure's numerator and denominator in a tally (nil when it cannot be computed).
     public func ratio(_ t: ProcedureTally) -> Double? {
@@ -287,6 +292,7 @@ public enum TargetMeasure: String, Sendable {
         case .digitizationRate: (part, whole) = (t.digitized, t.accepted)
         case .ePaymentRate: (part, whole) = (t.ePaid, t.feePaying)
         case .onlineRate: (part, whole) = (t.online, t.received)
+        case .withdrawnRate: (part, whole) = (t.withdrawn, t.received + t.backlog)
         }
         return whole > 0 ? Double(part) / Double(whole) : nil
     }

@@ -136,7 +136,7 @@ struct ScenarioDecoder {
                 "id", "label", "labelVi", "measure", "field", "office", "level", "comparator", "threshold",
             ]) else { continue }
             let id = t.string("id"), label = t.string("label"), labelVi = t.string("labelVi", required: false)
-            let measures = ["onTimeRate", "lateRate", "apologyRate", "digitizationRate", "ePaymentRate", "onlineRate"]
+            let measures = TargetMeasure.allCases.map(\.rawValue)
             let measure = t.choice("measure", measures).flatMap(TargetMeasure.init(rawValue:))
             let level = t.choice("level", AdministrativeLevel.allCases.map(\.rawValue), required: false)
                 .flatMap(AdministrativeLevel.init(rawValue:))
