@@ -60,6 +60,11 @@ enum Bench {
             return
         }
         let chosen = parsed.all["--workload"] ?? workloads.map(\.name)
+        let needed = workloads.filter { chosen.contains($0.name) }.map(\.path)
+            + (parsed.flags.contains("--scaling") ? [workloads[1].path] : [])
+        if let missing = needed.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
+            throw .badInput("bench: \(missing) not found; run the bench from the repository root")
+        }
         #if DEBUG
         print("warning: a debug build; the figures mean something only with `swift build -c release`")
         #endif
@@ -97,9 +102,11 @@ enum Bench {
               + Format.right(wall(plainBest, plainTimes[plainTimes.count / 2]), 17) + Format.right("–", 11)
               + Format.right(String(format: "%.2f M", Double(plain.customers) / plainBest / 1e6), 12)
               + Format.right("–", 13) + "  (yardstick: M/M/4 by hand, mean wait \(String(format: "%.2f", plain.meanWait)) min)")
+        var failed: [String] = []
         for workload in workloads where chosen.contains(workload.name) {
             guard let line = Line(combining: runs[workload.name] ?? []) else {
                 print(Format.pad(workload.name, 15) + "  failed (is \(workload.path) there? run from the repository root)")
+                failed.append(workload.name)
                 continue
             }
             print(Format.pad(workload.name, 15) + Format.right(Format.count(line.dossiers), 12) + Format.right(Format.count(line.events), 13)
@@ -120,7 +127,11 @@ enum Bench {
                              scalingReplications, scalingPath, one.best, all.best, cores, speedUp, speedUp >= 1.8 ? "met" : "NOT met"))
             } else {
                 print("scaling: failed (is \(scalingPath) there? run from the repository root)")
+                failed.append("scaling")
             }
+        }
+        if !failed.isEmpty {
+            throw .failed("the benchmark could not measure \(failed.joined(separator: ", ")); its figures above are incomplete")
         }
     }
 

@@ -19,13 +19,15 @@ enum CommandFailure: Error {
     case badInput(String)
     /// An output could not be written (the message names the path and the system's reason): status 1.
     case output(String)
+    /// The work could not be done, though the input was right (a benchmark workload failed): status 1.
+    case failed(String)
     /// A broken invariant: a bug in MotCua, status 3.
     case bug(String)
 
     var status: ExitStatus {
         switch self {
         case .usage, .badInput: .badInput
-        case .output: .failure
+        case .output, .failed: .failure
         case .bug: .internalError
         }
     }
@@ -34,7 +36,7 @@ enum CommandFailure: Error {
         switch self {
         case .usage(let message, let command):
             "error: \(message)\n\n\(command?.help ?? Commands.usage)"
-        case .badInput(let message), .output(let message):
+        case .badInput(let message), .output(let message), .failed(let message):
             "error: \(message)"
         case .bug(let message):
             "internal error: \(message)\nThis is a bug in MotCua, not in the scenario; please report it with the scenario and seed."

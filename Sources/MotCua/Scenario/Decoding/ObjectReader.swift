@@ -54,7 +54,33 @@ struct ObjectReader {
             diagnostics.report(child(key), "expected a non-empty string")
             return nil
         }
+        if let control = text.unicodeScalars.first(where: Self.isControl) {
+            // A terminal escape in an id or a name would reach the planner's terminal raw.
+            diagnostics.report(child(key), "expected text without control characters, found "
+                               + "U+\(String(format: "%04X", control.value)) in \(Self.describe(value))")
+            return nil
+        }
         return text
+    }
+
+    /// Control characters other than tab and line breaks (C0, DEL, C1).
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (0x7F...0x9F).contains(v)
+    }
+
+    /// `text` with its control characters spelled as `\u{1B}`, safe to print on a terminal.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// A number with bounds; `above` is an exclusive lower bound.
@@ -141,7 +167,7 @@ struct ObjectReader {
 
     static func describe(_ value: JSONValue) -> String {
         if case .number(let x) = value { return format(x) }
-        if case .string(let s) = value { return "\"\(s)\"" }
+        if case .string(let s) = value { return "\"\(printable(s))\"" }
         return value.typeName
     }
 

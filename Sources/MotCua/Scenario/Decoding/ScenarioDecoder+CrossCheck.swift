@@ -19,6 +19,7 @@ extension ScenarioDecoder {
             for (name, step) in steps {
                 let path = "\(procedure.path).\(name).office"
                 guard let office = officeByID[step.office] else {
+                    if diagnostics.officesWithProblems.contains(step.office) { continue }
                     let hint = instanceIDs.contains(step.office)
                         ? " (that is one ward instance; name its office entry so each dossier goes to its own ward)"
                         : ""
@@ -58,7 +59,7 @@ extension ScenarioDecoder {
                                    + "expected \"*\" or one of: \(fieldIDs.sorted().joined(separator: ", "))")
             }
             if let office = t.office, officeByID[office] == nil {
-                diagnostics.report("\(target.path).office", "unknown office \"\(office)\"")
+                if !diagnostics.officesWithProblems.contains(office) { diagnostics.report("\(target.path).office", "unknown office \"\(office)\"") }
             } else if let office = t.office,
                       !procedures.contains(where: { p in p.spec.route.contains { $0.office == office } }) {
                 diagnostics.report("\(target.path).office", "no procedure is routed through office \"\(office)\", "

@@ -88,6 +88,8 @@ extension ScenarioDecoder {
                 office.sessions = sessions
                 office.patience = patience
                 result.append(Located(spec: office, path: path))
+            } else if let id {
+                diagnostics.officesWithProblems.insert(id)
             }
         }
         uniqueIDs(result, \.id, what: "office")
