@@ -63,44 +63,14 @@ enum Sharding {
     }
 
     static func merge(_ parsed: ParsedArguments) throws(CommandFailure) {
-        func bad(_ file: String, _ message: String) -> Never {
-            stop(.badInput("\(file): \(message)"))
-        }
-        var header: (scenario: String, overlays: [String], settings: [String], load: Double, fingerprint: String, seed: String, replications: Int)?
-        var results: [Int: RunResult] = [:]
-        for file in parsed.positional {
-            guard let data = FileManager.default.contents(atPath: file) else { bad(file, "cannot be read") }
-            guard let document = try? JSONParser.parse([UInt8](data)), document["format"] == .string("motcua-slice/1") else {
-                bad(file, "not a slice file (format motcua-slice/1) written by motcua run --shard")
-            }
-            func string(_ key: String) -> String { if case .string(let s)? = document[key] { return s } else { bad(file, "missing \(key)") } }
-            func strings(_ key: String) -> [String] {
-                guard case .array(let items)? = document[key] else { bad(file, "missing \(key)") }
-                return items.map { if case .string(let s) = $0 { return s } else { bad(file, "\(key) must hold strings") } }
-            }
-            guard case .number(let load)? = document["load"], case .number(let reps)? = document["replications"] else { bad(file, "missing load or replications") }
-            let this = (string("scenario"), strings("overlays"), strings("settings"), load, string("fingerprint"), string("seed"), Int(reps))
-            if let h = header {
-                guard h.fingerprint == this.4, h.seed == this.5, h.replications == this.6 else {
-                    bad(file, "comes from another experiment (scenario, overlays, settings, load, seed or replications differ) than \(parsed.positional[0])")
-                }
-            } else {
-                header = this
-            }
-            guard case .array(let items)? = document["results"] else { bad(file, "missing results") }
-            for item in items {
-                guard case .number(let r)? = item["replication"], let value = item["result"],
-                      let result = try? JSONDecoder().decode(RunResult.self, from: Data(JSONWriter.text(value).utf8)) else {
-                    bad(file, "a result cannot be read")
-                }
-                if results[Int(r)] != nil { bad(file, "replication \(Int(r)) is also in another slice") }
-                results[Int(r)] = result
-            }
-        }
-        let h = header!
-        let missing = (0..<h.replications).filter { results[$0] == nil }
-        guard missing.isEmpty else {
-            throw .badInput("replications missing from the slices: \(missing.prefix(20).map(String.init).joined(separator: ", "))\(missing.count > 20 ? "…" : "")")
+        let h: SliceFile, results: [RunResult]
+        do {
+            var slices: [SliceFile] = []
+            for file in parsed.positional { slices.append(try SliceFile(path: file)) }
+            h = slices[0]
+            results = try SliceFile.combine(slices, files: parsed.positional)
+        } catch {
+            throw .badInput(error.description)
         }
         let settings = h.settings.map { setting in
             let eq = setting.firstIndex(of: "=") ?? setting.endIndex
@@ -114,7 +84,7 @@ enum Sharding {
             + [OutputPlan.Input(what: "the scenario of the slices", path: h.scenario)]
             + h.overlays.map { OutputPlan.Input(what: "an overlay of the slices", path: $0) }
         let plan = try OutputPlan(parsed, inputs: inputs)
-        let summary = ExperimentSummary(model: model, seed: UInt64(h.seed) ?? 0, results: (0..<h.replications).map { results[$0]! })
+        let summary = ExperimentSummary(model: model, seed: h.seed, results: results)
         try emitReports(summary, parsed, plan: plan)
     }
 }

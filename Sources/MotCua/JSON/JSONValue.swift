@@ -4,6 +4,10 @@ public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
+    /// A whole number written without a fraction or exponent that a `Double` cannot hold
+    /// exactly (beyond ±2⁵³, within −2⁶³ … 2⁶⁴−1): kept exactly, so that 64-bit seeds
+    /// round-trip. Smaller whole numbers are `.number`.
+    case exactInteger(ExactInteger)
     case string(String)
     case array([JSONValue])
     /// Keys in file order; duplicates are reported by the parser.
@@ -14,6 +18,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case (.null, .null): return true
         case let (.bool(x), .bool(y)): return x == y
         case let (.number(x), .number(y)): return x == y
+        case let (.exactInteger(x), .exactInteger(y)): return x == y
         case let (.string(x), .string(y)): return x == y
         case let (.array(x), .array(y)): return x == y
         case let (.object(x), .object(y)):
@@ -28,16 +33,66 @@ public indirect enum JSONValue: Sendable, Equatable {
         return nil
     }
 
+    /// A whole number, exactly: `.number` up to 2⁵³, `.exactInteger` beyond.
+    public static func integer(_ n: UInt64) -> JSONValue {
+        n <= ExactInteger.exactDoubleLimit ? .number(Double(n)) : .exactInteger(ExactInteger(isNegative: false, magnitude: n))
+    }
+
+    /// The value as a `Double` when it is a number (an exact integer beyond 2⁵³ rounded to the nearest).
+    public var numberValue: Double? {
+        switch self {
+        case .number(let x): return x
+        case .exactInteger(let n): return n.doubleValue
+        default: return nil
+        }
+    }
+
+    /// The value as an unsigned 64-bit integer, when it is a whole number in 0 … 2⁶⁴−1 held exactly.
+    public var uint64Value: UInt64? {
+        switch self {
+        case .number(let x) where x >= 0 && x == x.rounded() && x <= Double(ExactInteger.exactDoubleLimit): return UInt64(x)
+        case .exactInteger(let n) where !n.isNegative: return n.magnitude
+        default: return nil
+        }
+    }
+
     /// A short name of the JSON type, for error messages.
     public var typeName: String {
         switch self {
         case .null: return "null"
         case .bool: return "a boolean"
-        case .number: return "a number"
+        case .number, .exactInteger: return "a number"
         case .string: return "a string"
         case .array: return "an array"
         case .object: return "an object"
         }
+    }
+}
+
+/// A whole number beyond the range a `Double` holds exactly, as sign and magnitude.
+public struct ExactInteger: Sendable, Hashable, CustomStringConvertible {
+    /// 2⁵³: every whole number up to this magnitude is exact in a `Double`.
+    public static let exactDoubleLimit: UInt64 = 1 << 53
+    public let isNegative: Bool
+    public let magnitude: UInt64
+
+    /// The nearest `Double`.
+    public var doubleValue: Double { isNegative ? -Double(magnitude) : Double(magnitude) }
+    /// The decimal text, as JSON writes it.
+    public var description: String { (isNegative ? "-" : "") + String(magnitude) }
+
+    /// The integer written as `text` (digits with an optional leading minus), when it is
+    /// beyond 2⁵³ in magnitude and within −2⁶³ … 2⁶⁴−1.
+    init?(text: String) {
+        let negative = text.hasPrefix("-")
+        guard let magnitude = UInt64(negative ? String(text.dropFirst()) : text), magnitude > ExactInteger.exactDoubleLimit,
+              !negative || magnitude <= UInt64(Int64.max) + 1 else { return nil }
+        self.init(isNegative: negative, magnitude: magnitude)
+    }
+
+    init(isNegative: Bool, magnitude: UInt64) {
+        self.isNegative = isNegative
+        self.magnitude = magnitude
     }
 }
 
@@ -93,7 +148,7 @@ public struct JSONParser {
         case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectWord("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         default: throw error("unexpected character where a value was expected")
         }
     }
@@ -223,7 +278,7 @@ public struct JSONParser {
         return value
     }
 
-    private mutating func parseNumber() throws(JSONSyntaxError) -> Double {
+    private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         func digits(_ p: inout JSONParser) -> Int {
@@ -235,6 +290,10 @@ public struct JSONParser {
         let intDigits = digits(&self)
         if intDigits == 0 { throw error("a number needs digits") }
         if intDigits > 1, bytes[intStart] == UInt8(ascii: "0") { throw error("a number may not start with 0") }
+        let isWhole = index >= bytes.count || ![UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index])
+        if isWhole, intDigits >= 16, let exact = ExactInteger(text: String(decoding: bytes[start..<index], as: UTF8.self)) {
+            return .exactInteger(exact)
+        }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             if digits(&self) == 0 { throw error("digits expected after the decimal point") }
@@ -249,6 +308,6 @@ public struct JSONParser {
             index = start
             throw error("the number \(text) is too large")
         }
-        return value
+        return .number(value)
     }
 }

@@ -1,6 +1,6 @@
 /// Serializes a ``JSONValue`` deterministically: keys in the order given, numbers in Swift's
-/// shortest round-trip form (whole numbers without a decimal point), non-finite numbers as
-/// `null`, two-space indentation.
+/// shortest round-trip form (whole numbers without a decimal point, 64-bit integers exactly),
+/// non-finite numbers as `null`, two-space indentation.
 public enum JSONWriter {
     /// The text of `value`, ending with a newline.
     public static func text(_ value: JSONValue) -> String {
@@ -15,11 +15,16 @@ public enum JSONWriter {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let x): out += number(x)
+        case .exactInteger(let n): out += n.description
         case .string(let s): out += quoted(s)
         case .array(let elements):
             if elements.isEmpty { out += "[]"; return }
-            if elements.allSatisfy({ if case .number = $0 { return true } else { return false } }) {
-                out += "[" + elements.map { if case .number(let x) = $0 { return number(x) } else { return "" } }.joined(separator: ", ") + "]"
+            if elements.allSatisfy({ $0.numberValue != nil }) {
+                out += "[" + elements.map { element in
+                    var text = ""
+                    write(element, indent: 0, into: &text)
+                    return text
+                }.joined(separator: ", ") + "]"
                 return
             }
             out += "[\n"
@@ -43,7 +48,8 @@ public enum JSONWriter {
 
     static func number(_ x: Double) -> String {
         guard x.isFinite else { return "null" }
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+        // Every whole number up to 2⁵³ is exact in a Double: written as an integer, it reads back the same.
+        if x == x.rounded(), abs(x) <= Double(ExactInteger.exactDoubleLimit) { return String(Int64(x)) }
         return String(x)
     }
 

@@ -8,7 +8,7 @@ public enum JSONReport {
         let h = summary.horizon
         let scenario: JSONValue = .object([
             ("name", .string(summary.scenarioName)),
-            ("seed", .number(Double(summary.seed))),
+            ("seed", .integer(summary.seed)),
             ("replications", .number(Double(summary.replications))),
             ("horizon", .object([
                 ("start", .string(h.start.description)),

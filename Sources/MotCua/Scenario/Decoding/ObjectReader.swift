@@ -95,7 +95,7 @@ struct ObjectReader {
 
     static func number(_ value: JSONValue, path: String, diagnostics: Diagnostics, atLeast: Double? = nil,
                        above: Double? = nil, atMost: Double? = nil) -> Double? {
-        guard case .number(let x) = value else {
+        guard let x = value.numberValue else {
             diagnostics.report(path, "expected a number, found \(value.typeName)")
             return nil
         }
@@ -167,6 +167,7 @@ struct ObjectReader {
 
     static func describe(_ value: JSONValue) -> String {
         if case .number(let x) = value { return format(x) }
+        if case .exactInteger(let n) = value { return n.description }
         if case .string(let s) = value { return "\"\(printable(s))\"" }
         return value.typeName
     }
