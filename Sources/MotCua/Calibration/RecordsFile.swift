@@ -41,14 +41,43 @@ public struct RecordsFile: Sendable {
         "supplements": ["supplements", "số lần bổ sung", "so lan bo sung"],
     ]
 
-    /// Reads `path`.
+    /// The largest records file read: about 10 million rows of a one-stop export (about 100
+    /// bytes a row). Reading streams the file, so memory grows with the rows kept, not the file.
+    public static let maximumBytes = 1 << 30
+
+    /// Reads `path`: a regular file, or a pipe, FIFO or `/dev/stdin` (read as a stream, with the
+    /// same size limit).
     public init(path: String) throws(ScenarioError) {
-        let bytes = try ScenarioLoader.readFile(path, reportAs: path)
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ScenarioError(file: path, issues: [ScenarioIssue(path: "$", message: "not UTF-8 text; export the records as CSV UTF-8")])
+        func fail(_ message: String) -> ScenarioError { ScenarioError(file: path, issues: [ScenarioIssue(path: "$", message: message)]) }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            switch errno {
+            case ENOENT: throw fail("no such file")
+            case EACCES: throw fail("cannot be read: permission denied")
+            default: throw fail("cannot be read: \(String(cString: strerror(errno)))")
+            }
         }
-        let (table, _) = CSVParser.rows(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
-        guard let header = table.first else { throw ScenarioError(file: path, issues: [ScenarioIssue(path: "$", message: "empty file")]) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw fail("cannot be read: \(String(cString: strerror(errno)))") }
+        if status.st_mode & S_IFMT == S_IFDIR { throw fail("is a directory, expected a CSV file") }
+        if status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) > RecordsFile.maximumBytes {
+            throw fail("is \(Int(status.st_size) >> 20) MiB; a records file may be at most \(RecordsFile.maximumBytes >> 20) MiB (about 10 million rows): split the export by period")
+        }
+        do {
+            try self.init(reading: RecordsCSV(lines: LineReader(descriptor: descriptor, limit: RecordsFile.maximumBytes)), file: path)
+        } catch let error as ScenarioError {
+            throw error
+        } catch {
+            throw fail((error as? LineReader.ReadError)?.message ?? "\(error)")
+        }
+    }
+
+    init(reading csv: RecordsCSV, file path: String) throws {
+        var csv = csv
+        guard let header = try csv.header() else {
+            throw ScenarioError(file: path, issues: [ScenarioIssue(path: "$", message: "empty file, or a header row that cannot be read")])
+        }
         var column: [String: Int] = [:]
         for (i, name) in header.enumerated() {
             let key = name.trimmingCharacters(in: .whitespaces).lowercased()
@@ -62,37 +91,53 @@ public struct RecordsFile: Sendable {
         var rows: [DossierRow] = []
         var problems: [String] = []
         var seen: [String: Int] = [:]
-        for (index, cells) in table.enumerated().dropFirst() where !cells.allSatisfy({ $0.isEmpty }) {
-            let rowNumber = index + 1
+        // Procedure and field names repeat on every row: one copy of each is kept.
+        var names: Set<String> = []
+        func shared(_ name: String) -> String { names.insert(name).memberAfterInsert }
+        var rowsRead = 0
+        while let item = try csv.next() {
+            rowsRead += 1
+            let cells: [String], rowNumber: Int
+            switch item {
+            case .problem(let problem): problems.append(problem); continue
+            case .record(let record): cells = record.cells; rowNumber = record.row
+            }
+            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { rowsRead -= 1; continue }
             func cell(_ name: String) -> String {
                 guard let i = column[name], i < cells.count else { return "" }
                 return cells[i].trimmingCharacters(in: .whitespaces)
             }
             let code = cell("code")
             guard !code.isEmpty else { problems.append("row \(rowNumber): no dossier code"); continue }
-            if let first = seen[code] { problems.append("row \(rowNumber): duplicate code \(code) (first at row \(first))"); continue }
+            if let first = seen[code] { problems.append("row \(rowNumber): duplicate code \(RecordsFile.printable(code)) (first at row \(first))"); continue }
             seen[code] = rowNumber
             guard let received = RecordsFile.date(cell("received")) else {
-                problems.append("row \(rowNumber): received date \"\(cell("received"))\" is not dd/MM/yyyy HH:mm"); continue
+                problems.append("row \(rowNumber): received date \"\(RecordsFile.printable(cell("received")))\" is not dd/MM/yyyy HH:mm"); continue
             }
             let appointmentText = cell("appointment"), finishedText = cell("finished")
             let appointment = appointmentText.isEmpty ? nil : RecordsFile.date(appointmentText)
             let finished = finishedText.isEmpty ? nil : RecordsFile.date(finishedText)
-            if !appointmentText.isEmpty && appointment == nil { problems.append("row \(rowNumber): appointment \"\(appointmentText)\" is not a date"); continue }
-            if !finishedText.isEmpty && finished == nil { problems.append("row \(rowNumber): finished \"\(finishedText)\" is not a date"); continue }
+            if !appointmentText.isEmpty && appointment == nil { problems.append("row \(rowNumber): appointment \"\(RecordsFile.printable(appointmentText))\" is not a date"); continue }
+            if !finishedText.isEmpty && finished == nil { problems.append("row \(rowNumber): finished \"\(RecordsFile.printable(finishedText))\" is not a date"); continue }
             if let finished, finished < received { problems.append("row \(rowNumber): finished before received"); continue }
             guard let status = RecordsFile.status(cell("status")) else {
-                problems.append("row \(rowNumber): unknown status \"\(cell("status"))\""); continue
+                problems.append("row \(rowNumber): unknown status \"\(RecordsFile.printable(cell("status")))\""); continue
             }
             let procedure = cell("procedure")
             guard !procedure.isEmpty else { problems.append("row \(rowNumber): no procedure"); continue }
-            rows.append(DossierRow(row: rowNumber, code: code, procedure: procedure, field: cell("field"),
+            rows.append(DossierRow(row: rowNumber, code: code, procedure: shared(procedure), field: shared(cell("field")),
                                    channel: RecordsFile.channel(cell("channel")), received: received, appointment: appointment,
                                    finished: finished, status: status, supplements: Int(cell("supplements")) ?? 0))
         }
         self.rows = rows
         self.problems = problems
-        rowsRead = table.count - 1
+        self.rowsRead = rowsRead
+    }
+
+    /// `text` with control characters (terminal escapes) shown as `\u{…}`, cut to 60 characters.
+    static func printable(_ text: String) -> String {
+        let cut = text.count > 60 ? text.prefix(60) + "…" : Substring(text)
+        return cut.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
     }
 
     static let formatter: DateFormatter = {
