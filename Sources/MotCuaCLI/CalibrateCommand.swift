@@ -37,6 +37,7 @@ enum CalibrateCommand {
         }
         for problem in calibration.problems.prefix(20) { print("  problem: \(problem)") }
         if calibration.problems.count > 20 { print("  … and \(calibration.problems.count - 20) more problems") }
+        for warning in calibration.warnings { print("  warning: \(warning)") }
         print("")
         print("  " + Format.pad("procedure", 26) + Format.right("records", 9) + Format.right("per year", 10) + Format.right("online", 8)
               + Format.right("postal", 8) + Format.right("refused", 9) + Format.right("withdrawn", 11) + Format.right("supplemented", 14)

@@ -29,6 +29,8 @@ public struct Calibration: Sendable {
     public let observedOnTime: [(field: String, rate: Double, dossiers: Int)]
     /// Rows refused by the reader, and rows of procedures the base scenario does not have.
     public let problems: [String]
+    /// What the planner should know before trusting the fit (a period too short or too long).
+    public let warnings: [String]
     public let rowsUsed: Int
     public let periodDays: Int
     /// The first day of the records.
@@ -56,9 +58,11 @@ public struct Calibration: Sendable {
         let base = try ScenarioLoader.load(path: basePath)
         let known = Set(base.procedures.map(\.id))
         var problems = records.problems
+        let (kept, outliers) = Calibration.separatingOutlyingDates(records.rows)
+        problems += outliers
         var byProcedure: [String: [DossierRow]] = [:]
         var unknown: [String: [Int]] = [:]
-        for row in records.rows {
+        for row in kept {
             if known.contains(row.procedure) { byProcedure[row.procedure, default: []].append(row) }
             else { unknown[row.procedure, default: []].append(row.row) }
         }
@@ -76,26 +80,37 @@ public struct Calibration: Sendable {
         let c = calendar.dateComponents([.year, .month, .day], from: first)
         firstDay = CivilDate(year: c.year!, month: c.month!, day: c.day!) ?? CivilDate(dayNumber: 0)
 
+        // Days of each weekday and month in the period: the exposure of every procedure alike.
+        var weekdayDays = [Double](repeating: 0, count: 7), monthDays = [Double](repeating: 0, count: 12)
+        var day = calendar.startOfDay(for: first)
+        for _ in 0..<days {
+            let c = calendar.dateComponents([.weekday, .month], from: day)
+            weekdayDays[(c.weekday! + 5) % 7] += 1
+            monthDays[c.month! - 1] += 1
+            day = calendar.date(byAdding: .day, value: 1, to: day)!
+        }
+        var warnings: [String] = []
+        if !all.isEmpty && days < Calibration.shortestFaithfulPeriod {
+            warnings.append("the records cover only \(days) days: yearly volumes are extrapolated from them (× \(Format.fixed(365.25 / Double(days), 1))), and weekday and hour profiles rest on few days; export at least \(Calibration.shortestFaithfulPeriod) days, ideally a year")
+        }
+        if days > Calibration.longestFaithfulPeriod {
+            warnings.append("the records cover \(days) days (over two years): volumes are averaged over the whole period, so growth between the years is lost; export the last year for a plan")
+        }
+        self.warnings = warnings
+
         var fits: [Fit] = []
         for procedure in base.procedures.map(\.id) {
             guard let rows = byProcedure[procedure], !rows.isEmpty else { continue }
             let n = Double(rows.count)
             let share = { (p: (DossierRow) -> Bool) in Double(rows.filter(p).count) / n }
             // Weekday and hour profiles: arrivals per calendar day of that kind, relative to the mean.
-            var weekdayCounts = [Double](repeating: 0, count: 7), weekdayDays = [Double](repeating: 0, count: 7)
-            var hourCounts = [Double](repeating: 0, count: 24), monthCounts = [Double](repeating: 0, count: 12), monthDays = [Double](repeating: 0, count: 12)
+            var weekdayCounts = [Double](repeating: 0, count: 7)
+            var hourCounts = [Double](repeating: 0, count: 24), monthCounts = [Double](repeating: 0, count: 12)
             for row in rows {
                 let c = calendar.dateComponents([.weekday, .hour, .month], from: row.received)
                 weekdayCounts[(c.weekday! + 5) % 7] += 1
                 hourCounts[c.hour!] += 1
                 monthCounts[c.month! - 1] += 1
-            }
-            var day = calendar.startOfDay(for: first)
-            for _ in 0..<days {
-                let c = calendar.dateComponents([.weekday, .month], from: day)
-                weekdayDays[(c.weekday! + 5) % 7] += 1
-                monthDays[c.month! - 1] += 1
-                day = calendar.date(byAdding: .day, value: 1, to: day)!
             }
             func relative(_ counts: [Double], _ exposure: [Double]) -> [Double] {
                 let rates = zip(counts, exposure).map { $1 > 0 ? $0 / $1 : 0 }
@@ -108,7 +123,7 @@ public struct Calibration: Sendable {
             let processing = Calibration.fitProcessing(rows.compactMap { row in
                 row.finished.map { $0.timeIntervalSince(row.received) / 86_400 }
             })
-            fits.append(Fit(procedure: procedure, records: rows.count, yearlyVolume: (n * 365.25 / Double(days)).rounded(),
+            fits.append(Fit(procedure: procedure, records: rows.count, yearlyVolume: Swift.max(1, (n * 365.25 / Double(days)).rounded()),
                             onlineShare: share { $0.channel == .online }, postalShare: share { $0.channel == .postal },
                             refusalShare: share { $0.status == .refused }, withdrawalShare: share { $0.status == .withdrawn },
                             supplementShare: share { $0.supplements > 0 },
@@ -150,6 +165,51 @@ public struct Calibration: Sendable {
             return .object(members)
         }))])
         document = baseDocument.overlaid(with: overlay)
+        try Calibration.checkValid(document, outPath: outPath)
+    }
+
+    /// Throws the loader's problems when `document`, written to `outPath`, would not be a valid
+    /// scenario: calibrate never hands back a file that `validate` refuses.
+    static func checkValid(_ document: JSONValue, outPath: String) throws(ScenarioError) {
+        let directory = URL(fileURLWithPath: outPath).deletingLastPathComponent().standardizedFileURL.path
+        do {
+            _ = try ScenarioLoader.decode(Array(JSONWriter.text(document).utf8), file: outPath, directory: directory)
+        } catch {
+            throw ScenarioError(file: outPath, issues: error.issues.map {
+                ScenarioIssue(path: $0.path, message: "\($0.message) (the calibrated scenario would not be valid, so it is not written)")
+            })
+        }
+    }
+
+    /// Records shorter than this many days are extrapolated to a year only with a warning.
+    public static let shortestFaithfulPeriod = 28
+    /// Records longer than this many days are averaged over the years only with a warning.
+    public static let longestFaithfulPeriod = 731
+
+    /// `rows` without those received far outside the period of the bulk of the records (a
+    /// year typed 1800 or 2200), and a problem for each of those. The bulk runs from the 1st to
+    /// the 99th percentile of the receipt dates; a date more than the bulk's length (at least
+    /// 31 days) before or after it is far outside.
+    static func separatingOutlyingDates(_ rows: [DossierRow]) -> (kept: [DossierRow], problems: [String]) {
+        guard rows.count >= 3 else { return (rows, []) }
+        let sorted = rows.map(\.received).sorted()
+        let low = sorted[sorted.count / 100], high = sorted[sorted.count - 1 - sorted.count / 100]
+        let margin = Swift.max(high.timeIntervalSince(low), 31 * 86_400)
+        let earliest = low.addingTimeInterval(-margin), latest = high.addingTimeInterval(margin)
+        guard sorted.first! < earliest || sorted.last! > latest else { return (rows, []) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = Calendar.vietnam.timeZone
+        formatter.dateFormat = "dd/MM/yyyy"
+        var kept: [DossierRow] = [], problems: [String] = []
+        for row in rows {
+            if row.received < earliest || row.received > latest {
+                problems.append("row \(row.row): received \(formatter.string(from: row.received)) is far outside the period of the other records (\(formatter.string(from: low)) to \(formatter.string(from: high))); skipped as a likely typing error")
+            } else {
+                kept.append(row)
+            }
+        }
+        return (kept, problems)
     }
 
     /// Fits exponential, lognormal, gamma and Weibull by moments and keeps the one closest to
