@@ -36,6 +36,16 @@ struct CalibrationGuardTests {
         #expect(calibration.warnings.isEmpty)
     }
 
+    @Test("two mistyped years among fifty rows cannot widen the bulk (the fuzz harness hung on year 99999)")
+    func outlyingYearsAmongFewRows() throws {
+        let csv = CalibrationGuardTests.records(50) { i in
+            i == 3 ? "02/01/99999" : i == 4 ? "02/01/0024" : String(format: "%02d/03/2024", 1 + i % 28)
+        }
+        let calibration = try CalibrationGuardTests.calibrate(csv)
+        #expect(calibration.periodDays == 28 && calibration.rowsUsed == 48)
+        #expect(calibration.problems.filter { $0.contains("far outside") }.count == 2)
+    }
+
     @Test("three days of records, or three years, are fitted with a warning")
     func periodWarnings() throws {
         let short = try CalibrationGuardTests.calibrate(CalibrationGuardTests.records(300) { String(format: "%02d/03/2024", 4 + $0 % 3) })

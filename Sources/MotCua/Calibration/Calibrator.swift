@@ -75,6 +75,9 @@ public struct Calibration: Sendable {
         let last = all.map(\.received).max() ?? Date()
         let calendar = Calendar.vietnam
         let days = Swift.max(1, (calendar.dateComponents([.day], from: calendar.startOfDay(for: first), to: calendar.startOfDay(for: last)).day ?? 0) + 1)
+        guard days <= Calibration.longestPeriod else {
+            throw ScenarioError(file: file, issues: [ScenarioIssue(path: "received", message: "the records run over \(days) days, more than \(Calibration.longestPeriod / 366) years; check the years of the receipt dates")])
+        }
         periodDays = days
         rowsUsed = all.count
         let c = calendar.dateComponents([.year, .month, .day], from: first)
@@ -183,18 +186,21 @@ public struct Calibration: Sendable {
 
     /// Records shorter than this many days are extrapolated to a year only with a warning.
     public static let shortestFaithfulPeriod = 28
+    /// Records over more days than this (a century) are refused: their years are wrong.
+    public static let longestPeriod = 36_600
     /// Records longer than this many days are averaged over the years only with a warning.
     public static let longestFaithfulPeriod = 731
 
     /// `rows` without those received far outside the period of the bulk of the records (a
-    /// year typed 1800 or 2200), and a problem for each of those. The bulk runs from the 1st to
-    /// the 99th percentile of the receipt dates; a date more than the bulk's length (at least
-    /// 31 days) before or after it is far outside.
+    /// year typed 1800 or 2200), and a problem for each of those. The middle half of the
+    /// receipt dates (25th to 75th percentile) is the bulk: a date more than twice its length
+    /// plus a month before or after it is far outside. Quartiles, not extremes, so that even
+    /// two mistyped years among fifty rows cannot widen the bulk.
     static func separatingOutlyingDates(_ rows: [DossierRow]) -> (kept: [DossierRow], problems: [String]) {
-        guard rows.count >= 3 else { return (rows, []) }
+        guard rows.count >= 4 else { return (rows, []) }
         let sorted = rows.map(\.received).sorted()
-        let low = sorted[sorted.count / 100], high = sorted[sorted.count - 1 - sorted.count / 100]
-        let margin = Swift.max(high.timeIntervalSince(low), 31 * 86_400)
+        let low = sorted[sorted.count / 4], high = sorted[sorted.count * 3 / 4]
+        let margin = 2 * high.timeIntervalSince(low) + 31 * 86_400
         let earliest = low.addingTimeInterval(-margin), latest = high.addingTimeInterval(margin)
         guard sorted.first! < earliest || sorted.last! > latest else { return (rows, []) }
         let formatter = DateFormatter()
@@ -204,7 +210,7 @@ public struct Calibration: Sendable {
         var kept: [DossierRow] = [], problems: [String] = []
         for row in rows {
             if row.received < earliest || row.received > latest {
-                problems.append("row \(row.row): received \(formatter.string(from: row.received)) is far outside the period of the other records (\(formatter.string(from: low)) to \(formatter.string(from: high))); skipped as a likely typing error")
+                problems.append("row \(row.row): received \(formatter.string(from: row.received)) is far outside the period of the other records (the middle half runs from \(formatter.string(from: low)) to \(formatter.string(from: high))); skipped as a likely typing error")
             } else {
                 kept.append(row)
             }
