@@ -27,6 +27,12 @@ struct CommandFuzzTests {
     /// case's command line contains the pattern. Kept so that CI stays green while the
     /// owners fix them; remove an entry once its fix lands.
     static let knownIssues: [(pattern: String, issue: String)] = [
+        ("--json scenario.json", "issue 15 case 8: an output equal to an input replaces it (CLI)"),
+        ("--html scenario.json", "issue 15 case 8: an output equal to an input replaces it (CLI)"),
+        ("--events scenario.json", "issue 15 case 8: an output equal to an input replaces it (CLI)"),
+        ("--out scenario.json", "issue 15 case 8: an output equal to an input replaces it (CLI)"),
+        ("backlog.0.elapsedWorkingDays.max=1e19", "issue 15 case 1: an unchecked Int(elapsed) in the backlog code traps (SimulationRun.swift)"),
+        ("load.weekday=[0.01,0.01,0.01,0.01,0.01,0.01,1000]", "issue 15 case 6: arrivals thinned at the peak rate through closed days take minutes (run)"),
     ]
 
     /// One generated case: the files it needs (relative path → bytes) and its arguments.
@@ -52,6 +58,7 @@ struct CommandFuzzTests {
         "0", "-1", "1e19", "1e300", "-1e300", "NaN", "inf", "", " ", "abc", "18446744073709551616",
         "9007199254740993", "3.5", "1:1e308:1e306", "0:0:0", "1:2:0", "2:1:0.5", "1000:1000:1", "=", "x=",
         "horizon.days=1e300", "offices.0.staff=-3", "load.weekday=[0,0,0,0,0,0,0]", "seed=1e300",
+        "backlog.0.elapsedWorkingDays.max=1e19", "seed=9007199254740993", "load.weekday=[0.01,0.01,0.01,0.01,0.01,0.01,1000]",
         String(repeating: "9", count: 400), "\u{1B}[2J", "env", "env/0", "3/2", "-1/2", "0/0",
     ]
 
