@@ -110,10 +110,19 @@ public struct Calibration: Sendable {
             var weekdayCounts = [Double](repeating: 0, count: 7)
             var hourCounts = [Double](repeating: 0, count: 24), monthCounts = [Double](repeating: 0, count: 12)
             for row in rows {
-                let c = calendar.dateComponents([.weekday, .hour, .month], from: row.received)
-                weekdayCounts[(c.weekday! + 5) % 7] += 1
-                hourCounts[c.hour!] += 1
-                monthCounts[c.month! - 1] += 1
+                let local = Int(row.received.timeIntervalSince1970) + RecordsFile.modernOffset
+                if local >= RecordsFile.modernOffsetSince {
+                    // Arithmetic rather than the calendar (a tenth of the time of a million-row export).
+                    let date = CivilDate(dayNumber: local / 86_400)
+                    weekdayCounts[date.weekday - 1] += 1
+                    hourCounts[local % 86_400 / 3600] += 1
+                    monthCounts[date.components.month - 1] += 1
+                } else {
+                    let c = calendar.dateComponents([.weekday, .hour, .month], from: row.received)
+                    weekdayCounts[(c.weekday! + 5) % 7] += 1
+                    hourCounts[c.hour!] += 1
+                    monthCounts[c.month! - 1] += 1
+                }
             }
             func relative(_ counts: [Double], _ exposure: [Double]) -> [Double] {
                 let rates = zip(counts, exposure).map { $1 > 0 ? $0 / $1 : 0 }
