@@ -6,6 +6,8 @@ struct DossierRecord: Sendable, BitwiseCopyable {
     var stage: Int16
     /// Supplement requests received during processing.
     var supplements: UInt8 = 0
+    /// Desk checks done so far (a citizen sent away for missing papers is checked again).
+    var deskChecks: UInt8 = 0
     /// Whether the current stage's lag is over.
     var lagDone = false
     /// Whether the current stage has already asked for a supplement.
@@ -25,11 +27,14 @@ struct DossierRecord: Sendable, BitwiseCopyable {
     /// Withdrawn by the citizen; the slot is released when the dossier's pending event or queue
     /// place is reached.
     var withdrawn = false
-    /// Components digitized at the desk.
+    /// Electronic once received: filed online, or its components scanned at the desk.
     var digitized = false
     /// Ward instance of the citizen, or -1.
     var instance: Int32
-    /// Number that tells this dossier from later ones reusing its slot.
+    /// The dossier's number in the run, which keys its decisions (``DecisionRandom``) and tells
+    /// it from later dossiers reusing its slot: received dossiers are numbered from 1 in order
+    /// of arrival, which depends on the arrival streams alone, so the number stays when staffing
+    /// changes; opening-backlog dossiers are numbered from ``DossierStore/firstBacklogSerial``.
     var serial: UInt32 = 0
     /// Arrival time.
     var arrivedAt: SimTime
@@ -58,7 +63,11 @@ struct DossierStore: ~Copyable {
     /// Released slots, reused last-in first-out; the first `freeCount` entries are valid.
     private var freeSlots = PlainBuffer<Int32>(repeating: 0, count: 256)
     private var freeCount = 0
-    private var nextSerial: UInt32 = 0
+    private var lastArrivalSerial: UInt32 = 0
+    private var lastBacklogSerial = DossierStore.firstBacklogSerial - 1
+    /// Serials from here on belong to the opening backlog (received dossiers stay below it,
+    /// up to 2³¹ − 1 per run).
+    static let firstBacklogSerial: UInt32 = 1 << 31
     /// Dossiers currently in progress (withdrawn ones excluded).
     private(set) var live = 0
     /// The most dossiers in progress at once.
@@ -66,15 +75,21 @@ struct DossierStore: ~Copyable {
 
     init() {}
 
-    /// Stores a new dossier and returns its handle.
+    /// Stores a new dossier, numbers it (``DossierRecord/serial``) and returns its handle.
+    /// - Parameter fromBacklog: whether it belongs to the opening backlog (its own numbers).
     /// - Complexity: amortized O(1).
     @inline(__always)
-    mutating func add(_ record: DossierRecord) -> Int32 {
+    mutating func add(_ record: DossierRecord, fromBacklog: Bool = false) -> Int32 {
         live += 1
         if live > peakLive { peakLive = live }
         var record = record
-        nextSerial &+= 1
-        record.serial = nextSerial
+        if fromBacklog {
+            lastBacklogSerial &+= 1
+            record.serial = lastBacklogSerial
+        } else {
+            lastArrivalSerial &+= 1
+            record.serial = lastArrivalSerial
+        }
         if freeCount > 0 {
             freeCount -= 1
             let slot = freeSlots[freeCount]

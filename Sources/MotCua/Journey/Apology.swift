@@ -1,39 +1,37 @@
-// The apology (docs/model.md §5): an office that will miss the appointment owes the citizen a
-// letter with a new date, sent at least one working day before the appointment.
+// The apology (docs/model.md §5): an office that misses the appointment owes the citizen a
+// letter (Form 04) with one new date, sent before the date passes; missing the new date is a
+// second breach.
 
 extension SimulationRun {
-    /// The apology rule (Decree 61/2018): an office that will miss the appointment sends an
-    /// apology with one new date at least one working day before it. A dossier still open at
-    /// that moment gets one in time with the policy's probability; a late dossier without it
-    /// is apologised late, or never. Decided when the outcome is known, which is exact because
-    /// the apology changes nothing else in the flow.
+    /// The apology rule of docs/model.md §5. Owed for every dossier whose appointment passed
+    /// before it finished (or that is still open past it at the end); a dossier late only
+    /// because it was asked to supplement more than once met its date and is owed none. Sent
+    /// in time (one working day before the date, or for deadlines too short for that, as soon
+    /// as the office knows, before the date passes) with the policy's share, with a new date
+    /// `apologyExtensionWorkingDays` later; otherwise sent late with its share, or never.
+    /// Decided when the outcome is known, which is exact because the apology changes nothing
+    /// else in the flow and its draw is the dossier's own.
     /// - Parameter doneAt: when the dossier finished, or the end of the horizon if still open.
     func account(apologyFor record: DossierRecord, doneAt: SimTime) {
-        guard record.accepted, record.dueAt.isFinite else { return }
+        guard record.accepted, doneAt > record.dueAt else { return }
         let p = Int(record.procedure)
-        let policy = policies
-        let (dueOpen, openAtDone, minutesPerWorkingDay) = legal.use {
-            ($0.openTime(at: record.dueAt), $0.openTime(at: doneAt), $0.minutesPerWorkingDay)
-        }
-        let late = doneAt > record.dueAt
-        // Still open when the office had to decide (one working day before the appointment),
-        // compared in open time: finishing after an instant means more open time has passed.
-        let openAtDecision = openAtDone > dueOpen - minutesPerWorkingDay
-        if !late && !openAtDecision { return }
-        var apologisedInTime = false
-        if openAtDecision, routingRandom[p].nextUnit() < policy.apologyOnTimeShare {
-            apologisedInTime = true
+        if decides(.apologyInTime, policies.apologyOnTimeShare, record) {
             context.tallies[p].apologiesSent += 1
+            context.tallies[p].lateApologisedOnTime += 1
             let newDue = legal.use {
-                $0.wallTime(atOpenTime: dueOpen + Double(policy.apologyExtensionWorkingDays) * minutesPerWorkingDay,
+                $0.wallTime(atOpenTime: $0.openTime(at: record.dueAt)
+                                + Double(policies.apologyExtensionWorkingDays) * $0.minutesPerWorkingDay,
                             resuming: false, fromDay: calendar.day(of: record.dueAt))
             }
-            if late && doneAt <= newDue && doneAt < horizonEnd { context.tallies[p].newDateMet += 1 }
-        }
-        guard late else { return }
-        if apologisedInTime {
-            context.tallies[p].lateApologisedOnTime += 1
-        } else if routingRandom[p].nextUnit() < policy.apologyLateShare {
+            if doneAt > newDue {
+                context.tallies[p].newDateMissed += 1
+            } else if doneAt < horizonEnd {
+                context.tallies[p].newDateMet += 1
+            } else {
+                context.tallies[p].newDatePending += 1
+            }
+        } else if decides(.apologyLate, policies.apologyLateShare, record) {
+            context.tallies[p].apologiesSent += 1
             context.tallies[p].lateApologisedLate += 1
         } else {
             context.tallies[p].lateNotApologised += 1

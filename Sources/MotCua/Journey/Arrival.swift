@@ -44,10 +44,11 @@ extension SimulationRun {
         var record = DossierRecord(procedure: Int32(p), online: stream.online,
                                    counted: now >= warmUpEnd, instance: instance, arrivedAt: now)
         record.postal = stream.postal
-        let priorityShare = procedures[p].priorityShare
-        record.priority = !stream.online && !stream.postal && priorityShare > 0
-            && routingRandom[p].nextUnit() < priorityShare
         let dossier = context.dossiers.add(record)
+        let priorityShare = procedures[p].priorityShare
+        if !stream.online && !stream.postal && priorityShare > 0 {
+            context.dossiers[dossier].priority = decides(.priority, priorityShare, context.dossiers[dossier])
+        }
         context.conservation.received += 1
         context.receivedPerDay[context.today] += 1
         if record.counted {
@@ -80,7 +81,7 @@ extension SimulationRun {
                 let remaining = Swift.max(0, procedures[p].deadlineWorkingDays - Int(elapsed.rounded(.down)))
                 record.dueAt = calendar.appointment(countingFrom: 0, workingDays: remaining)
                 record.stage = Int16(backlog.stage)
-                let dossier = context.dossiers.add(record)
+                let dossier = context.dossiers.add(record, fromBacklog: true)
                 context.conservation.backlog += 1
                 context.tallies[p].backlog += 1
                 enter(stage: backlog.stage, of: dossier)

@@ -1,25 +1,54 @@
 // The desk check (docs/model.md §2): the one-stop desk reads the dossier, refuses it, sends
-// the citizen away for missing papers, or receives it with an appointment date.
+// the citizen away for missing papers, or receives it with an appointment date. Receiving it
+// includes scanning a paper dossier's components and taking the fee, once per dossier (§6).
 
 extension SimulationRun {
-    /// Extra desk minutes of the check: scanning the components (digitization) and taking a
-    /// cash fee; e-payment saves the latter (docs/model.md §6).
+    /// What a desk check finds (Forms 03, 02, 01).
+    enum DeskOutcome { case refused, incomplete, accepted }
+
+    /// What this desk check of the dossier finds. Drawn from the dossier's own randomness for
+    /// this visit, so the same whenever asked: when the counter work is set (the check that
+    /// receives the dossier takes longer) and when the check is done.
+    @inline(__always)
+    func deskOutcome(of record: DossierRecord, procedure p: Int) -> DeskOutcome {
+        let visit = Int(record.deskChecks)
+        if decides(.refusal, procedures[p].refusalShare, record, occurrence: visit) { return .refused }
+        if procedures[p].incomplete != nil, let incomplete = procedures[p].incomplete,
+           decides(.incomplete, incomplete.share, record, occurrence: visit) { return .incomplete }
+        return .accepted
+    }
+
+    /// Whether the received dossier is electronic: filed online, or a paper dossier whose
+    /// components the desk scans (with the procedure's share, decided once per dossier).
+    @inline(__always)
+    func isDigitized(_ record: DossierRecord, procedure p: Int) -> Bool {
+        if record.online { return true }
+        guard procedures[p].digitization != nil, let digitization = procedures[p].digitization else { return false }
+        return decides(.scanning, digitization.share, record)
+    }
+
+    /// Whether the dossier's fee is paid electronically: always when filed online (paid on the
+    /// portal), otherwise with the procedure's share, decided once per dossier.
+    @inline(__always)
+    func paysElectronically(_ record: DossierRecord, _ fee: FeeModel) -> Bool {
+        record.online || decides(.ePayment, fee.ePaymentShare, record)
+    }
+
+    /// Extra counter minutes of the check that receives the dossier: scanning a paper dossier's
+    /// components and taking a cash fee. A check that refuses the dossier or finds it
+    /// incomplete does neither (docs/model.md §6).
     @inline(__always)
     func deskExtras(_ dossier: Int32, _ p: Int) -> Double {
+        guard procedures[p].digitization != nil || procedures[p].fee != nil else { return 0 }
+        let record = context.dossiers[dossier]
+        guard deskOutcome(of: record, procedure: p) == .accepted else { return 0 }
         var extra = 0.0
-        let counted = context.dossiers[dossier].counted
-        if procedures[p].digitization != nil, let digitization = procedures[p].digitization,
-           routingRandom[p].nextUnit() < digitization.share {
-            context.dossiers[dossier].digitized = true
-            extra += digitization.service.sample(&routingRandom[p])
+        if !record.online, procedures[p].digitization != nil, let digitization = procedures[p].digitization,
+           isDigitized(record, procedure: p) {
+            extra += sample(digitization.service, for: .scanningTime, of: record)
         }
-        if procedures[p].fee != nil, let fee = procedures[p].fee {
-            if counted { context.tallies[p].feePaying += 1 }
-            if routingRandom[p].nextUnit() < fee.ePaymentShare {
-                if counted { context.tallies[p].ePaid += 1 }
-            } else {
-                extra += fee.cashService.sample(&routingRandom[p])
-            }
+        if procedures[p].fee != nil, let fee = procedures[p].fee, !paysElectronically(record, fee) {
+            extra += sample(fee.cashService, for: .cashTime, of: record)
         }
         return extra
     }
@@ -31,20 +60,20 @@ extension SimulationRun {
         let now = context.now
         let record = context.dossiers[dossier]
         let p = Int(record.procedure)
-        let refusalShare = procedures[p].refusalShare
-        if refusalShare > 0, routingRandom[p].nextUnit() < refusalShare {
+        let visit = Int(record.deskChecks)
+        context.dossiers[dossier].deskChecks &+= 1
+        switch deskOutcome(of: record, procedure: p) {
+        case .refused:
             context.conservation.refused += 1
             if record.counted { context.tallies[p].refused += 1 }
             context.logRow(record, finished: now, status: "refused")
             context.dossiers.remove(dossier)
-            return
-        }
-        if procedures[p].incomplete != nil, let incomplete = procedures[p].incomplete,
-           routingRandom[p].nextUnit() < incomplete.share {
+        case .incomplete:
+            guard let incomplete = procedures[p].incomplete else { return }
             if record.counted { context.tallies[p].incomplete += 1 }
-            if routingRandom[p].nextUnit() < incomplete.returnShare {
+            if decides(.returnWithPapers, incomplete.returnShare, record, occurrence: visit) {
                 let desk = officeSchedules[Int(office(ofStage: stageIndex(0, of: p), instance: record.instance))]
-                let delay = incomplete.returnDelay.sample(&routingRandom[p])
+                let delay = sample(incomplete.returnDelay, for: .returnDelay, of: record, occurrence: visit)
                 let back = Swift.max(now, desk.use { $0.finishTime(startingAt: now, workMinutes: delay) })
                 if back < horizonEnd {
                     context.schedule(at: back, .returnWithPapers, target: -1, dossier: dossier)
@@ -52,16 +81,29 @@ extension SimulationRun {
             } else {
                 context.withdraw(dossier, released: true)
             }
-            return
+        case .accepted:
+            receive(dossier, record, procedure: p)
         }
+    }
+
+    /// The desk receives the dossier (Form 01): the appointment date is written, the dossier
+    /// counts as accepted, electronic or not, and fee-paying (once, here), and goes on its route.
+    @inline(__always)
+    func receive(_ dossier: Int32, _ record: DossierRecord, procedure p: Int) {
+        let digitized = isDigitized(record, procedure: p)
         context.dossiers[dossier].accepted = true
-        context.dossiers[dossier].dueAt = calendar.appointment(receivedAt: now, day: context.dayOfNow,
+        context.dossiers[dossier].digitized = digitized
+        context.dossiers[dossier].dueAt = calendar.appointment(receivedAt: context.now, day: context.dayOfNow,
                                                                workingDays: procedures[p].deadlineWorkingDays)
         if record.counted {
             context.tallies[p].accepted += 1
-            if record.digitized { context.tallies[p].digitized += 1 }
+            if digitized { context.tallies[p].digitized += 1 }
+            if procedures[p].fee != nil, let fee = procedures[p].fee {
+                context.tallies[p].feePaying += 1
+                if paysElectronically(record, fee) { context.tallies[p].ePaid += 1 }
+            }
         }
-        decideWithdrawal(of: dossier, serial: record.serial, procedure: p)
+        decideWithdrawal(of: dossier, record, procedure: p)
         moveOn(dossier, from: 0)
     }
 

@@ -23,7 +23,7 @@ extension SimulationRun {
             account(apologyFor: record, doneAt: now)
         }
         if procedures[p].result != nil, let result = procedures[p].result {
-            let u = routingRandom[p].nextUnit()
+            let u = decisions.unit(.resultChannel, procedure: p, serial: record.serial)
             if u < result.electronicShare {
                 if record.counted { context.tallies[p].resultsElectronic += 1 }
             } else if u < result.electronicShare + result.postalShare {
@@ -31,7 +31,7 @@ extension SimulationRun {
             } else {
                 if record.counted { context.tallies[p].resultsAtDesk += 1 }
                 let desk = office(ofStage: stageIndex(0, of: p), instance: record.instance)
-                let delay = result.pickupDelay.sample(&routingRandom[p])
+                let delay = sample(result.pickupDelay, for: .pickupDelay, of: record)
                 let visit = Swift.max(now, officeSchedules[Int(desk)].use {
                     $0.finishTime(startingAt: now, workMinutes: delay)
                 })

@@ -17,7 +17,7 @@ extension SimulationRun {
             context.dossiers[dossier].pausedAt = context.now
         }
         if !record.lagDone, stages[step].lag != nil, let lag = stages[step].lag {
-            let minutes = lag.sample(&routingRandom[p])
+            let minutes = sample(lag, for: .lag, of: record, occurrence: stage)
             let now = context.now
             let done = Swift.max(now, officeSchedules[Int(office)].use {
                 $0.finishTime(startingAt: now, workMinutes: minutes)

@@ -7,8 +7,11 @@ extension SimulationRun {
     /// papers in, and then the office does its work again.
     @inline(__always)
     func asksForSupplement(_ dossier: Int32, _ record: DossierRecord, procedure p: Int, step: Int) -> Bool {
+        // One draw per stage and pass: a pass at a stage follows each request made there.
+        let pass = Int(record.stage) << 8 | Int(record.supplements)
         guard stages[step].supplement != nil, let supplement = stages[step].supplement,
-              routingRandom[p].nextUnit() < (record.askedAtStage ? supplement.repeatShare : supplement.share)
+              decides(.supplement, record.askedAtStage ? supplement.repeatShare : supplement.share, record,
+                      occurrence: pass)
         else { return false }
         let now = context.now
         if record.counted { context.tallies[p].supplementRequests += 1 }
@@ -16,7 +19,7 @@ extension SimulationRun {
         if context.dossiers[dossier].pausedAt.isNaN { context.dossiers[dossier].pausedAt = now }
         context.dossiers[dossier].lagDone = true
         context.dossiers[dossier].askedAtStage = true
-        let delay = supplement.delay.sample(&routingRandom[p])
+        let delay = sample(supplement.delay, for: .supplementDelay, of: record, occurrence: pass)
         let back = Swift.max(now, legal.use { $0.finishTime(startingAt: now, workMinutes: delay) })
         if back < horizonEnd { context.schedule(at: back, .supplementDone, target: -1, dossier: dossier) }
         return true

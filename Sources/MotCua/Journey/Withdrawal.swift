@@ -11,14 +11,14 @@ extension SimulationRun {
     /// At acceptance: with the procedure's share, the citizen will withdraw the dossier after
     /// a drawn working time, unless it is finished by then (``withdrawalDue(_:serial:)``).
     @inline(__always)
-    func decideWithdrawal(of dossier: Int32, serial: UInt32, procedure p: Int) {
+    func decideWithdrawal(of dossier: Int32, _ record: DossierRecord, procedure p: Int) {
         guard procedures[p].withdrawal != nil, let withdrawal = procedures[p].withdrawal,
-              routingRandom[p].nextUnit() < withdrawal.share else { return }
+              decides(.withdrawal, withdrawal.share, record) else { return }
         let now = context.now
-        let after = withdrawal.after.sample(&routingRandom[p])
+        let after = sample(withdrawal.after, for: .withdrawalDelay, of: record)
         let at = Swift.max(now, legal.use { $0.finishTime(startingAt: now, workMinutes: after) })
         if at < horizonEnd {
-            context.schedule(at: at, .withdraw, target: Int32(bitPattern: serial), dossier: dossier)
+            context.schedule(at: at, .withdraw, target: Int32(bitPattern: record.serial), dossier: dossier)
         }
     }
 

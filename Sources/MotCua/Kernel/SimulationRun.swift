@@ -46,7 +46,9 @@ actor SimulationRun {
     let arrivalRandom: PlainBuffer<RandomStream>
     /// The exponential's ziggurat, for the gaps between arrivals.
     let exponentialLayers = Ziggurat.exponentialTables.layers
-    let routingRandom: PlainBuffer<RandomStream>
+    /// The randomness of every decision about a dossier, keyed to the dossier (see
+    /// ``DecisionRandom``): the same draws whatever the staffing.
+    let decisions: DecisionRandom
     /// Service times of each office: one stream per office.
     let serviceRandom: PlainBuffer<RandomStream>
     @exclusivity(unchecked) var homeRandom: RandomStream
@@ -88,9 +90,7 @@ actor SimulationRun {
         warmUpEnd = model.warmUpEnd
         arrivalRandom = PlainBuffer(model.streamNames.map { RandomStream(seed: seed, stream: $0) })
         serviceRandom = PlainBuffer(model.offices.map { RandomStream(seed: seed, stream: "service/\($0.id)") })
-        routingRandom = PlainBuffer(model.scenario.procedures.map {
-            RandomStream(seed: seed, stream: "routing/\($0.id)")
-        })
+        decisions = DecisionRandom(seed: seed)
         homeRandom = RandomStream(seed: seed, stream: "home-ward")
         var running = 0.0
         let total = model.instanceWeights.reduce(0, +)
@@ -223,6 +223,7 @@ actor SimulationRun {
             guard record.counted else { continue }
             if record.dueAt < end || record.supplements > 1 {
                 context.tallies[Int(record.procedure)].inProgressOverdue += 1
+                if record.dueAt >= end { context.tallies[Int(record.procedure)].lateByRepeatedSupplements += 1 }
                 account(apologyFor: record, doneAt: end)
             } else {
                 context.tallies[Int(record.procedure)].inProgressNotDue += 1

@@ -16,18 +16,24 @@ public struct ProcedureTally: Sendable, Equatable, Codable, BitwiseCopyable {
     public var incomplete = 0
     /// Supplement requests during processing.
     public var supplementRequests = 0
-    /// Dossiers counted late because they were asked to supplement more than once.
+    /// Dossiers counted late only because they were asked to supplement more than once: they
+    /// finished, or are still in progress at the end, before their appointment.
     public var lateByRepeatedSupplements = 0
-    /// Apologies (Form 04) sent in time, whether or not the dossier ended late.
+    /// Apologies (Form 04) sent, in time or late; only dossiers past their appointment get one.
     public var apologiesSent = 0
-    /// Late dossiers whose apology was sent in time (≥ 1 working day before the appointment).
+    /// Dossiers past their appointment whose apology was sent in time (docs/model.md §5).
     public var lateApologisedOnTime = 0
-    /// Late dossiers apologised only after the appointment had passed.
+    /// Dossiers past their appointment apologised only after it had passed.
     public var lateApologisedLate = 0
-    /// Late dossiers never apologised.
+    /// Dossiers past their appointment never apologised.
     public var lateNotApologised = 0
-    /// Apologised dossiers finished by their new date.
+    /// Apologised-in-time dossiers finished by their new date.
     public var newDateMet = 0
+    /// Apologised-in-time dossiers that finished after their new date, or are still in
+    /// progress past it at the end: a second breach.
+    public var newDateMissed = 0
+    /// Apologised-in-time dossiers still in progress at the end, their new date not yet passed.
+    public var newDatePending = 0
     public var online = 0
     public var postal = 0
     public var digitized = 0

@@ -83,7 +83,8 @@ public enum JSONReport {
             ("incomplete", t.incomplete), ("supplementRequests", t.supplementRequests),
             ("lateByRepeatedSupplements", t.lateByRepeatedSupplements), ("apologiesSent", t.apologiesSent),
             ("lateApologisedOnTime", t.lateApologisedOnTime), ("lateApologisedLate", t.lateApologisedLate),
-            ("lateNotApologised", t.lateNotApologised), ("newDateMet", t.newDateMet), ("online", t.online), ("postal", t.postal),
+            ("lateNotApologised", t.lateNotApologised), ("newDateMet", t.newDateMet),
+            ("newDateMissed", t.newDateMissed), ("newDatePending", t.newDatePending), ("online", t.online), ("postal", t.postal),
             ("digitized", t.digitized), ("feePaying", t.feePaying), ("ePaid", t.ePaid),
             ("resultsElectronic", t.resultsElectronic), ("resultsPostal", t.resultsPostal), ("resultsAtDesk", t.resultsAtDesk),
         ]
