@@ -139,3 +139,26 @@ struct DecisionTests {
         #expect(abs(Double(below) / Double(n) - 0.1) < 0.005)
     }
 }
+
+@Suite("Verdicts that repeat an input")
+struct InputDrivenVerdictTests {
+    @Test("the apology, digitization and e-payment verdicts name the input that sets them, in every report")
+    func inputDrivenNotes() async throws {
+        let scenario = try ScenarioLoader.load(path: Repository.path("scenarios/go-vap-2024.json"), overlays: [],
+                                               settings: [("horizon.days", "30")])
+        let model = SimulationModel(scenario: scenario)
+        let results = try await Experiment.run(model: model, seed: 5, replications: 1, jobs: 1)
+        let summary = ExperimentSummary(model: model, seed: 5, results: results)
+        let apology = try #require(summary.targets.first { $0.measure == .apologyRate })
+        #expect(apology.inputDriven == "policies.apology.onTimeShare = 0.9 (assumption)")
+        let digitization = try #require(summary.targets.first { $0.measure == .digitizationRate })
+        #expect(digitization.inputDriven?.hasPrefix("digitization.share = ") == true)
+        #expect(summary.targets.filter { $0.measure == .onTimeRate || $0.measure == .lateRate }.allSatisfy { $0.inputDriven == nil })
+        let text = TextReport.render(summary)
+        #expect(text.contains("↳ repeats an input: policies.apology.onTimeShare = 0.9 (assumption)"))
+        #expect(TextReport.render(summary, language: .vi).contains("↳ lặp lại tham số đầu vào: policies.apology.onTimeShare"))
+        #expect(HTMLReport.render(summary).contains("policies.apology.onTimeShare = 0.9 (assumption)"))
+        let json = JSONWriter.text(JSONReport.document(summary))
+        #expect(json.contains("\"inputDriven\": \"policies.apology.onTimeShare = 0.9 (assumption)\""))
+    }
+}

@@ -22,6 +22,10 @@ public struct TargetResult: Sendable {
     public let threshold: Double
     public let estimate: Estimate
     public let verdict: Verdict
+    /// When the measured value is set by an input share rather than by the flow (the apology
+    /// rate by `policies.apology.onTimeShare`, for instance): which input, its value and its
+    /// source's kind, for the report to show next to the verdict. Nil otherwise.
+    public let inputDriven: String?
 }
 
 /// On-time figures of a group of procedures (a field, a level, everything).
@@ -230,7 +234,8 @@ public struct ExperimentSummary: Sendable {
                     id: target.field == "*" ? "\(target.id)/\(field?.id ?? "")" : target.id,
                     label: target.label, labelVi: target.labelVi, measure: target.measure,
                     fieldName: field?.name, fieldNameVi: field?.nameVi, comparator: target.comparator, threshold: target.threshold,
-                    estimate: estimate, verdict: ExperimentSummary.verdict(estimate, target, replicated: many)))
+                    estimate: estimate, verdict: ExperimentSummary.verdict(estimate, target, replicated: many),
+                    inputDriven: ExperimentSummary.inputDriving(target.measure, of: members, in: scenario)))
             }
         }
         self.targets = targets
@@ -334,6 +339,41 @@ public struct OfficeGroup: Sendable {
                                busyMean: list.reduce(0) { $0 + $1.utilization.mean } / Double(list.count),
                                busyMax: busiest.utilization.mean, busiestName: busiest.office.name, busiestNameVi: busiest.office.nameVi,
                                queueAtEnd: list.reduce(0) { $0 + $1.queueAtEnd.mean }, abandoned: list.reduce(0) { $0 + $1.abandoned })
+        }
+    }
+}
+
+extension ExperimentSummary {
+    /// The input that sets a measure's value, when one does (docs/model.md §7.3): the apology
+    /// rate follows `onTimeShare`, the digitization and e-payment rates the procedures' shares
+    /// (with online dossiers counted as electronic), the online rate the online shares. Nil
+    /// for measures the flow decides (on time, late).
+    static func inputDriving(_ measure: TargetMeasure, of members: [Int], in scenario: Scenario) -> String? {
+        let procedures = members.map { scenario.procedures[$0] }
+        func shareText(_ x: Double) -> String { "\(x)" }
+        func shares(_ name: String, _ values: [Double]) -> String? {
+            guard let low = values.min(), let high = values.max() else { return nil }
+            let range = low == high ? shareText(low) : "\(shareText(low))–\(shareText(high))"
+            return "\(name) = \(range)"
+        }
+        switch measure {
+        case .onTimeRate, .lateRate:
+            return nil
+        case .apologyRate:
+            let policy = scenario.policies
+            let kind = policy.apologySource.map { source in
+                " (" + (source.split(separator: ":", maxSplits: 1).first.map(String.init) ?? source) + ")"
+            } ?? " (no source)"
+            return "policies.apology.onTimeShare = \(shareText(policy.apologyOnTimeShare))" + kind
+        case .digitizationRate:
+            return [shares("digitization.share", procedures.map { $0.digitization?.share ?? 0 }),
+                    shares("onlineShare", procedures.map(\.onlineShare))].compactMap { $0 }.joined(separator: ", ")
+        case .ePaymentRate:
+            let paying = procedures.filter { $0.fee != nil }
+            return [shares("fee.ePaymentShare", paying.compactMap { $0.fee?.ePaymentShare }),
+                    shares("onlineShare", paying.map(\.onlineShare))].compactMap { $0 }.joined(separator: ", ")
+        case .onlineRate:
+            return shares("onlineShare", procedures.map(\.onlineShare))
         }
     }
 }

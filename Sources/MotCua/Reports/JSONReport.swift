@@ -29,6 +29,7 @@ public enum JSONReport {
             ]
             members += estimateMembers(t.estimate)
             members.append(("verdict", .string(t.verdict.rawValue)))
+            members.append(("inputDriven", t.inputDriven.map(JSONValue.string) ?? .null))
             return .object(members)
         })
         let measures: JSONValue = .object([

@@ -21,6 +21,8 @@ struct Phrases: Sendable {
     let targets, verdict, target, value, ci95, oneReplication: String
     let passCount: @Sendable (Int, Int) -> String
     let pass, fail, atRisk: String
+    /// Shown under a verdict that only repeats an input share.
+    let inputDriven: String
     let byField, byFieldNote, field, received, refused, onTime, late, open, overdue, onTimeRate, totalsNote: String
     let journey, incomplete, withdrawn, supplements, lateByRepeat, lateDossiers, apologisedInTime, newDateMet,
         apologisedLate, neverApologised, online, postal, digitized, ePaid, resultsElectronic, byPost, atDesk, backlog: String
@@ -35,7 +37,7 @@ struct Phrases: Sendable {
         seed: "seed",
         targets: "TARGETS", verdict: "verdict", target: "target", value: "value", ci95: "95% CI", oneReplication: "(1 replication)",
         passCount: { "\($0) of \($1) pass" },
-        pass: "PASS", fail: "FAIL", atRisk: "AT RISK",
+        pass: "PASS", fail: "FAIL", atRisk: "AT RISK", inputDriven: "repeats an input",
         byField: "ON-TIME RATE BY FIELD",
         byFieldNote: "(on time = finished by the appointment date, or in progress and not yet due)",
         field: "field", received: "received", refused: "refused", onTime: "on time", late: "late", open: "open",
@@ -43,7 +45,7 @@ struct Phrases: Sendable {
         journey: "THE DOSSIER'S JOURNEY", incomplete: "incomplete at the desk (Form 02)", withdrawn: "withdrawn by the citizen",
         supplements: "supplement requests", lateByRepeat: "late because asked more than once", lateDossiers: "late dossiers",
         apologisedInTime: "  apologised in time (Form 04)", newDateMet: "new date met", apologisedLate: "  apologised late",
-        neverApologised: "  never apologised", online: "submitted online", postal: "sent by post", digitized: "digitized at the desk",
+        neverApologised: "  never apologised", online: "submitted online", postal: "sent by post", digitized: "digitized (online or scanned)",
         ePaid: "fees paid electronically", resultsElectronic: "results sent electronically", byPost: "by post",
         atDesk: "collected at the desk", backlog: "opening backlog",
         ofReceived: "of received", ofAccepted: "of accepted", ofFeePaying: "of fee-paying", ofLate: "of late", ofResults: "of results",
@@ -65,7 +67,7 @@ struct Phrases: Sendable {
         seed: "hạt giống",
         targets: "CHỈ TIÊU", verdict: "đánh giá", target: "chỉ tiêu", value: "giá trị", ci95: "KTC 95%", oneReplication: "(1 lần chạy)",
         passCount: { "\($0)/\($1) chỉ tiêu đạt" },
-        pass: "ĐẠT", fail: "KHÔNG ĐẠT", atRisk: "CÓ RỦI RO",
+        pass: "ĐẠT", fail: "KHÔNG ĐẠT", atRisk: "CÓ RỦI RO", inputDriven: "lặp lại tham số đầu vào",
         byField: "TỶ LỆ GIẢI QUYẾT HỒ SƠ ĐÚNG HẠN THEO LĨNH VỰC",
         byFieldNote: "(đúng hạn = có kết quả trước hoặc đúng ngày hẹn trả, hoặc đang giải quyết chưa đến hạn)",
         field: "lĩnh vực", received: "tiếp nhận", refused: "từ chối", onTime: "đúng hạn", late: "trễ hạn", open: "đang xử lý",
@@ -73,7 +75,7 @@ struct Phrases: Sendable {
         journey: "HÀNH TRÌNH HỒ SƠ", incomplete: "chưa đầy đủ khi tiếp nhận (Mẫu 02)", withdrawn: "công dân rút hồ sơ",
         supplements: "yêu cầu bổ sung", lateByRepeat: "trễ hạn do bổ sung quá 1 lần", lateDossiers: "hồ sơ trễ hạn",
         apologisedInTime: "  có thư xin lỗi đúng hạn (Mẫu 04)", newDateMet: "trả đúng ngày hẹn mới", apologisedLate: "  thư xin lỗi muộn",
-        neverApologised: "  không có thư xin lỗi", online: "nộp trực tuyến", postal: "gửi qua bưu chính", digitized: "số hóa khi tiếp nhận",
+        neverApologised: "  không có thư xin lỗi", online: "nộp trực tuyến", postal: "gửi qua bưu chính", digitized: "số hóa (trực tuyến hoặc quét)",
         ePaid: "thanh toán điện tử", resultsElectronic: "trả kết quả điện tử", byPost: "qua bưu chính",
         atDesk: "nhận tại bộ phận một cửa", backlog: "hồ sơ tồn đầu kỳ",
         ofReceived: "số tiếp nhận", ofAccepted: "số đã nhận", ofFeePaying: "số có phí", ofLate: "số trễ hạn", ofResults: "số kết quả",

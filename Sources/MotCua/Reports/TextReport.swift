@@ -22,6 +22,7 @@ public enum TextReport {
                 let ci = many ? "\(Format.percent(t.estimate.low)) … \(Format.percent(t.estimate.high))" : w.oneReplication
                 lines.append("  " + Format.pad(verdictWord(t.verdict, w), 11) + Format.pad(label, 62)
                              + Format.right(Format.percent(t.estimate.mean), 9) + "   " + ci)
+                if let input = t.inputDriven { lines.append("  " + Format.pad("", 11) + "↳ " + w.inputDriven + ": " + input) }
             }
             lines.append("  " + w.passCount(summary.targets.filter { $0.verdict == .pass }.count, summary.targets.count))
             lines.append("")

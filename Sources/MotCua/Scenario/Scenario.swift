@@ -52,6 +52,8 @@ public struct PolicySpec: Sendable {
     public var apologyLateShare: Double
     /// Working days added by the new appointment date of an apology (set only once).
     public var apologyExtensionWorkingDays: Int
+    /// Where the apology shares come from (the scenario's `policies.apology.source`), if given.
+    public var apologySource: String? = nil
 
     /// Every late dossier apologised in time, with 5 more working days (assumption).
     public static let standard = PolicySpec(apologyOnTimeShare: 1, apologyLateShare: 0, apologyExtensionWorkingDays: 5)

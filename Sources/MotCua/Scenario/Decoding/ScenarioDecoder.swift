@@ -125,6 +125,7 @@ struct ScenarioDecoder {
             policy.apologyExtensionWorkingDays
                 = a.integer("extensionWorkingDays", required: false, atLeast: 1, atMost: 365)
                 ?? policy.apologyExtensionWorkingDays
+            policy.apologySource = a.string("source", required: false)
         }
         return policy
     }
