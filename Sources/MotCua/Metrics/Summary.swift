@@ -347,7 +347,7 @@ extension ExperimentSummary {
     /// The input that sets a measure's value, when one does (docs/model.md §7.3): the apology
     /// rate follows `onTimeShare`, the digitization and e-payment rates the procedures' shares
     /// (with online dossiers counted as electronic), the online rate the online shares. Nil
-    /// for measures the flow decides (on time, late).
+    /// for measures the flow decides (on time, late, withdrawn).
     static func inputDriving(_ measure: TargetMeasure, of members: [Int], in scenario: Scenario) -> String? {
         let procedures = members.map { scenario.procedures[$0] }
         func shareText(_ x: Double) -> String { "\(x)" }
@@ -357,7 +357,7 @@ extension ExperimentSummary {
             return "\(name) = \(range)"
         }
         switch measure {
-        case .onTimeRate, .lateRate:
+        case .onTimeRate, .lateRate, .withdrawnRate:
             return nil
         case .apologyRate:
             let policy = scenario.policies
