@@ -42,6 +42,8 @@ struct TraceDigestTests {
     }
 
     // Changed on purpose with motcua-model/3: exponential and normal draws by the ziggurat.
+    // Unchanged by motcua-model/4 (arrivals by inversion of the cumulative rate): both scenarios
+    // have flat profiles, whose arrivals are drawn as before.
     static let expected = (mm1Events: 34_640, mm1Digest: UInt64(217_354_241_135_122_384), minimalDigest: UInt64(5_343_389_352_421_287_407))
 }
 

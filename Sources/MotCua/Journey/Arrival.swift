@@ -14,23 +14,26 @@
 
 extension SimulationRun {
     /// Draws the stream's next arrival after `time`. Paper dossiers arrive while the desk is
-    /// open (a Poisson process in open time); a varying rate is obtained by thinning.
+    /// open (a Poisson process in open time); a varying rate is obtained by inverting its
+    /// cumulative rate (``CumulativeRate``): one exponential draw per arrival, whatever the profile.
+    @inline(__always)
     func scheduleArrival(of index: Int, stream: ArrivalStream, after time: SimTime) {
-        var candidate = time
-        let schedule = stream.online ? nil : officeSchedules[Int(stream.office)]
-        while true {
-            let gap = stream.meanGap * Ziggurat.exponential(&arrivalRandom[index], exponentialLayers)
-            if let schedule {
-                candidate = schedule.use { $0.resumeTime(after: candidate, openMinutes: gap) }
-            } else {
-                candidate += gap
-            }
-            guard candidate < horizonEnd else { return }
-            guard stream.profile >= 0 else { break }
-            let u = arrivalRandom[index].nextUnit()
-            if rateProfiles[stream.profile].use({ u * $0.peak < $0.factor(at: candidate) }) { break }
+        let gap = stream.meanGap * Ziggurat.exponential(&arrivalRandom[index], exponentialLayers)
+        let next: SimTime
+        if stream.rate >= 0 {
+            let cursor = arrivalCursors.address(index)
+            cursor.pointee.position += gap
+            guard let reached = cumulativeRates[stream.rate].use({
+                $0.time(reaching: cursor.pointee.position, cursor: &cursor.pointee)
+            }) else { return }
+            next = reached
+        } else if stream.online {
+            next = time + gap
+        } else {
+            next = officeSchedules[Int(stream.office)].use { $0.resumeTime(after: time, openMinutes: gap) }
         }
-        context.schedule(at: candidate, .arrival, target: Int32(index))
+        guard next < horizonEnd else { return }
+        context.schedule(at: next, .arrival, target: Int32(index))
     }
 
     /// A citizen (or the online portal) brings a dossier to the desk.

@@ -37,13 +37,15 @@ actor SimulationRun {
     let officeSchedules: PlainBuffer<Unretained<OfficeSchedule>>
     /// The legal calendar's office hours (see ``SimulationModel/legalSchedule``).
     let legal: Unretained<OfficeSchedule>
-    let rateProfiles: PlainBuffer<Unretained<RateProfile>>
+    let cumulativeRates: PlainBuffer<Unretained<CumulativeRate>>
     let calendar: WorkingCalendar
     let policies: PolicySpec
     let horizonEnd: SimTime
     let warmUpEnd: SimTime
 
     let arrivalRandom: PlainBuffer<RandomStream>
+    /// Where each stream's arrivals have got to on its cumulative rate.
+    let arrivalCursors: PlainBuffer<ArrivalCursor>
     /// The exponential's ziggurat, for the gaps between arrivals.
     let exponentialLayers = Ziggurat.exponentialTables.layers
     /// The randomness of every decision about a dossier, keyed to the dossier (see
@@ -83,12 +85,13 @@ actor SimulationRun {
         streams = PlainBuffer(model.streams)
         officeSchedules = PlainBuffer(model.offices.map { Unretained(model.schedules[$0.schedule]) })
         legal = Unretained(model.legalSchedule)
-        rateProfiles = PlainBuffer(model.rateProfiles.map(Unretained.init))
+        cumulativeRates = PlainBuffer(model.cumulativeRates.map(Unretained.init))
         calendar = model.calendar
         policies = model.scenario.policies
         horizonEnd = model.horizonEnd
         warmUpEnd = model.warmUpEnd
         arrivalRandom = PlainBuffer(model.streamNames.map { RandomStream(seed: seed, stream: $0) })
+        arrivalCursors = PlainBuffer(repeating: ArrivalCursor(), count: model.streams.count)
         serviceRandom = PlainBuffer(model.offices.map { RandomStream(seed: seed, stream: "service/\($0.id)") })
         decisions = DecisionRandom(seed: seed)
         homeRandom = RandomStream(seed: seed, stream: "home-ward")

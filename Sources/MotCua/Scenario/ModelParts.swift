@@ -163,9 +163,10 @@ struct ArrivalStream: Sendable, BitwiseCopyable {
     /// Paper dossiers sent by public postal service: they arrive while the desk is open, but no
     /// citizen queues for them.
     let postal: Bool
-    /// Mean gap between candidate arrivals at the peak rate: in wall-clock minutes (online) or
-    /// in the desk's open minutes (paper).
+    /// Mean gap between arrivals in weighted minutes (see ``CumulativeRate``); for a constant
+    /// rate, in wall-clock minutes (online) or in the desk's open minutes (paper).
     let meanGap: Double
-    /// Index of the rate profile used for thinning, or -1 for a constant rate.
-    let profile: Int
+    /// Index of the stream's cumulative rate in ``SimulationModel/cumulativeRates``, or -1 for
+    /// a constant rate.
+    let rate: Int
 }

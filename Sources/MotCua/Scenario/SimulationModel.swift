@@ -92,8 +92,9 @@ public final class SimulationModel: Sendable {
         var streams: [ArrivalStream] = []
         var streamNames: [String] = []
         var profileKeys: [LoadProfile] = []
-        var rateProfiles: [RateProfile] = []
-        var integrals: [IntegralKey: Double] = [:]
+        var dayFactors: [[Double]] = []
+        var cumulativeRates: [CumulativeRate] = []
+        var rateIndex: [IntegralKey: Int] = [:]
         let fieldIndex = Dictionary(uniqueKeysWithValues: scenario.fields.enumerated().map { ($0.element.id, $0.offset) })
         let yearsInHorizon = Double(scenario.horizon.days) / 365.25
         for (p, procedure) in scenario.procedures.enumerated() {
@@ -124,9 +125,8 @@ public final class SimulationModel: Sendable {
             if let i = profileKeys.firstIndex(of: profile) { profileIndex = i } else {
                 profileKeys.append(profile)
                 profileIndex = profileKeys.count - 1
-                rateProfiles.append(SimulationModel.rateProfile(profile, calendar: calendar, days: scenario.horizon.days))
+                dayFactors.append(profile.dayFactors(calendar))
             }
-            let rates = rateProfiles[profileIndex]
             let intakeOffices = groupMembers[procedure.intake.office] ?? []
             let weights = intakeOffices.count > 1 ? instanceWeights : [1]
             let weightSum = weights.reduce(0, +)
@@ -142,17 +142,20 @@ public final class SimulationModel: Sendable {
                     let expected = volume * share
                     // The rate-weighted length of the stream's time base (open minutes for paper).
                     let key = IntegralKey(profile: profileIndex, schedule: online ? -1 : scheduleIndex)
-                    let span = integrals[key] ?? {
-                        let value = SimulationModel.weightedSpan(rates, schedule: online ? nil : schedules[scheduleIndex], days: scenario.horizon.days)
-                        integrals[key] = value
-                        return value
+                    let rate = rateIndex[key] ?? {
+                        cumulativeRates.append(CumulativeRate(dayFactors: dayFactors[profileIndex], hourFactors: profile.hour,
+                                                              schedule: online ? nil : schedules[scheduleIndex],
+                                                              days: scenario.horizon.days))
+                        rateIndex[key] = cumulativeRates.count - 1
+                        return cumulativeRates.count - 1
                     }()
+                    let span = cumulativeRates[rate].total
                     guard expected > 0, span > 0 else { continue }
                     let name = "arrivals/\(procedure.id)/\(offices[Int(office)].id)/\(online ? "online" : postal ? "postal" : "paper")"
                     streamNames.append(name)
                     streams.append(ArrivalStream(procedure: p, office: office, instance: intakeOffices.count > 1 ? Int32(n) : -1,
-                                                 online: online, postal: postal, meanGap: span / expected / rates.peak,
-                                                 profile: profile.isFlat ? -1 : profileIndex))
+                                                 online: online, postal: postal, meanGap: span / expected,
+                                                 rate: profile.isFlat ? -1 : rate))
                 }
             }
         }
@@ -162,7 +165,7 @@ public final class SimulationModel: Sendable {
         self.samplers = samplers
         self.streams = streams
         self.streamNames = streamNames
-        self.rateProfiles = rateProfiles
+        self.cumulativeRates = cumulativeRates
         legalSchedule = OfficeSchedule(calendar: calendar, weekdayHours: spec.hours)
         backlog = scenario.backlog.compactMap { b in
             scenario.procedures.firstIndex { $0.id == b.procedure }.map {
@@ -173,31 +176,12 @@ public final class SimulationModel: Sendable {
 
     /// Dossiers in progress at the start.
     let backlog: [BacklogModel]
-    /// Arrival-rate profiles, laid out over the days.
-    let rateProfiles: [RateProfile]
+    /// Cumulative arrival rates, one per profile and time base (see ``ArrivalStream/rate``).
+    let cumulativeRates: [CumulativeRate]
 
     private struct IntegralKey: Hashable {
         let profile: Int
         let schedule: Int
-    }
-
-    static func rateProfile(_ profile: LoadProfile, calendar: WorkingCalendar, days: Int) -> RateProfile {
-        let day = profile.dayFactors(calendar)
-        let peak = (day.prefix(days).max() ?? 1) * (profile.hour.max() ?? 1)
-        return RateProfile(day: day, hour: profile.hour, peak: peak > 0 ? peak : 1)
-    }
-
-    /// ∫ factor(t) dτ over the horizon, τ being wall-clock time (online) or the desk's open time (paper).
-    static func weightedSpan(_ rates: RateProfile, schedule: OfficeSchedule?, days: Int) -> Double {
-        var total = 0.0
-        for d in 0..<days {
-            for h in 0..<24 {
-                let from = Double(d) * 1440 + Double(h) * 60
-                let minutes = schedule.map { $0.openMinutes(from: from, to: from + 60) } ?? 60
-                if minutes > 0 { total += minutes * rates.dayFactor(d) * rates.hourFactor(h) }
-            }
-        }
-        return total
     }
 
     /// Office hours of the legal calendar: the clock against which deadlines are counted,
