@@ -29,6 +29,8 @@ struct DossierRecord: Sendable, BitwiseCopyable {
     var withdrawn = false
     /// Electronic once received: filed online, or its components scanned at the desk.
     var digitized = false
+    /// In the opening backlog (in progress when the horizon started).
+    var backlog = false
     /// Ward instance of the citizen, or -1.
     var instance: Int32
     /// The dossier's number in the run, which keys its decisions (``DecisionRandom``) and tells
@@ -75,15 +77,15 @@ struct DossierStore: ~Copyable {
 
     init() {}
 
-    /// Stores a new dossier, numbers it (``DossierRecord/serial``) and returns its handle.
-    /// - Parameter fromBacklog: whether it belongs to the opening backlog (its own numbers).
+    /// Stores a new dossier, numbers it (``DossierRecord/serial``; an opening-backlog dossier in
+    /// its own range) and returns its handle.
     /// - Complexity: amortized O(1).
     @inline(__always)
-    mutating func add(_ record: DossierRecord, fromBacklog: Bool = false) -> Int32 {
+    mutating func add(_ record: DossierRecord) -> Int32 {
         live += 1
         if live > peakLive { peakLive = live }
         var record = record
-        if fromBacklog {
+        if record.backlog {
             lastBacklogSerial &+= 1
             record.serial = lastBacklogSerial
         } else {

@@ -71,23 +71,30 @@ extension SimulationRun {
         return Int32(ward)
     }
 
-    /// Dossiers already in progress when the horizon starts.
+    /// Dossiers already in progress when the horizon starts (docs/model.md §9, item 22): each has
+    /// used part of its deadline and waits at the step its route typically reaches in that time,
+    /// with the appointment the deadline left it.
     func openBacklog() {
         for backlog in model.backlog {
             let p = backlog.procedure
             var random = RandomStream(seed: seed, stream: "backlog/\(model.scenario.procedures[backlog.procedure].id)")
+            let deadline = procedures[p].deadlineWorkingDays
             for _ in 0..<backlog.count {
-                let elapsed = backlog.elapsedWorkingDays.sample(&random)
+                // Checked at load to lie within the deadline; draws of unbounded distributions
+                // are cut there, so that the conversion below cannot trap.
+                let drawn = backlog.elapsedWorkingDays.sample(&random)
+                let elapsed = drawn.isFinite ? Swift.min(Swift.max(drawn, 0), Double(deadline)) : 0
                 var record = DossierRecord(procedure: Int32(p), online: false, counted: true,
                                            instance: drawHomeWard(), arrivedAt: 0)
                 record.accepted = true
-                let remaining = Swift.max(0, procedures[p].deadlineWorkingDays - Int(elapsed.rounded(.down)))
-                record.dueAt = calendar.appointment(countingFrom: 0, workingDays: remaining)
-                record.stage = Int16(backlog.stage)
-                let dossier = context.dossiers.add(record, fromBacklog: true)
+                record.backlog = true
+                record.dueAt = calendar.appointment(countingFrom: 0, workingDays: deadline - Int(elapsed.rounded(.down)))
+                let stage = backlog.stage(reachedAfter: elapsed)
+                record.stage = Int16(stage)
+                let dossier = context.dossiers.add(record)
                 context.conservation.backlog += 1
                 context.tallies[p].backlog += 1
-                enter(stage: backlog.stage, of: dossier)
+                enter(stage: stage, of: dossier)
                 deliver()
             }
         }

@@ -16,8 +16,10 @@ extension SimulationRun {
         if record.counted {
             if now <= record.dueAt && record.supplements <= 1 {
                 context.tallies[p].finishedOnTime += 1
+                if record.backlog { context.tallies[p].backlogOnTime += 1 }
             } else {
                 context.tallies[p].finishedLate += 1
+                if record.backlog { context.tallies[p].backlogLate += 1 }
                 if now <= record.dueAt { context.tallies[p].lateByRepeatedSupplements += 1 }
             }
             account(apologyFor: record, doneAt: now)

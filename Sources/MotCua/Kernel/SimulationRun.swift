@@ -227,9 +227,11 @@ actor SimulationRun {
             if record.dueAt < end || record.supplements > 1 {
                 context.tallies[Int(record.procedure)].inProgressOverdue += 1
                 if record.dueAt >= end { context.tallies[Int(record.procedure)].lateByRepeatedSupplements += 1 }
+                if record.backlog { context.tallies[Int(record.procedure)].backlogLate += 1 }
                 account(apologyFor: record, doneAt: end)
             } else {
                 context.tallies[Int(record.procedure)].inProgressNotDue += 1
+                if record.backlog { context.tallies[Int(record.procedure)].backlogOnTime += 1 }
             }
         }
         context.conservation.inProgress = inProgress

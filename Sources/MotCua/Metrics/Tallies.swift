@@ -12,6 +12,13 @@ public struct ProcedureTally: Sendable, Equatable, Codable, BitwiseCopyable {
     public var inProgressNotDue = 0
     /// Still in progress at the end, appointment passed.
     public var inProgressOverdue = 0
+    /// Of the opening backlog (included in the counts above), the dossiers on time: finished by
+    /// their appointment, or not yet due at the end. Reported apart from the dossiers received
+    /// in the horizon, whose appointment the simulation set itself.
+    public var backlogOnTime = 0
+    /// Of the opening backlog, the dossiers late: finished after their appointment, or overdue
+    /// at the end.
+    public var backlogLate = 0
     /// Desk checks that found the dossier incomplete (Form 02).
     public var incomplete = 0
     /// Supplement requests during processing.

@@ -81,6 +81,7 @@ public enum JSONReport {
             ("received", t.received), ("backlog", t.backlog), ("refused", t.refused), ("withdrawn", t.withdrawn),
             ("accepted", t.accepted), ("finishedOnTime", t.finishedOnTime), ("finishedLate", t.finishedLate),
             ("inProgressNotDue", t.inProgressNotDue), ("inProgressOverdue", t.inProgressOverdue),
+            ("backlogOnTime", t.backlogOnTime), ("backlogLate", t.backlogLate),
             ("incomplete", t.incomplete), ("supplementRequests", t.supplementRequests),
             ("lateByRepeatedSupplements", t.lateByRepeatedSupplements), ("apologiesSent", t.apologiesSent),
             ("lateApologisedOnTime", t.lateApologisedOnTime), ("lateApologisedLate", t.lateApologisedLate),

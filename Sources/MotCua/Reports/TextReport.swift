@@ -57,7 +57,7 @@ public enum TextReport {
         lines.append(row(w.refused, t.refused, share(t.refused, t.received, w.ofReceived)))
         lines.append(row(w.withdrawn, t.withdrawn, share(t.withdrawn, t.received, w.ofReceived)))
         lines.append(row(w.supplements, t.supplementRequests, "\(w.lateByRepeat): \(Format.count(t.lateByRepeatedSupplements))"))
-        lines.append(row(w.lateDossiers, t.late))
+        lines.append(row(w.lateDossiers, t.late, t.backlog > 0 ? "\(w.backlog) \(Format.count(t.backlogLate))" : ""))
         lines.append(row(w.pastDue, t.pastDue))
         lines.append(row(w.apologisedInTime, t.lateApologisedOnTime,
                          share(t.lateApologisedOnTime, t.pastDue, w.ofLate), "\(w.newDateMet): \(Format.count(t.newDateMet))"))
@@ -70,7 +70,12 @@ public enum TextReport {
         let results = t.resultsElectronic + t.resultsPostal + t.resultsAtDesk
         lines.append(row(w.resultsElectronic, t.resultsElectronic, share(t.resultsElectronic, results, w.ofResults),
                          "\(w.byPost) \(Format.count(t.resultsPostal)), \(w.atDesk) \(Format.count(t.resultsAtDesk))"))
-        if t.backlog > 0 { lines.append(row(w.backlog, t.backlog)) }
+        if t.backlog > 0 {
+            // The backlog's appointments were set before the horizon: its lateness is shown apart.
+            lines.append(row(w.backlog, t.backlog, "\(w.onTime) \(Format.count(t.backlogOnTime))",
+                             "\(w.late) \(Format.count(t.backlogLate)) "
+                             + "(\(Format.percent(Double(t.backlogLate) / Double(Swift.max(1, t.backlogOnTime + t.backlogLate)), 1)))"))
+        }
         lines.append("")
 
         lines.append(w.offices)

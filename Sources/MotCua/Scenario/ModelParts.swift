@@ -32,8 +32,32 @@ struct BacklogModel: Sendable {
     let procedure: Int
     let count: Int
     let elapsedWorkingDays: Distribution
-    /// Stage index (1 = first step after the desk).
-    let stage: Int
+    /// Stage index (1 = first step after the desk) of every dossier, or nil to place each by
+    /// the working days it has used (``stage(reachedAfter:)``).
+    let stage: Int?
+    /// For each step of the route, the working days a dossier typically needs from the desk to
+    /// the end of that step: the means of the lags and services of the steps whose time counts
+    /// against the deadline (a step that stops the clock, like the tax office, adds nothing).
+    let typicalEndOfStep: [Double]
+
+    /// The step (1-based) a dossier's route typically reaches in `elapsed` working days: the
+    /// first step not yet typically ended by then; the last step that counts against the
+    /// deadline when all are (the dossier is slower than typical and about to be finished).
+    func stage(reachedAfter elapsed: Double) -> Int {
+        if let stage { return stage }
+        if let step = typicalEndOfStep.indices.first(where: { elapsed < typicalEndOfStep[$0] }) { return step + 1 }
+        let last = typicalEndOfStep.indices.last { $0 == 0 || typicalEndOfStep[$0] > typicalEndOfStep[$0 - 1] }
+        return (last ?? 0) + 1
+    }
+
+    /// The typical end of each of `steps`, in working days of `minutesPerWorkingDay` minutes.
+    static func typicalEnds(of steps: [StepSpec], minutesPerWorkingDay: Double) -> [Double] {
+        var minutes = 0.0
+        return steps.map { step in
+            if !step.pausesDeadline { minutes += (step.lag?.mean ?? 0) + (step.service?.mean ?? 0) }
+            return minutes / minutesPerWorkingDay
+        }
+    }
 }
 
 /// The staff of an office from a time on.

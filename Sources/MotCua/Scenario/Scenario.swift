@@ -39,8 +39,9 @@ public struct BacklogSpec: Sendable {
     public var count: Int
     /// Working days already used of their deadline.
     public var elapsedWorkingDays: Distribution
-    /// The route step they are at (1 = the first step after the desk).
-    public var step: Int
+    /// The route step they are all at (1 = the first step after the desk), or nil: each at the
+    /// step its route typically reaches in the working days it has used (docs/model.md §9).
+    public var step: Int?
 }
 
 /// District-wide rules.

@@ -166,10 +166,13 @@ public final class SimulationModel: Sendable {
         self.streams = streams
         self.streamNames = streamNames
         self.cumulativeRates = cumulativeRates
-        legalSchedule = OfficeSchedule(calendar: calendar, weekdayHours: spec.hours)
+        let legalSchedule = OfficeSchedule(calendar: calendar, weekdayHours: spec.hours)
+        self.legalSchedule = legalSchedule
         backlog = scenario.backlog.compactMap { b in
             scenario.procedures.firstIndex { $0.id == b.procedure }.map {
-                BacklogModel(procedure: $0, count: b.count, elapsedWorkingDays: b.elapsedWorkingDays, stage: b.step)
+                BacklogModel(procedure: $0, count: b.count, elapsedWorkingDays: b.elapsedWorkingDays, stage: b.step,
+                             typicalEndOfStep: BacklogModel.typicalEnds(of: scenario.procedures[$0].steps,
+                                                                         minutesPerWorkingDay: legalSchedule.minutesPerWorkingDay))
             }
         }
     }

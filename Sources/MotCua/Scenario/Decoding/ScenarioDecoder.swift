@@ -96,24 +96,47 @@ struct ScenarioDecoder {
             let elapsed = b.has("elapsedWorkingDays")
                 ? decodeDistribution(b["elapsedWorkingDays"], path: b.child("elapsedWorkingDays"), workingDay: 1)
                 : .deterministic(value: 0)
-            let step = b.integer("step", required: false, atLeast: 1) ?? 1
+            let step = b.integer("step", required: false, atLeast: 1)
             guard let id else { continue }
             guard let procedure = procedures.first(where: { $0.id == id }) else {
                 diagnostics.report(b.child("procedure"), "unknown procedure \"\(id)\"")
                 continue
             }
-            if step > procedure.steps.count {
+            if let step, step > procedure.steps.count {
                 let steps = procedure.steps.count
                 diagnostics.report(b.child("step"),
                                    "procedure \"\(id)\" has \(steps) steps after the desk; "
                                    + "expected 1…\(max(steps, 1))")
                 continue
             }
+            if let elapsed, !elapsedFitsDeadline(elapsed, of: procedure, path: b.child("elapsedWorkingDays")) { continue }
             if let count, let elapsed {
                 result.append(BacklogSpec(procedure: id, count: count, elapsedWorkingDays: elapsed, step: step))
             }
         }
         return result
+    }
+
+    /// Whether the working days a backlog dossier has used lie within its deadline: a draw
+    /// beyond it has no route position and no due date (`1e19` once trapped in the backlog
+    /// code). Bounded distributions are checked by their largest value, unbounded ones by their
+    /// mean (their draws are cut at the deadline, docs/model.md §9).
+    func elapsedFitsDeadline(_ elapsed: Distribution, of procedure: ProcedureSpec, path: String) -> Bool {
+        let largest: (value: Double, key: String)
+        switch elapsed {
+        case .deterministic(let value): largest = (value, "value")
+        case .uniform(_, let max), .triangular(_, _, let max): largest = (max, "max")
+        case .empirical(let table): largest = (table.values.max() ?? 0, "values")
+        default: largest = (elapsed.mean, "mean")
+        }
+        let deadline = Double(procedure.deadlineWorkingDays)
+        guard largest.value.isFinite, largest.value <= deadline else {
+            diagnostics.report("\(path).\(largest.key)",
+                               "expected working days already used between 0 and the deadline of \"\(procedure.id)\" "
+                               + "(\(procedure.deadlineWorkingDays) working days), found \(ObjectReader.format(largest.value))")
+            return false
+        }
+        return true
     }
 
     func decodePolicies(_ root: ObjectReader) -> PolicySpec {
