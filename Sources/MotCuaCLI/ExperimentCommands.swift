@@ -73,9 +73,12 @@ enum ExperimentCommands {
             throw .usage("--load FROM:TO:STEP is needed, e.g. 0.8:2.0:0.1", command: sweepSpec)
         }
         let model = try loadModel(parsed)
+        let loads = LoadSweep.loads(from: range.from, to: range.to, step: range.step)
+        if let problem = RunLimits.sweepProblem(model.scenario, loads: loads, replications: replications) {
+            throw .usage("--load \(parsed.value("--load") ?? ""): \(problem)", command: sweepSpec)
+        }
         var plan = try OutputPlan(parsed, inputs: scenarioInputs(parsed))
         let seed = parsed.seed ?? model.scenario.seed
-        let loads = LoadSweep.loads(from: range.from, to: range.to, step: range.step)
         let sweep: LoadSweep
         do {
             sweep = try await LoadSweep.run(scenario: model.scenario, loads: loads, seed: seed, replications: replications, jobs: jobs,
@@ -137,6 +140,11 @@ enum ExperimentCommands {
             bounds.append(StaffingSearch.Bound(office: office.id, low: low, high: high))
         }
         if let problem = StaffingSearch.problem(bounds: bounds, in: scenario) { throw .usage(problem, command: staffSpec) }
+        // Each evaluation of the search runs the replications once; how many evaluations depends
+        // on the path the search takes, so one evaluation is what can be checked up front.
+        if let problem = RunLimits.replicationProblem(scenario, replications: replications) {
+            throw .usage(problem, command: staffSpec)
+        }
         _ = try OutputPlan(parsed, inputs: [])
         let seed = parsed.seed ?? scenario.seed
         let search: StaffingSearch

@@ -5,12 +5,18 @@ import MotCua
 /// the load factor. A scenario the user got wrong is bad input (status 2).
 func loadModel(_ path: String, overlays: [String] = [], settings: [(String, String)] = [], load: Double = 1)
     throws(CommandFailure) -> SimulationModel {
+    let scenario: Scenario
     do {
-        let scenario = try ScenarioLoader.load(path: path, overlays: overlays, settings: settings)
-        return SimulationModel(scenario: scenario.scalingLoad(by: load))
+        scenario = try ScenarioLoader.load(path: path, overlays: overlays, settings: settings).scalingLoad(by: load)
     } catch {
         throw .badInput(error.description)
     }
+    // The loader checked the limits at the scenario's own volumes; --load may raise them.
+    if let problem = RunLimits.problem(scenario) {
+        let what = ([path] + overlays).joined(separator: " + ") + (settings.isEmpty ? "" : " + --set") + (load == 1 ? "" : " at --load \(load)")
+        throw .badInput(ScenarioError(file: what, issues: [problem]).description)
+    }
+    return SimulationModel(scenario: scenario)
 }
 
 /// The scenario file (positional), its overlays and settings, as a command's arguments give them.
@@ -182,6 +188,9 @@ enum CompareCommand {
         for variant in parsed.values("--variant") {
             names.append("\(base) + \(variant)")
             models.append(try loadModel(base, overlays: overlays + [variant], settings: parsed.settings, load: parsed.load))
+        }
+        if let problem = RunLimits.experimentProblem(models.map(\.scenario), replications: replications) {
+            throw .usage(problem, command: spec)
         }
         _ = try OutputPlan(parsed, inputs: [])
         let seed = parsed.seed ?? models[0].scenario.seed

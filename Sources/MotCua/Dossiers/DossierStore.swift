@@ -98,10 +98,24 @@ struct DossierStore: ~Copyable {
             records[Int(slot)] = record
             return slot
         }
-        if used == records.count { records.grow(to: 2 * used, filling: record) }
+        // By half, not double: the slack and the copy while growing are a large share of a
+        // run's memory when millions of dossiers are in progress (RunLimits).
+        if used == records.count { records.grow(to: used + Swift.max(used / 2, 256), filling: record) }
         records[used] = record
         used += 1
         return Int32(used - 1)
+    }
+
+    /// Makes room for `extra` more dossiers at once (the opening backlog), and a quarter more
+    /// for those that arrive meanwhile, so that the buffer does not grow by steps past them
+    /// (each step copies it, with the old and the new buffer alive together).
+    /// - Complexity: O(slots in use).
+    mutating func reserve(_ extra: Int) {
+        let needed = used + Swift.max(0, extra - freeCount)
+        if needed > records.count {
+            let needed = needed + needed / 4
+            records.grow(to: needed, filling: DossierRecord(procedure: 0, online: false, counted: false, instance: -1, arrivedAt: 0))
+        }
     }
 
     /// Releases a dossier that has left the system (finished or refused).

@@ -25,8 +25,13 @@ public struct LoadSweep: Sendable {
     /// Load factors `from`, `from + step`, … up to `to` (inclusive, within rounding).
     public static func loads(from: Double, to: Double, step: Double) -> [Double] {
         guard step > 0, to >= from else { return [from] }
-        let count = Int(((to - from) / step + 1e-9).rounded(.down))
-        return (0...count).map { (from + Double($0) * step) * 1e9 .rounded() / 1e9 }
+        // At most 10,000 points, whatever the numbers (an Int of 1e300 would trap).
+        let count = Int(Swift.min(((to - from) / step + 1e-9).rounded(.down), 10_000))
+        return (0...count).map {
+            let load = from + Double($0) * step
+            // Rounded to 9 decimals where that is exact; huge loads (refused later) as they are.
+            return load < 1e6 ? (load * 1e9).rounded() / 1e9 : load
+        }
     }
 
     /// Runs the sweep.

@@ -75,6 +75,7 @@ extension SimulationRun {
     /// used part of its deadline and waits at the step its route typically reaches in that time,
     /// with the appointment the deadline left it.
     func openBacklog() {
+        context.dossiers.reserve(model.backlog.reduce(0) { $0 + $1.count })
         for backlog in model.backlog {
             let p = backlog.procedure
             var random = RandomStream(seed: seed, stream: "backlog/\(model.scenario.procedures[backlog.procedure].id)")
