@@ -27,8 +27,6 @@ struct CommandFuzzTests {
     /// case's command line contains the pattern. Kept so that CI stays green while the
     /// owners fix them; remove an entry once its fix lands.
     static let knownIssues: [(pattern: String, issue: String)] = [
-        ("backlog.0.elapsedWorkingDays.max=1e19", "issue 15 case 1: an unchecked Int(elapsed) in the backlog code traps (SimulationRun.swift)"),
-        ("load.weekday=[0.01,0.01,0.01,0.01,0.01,0.01,1000]", "issue 15 case 6: arrivals thinned at the peak rate through closed days take minutes (run)"),
     ]
 
     /// One generated case: the files it needs (relative path → bytes) and its arguments.
