@@ -61,7 +61,7 @@ struct CommandLineTests {
         try minimalScenario.replacingOccurrences(of: "\"staff\": 2", with: "\"staff\": -3").write(toFile: path, atomically: true, encoding: .utf8)
         let outcome = try motcua(["validate", path])
         #expect(outcome.status == 2)
-        #expect(outcome.errors.contains(path) && outcome.errors.contains("offices[0].staff"))
+        #expect(outcome.errors.contains(path) && outcome.errors.contains("offices[desk].staff"))
         #expect(!outcome.errors.contains("Backtrac"))
         #expect(try motcua(["run", "/nonexistent/scenario.json"]).status == 2)
     }

@@ -43,24 +43,24 @@ struct ScenarioLoaderTests {
     }
 
     static let broken: [(old: String, new: String, path: String, words: String)] = [
-        ("\"staff\": 2", "\"staff\": -1", "offices[0].staff", "≥ 0"),
-        ("\"staff\": 2", "\"staff\": \"two\"", "offices[0].staff", "whole number"),
-        ("\"yearlyVolume\": 1000", "\"yearlyVolume\": 0", "procedures[0].yearlyVolume", "> 0"),
-        ("\"office\": \"justice\"", "\"office\": \"justise\"", "procedures[0].steps[0].office", "unknown office"),
-        ("\"field\": \"civil-status\", \"yearly", "\"field\": \"land\", \"yearly", "procedures[0].field", "unknown field"),
-        ("\"kind\": \"desk\"", "\"kind\": \"counter\"", "offices[0].kind", "expected one of"),
-        ("\"mean\": 10}", "\"mean\": 10, \"sd\": 2}", "procedures[0].intake.service.sd", "not a parameter"),
+        ("\"staff\": 2", "\"staff\": -1", "offices[desk].staff", "≥ 0"),
+        ("\"staff\": 2", "\"staff\": \"two\"", "offices[desk].staff", "whole number"),
+        ("\"yearlyVolume\": 1000", "\"yearlyVolume\": 0", "procedures[birth].yearlyVolume", "> 0"),
+        ("\"office\": \"justice\"", "\"office\": \"justise\"", "procedures[birth].steps[0].office", "unknown office"),
+        ("\"field\": \"civil-status\", \"yearly", "\"field\": \"land\", \"yearly", "procedures[birth].field", "unknown field"),
+        ("\"kind\": \"desk\"", "\"kind\": \"counter\"", "offices[desk].kind", "expected one of"),
+        ("\"mean\": 10}", "\"mean\": 10, \"sd\": 2}", "procedures[birth].intake.service.sd", "not a parameter"),
         ("\"days\": 10", "\"dayz\": 10", "horizon.dayz", "did you mean \"days\""),
         ("\"start\": \"2024-01-01\"", "\"start\": \"2024-02-30\"", "horizon.start", "YYYY-MM-DD"),
-        ("\"min\": 5, \"mode\": 10, \"max\": 30", "\"min\": 5, \"mode\": 40, \"max\": 30", "procedures[0].steps[0].service", "min ≤ mode ≤ max"),
-        ("\"threshold\": 0.98", "\"threshold\": 98", "targets[0].threshold", "≤ 1"),
+        ("\"min\": 5, \"mode\": 10, \"max\": 30", "\"min\": 5, \"mode\": 40, \"max\": 30", "procedures[birth].steps[0].service", "min ≤ mode ≤ max"),
+        ("\"threshold\": 0.98", "\"threshold\": 98", "targets[t].threshold", "≤ 1"),
         ("{\"id\": \"justice\", \"kind\": \"department\", \"level\": \"district\", \"name\": \"Justice\", \"staff\": 1}",
          "{\"id\": \"justice\", \"kind\": \"department\", \"level\": \"district\", \"name\": \"Justice\", \"staff\": 0}",
-         "procedures[0].steps[0].office", "no staff"),
-        ("\"workingDays\": 3", "\"workingDays\": 3.5", "procedures[0].deadline.workingDays", "whole number"),
+         "procedures[birth].steps[0].office", "no staff"),
+        ("\"workingDays\": 3", "\"workingDays\": 3.5", "procedures[birth].deadline.workingDays", "whole number"),
         ("\"mode\": \"always-open\"", "\"mode\": \"working-days\", \"holidays\": \"calendars/none.json\"", "calendar.holidays", "no such file"),
         ("\"id\": \"justice\"", "\"id\": \"desk\"", "offices[1].id", "duplicate office id"),
-        ("\"deadline\": {\"workingDays\": 3}", "\"deadline\": {\"workingDays\": 3}, \"online\": 1.5", "procedures[0].online", "≤ 1"),
+        ("\"deadline\": {\"workingDays\": 3}", "\"deadline\": {\"workingDays\": 3}, \"online\": 1.5", "procedures[birth].online", "≤ 1"),
         ("\"name\": \"Minimal\",", "\"name\": \"Minimal\", \"seeds\": 3,", "seeds", "did you mean \"seed\""),
         ("\"name\": \"Minimal\",", "", "name", "missing"),
         ("\"mode\": \"always-open\"", "\"mode\": \"sometimes\"", "calendar.mode", "expected one of"),
@@ -68,21 +68,21 @@ struct ScenarioLoaderTests {
         ("\"mode\": \"always-open\"", "\"mode\": \"working-days\", \"holidays\": \"calendars/vietnam.json\", \"hours\": [[\"13:00\", \"17:00\"], [\"07:30\", \"11:30\"]]", "calendar.hours[1]", "in order"),
         ("\"mode\": \"always-open\"", "\"mode\": \"working-days\", \"holidays\": \"calendars/vietnam.json\", \"sameDayCutOff\": \"3pm\"", "calendar.sameDayCutOff", "HH:MM"),
         ("\"fields\": [{\"id\": \"civil-status\", \"name\": \"Civil status\"}]", "\"fields\": []", "fields", "at least one"),
-        ("\"level\": \"ward\"", "\"level\": \"province\"", "offices[0].level", "expected one of"),
-        ("\"name\": \"Desk\", \"staff\": 2}", "\"name\": \"Desk\", \"staff\": 2, \"instances\": [{\"id\": \"w1\", \"name\": \"W1\", \"weight\": -1}]}", "offices[0].instances[0].weight", "≥ 0"),
-        ("\"name\": \"Justice\", \"staff\": 1}", "\"name\": \"Justice\", \"staff\": 1, \"patience\": {\"type\": \"exponential\", \"mean\": 5}}", "offices[1].patience", "only citizens queueing at a desk"),
-        ("\"name\": \"Justice\", \"staff\": 1}", "\"name\": \"Justice\", \"staff\": 1, \"sessions\": [\"16:00\", \"10:00\"]}", "offices[1].sessions[1]", "increasing order"),
-        ("\"name\": \"Justice\", \"staff\": 1}", "\"name\": \"Justice\", \"staff\": 1, \"absences\": [{\"from\": \"2024-01-05\", \"to\": \"2024-01-02\", \"staff\": 1}]}", "offices[1].absences[0].to", "on or after"),
-        ("\"intake\": {\"office\": \"desk\"", "\"intake\": {\"office\": \"justice\"", "procedures[0].intake.office", "one-stop desk"),
-        ("{\"office\": \"justice\", \"service\": {\"type\": \"triangular\", \"min\": 5, \"mode\": 10, \"max\": 30}}", "{\"office\": \"justice\"}", "procedures[0].steps[0]", "needs a service"),
-        ("{\"office\": \"justice\", \"service\": {\"type\": \"triangular\", \"min\": 5, \"mode\": 10, \"max\": 30}}", "{\"office\": \"justice\", \"service\": {\"type\": \"deterministic\", \"value\": 9000}}", "procedures[0].deadline.workingDays", "every dossier would be late"),
-        ("{\"office\": \"justice\", \"service\": {\"type\": \"triangular\", \"min\": 5, \"mode\": 10, \"max\": 30}}", "{\"office\": \"justice\", \"service\": {\"type\": \"empirical\", \"values\": [1, 2], \"weights\": [1]}}", "procedures[0].steps[0].service.weights", "as many weights"),
-        ("{\"office\": \"justice\", \"service\": {\"type\": \"triangular\", \"min\": 5, \"mode\": 10, \"max\": 30}}", "{\"office\": \"justice\", \"service\": {\"type\": \"gamma\", \"shape\": 2, \"scale\": 5}, \"supplement\": {\"share\": 0.1, \"repeatShare\": 1, \"delay\": {\"type\": \"exponential\", \"mean\": 10}}}", "procedures[0].steps[0].supplement.repeatShare", "≤ 0.95"),
-        ("\"deadline\": {\"workingDays\": 3}", "\"deadline\": {\"workingDays\": 3}, \"load\": {\"weekday\": [1, 1, 1]}", "procedures[0].load.weekday", "expected 7 factors"),
-        ("\"deadline\": {\"workingDays\": 3}", "\"deadline\": {\"workingDays\": 3}, \"load\": {\"month\": [0,0,0,0,0,0,0,0,0,0,0,0]}", "procedures[0].load.month", "at least one factor above 0"),
-        ("\"field\": \"*\"", "\"field\": \"land\"", "targets[0].field", "unknown field"),
-        ("\"field\": \"*\"", "\"field\": \"*\", \"office\": \"nowhere\"", "targets[0].office", "unknown office"),
-        ("\"measure\": \"onTimeRate\"", "\"measure\": \"speed\"", "targets[0].measure", "expected one of"),
+        ("\"level\": \"ward\"", "\"level\": \"province\"", "offices[desk].level", "expected one of"),
+        ("\"name\": \"Desk\", \"staff\": 2}", "\"name\": \"Desk\", \"staff\": 2, \"instances\": [{\"id\": \"w1\", \"name\": \"W1\", \"weight\": -1}]}", "offices[desk].instances[w1].weight", "≥ 0"),
+        ("\"name\": \"Justice\", \"staff\": 1}", "\"name\": \"Justice\", \"staff\": 1, \"patience\": {\"type\": \"exponential\", \"mean\": 5}}", "offices[justice].patience", "only citizens queueing at a desk"),
+        ("\"name\": \"Justice\", \"staff\": 1}", "\"name\": \"Justice\", \"staff\": 1, \"sessions\": [\"16:00\", \"10:00\"]}", "offices[justice].sessions[1]", "increasing order"),
+        ("\"name\": \"Justice\", \"staff\": 1}", "\"name\": \"Justice\", \"staff\": 1, \"absences\": [{\"from\": \"2024-01-05\", \"to\": \"2024-01-02\", \"staff\": 1}]}", "offices[justice].absences[0].to", "on or after"),
+        ("\"intake\": {\"office\": \"desk\"", "\"intake\": {\"office\": \"justice\"", "procedures[birth].intake.office", "one-stop desk"),
+        ("{\"office\": \"justice\", \"service\": {\"type\": \"triangular\", \"min\": 5, \"mode\": 10, \"max\": 30}}", "{\"office\": \"justice\"}", "procedures[birth].steps[0]", "needs a service"),
+        ("{\"office\": \"justice\", \"service\": {\"type\": \"triangular\", \"min\": 5, \"mode\": 10, \"max\": 30}}", "{\"office\": \"justice\", \"service\": {\"type\": \"deterministic\", \"value\": 9000}}", "procedures[birth].deadline.workingDays", "every dossier would be late"),
+        ("{\"office\": \"justice\", \"service\": {\"type\": \"triangular\", \"min\": 5, \"mode\": 10, \"max\": 30}}", "{\"office\": \"justice\", \"service\": {\"type\": \"empirical\", \"values\": [1, 2], \"weights\": [1]}}", "procedures[birth].steps[0].service.weights", "as many weights"),
+        ("{\"office\": \"justice\", \"service\": {\"type\": \"triangular\", \"min\": 5, \"mode\": 10, \"max\": 30}}", "{\"office\": \"justice\", \"service\": {\"type\": \"gamma\", \"shape\": 2, \"scale\": 5}, \"supplement\": {\"share\": 0.1, \"repeatShare\": 1, \"delay\": {\"type\": \"exponential\", \"mean\": 10}}}", "procedures[birth].steps[0].supplement.repeatShare", "≤ 0.95"),
+        ("\"deadline\": {\"workingDays\": 3}", "\"deadline\": {\"workingDays\": 3}, \"load\": {\"weekday\": [1, 1, 1]}", "procedures[birth].load.weekday", "expected 7 factors"),
+        ("\"deadline\": {\"workingDays\": 3}", "\"deadline\": {\"workingDays\": 3}, \"load\": {\"month\": [0,0,0,0,0,0,0,0,0,0,0,0]}", "procedures[birth].load.month", "at least one factor above 0"),
+        ("\"field\": \"*\"", "\"field\": \"land\"", "targets[t].field", "unknown field"),
+        ("\"field\": \"*\"", "\"field\": \"*\", \"office\": \"nowhere\"", "targets[t].office", "unknown office"),
+        ("\"measure\": \"onTimeRate\"", "\"measure\": \"speed\"", "targets[t].measure", "expected one of"),
         ("\"targets\": [", "\"backlog\": [{\"procedure\": \"death\", \"count\": 5}], \"targets\": [", "backlog[0].procedure", "unknown procedure"),
         ("\"targets\": [", "\"policies\": {\"apology\": {\"onTimeShare\": 2}}, \"targets\": [", "policies.apology.onTimeShare", "≤ 1"),
     ]
@@ -150,5 +150,15 @@ struct LimitTests {
         #expect(RunLimits.replicationProblem(scenario, replications: 100) == nil)
         let message = try #require(RunLimits.replicationProblem(scenario, replications: 2_000_000_000))
         #expect(message.contains("at most"))
+    }
+}
+
+extension ScenarioLoaderTests {
+    @Test("paths name elements by id; an id used twice falls back to positions")
+    func pathsByID() {
+        let staff = problems(replacing: "\"staff\": 1}", with: "\"staff\": -1}")
+        #expect(staff.map(\.path) == ["offices[justice].staff"])
+        let twice = problems(replacing: "\"id\": \"justice\"", with: "\"id\": \"desk\"")
+        #expect(twice.contains { $0.path == "offices[1].id" && $0.message.contains("first used at offices[0]") })
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// One problem found in a scenario file: where (a JSON path such as `offices[3].staff`) and what.
+/// One problem found in a scenario file: where (a JSON path such as `offices[land-branch].staff`:
+/// elements with an id are named by it, elements of anonymous lists by position, `steps[0]`) and what.
 public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
     /// The JSON path of the offending value (`$` for the whole document).
     public let path: String

@@ -144,7 +144,31 @@ struct ObjectReader {
             return nil
         }
         if nonEmpty && elements.isEmpty { diagnostics.report(child(key), "expected at least one element"); return nil }
-        return elements.enumerated().map { ("\(child(key))[\($0.offset)]", $0.element) }
+        return ObjectReader.elementPaths(child(key), elements)
+    }
+
+    /// The paths of a list's elements. An element with an id of its own is named by it
+    /// (`offices[land-branch]`), so the planner finds it in the file without counting; elements
+    /// of anonymous lists (steps, sessions), and ids used twice or not usable in a path, by their
+    /// position (`steps[0]`).
+    static func elementPaths(_ list: String, _ elements: [JSONValue]) -> [(path: String, value: JSONValue)] {
+        let ids = elements.map { element -> String? in
+            guard case .string(let id)? = element["id"], isPathID(id) else { return nil }
+            return id
+        }
+        var uses: [String: Int] = [:]
+        for case let id? in ids { uses[id, default: 0] += 1 }
+        return elements.indices.map { i in
+            if let id = ids[i], uses[id] == 1 { return ("\(list)[\(id)]", elements[i]) }
+            return ("\(list)[\(i)]", elements[i])
+        }
+    }
+
+    /// Whether an id can name its element in a path: not empty, not a position, no brackets or
+    /// control characters (which would make the path ambiguous or unsafe to print).
+    static func isPathID(_ id: String) -> Bool {
+        !id.trimmingCharacters(in: .whitespaces).isEmpty && Int(id) == nil
+            && !id.contains(where: { $0 == "[" || $0 == "]" }) && !id.unicodeScalars.contains(where: isControl)
     }
 
     func object(_ key: String, required: Bool = true, keys: Set<String>) -> ObjectReader? {
