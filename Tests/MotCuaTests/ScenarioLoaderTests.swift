@@ -154,6 +154,31 @@ struct LimitTests {
 }
 
 extension ScenarioLoaderTests {
+    @Test("shares may be written as percentages, in the JSON as in the CSV")
+    func percentShares() throws {
+        let replacements: [(String, String, String)] = [
+            ("\"deadline\": {\"workingDays\": 3}", "\"deadline\": {\"workingDays\": 3}, \"online\": 0.35, \"refusal\": 0.015",
+             "\"deadline\": {\"workingDays\": 3}, \"online\": \"35%\", \"refusal\": \"1,5%\""),
+            ("\"threshold\": 0.98", "\"threshold\": 0.98", "\"threshold\": \"98%\""),
+            ("\"targets\": [", "\"policies\": {\"apology\": {\"onTimeShare\": 0.9}}, \"targets\": [",
+             "\"policies\": {\"apology\": {\"onTimeShare\": \"90 %\"}}, \"targets\": ["),
+        ]
+        var decimal = minimalScenario, percent = minimalScenario
+        for (old, number, text) in replacements {
+            decimal = decimal.replacingOccurrences(of: old, with: number)
+            percent = percent.replacingOccurrences(of: old, with: text)
+        }
+        let a = try decodeScenario(decimal), b = try decodeScenario(percent)
+        #expect(b.procedures[0].onlineShare == 0.35 && a.procedures[0].onlineShare == 0.35)
+        #expect(abs(b.procedures[0].refusalShare - a.procedures[0].refusalShare) < 1e-12)
+        #expect(b.targets[0].threshold == a.targets[0].threshold)
+        #expect(b.policies.apologyOnTimeShare == a.policies.apologyOnTimeShare)
+        let over = problems(replacing: "\"deadline\": {\"workingDays\": 3}", with: "\"deadline\": {\"workingDays\": 3}, \"online\": \"135%\"")
+        #expect(over.contains { $0.path == "procedures[birth].online" && $0.message.contains("100%") })
+        let words = problems(replacing: "\"deadline\": {\"workingDays\": 3}", with: "\"deadline\": {\"workingDays\": 3}, \"online\": \"half\"")
+        #expect(words.contains { $0.path == "procedures[birth].online" && $0.message.contains("\"35%\"") })
+    }
+
     @Test("paths name elements by id; an id used twice falls back to positions")
     func pathsByID() {
         let staff = problems(replacing: "\"staff\": 1}", with: "\"staff\": -1}")

@@ -115,11 +115,14 @@ enum ProcedureTable {
         return steps.isEmpty ? nil : .array(steps)
     }
 
+    /// A number as a spreadsheet writes it (`25,000`, `25.000` with `decimalComma`), and, when
+    /// `percentAllowed`, a percentage (`35%`, `1,5%`: a percentage never needs a thousands
+    /// separator, so its comma is a decimal mark). Also reads the percentages of the JSON.
     static func number(_ cell: String, decimalComma: Bool, percentAllowed: Bool) -> Double? {
         var text = cell.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
         var percent = false
         if percentAllowed, text.hasSuffix("%") { text.removeLast(); percent = true }
-        if decimalComma {
+        if decimalComma || (percent && !text.contains(".")) {
             text = text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
         } else if text.contains(","), !text.contains(".") || text.firstIndex(of: ",")! < text.firstIndex(of: ".")! {
             text = text.replacingOccurrences(of: ",", with: "")   // 25,000 or 1,234.5

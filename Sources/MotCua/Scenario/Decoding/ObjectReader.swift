@@ -129,9 +129,31 @@ struct ObjectReader {
         return b
     }
 
-    /// A share: a number from 0 to 1.
-    func share(_ key: String, required: Bool = true) -> Double? {
-        number(key, required: required, atLeast: 0, atMost: 1)
+    /// A share: a number from 0 to `atMost` (1 unless said), or a percentage written as text
+    /// (`"35%"`), read by the same parser as the percentages of a procedure table.
+    func share(_ key: String, required: Bool = true, atMost: Double = 1) -> Double? {
+        guard let value = self[key] else {
+            if required { missing(key, "a share (a number from 0 to 1, or a percentage such as \"35%\")") }
+            return nil
+        }
+        return ObjectReader.share(value, path: child(key), diagnostics: diagnostics, atMost: atMost)
+    }
+
+    static func share(_ value: JSONValue, path: String, diagnostics: Diagnostics, atMost: Double = 1) -> Double? {
+        guard case .string(let text) = value else {
+            return number(value, path: path, diagnostics: diagnostics, atLeast: 0, atMost: atMost)
+        }
+        guard text.trimmingCharacters(in: .whitespaces).hasSuffix("%"),
+              let share = ProcedureTable.number(text, decimalComma: false, percentAllowed: true) else {
+            diagnostics.report(path, "expected a share: a number from 0 to 1 or a percentage such as \"35%\", "
+                               + "found \(describe(value))")
+            return nil
+        }
+        guard share >= 0 && share <= atMost else {
+            diagnostics.report(path, "expected a percentage from 0% to \(format(atMost * 100))%, found \(describe(value))")
+            return nil
+        }
+        return share
     }
 
     func array(_ key: String, required: Bool = true, nonEmpty: Bool = false) -> [(path: String, value: JSONValue)]? {

@@ -14,7 +14,7 @@ extension ScenarioDecoder {
         var supplement: SupplementSpec?
         if let r = s.object("supplement", required: false, keys: ["share", "repeatShare", "delay"]) {
             let share = r.share("share")
-            let repeatShare = r.number("repeatShare", required: false, atLeast: 0, atMost: 0.95) ?? 0
+            let repeatShare = r.share("repeatShare", required: false, atMost: 0.95) ?? 0
             let delay = r.has("delay")
                 ? decodeDistribution(r["delay"], path: r.child("delay"), workingDay: workingDay) : nil
             if !r.has("delay") { r.missing("delay", "a distribution of the time the citizen takes to supplement") }
@@ -47,8 +47,8 @@ extension ScenarioDecoder {
             if let d = p.object("deadline", keys: ["workingDays"]) {
                 deadline = d.integer("workingDays", atLeast: 0, atMost: 3650)
             }
-            let online = p.number("online", required: false, atLeast: 0, atMost: 1) ?? 0
-            let refusal = p.number("refusal", required: false, atLeast: 0, atMost: 1) ?? 0
+            let online = p.share("online", required: false) ?? 0
+            let refusal = p.share("refusal", required: false) ?? 0
             let postal = p.share("postal", required: false) ?? 0
             if online + postal > 1 {
                 diagnostics.report(p.child("postal"),

@@ -166,7 +166,7 @@ struct ScenarioDecoder {
                 .flatMap(AdministrativeLevel.init(rawValue:))
             let field = t.string("field", required: false), office = t.string("office", required: false)
             let comparator = t.choice("comparator", [">=", ">", "<=", "<"]).flatMap(Comparator.init(rawValue:))
-            let threshold = t.number("threshold", atLeast: 0, atMost: 1)
+            let threshold = t.share("threshold")
             if let id, let label, let measure, let comparator, let threshold {
                 var target = TargetSpec(id: id, label: label, labelVi: labelVi, measure: measure, field: field,
                                         office: office, comparator: comparator, threshold: threshold)
