@@ -19,6 +19,14 @@ func loadModel(_ path: String, overlays: [String] = [], settings: [(String, Stri
     return SimulationModel(scenario: scenario)
 }
 
+/// The scenario's warnings on standard error, one a line (`warning: FILE: PATH: message`):
+/// allowed, so the command goes on, but the planner should know.
+func printWarnings(_ scenario: Scenario) {
+    for warning in scenario.warnings {
+        writeStandardError("warning: \(scenario.file): \(warning.path): \(warning.message)\n")
+    }
+}
+
 /// The scenario file (positional), its overlays and settings, as a command's arguments give them.
 func loadModel(_ parsed: ParsedArguments, load: Double = 1) throws(CommandFailure) -> SimulationModel {
     try loadModel(parsed.positional[0], overlays: parsed.values("--overlay"), settings: parsed.settings, load: load)
@@ -94,8 +102,9 @@ enum RunCommand {
         options: [OptionGroup.overlay, OptionGroup.set],
         details: """
             Reads and checks the scenario (with any overlays and settings applied, and the holiday
-            table it names) and reports every problem with its JSON path. Exit status 0 when valid,
-            2 otherwise.
+            table it names) and reports every problem with its JSON path. Warnings (dates outside
+            the horizon, procedures without arrivals, offices no route reaches…) go to standard
+            error and do not fail. Exit status 0 when valid, 2 otherwise.
             """,
         run: validate)
 
@@ -112,6 +121,7 @@ enum RunCommand {
             throw .usage("--shard needs --json FILE: the slice's results go there, for motcua merge", command: spec)
         }
         let model = try loadModel(parsed, load: parsed.load)
+        printWarnings(model.scenario)
         if shard == nil, let problem = RunLimits.replicationProblem(model.scenario, replications: replications) {
             throw .usage(problem, command: spec)
         }
@@ -150,8 +160,18 @@ enum RunCommand {
     static func validate(_ parsed: ParsedArguments) throws(CommandFailure) {
         let model = try loadModel(parsed)
         let s = model.scenario
+        printWarnings(s)
         print("\(parsed.positional[0]): valid — \(s.name): \(model.offices.count) offices, \(s.procedures.count) procedures, "
-              + "\(s.targets.count) targets, \(s.horizon.days) days")
+              + "\(s.targets.count) targets, \(s.horizon.days) days" + warningCount(s))
+    }
+
+    /// ` (2 warnings)`, or nothing.
+    static func warningCount(_ scenario: Scenario) -> String {
+        switch scenario.warnings.count {
+        case 0: ""
+        case 1: " (1 warning)"
+        case let n: " (\(n) warnings)"
+        }
     }
 }
 

@@ -53,6 +53,6 @@ struct ProcedureTableTests {
         #expect(issues("name\nBirth\n").contains { $0.contains("no column id") })
         #expect(issues("id,steps\nbirth,justice-15\n").contains { $0.contains("row 2, column steps") })
         // A value the scenario check refuses is still reported against the procedure.
-        #expect(issues("id,yearlyVolume\nbirth,-3\n").contains { $0.contains("> 0") })
+        #expect(issues("id,yearlyVolume\nbirth,-3\n").contains { $0.contains("≥ 0") })
     }
 }

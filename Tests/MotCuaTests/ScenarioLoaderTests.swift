@@ -45,7 +45,7 @@ struct ScenarioLoaderTests {
     static let broken: [(old: String, new: String, path: String, words: String)] = [
         ("\"staff\": 2", "\"staff\": -1", "offices[desk].staff", "≥ 0"),
         ("\"staff\": 2", "\"staff\": \"two\"", "offices[desk].staff", "whole number"),
-        ("\"yearlyVolume\": 1000", "\"yearlyVolume\": 0", "procedures[birth].yearlyVolume", "> 0"),
+        ("\"yearlyVolume\": 1000", "\"yearlyVolume\": -1", "procedures[birth].yearlyVolume", "≥ 0"),
         ("\"office\": \"justice\"", "\"office\": \"justise\"", "procedures[birth].steps[0].office", "unknown office"),
         ("\"field\": \"civil-status\", \"yearly", "\"field\": \"land\", \"yearly", "procedures[birth].field", "unknown field"),
         ("\"kind\": \"desk\"", "\"kind\": \"counter\"", "offices[desk].kind", "expected one of"),

@@ -23,6 +23,11 @@ public struct Scenario: Sendable {
     /// holiday table, the load factor and the simulator's model version. Stored results are
     /// reused only under the same fingerprint.
     public var fingerprint: UInt64 = 0
+    /// What the scenario holds that is allowed but probably not meant (a surge dated outside
+    /// the horizon, a procedure with no arrivals), with its JSON path; the scenario runs anyway.
+    public var warnings: [ScenarioIssue] = []
+    /// The file as named in messages, with its overlays (`a.json + b.json + --set`).
+    public var file: String = ""
 
     /// The scenario with every arrival volume multiplied by `factor` (the `--load` what-if).
     public func scalingLoad(by factor: Double) -> Scenario {

@@ -31,7 +31,32 @@ public enum ScenarioLoader {
             }
         }
         let what = ([path] + overlays).joined(separator: " + ") + (settings.isEmpty ? "" : " + --set")
-        return try decode(document, file: what, directory: (path as NSString).deletingLastPathComponent)
+        let directory = (path as NSString).deletingLastPathComponent
+        var scenario = try decode(document, file: what, directory: directory)
+        if !overlays.isEmpty, let base = try? load(path: path) {
+            scenario.warnings += volumeChanges(from: base, to: scenario, overlays: overlays)
+        }
+        return scenario
+    }
+
+    /// Volumes an overlay multiplies or divides by more than three: more often a monthly or a
+    /// daily figure written as a yearly one than a real change.
+    static func volumeChanges(from base: Scenario, to changed: Scenario, overlays: [String]) -> [ScenarioIssue] {
+        var warnings: [ScenarioIssue] = []
+        let paths = ObjectReader.elementPaths("procedures", changed.procedures.map { .object([("id", .string($0.id))]) })
+        for (procedure, path) in zip(changed.procedures, paths.map(\.path)) {
+            guard let before = base.procedures.first(where: { $0.id == procedure.id })?.yearlyVolume,
+                  before > 0, procedure.yearlyVolume > 0 else { continue }
+            let ratio = procedure.yearlyVolume / before
+            guard ratio > 3 || ratio < 1.0 / 3 else { continue }
+            let factor = ratio > 1 ? "\(ObjectReader.format((ratio * 10).rounded() / 10)) times"
+                                   : "1/\(ObjectReader.format((10 / ratio).rounded() / 10)) of"
+            warnings.append(ScenarioIssue(path: "\(path).yearlyVolume", message:
+                "\(ObjectReader.format(procedure.yearlyVolume)) is \(factor) the base's "
+                + "\(ObjectReader.format(before)) (after \(overlays.joined(separator: " + "))); "
+                + "check that it is a yearly figure"))
+        }
+        return warnings
     }
 
     static func decode(_ document: JSONValue, file: String, directory: String) throws(ScenarioError) -> Scenario {
@@ -58,6 +83,8 @@ public enum ScenarioLoader {
         }
         let holidays = scenario.calendar.holidays
         let calendarText = "\(holidays.covers) \(holidays.daysOff.sorted()) \(holidays.makeUpWorkingDays.sorted())"
+        scenario.warnings = diagnostics.warnings
+        scenario.file = file
         scenario.fingerprint = StableHash.fnv1a(simulatorModelVersion + "\n" + calendarText + "\n"
                                                 + JSONWriter.text(document))
         return scenario

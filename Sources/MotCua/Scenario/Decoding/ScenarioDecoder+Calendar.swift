@@ -75,6 +75,9 @@ extension ScenarioDecoder {
                                            + "\(covers.lowerBound) to \(covers.upperBound), but the horizon runs "
                                            + "from \(horizon.start) to \(last); "
                                            + "extend the table (one entry per day off)")
+                    } else {
+                        warnYearsWithoutHolidays(holidays, from: horizon.start, to: last, table: relative,
+                                                 path: c.child("holidays"))
                     }
                 }
             } catch {
@@ -92,6 +95,18 @@ extension ScenarioDecoder {
         }
         return CalendarSpec(alwaysOpen: alwaysOpen, holidays: holidays, hours: alwaysOpen ? .allDay : hours,
                             saturdayHours: alwaysOpen ? .closed : saturday, sameDayCutOff: cutOff)
+    }
+
+    /// A table that covers the horizon but lists no day off in one of its years was most likely
+    /// extended by changing `covers` only: Tết and the other holidays of that year would be
+    /// simulated as working days.
+    func warnYearsWithoutHolidays(_ holidays: HolidayTable, from start: CivilDate, to last: CivilDate,
+                                  table: String, path: String) {
+        let listed = Set(holidays.daysOff.map(\.components.year))
+        for year in start.components.year...last.components.year where !listed.contains(year) {
+            diagnostics.warn(path, "the holiday table \(table) lists no day off in \(year): Tết and the other "
+                             + "public holidays of \(year) would be simulated as working days; add them to the table")
+        }
     }
 
     func decodeLoad(_ value: JSONValue?, path: String) -> LoadProfile? {
@@ -128,6 +143,7 @@ extension ScenarioDecoder {
                 diagnostics.report(s.child("to"), "expected a date on or after \(from), found \(to)")
             }
             if let from, let to, let factor, from <= to {
+                diagnostics.dated(spath, .surge, from: from, to: to)
                 profile.surges.append(.init(from: from, to: to, factor: factor))
             }
         }

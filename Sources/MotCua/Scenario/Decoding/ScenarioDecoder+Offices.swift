@@ -1,6 +1,6 @@
 // The offices section: staff, hours, ward instances, staff changes, sessions, patience.
 extension ScenarioDecoder {
-    func decodeStaffing(_ o: ObjectReader, horizon: Horizon?) -> ([StaffChangeSpec], [AbsenceSpec]) {
+    func decodeStaffing(_ o: ObjectReader) -> ([StaffChangeSpec], [AbsenceSpec]) {
         var changes: [StaffChangeSpec] = []
         for (path, value) in o.array("staffChanges", required: false) ?? [] {
             let keys: Set<String> = ["from", "staff"]
@@ -10,7 +10,10 @@ extension ScenarioDecoder {
                 diagnostics.report(c.child("from"),
                                    "expected dates in increasing order; \(from) is not after \(last.from)")
             }
-            if let from, let staff { changes.append(StaffChangeSpec(from: from, staff: staff)) }
+            if let from, let staff {
+                diagnostics.dated(c.child("from"), .staffChange(staff: staff), from: from, to: from)
+                changes.append(StaffChangeSpec(from: from, staff: staff))
+            }
         }
         var absences: [AbsenceSpec] = []
         for (path, value) in o.array("absences", required: false) ?? [] {
@@ -22,6 +25,7 @@ extension ScenarioDecoder {
                 diagnostics.report(a.child("to"), "expected a date on or after \(from), found \(to)")
             }
             if let from, let to, let staff, from <= to {
+                diagnostics.dated(path, .absence, from: from, to: to)
                 absences.append(AbsenceSpec(from: from, to: to, staff: staff, reason: reason))
             }
         }
@@ -63,7 +67,7 @@ extension ScenarioDecoder {
             if !instances.isEmpty, instances.allSatisfy({ $0.weight == 0 }) {
                 diagnostics.report(o.child("instances"), "every instance has weight 0; at least one must receive load")
             }
-            let (changes, absences) = decodeStaffing(o, horizon: horizon)
+            let (changes, absences) = decodeStaffing(o)
             var sessions: [ClockTime] = []
             for (spath, svalue) in o.array("sessions", required: false, nonEmpty: true) ?? [] {
                 guard case .string(let text) = svalue, let time = ClockTime(text), time.minutes < 1440 else {

@@ -42,7 +42,7 @@ extension ScenarioDecoder {
             ]) else { continue }
             let id = p.string("id"), name = p.string("name"), nameVi = p.string("nameVi", required: false)
             let field = p.string("field")
-            let volume = p.number("yearlyVolume", above: 0, atMost: 1e9)
+            let volume = p.number("yearlyVolume", atLeast: 0, atMost: 1e9)
             var deadline: Int?
             if let d = p.object("deadline", keys: ["workingDays"]) {
                 deadline = d.integer("workingDays", atLeast: 0, atMost: 3650)

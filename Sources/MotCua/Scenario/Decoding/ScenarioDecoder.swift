@@ -34,6 +34,7 @@ struct ScenarioDecoder {
         let backlog = decodeBacklog(root, procedures: procedures.map(\.spec))
         crossCheck(fields: fields, offices: offices, procedures: procedures, targets: targets, workingDay: workingDay)
         guard let name, let horizon, let calendar, diagnostics.isEmpty else { return nil }
+        warn(horizon: horizon, offices: offices, procedures: procedures, targets: targets, backlog: backlog)
         return Scenario(name: name, nameVi: nameVi, description: description, seed: UInt64(seed ?? 1),
                         horizon: horizon, calendar: calendar, fields: fields.map(\.spec),
                         offices: offices.map(\.spec), procedures: procedures.map(\.spec), targets: targets.map(\.spec),

@@ -1,0 +1,69 @@
+// Warnings: what a valid scenario holds that is probably not meant. The scenario runs; the
+// planner is told (a 2024 scenario copied to 2025 keeps its 2024 Tết surge, which then
+// silently does nothing).
+extension ScenarioDecoder {
+    func warn(horizon: Horizon, offices: [Located<OfficeSpec>], procedures: [Located<ProcedureSpec>],
+              targets: [Located<TargetSpec>], backlog: [BacklogSpec]) {
+        warnDatedEntries(horizon)
+        for procedure in procedures where procedure.spec.yearlyVolume == 0 {
+            diagnostics.warn("\(procedure.path).yearlyVolume", "0: no dossier of this procedure arrives; "
+                             + "give its volume or remove the procedure")
+        }
+        let routed = Set(procedures.flatMap { $0.spec.route.map(\.office) })
+        for office in offices where !routed.contains(office.spec.id) {
+            diagnostics.warn(office.path, "no procedure's route reaches office \"\(office.spec.id)\": "
+                             + "it receives no work; route a procedure through it or remove it")
+        }
+        warnTargetsWithoutDossiers(offices: offices, procedures: procedures, targets: targets, backlog: backlog)
+    }
+
+    /// Surges, absences and staff changes dated outside the horizon: one warning per entry.
+    func warnDatedEntries(_ horizon: Horizon) {
+        let last = horizon.start.adding(days: horizon.days - 1)
+        let span = "the horizon (\(horizon.start) to \(last))"
+        for entry in diagnostics.datedEntries {
+            switch entry.kind {
+            case .surge, .absence:
+                guard entry.to < horizon.start || entry.from > last else { continue }
+                let what = if case .surge = entry.kind { "surge" } else { "absence" }
+                diagnostics.warn(entry.path, "\(entry.from) to \(entry.to) is outside \(span): this \(what) "
+                                 + "has no effect; move its dates into the horizon or remove it")
+            case .staffChange(let staff):
+                if entry.from > last {
+                    diagnostics.warn(entry.path, "\(entry.from) is after \(span): this staff change never applies")
+                } else if entry.from < horizon.start {
+                    diagnostics.warn(entry.path, "\(entry.from) is before \(span): the office has \(staff) staff "
+                                     + "from the first day; if the date was copied from another year, move it")
+                }
+            }
+        }
+    }
+
+    /// Targets whose field (with their level and office) has no procedure with dossiers: they
+    /// measure nothing.
+    func warnTargetsWithoutDossiers(offices: [Located<OfficeSpec>], procedures: [Located<ProcedureSpec>],
+                                    targets: [Located<TargetSpec>], backlog: [BacklogSpec]) {
+        let withBacklog = Set(backlog.filter { $0.count > 0 }.map(\.procedure))
+        let active = procedures.map(\.spec).filter { $0.yearlyVolume > 0 || withBacklog.contains($0.id) }
+        var levelOf: [String: AdministrativeLevel] = [:]
+        for office in offices { levelOf[office.spec.id] = office.spec.level }
+        for target in targets {
+            let t = target.spec
+            let field = t.field == "*" ? nil : t.field
+            let measured = active.contains { p in
+                (field == nil || p.field == field)
+                    && (t.level == nil || levelOf[p.intake.office] == t.level)
+                    && (t.office == nil || p.route.contains { $0.office == t.office })
+            }
+            guard !measured else { continue }
+            var scope: [String] = []
+            if let field { scope.append("in field \"\(field)\"") }
+            if let level = t.level { scope.append("received at \(level.rawValue) level") }
+            if let office = t.office { scope.append("routed through \"\(office)\"") }
+            let which = scope.isEmpty ? "" : " " + scope.joined(separator: ", ")
+            diagnostics.warn(field != nil ? "\(target.path).field" : target.path,
+                             "no procedure\(which) has dossiers (a yearly volume above 0 or a backlog): "
+                             + "the target measures nothing")
+        }
+    }
+}
