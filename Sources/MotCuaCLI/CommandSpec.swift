@@ -137,6 +137,13 @@ enum OptionGroup {
                                 "ids: --set offices.land-branch.staff=6")
     /// The scenario and what-if options: which model is run.
     static let scenario = [seed, load(), overlay, set]
+    /// Checking an overlay file instead of a whole scenario (`validate`).
+    static let overlayCheck = [
+        OptionSpec("--overlay-only", "", .flag, help: "the file is an overlay: check its keys, values and ids",
+                   "without a whole scenario"),
+        OptionSpec("--base", "FILE", .input, help: "with --overlay-only: lay the overlay over this scenario and",
+                   "check the result; ids not in the base are new entries (a warning)"),
+    ]
 
     static func replications(default value: Int, range: ClosedRange<Int>, _ help: String...) -> OptionSpec {
         let first = "independent replications (default \(value); from \(range.lowerBound) to \(range.upperBound))"

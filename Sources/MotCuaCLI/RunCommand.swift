@@ -99,12 +99,14 @@ enum RunCommand {
     static let validateSpec = CommandSpec(
         "validate", summary: "check a scenario file without running it",
         positionals: [PositionalSpec(name: "scenario.json", repeatable: false, optional: false)],
-        options: [OptionGroup.overlay, OptionGroup.set],
+        options: [OptionGroup.overlay, OptionGroup.set] + OptionGroup.overlayCheck,
         details: """
             Reads and checks the scenario (with any overlays and settings applied, and the holiday
             table it names) and reports every problem with its JSON path. Warnings (dates outside
             the horizon, procedures without arrivals, offices no route reaches…) go to standard
-            error and do not fail. Exit status 0 when valid, 2 otherwise.
+            error and do not fail. Exit status 0 when valid, 2 otherwise. With --overlay-only the
+            file is an overlay: alone, its keys and values are checked; with --base, the overlay
+            laid over that scenario is checked as a whole.
             """,
         run: validate)
 
@@ -158,6 +160,10 @@ enum RunCommand {
     }
 
     static func validate(_ parsed: ParsedArguments) throws(CommandFailure) {
+        if parsed.flags.contains("--overlay-only") { return try validateOverlay(parsed) }
+        if parsed.value("--base") != nil {
+            throw .usage("--base goes with --overlay-only (the file is then an overlay of that base)", command: validateSpec)
+        }
         let model = try loadModel(parsed)
         let s = model.scenario
         printWarnings(s)
@@ -172,6 +178,28 @@ enum RunCommand {
         case 1: " (1 warning)"
         case let n: " (\(n) warnings)"
         }
+    }
+
+    /// `validate --overlay-only FILE [--base scenario.json]`.
+    static func validateOverlay(_ parsed: ParsedArguments) throws(CommandFailure) {
+        guard parsed.values("--overlay").isEmpty && parsed.settings.isEmpty else {
+            throw .usage("--overlay-only checks one overlay; --overlay and --set apply to a whole scenario",
+                         command: validateSpec)
+        }
+        let file = parsed.positional[0], base = parsed.value("--base")
+        let scenario: Scenario?
+        do {
+            scenario = try ScenarioLoader.checkOverlay(path: file, base: base)
+        } catch {
+            throw .badInput(error.description)
+        }
+        guard let scenario, let base else {
+            print("\(file): valid overlay (keys and values; give --base to check it over a scenario)")
+            return
+        }
+        printWarnings(scenario)
+        print("\(file): valid overlay of \(base) — \(scenario.name): \(scenario.offices.count) office entries, "
+              + "\(scenario.procedures.count) procedures, \(scenario.targets.count) targets" + warningCount(scenario))
     }
 }
 

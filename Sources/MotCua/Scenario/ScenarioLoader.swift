@@ -60,6 +60,7 @@ public enum ScenarioLoader {
     }
 
     static func decode(_ document: JSONValue, file: String, directory: String) throws(ScenarioError) -> Scenario {
+        if let problem = overlayProblem(document, file: file) { throw ScenarioError(file: file, issues: [problem]) }
         let diagnostics = Diagnostics()
         var document = document
         if let table = document["procedureTable"] {

@@ -7,6 +7,13 @@ final class Diagnostics {
     /// Offices whose entry has a problem of its own (reported there): a reference to one of them
     /// is not reported again as "unknown office", so that one bad value gives one message.
     var officesWithProblems: Set<String> = []
+    /// Checking an overlay alone: keys and values are checked, but nothing is required and
+    /// references to the base (offices, fields, files) are not followed.
+    let checksOverlay: Bool
+
+    init(checksOverlay: Bool = false) {
+        self.checksOverlay = checksOverlay
+    }
     /// Dated entries, checked against the horizon once everything is read (load profiles are
     /// read without it).
     private(set) var datedEntries: [DatedEntry] = []

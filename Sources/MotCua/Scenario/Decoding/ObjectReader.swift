@@ -33,11 +33,17 @@ struct ObjectReader {
 
     func child(_ key: String) -> String { path == "$" ? key : "\(path).\(key)" }
 
-    subscript(key: String) -> JSONValue? { members.first { $0.key == key }?.value }
+    subscript(key: String) -> JSONValue? {
+        let value = members.first { $0.key == key }?.value
+        // In an overlay, null removes the key from the base: there is nothing to check.
+        if diagnostics.checksOverlay, value == .null { return nil }
+        return value
+    }
 
     func has(_ key: String) -> Bool { self[key] != nil }
 
     func missing(_ key: String, _ expected: String) {
+        if diagnostics.checksOverlay { return }  // an overlay changes only what it names
         diagnostics.report(child(key), "missing; expected \(expected)")
     }
 

@@ -63,7 +63,7 @@ extension ScenarioDecoder {
                 diagnostics.report(c.child("holidays"), "an always-open calendar has no holidays; "
                                    + "remove this key or use mode \"working-days\"")
             }
-        } else if let relative = c.string("holidays") {
+        } else if let relative = c.string("holidays"), !diagnostics.checksOverlay {
             let path = relative.hasPrefix("/") ? relative : (directory as NSString).appendingPathComponent(relative)
             do {
                 holidays = try ScenarioLoader.loadHolidays(path: path)

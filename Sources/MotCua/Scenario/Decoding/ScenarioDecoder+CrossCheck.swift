@@ -4,6 +4,7 @@ extension ScenarioDecoder {
     /// that processing could meet at all.
     func crossCheck(fields: [Located<FieldSpec>], offices: [Located<OfficeSpec>],
                     procedures: [Located<ProcedureSpec>], targets: [Located<TargetSpec>], workingDay: Double) {
+        if diagnostics.checksOverlay { return }  // the references may be to the base
         let fieldIDs = Set(fields.map(\.spec.id))
         var officeByID: [String: OfficeSpec] = [:]
         for office in offices { officeByID[office.spec.id] = office.spec }

@@ -10,11 +10,18 @@ struct ScenarioDecoder {
         return calendar.alwaysOpen ? 1440 : Double(calendar.hours.totalMinutes)
     }
 
+    /// The keys a scenario document may have at its top level.
+    static let topLevelKeys: Set<String> = [
+        "format", "name", "nameVi", "description", "seed", "horizon", "calendar", "fields", "offices", "procedures",
+        "targets", "policies", "backlog", "load", "procedureTable",
+    ]
+    /// The top-level keys a whole scenario must have; a document with known keys but few of
+    /// these is an overlay.
+    static let requiredTopLevelKeys = ["name", "horizon", "calendar", "fields", "offices", "procedures"]
+
     func decode(_ document: JSONValue) -> Scenario? {
-        guard let root = ObjectReader(document, path: "$", diagnostics: diagnostics, keys: [
-            "format", "name", "nameVi", "description", "seed", "horizon", "calendar", "fields", "offices", "procedures",
-            "targets", "policies", "backlog", "load", "procedureTable",
-        ]) else { return nil }
+        guard let root = ObjectReader(document, path: "$", diagnostics: diagnostics,
+                                      keys: ScenarioDecoder.topLevelKeys) else { return nil }
         if let format = root.string("format", required: false), format != "motcua-scenario/1" {
             diagnostics.report(root.child("format"), "expected \"motcua-scenario/1\", found \"\(format)\"")
         }
@@ -100,6 +107,7 @@ struct ScenarioDecoder {
             let step = b.integer("step", required: false, atLeast: 1)
             guard let id else { continue }
             guard let procedure = procedures.first(where: { $0.id == id }) else {
+                if diagnostics.checksOverlay { continue }  // a procedure of the base
                 diagnostics.report(b.child("procedure"), "unknown procedure \"\(id)\"")
                 continue
             }
