@@ -36,12 +36,16 @@ struct ScenarioWarningTests {
         #expect(copied.warnings.count == Set(copied.warnings.map(\.description)).count, "one warning per problem")
     }
 
-    @Test("a staff change after the horizon never applies; a surge overlapping the horizon is fine")
+    @Test("a staff change in a year after the horizon never applies; later in the same year is a shortened run; a surge overlapping the horizon is fine")
     func datesAtTheEdges() throws {
-        let after = try warnings(replacing: "\"name\": \"Justice\", \"staff\": 1}",
-                                 with: "\"name\": \"Justice\", \"staff\": 1, \"staffChanges\": [{\"from\": \"2024-03-01\", \"staff\": 2}]}")
+        func staffChange(_ date: String) throws -> [ScenarioIssue] {
+            try warnings(replacing: "\"name\": \"Justice\", \"staff\": 1}",
+                         with: "\"name\": \"Justice\", \"staff\": 1, \"staffChanges\": [{\"from\": \"\(date)\", \"staff\": 2}]}")
+        }
+        let after = try staffChange("2025-03-01")
         #expect(after.map(\.path) == ["offices[justice].staffChanges[0].from"])
         #expect(after.first?.message.contains("never applies") == true)
+        #expect(try staffChange("2024-03-01").isEmpty)
         let overlapping = try warnings(replacing: "\"targets\": [",
                                        with: "\"load\": {\"surges\": [{\"from\": \"2023-12-20\", \"to\": \"2024-01-03\", \"factor\": 2}]}, \"targets\": [")
         #expect(overlapping.isEmpty)

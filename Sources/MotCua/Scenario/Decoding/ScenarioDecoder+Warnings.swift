@@ -18,18 +18,21 @@ extension ScenarioDecoder {
     }
 
     /// Surges, absences and staff changes dated outside the horizon: one warning per entry.
+    /// Dates later in the horizon's last year are not: a shortened run of a yearly scenario
+    /// (`--set horizon.days=30`) leaves them out on purpose.
     func warnDatedEntries(_ horizon: Horizon) {
         let last = horizon.start.adding(days: horizon.days - 1)
         let span = "the horizon (\(horizon.start) to \(last))"
+        let beyond = { (date: CivilDate) in date > last && date.components.year > last.components.year }
         for entry in diagnostics.datedEntries {
             switch entry.kind {
             case .surge, .absence:
-                guard entry.to < horizon.start || entry.from > last else { continue }
+                guard entry.to < horizon.start || beyond(entry.from) else { continue }
                 let what = if case .surge = entry.kind { "surge" } else { "absence" }
                 diagnostics.warn(entry.path, "\(entry.from) to \(entry.to) is outside \(span): this \(what) "
                                  + "has no effect; move its dates into the horizon or remove it")
             case .staffChange(let staff):
-                if entry.from > last {
+                if beyond(entry.from) {
                     diagnostics.warn(entry.path, "\(entry.from) is after \(span): this staff change never applies")
                 } else if entry.from < horizon.start {
                     diagnostics.warn(entry.path, "\(entry.from) is before \(span): the office has \(staff) staff "
