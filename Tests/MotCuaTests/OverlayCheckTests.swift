@@ -43,6 +43,8 @@ extension CommandLineTests {
         let outcome = try motcua(["validate", "--overlay-only", newOffice, "--base", "scenarios/go-vap-2024.json"])
         // A new office needs kind, level and name: over the base the result does not validate.
         #expect(outcome.status == 2 && outcome.errors.contains("offices[land-brnach].kind: missing"), "\(outcome.errors)")
+        #expect(outcome.errors.contains("offices[land-brnach]: \"land-brnach\" is not in scenarios/go-vap-2024.json (did you mean \"land-branch\"?)"),
+                "\(outcome.errors)")
         let newTarget = try temporaryOverlay(#"""
             {"targets": [{"id": "late-all", "label": "Late", "measure": "lateRate", "comparator": "<=", "threshold": "5%"}]}
             """#)

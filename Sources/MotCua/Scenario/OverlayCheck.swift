@@ -16,10 +16,15 @@ extension ScenarioLoader {
                 path: "$", message: "expected an object (an overlay names the keys it changes), found \(overlay.typeName)")])
         }
         if let base {
-            var scenario = try load(path: base, overlays: [path], settings: [])
-            scenario.warnings = newEntries(overlay, base: try parseDocument(base), path: "$", baseFile: base)
-                + scenario.warnings
-            return scenario
+            let added = newEntries(overlay, base: try parseDocument(base), path: "$", baseFile: base)
+            do {
+                var scenario = try load(path: base, overlays: [path], settings: [])
+                scenario.warnings = added + scenario.warnings
+                return scenario
+            } catch {
+                // A new entry is usually a misspelt id, and the cause of the problems that follow.
+                throw ScenarioError(file: error.file, issues: added + error.issues)
+            }
         }
         let diagnostics = Diagnostics(checksOverlay: true)
         switch overlay["procedureTable"] {
@@ -51,8 +56,12 @@ extension ScenarioLoader {
                 if let match = baseElements.first(where: { $0["id"] == element["id"] }) {
                     found += newEntries(element, base: match, path: elementPath, baseFile: baseFile)
                 } else {
+                    let ids = Set(baseElements.compactMap { element -> String? in
+                        if case .string(let id)? = element["id"] { id } else { nil }
+                    })
+                    let guess = ObjectReader.closest(to: id, among: ids).map { " (did you mean \"\($0)\"?)" } ?? ""
                     found.append(ScenarioIssue(path: elementPath, message: "\"\(ObjectReader.printable(id))\" is not in "
-                                               + "\(baseFile): the overlay adds it as a new entry of \(path)"))
+                                               + "\(baseFile)\(guess): the overlay adds it as a new entry of \(path)"))
                 }
             }
             return found
