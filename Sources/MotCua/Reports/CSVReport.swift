@@ -28,11 +28,13 @@ public enum CSVReport {
                                                  number(r.onTimeRate.mean), number(r.onTimeRate.low), number(r.onTimeRate.high)]
                                      })),
             ("offices.csv", table(["office", "name", "name_vi", "kind", "level", "staff", "served", "mean_wait_minutes", "p90_wait_minutes", "max_wait_minutes",
-                                   "utilization", "queue_at_end", "abandoned"],
+                                   "utilization", "queue_at_end", "abandoned"]
+                                  + waitHeader("line") + waitHeader("tray"),
                                   summary.offices.map { o in
                                       [o.office.id, o.office.name, o.office.nameVi ?? "", o.office.kind.rawValue, o.office.level.rawValue,
                                        String(o.office.staff), String(o.served), number(o.meanWait.mean), number(o.waitP90.mean), number(o.waitMax),
                                        number(o.utilization.mean), number(o.queueAtEnd.mean), String(o.abandoned)]
+                                      + waitCells(o.lineWait) + waitCells(o.trayWait)
                                   })),
             ("desk-hours.csv", table(["office", "hour", "arrivals", "mean_wait_minutes"],
                                      summary.offices.filter { $0.office.kind == .desk }.flatMap { o in
@@ -44,6 +46,17 @@ public enum CSVReport {
                                 summary.daily.map { [$0.date.description, number($0.received), number($0.finished), number($0.inProgress),
                                                      number($0.overdue), number($0.atDesk)] })),
         ]
+    }
+
+    /// Columns of one kind of wait (`line`: in person at a desk; `tray`: everything else).
+    static func waitHeader(_ kind: String) -> [String] {
+        ["\(kind)_waits_per_replication", "\(kind)_mean_wait_minutes", "\(kind)_mean_wait_ci95_low", "\(kind)_mean_wait_ci95_high",
+         "\(kind)_p90_wait_minutes", "\(kind)_max_wait_minutes"]
+    }
+
+    static func waitCells(_ wait: WaitResult) -> [String] {
+        [number(wait.count.mean), number(wait.mean.mean), number(wait.mean.low), number(wait.mean.high), number(wait.p90.mean),
+         wait.count.mean > 0 ? number(wait.max) : ""]
     }
 
     static func table(_ header: [String], _ rows: [[String]]) -> String {

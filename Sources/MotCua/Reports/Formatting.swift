@@ -14,6 +14,12 @@ public enum Format {
         return n < 0 ? "-" + out : out
     }
 
+    /// A mean count (per replication), to the nearest whole dossier: `1234.6` → `1,235`; `—` when undefined.
+    public static func meanCount(_ x: Double) -> String {
+        guard x.isFinite, abs(x) < 1e15 else { return "—" }
+        return count(Int(x.rounded()))
+    }
+
     /// Fixed decimals, rounding half away from zero.
     public static func fixed(_ x: Double, _ decimals: Int) -> String {
         guard x.isFinite else { return "—" }

@@ -82,11 +82,32 @@ public enum HTMLReport {
         }
         let busyHours = (0..<24).filter { byHour[$0].isFinite }
         let span = (busyHours.first ?? 7)..<((busyHours.last ?? 16) + 1)
-        html += "<section><h2>\(e(t("Waiting at the one-stop desks by hour of arrival (citizens in person)", "Thời gian chờ tại bộ phận một cửa theo giờ đến (người dân đến trực tiếp)")))</h2>"
+        html += "<section><h2>\(e(t("Wait in line at the one-stop desks by hour of arrival (citizens in person)", "Thời gian chờ xếp hàng tại bộ phận một cửa theo giờ đến (người dân đến trực tiếp)")))</h2>"
         html += SVGChart.hourlyBars(id: "chart-desk-hours", title: t("Mean wait at the desks by hour of arrival", "Thời gian chờ trung bình theo giờ đến"),
                                     values: byHour, hours: span, yLabel: t("minutes", "phút"),
                                     format: { Format.fixed($0, (byHour.filter(\.isFinite).max() ?? 0) < 10 ? 1 : 0) })
         html += "</section>"
+
+        // The two waits, by office entry: never one figure for both
+        html += "<section><h2>\(e(w.waits))</h2><table><tr><th rowspan=\"2\">\(e(w.office))</th><th colspan=\"4\">\(e(w.inLine))</th><th colspan=\"4\">\(e(w.inTray))</th></tr><tr>"
+        for _ in 0..<2 {
+            html += "<th class=\"num\">\(e(w.waitCount))</th><th class=\"num\">\(e(w.meanWait))</th><th class=\"num\">\(e(w.p90Wait))</th><th class=\"num\">\(e(w.maxWait))</th>"
+        }
+        html += "</tr>"
+        let officeGroups = OfficeGroup.groups(summary)
+        for group in officeGroups {
+            let label = language.pick(group.name, group.nameVi) + (group.count > 1 ? " (\(group.count))" : "")
+            html += "<tr><td>\(e(label))</td>"
+            for wait in [group.lineWait, group.trayWait] {
+                if wait.count > 0 {
+                    html += "<td class=\"num\">\(Format.meanCount(wait.count))</td><td class=\"num\">\(e(Format.duration(minutes: wait.mean, vietnamese: vi)))</td><td class=\"num\">\(e(Format.duration(minutes: wait.p90, vietnamese: vi)))</td><td class=\"num\">\(e(Format.duration(minutes: wait.max, vietnamese: vi)))</td>"
+                } else {
+                    html += "<td class=\"num\">—</td><td></td><td></td><td></td>"
+                }
+            }
+            html += "</tr>"
+        }
+        html += "</table><p>\(e(w.inLineNote))<br>\(e(w.inTrayNote))<br>\(e(summary.offices.count > officeGroups.count ? w.waitsGroupNote : w.waitsNote))</p></section>"
 
         // Chart 4: utilization by office entry (wards together)
         var groups: [Int: [OfficeResult]] = [:]

@@ -96,6 +96,17 @@ public enum JSONReport {
         ])
     }
 
+    /// One kind of wait: waits per replication, mean and 90th percentile (minutes) with their
+    /// intervals, and the longest of any replication (null when there was none).
+    static func wait(_ w: WaitResult) -> JSONValue {
+        .object([
+            ("perReplication", estimate(w.count)),
+            ("meanMinutes", estimate(w.mean)),
+            ("p90Minutes", estimate(w.p90)),
+            ("maxMinutes", w.count.mean > 0 ? .number(w.max) : .null),
+        ])
+    }
+
     static func office(_ o: OfficeResult) -> JSONValue {
         .object([
             ("id", .string(o.office.id)),
@@ -109,6 +120,8 @@ public enum JSONReport {
             ("p90WaitMinutes", estimate(o.waitP90)),
             ("meanWaitByHourMinutes", .array(o.meanWaitByHour.map(JSONValue.number))),
             ("maxWaitMinutes", .number(o.waitMax)),
+            ("lineWait", wait(o.lineWait)),
+            ("trayWait", wait(o.trayWait)),
             ("utilization", estimate(o.utilization)),
             ("queueAtEnd", estimate(o.queueAtEnd)),
             ("abandoned", .number(Double(o.abandoned))),

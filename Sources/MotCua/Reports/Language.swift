@@ -27,6 +27,7 @@ struct Phrases: Sendable {
     let ofReceived, ofAccepted, ofFeePaying, ofLate, ofResults: String
     let offices, office, staff, served, meanWait, maxWait, busy, queueAtEnd, gaveUp, officesNote, busiest, groupsNote, pastDue, p90Wait, unstable, perDay, decision766: String
     let balance, allReplications, finished, inProgress, balanced, broken: String
+    let perReplicationNote, waits, waitCount, inLine, inTray, inLineNote, inTrayNote, waitsNote, waitsGroupNote: String
 
     static let english = Phrases(
         replication: { $0 == 1 ? "1 replication" : "\($0) replications" },
@@ -49,14 +50,21 @@ struct Phrases: Sendable {
         ofReceived: "of received", ofAccepted: "of accepted", ofFeePaying: "of fee-paying", ofLate: "of late", ofResults: "of results",
         offices: "OFFICES", office: "office", staff: "staff", served: "served", meanWait: "mean wait", maxWait: "max wait",
         busy: "busy", queueAtEnd: "queue at end", gaveUp: "gave up",
-        officesNote: "(wait: from reaching the office to the start of work, in wall-clock time; busy: share of open staff time)",
-        busiest: "busiest", groupsNote: "(offices with a count are the wards together: staff per ward, totals, mean busy; --json and --csv list each ward)",
+        officesNote: "(served: entries whose work started; busy: share of open staff time)",
+        busiest: "busiest", groupsNote: "(offices with a count are the wards together: staff per ward, counts of all the wards, mean busy; --json and --csv list each ward)",
         pastDue: "past the appointment date", p90Wait: "90% wait",
         unstable: "UNSTABLE OFFICES — demand exceeds capacity: the queue grows day after day (growth over the second half of the horizon)",
         perDay: "dossiers a day",
         decision766: "DECISION 766/QĐ-TTG SCORING — the parts a simulation can compute (points / maximum)",
         balance: "DOSSIER BALANCE", allReplications: "(all replications)", finished: "finished", inProgress: "in progress",
-        balanced: "balanced", broken: "BROKEN")
+        balanced: "balanced", broken: "BROKEN",
+        perReplicationNote: "(counts: mean per replication, i.e. per simulated period)",
+        waits: "WAITS — two different waits, never mixed",
+        waitCount: "waits", inLine: "IN LINE (citizens in person)", inTray: "IN THE TRAY (dossiers not in person)",
+        inLineNote: "(in line: a citizen at a desk, from joining the line to being served — handing in a dossier or collecting a result)",
+        inTrayNote: "(in the tray: a dossier sent online or by post, forwarded from another office or waiting for a signing session, from reaching the office to the start of work, nights and days off included)",
+        waitsNote: "(waits: count per replication; mean and 90% over the replications; max: the longest of any replication; a mean above the 90% figure means a long tail, a few waits across nights)",
+        waitsGroupNote: "(waits: count per replication; mean and 90% over the replications, 90% of the worst ward for the wards; max: the longest of any replication; a mean above the 90% figure means a long tail, a few waits across nights)")
 
     static let vietnamese = Phrases(
         replication: { "\($0) lần chạy lặp" },
@@ -79,12 +87,19 @@ struct Phrases: Sendable {
         ofReceived: "số tiếp nhận", ofAccepted: "số đã nhận", ofFeePaying: "số có phí", ofLate: "số trễ hạn", ofResults: "số kết quả",
         offices: "CƠ QUAN, ĐƠN VỊ", office: "đơn vị", staff: "cán bộ", served: "đã xử lý", meanWait: "chờ TB", maxWait: "chờ tối đa",
         busy: "bận", queueAtEnd: "tồn cuối kỳ", gaveUp: "bỏ về",
-        officesNote: "(thời gian chờ: từ khi hồ sơ đến đơn vị tới khi bắt đầu xử lý; bận: tỷ lệ thời gian làm việc của cán bộ)",
-        busiest: "bận nhất", groupsNote: "(đơn vị có số lượng là các phường gộp lại: cán bộ mỗi phường, tổng số, mức bận trung bình; --json và --csv liệt kê từng phường)",
+        officesNote: "(đã xử lý: lượt đã bắt đầu xử lý; bận: tỷ lệ thời gian làm việc của cán bộ)",
+        busiest: "bận nhất", groupsNote: "(đơn vị có số lượng là các phường gộp lại: cán bộ mỗi phường, số liệu của mọi phường, mức bận trung bình; --json và --csv liệt kê từng phường)",
         pastDue: "quá ngày hẹn trả", p90Wait: "chờ 90%",
         unstable: "ĐƠN VỊ QUÁ TẢI — nhu cầu vượt năng lực: hồ sơ tồn tăng dần theo ngày (mức tăng trong nửa sau của kỳ)",
         perDay: "hồ sơ/ngày",
         decision766: "CHẤM ĐIỂM THEO QUYẾT ĐỊNH 766/QĐ-TTG — các phần mô phỏng tính được (điểm / tối đa)",
         balance: "CÂN ĐỐI HỒ SƠ", allReplications: "(mọi lần chạy lặp)", finished: "đã có kết quả", inProgress: "đang giải quyết",
-        balanced: "cân đối", broken: "SAI LỆCH")
+        balanced: "cân đối", broken: "SAI LỆCH",
+        perReplicationNote: "(số liệu: trung bình mỗi lần chạy lặp, tức mỗi kỳ mô phỏng)",
+        waits: "THỜI GIAN CHỜ — hai loại chờ khác nhau, không gộp",
+        waitCount: "lượt chờ", inLine: "XẾP HÀNG (người dân đến trực tiếp)", inTray: "HỒ SƠ CHỜ XỬ LÝ (không trực tiếp)",
+        inLineNote: "(xếp hàng: người dân tại bộ phận một cửa, từ khi vào hàng đến khi được tiếp — nộp hồ sơ hoặc nhận kết quả)",
+        inTrayNote: "(hồ sơ chờ xử lý: hồ sơ nộp trực tuyến, qua bưu chính, được chuyển từ đơn vị khác hoặc chờ buổi ký, từ khi đến đơn vị tới khi bắt đầu xử lý, kể cả đêm và ngày nghỉ)",
+        waitsNote: "(lượt chờ: trung bình mỗi lần chạy lặp; TB và 90% qua các lần chạy lặp; tối đa: lâu nhất trong mọi lần chạy; TB lớn hơn mức 90% nghĩa là có ít lượt chờ rất dài, qua đêm)",
+        waitsGroupNote: "(lượt chờ: trung bình mỗi lần chạy lặp; TB và 90% qua các lần chạy lặp, 90% của phường cao nhất với các phường; tối đa: lâu nhất trong mọi lần chạy; TB lớn hơn mức 90% nghĩa là có ít lượt chờ rất dài, qua đêm)")
 }

@@ -72,22 +72,41 @@ public enum TextReport {
         if t.backlog > 0 { lines.append(row(w.backlog, t.backlog)) }
         lines.append("")
 
-        lines.append(w.offices)
+        let vietnamese = language == .vi
+        func minutes(_ m: Double) -> String { Format.duration(minutes: m, vietnamese: vietnamese) }
+        let groups = OfficeGroup.groups(summary)
+        lines.append(w.offices + (many ? " " + w.perReplicationNote : ""))
         lines.append("  " + Format.pad(w.office, 44) + Format.right(w.staff, 7) + Format.right(w.served, 11)
-                     + Format.right(w.meanWait, 11) + Format.right(w.p90Wait, 11) + Format.right(w.maxWait, 12) + Format.right(w.busy, 8)
-                     + Format.right(w.queueAtEnd, 14) + Format.right(w.gaveUp, 9))
-        for group in OfficeGroup.groups(summary) {
+                     + Format.right(w.busy, 8) + Format.right(w.queueAtEnd, 14) + Format.right(w.gaveUp, 9))
+        for group in groups {
             let name = language.pick(group.name, group.nameVi) + (group.count > 1 ? " (\(group.count))" : "")
             let busy = group.count > 1 ? "\(Format.percent(group.busyMean, 0))" : Format.percent(group.busyMean, 1)
             lines.append("  " + Format.pad(name, 44) + Format.right(String(group.staff), 7)
-                         + Format.right(Format.count(group.served), 11) + Format.right(Format.duration(minutes: group.meanWait, vietnamese: language == .vi), 11)
-                         + Format.right(Format.duration(minutes: group.p90Wait, vietnamese: language == .vi), 11)
-                         + Format.right(Format.duration(minutes: group.waitMax, vietnamese: language == .vi), 12) + Format.right(busy, 8)
-                         + Format.right(Format.fixed(group.queueAtEnd, 0), 14) + Format.right(Format.count(group.abandoned), 9)
+                         + Format.right(Format.meanCount(group.servedPerReplication), 11) + Format.right(busy, 8)
+                         + Format.right(Format.fixed(group.queueAtEnd, 0), 14) + Format.right(Format.meanCount(group.abandonedPerReplication), 9)
                          + (group.count > 1 ? "   \(w.busiest): \(language.pick(group.busiestName, group.busiestNameVi)) \(Format.percent(group.busyMax, 0))" : ""))
         }
-        if summary.offices.count > OfficeGroup.groups(summary).count { lines.append("  " + w.groupsNote) }
+        if summary.offices.count > groups.count { lines.append("  " + w.groupsNote) }
         lines.append("  " + w.officesNote)
+        lines.append("")
+
+        lines.append(w.waits)
+        func waitColumns(_ wait: OfficeGroup.Wait) -> String {
+            guard wait.count > 0 else { return Format.pad(Format.right("—", 10), 43) }
+            return Format.right(Format.meanCount(wait.count), 10) + Format.right(minutes(wait.mean), 11)
+                + Format.right(minutes(wait.p90), 11) + Format.right(minutes(wait.max), 11)
+        }
+        let kindHeader = Format.right(w.waitCount, 10) + Format.right(w.meanWait, 11) + Format.right(w.p90Wait, 11) + Format.right(w.maxWait, 11)
+        lines.append("  " + Format.pad("", 44) + "   " + Format.pad(w.inLine, 43) + "   " + w.inTray)
+        lines.append("  " + Format.pad(w.office, 44) + "   " + kindHeader + "   " + kindHeader)
+        for group in groups {
+            let name = language.pick(group.name, group.nameVi) + (group.count > 1 ? " (\(group.count))" : "")
+            let line = "  " + Format.pad(name, 44) + "   " + waitColumns(group.lineWait) + "   " + waitColumns(group.trayWait)
+            lines.append(String(line.reversed().drop { $0 == " " }.reversed()))
+        }
+        lines.append("  " + w.inLineNote)
+        lines.append("  " + w.inTrayNote)
+        lines.append("  " + (summary.offices.count > groups.count ? w.waitsGroupNote : w.waitsNote))
         let unstable = summary.offices.filter(\.isUnstable)
         if !unstable.isEmpty {
             lines.append("")
