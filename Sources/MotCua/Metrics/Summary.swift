@@ -39,7 +39,7 @@ public struct RateResult: Sendable {
     /// The count `counter` per replication (per simulated year when the horizon is a year):
     /// its mean with a 95% interval.
     public func mean(_ counter: KeyPath<ProcedureTally, Int>) -> Estimate {
-        Estimate(perReplication.map { Double($0[keyPath: counter]) })
+        Estimate(perReplication.map { Double($0[keyPath: counter]) }).clamped(to: 0...Double.infinity)
     }
 }
 
@@ -55,7 +55,7 @@ public struct WaitResult: Sendable {
     public let max: Double
 
     init(_ tallies: [WaitTally]) {
-        count = Estimate(tallies.map { Double($0.count) })
+        count = Estimate(tallies.map { Double($0.count) }).clamped(to: 0...Double.infinity)
         mean = Estimate(tallies.map { $0.count > 0 ? $0.mean : .nan })
         p90 = Estimate(tallies.map { $0.p90 ?? .nan })
         max = tallies.map(\.max).max() ?? 0
@@ -185,6 +185,11 @@ public struct ExperimentSummary: Sendable {
     public let conservation: Conservation
     /// The dossier balance of each replication, in replication order.
     public let conservationPerReplication: [Conservation]
+
+    /// The balance's `counter` per replication: its mean with a 95% interval.
+    public func balanceMean(_ counter: KeyPath<Conservation, Int>) -> Estimate {
+        Estimate(conservationPerReplication.map { Double($0[keyPath: counter]) }).clamped(to: 0...Double.infinity)
+    }
     public let events: Int
     /// Per day of the horizon, means over replications: received, finished, in progress at the end of the day.
     public let daily: [DailyFigures]
@@ -290,12 +295,12 @@ public struct ExperimentSummary: Sendable {
                 utilization: Estimate(results.map { $0.offices[i].utilization }).clamped(to: 0...1),
                 waitMax: results.map { $0.offices[i].waitMax }.max() ?? 0,
                 served: results.reduce(0) { $0 + $1.offices[i].served },
-                servedPerReplication: Estimate(results.map { Double($0.offices[i].served) }),
+                servedPerReplication: Estimate(results.map { Double($0.offices[i].served) }).clamped(to: 0...Double.infinity),
                 lineWait: WaitResult(results.map { $0.offices[i].lineWait }),
                 trayWait: WaitResult(results.map { $0.offices[i].trayWait }),
                 queueAtEnd: Estimate(results.map { Double($0.offices[i].queueAtEnd) }),
                 abandoned: results.reduce(0) { $0 + $1.offices[i].abandoned },
-                abandonedPerReplication: Estimate(results.map { Double($0.offices[i].abandoned) }),
+                abandonedPerReplication: Estimate(results.map { Double($0.offices[i].abandoned) }).clamped(to: 0...Double.infinity),
                 queueGrowthPerDay: results.map { OfficeResult.slope($0.offices[i].waitingByDay) }.reduce(0, +) / Double(Swift.max(results.count, 1)),
                 meanWaitByHour: (0..<24).map { h in
                     let n = results.reduce(0) { $0 + $1.offices[i].waitCountByHour[h] }

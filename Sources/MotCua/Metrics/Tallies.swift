@@ -46,6 +46,8 @@ public struct ProcedureTally: Sendable, Equatable, Codable, BitwiseCopyable {
     public var onTime: Int { finishedOnTime + inProgressNotDue }
     /// Late dossiers (finished late or overdue in progress).
     public var late: Int { finishedLate + inProgressOverdue }
+    /// Results returned, by any channel.
+    public var results: Int { resultsElectronic + resultsPostal + resultsAtDesk }
     /// Late dossiers whose appointment actually passed (the ones an apology is owed for; the
     /// others are late only because they were asked to supplement more than once).
     public var pastDue: Int { lateApologisedOnTime + lateApologisedLate + lateNotApologised }

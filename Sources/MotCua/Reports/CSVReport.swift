@@ -11,29 +11,27 @@ public enum CSVReport {
                                       [t.id, t.label, t.labelVi ?? "", t.measure.rawValue, t.fieldName ?? "", t.comparator.rawValue,
                                        number(t.threshold), number(t.estimate.mean), number(t.estimate.low), number(t.estimate.high), t.verdict.rawValue]
                                   })),
-            ("fields.csv", table(["field", "name", "name_vi", "received", "refused", "withdrawn", "finished_on_time", "finished_late",
-                                  "in_progress_not_due", "in_progress_overdue", "on_time_rate", "ci95_low", "ci95_high"],
+            ("fields.csv", table(["field", "name", "name_vi"] + meanHeader(fieldCounts.map(\.0))
+                                 + ["on_time_rate", "ci95_low", "ci95_high"],
                                  (summary.fields + [summary.overall]).map { r in
-                                     let t = r.tally
-                                     return [r.id, r.name, r.nameVi ?? "", String(t.received), String(t.refused), String(t.withdrawn),
-                                             String(t.finishedOnTime), String(t.finishedLate), String(t.inProgressNotDue), String(t.inProgressOverdue),
-                                             number(r.onTimeRate.mean), number(r.onTimeRate.low), number(r.onTimeRate.high)]
+                                     [r.id, r.name, r.nameVi ?? ""] + meanCells(r, fieldCounts.map(\.1))
+                                         + [number(r.onTimeRate.mean), number(r.onTimeRate.low), number(r.onTimeRate.high)]
                                  })),
-            ("procedures.csv", table(["procedure", "name", "name_vi", "received", "online", "postal", "online_share", "refused", "withdrawn",
-                                      "on_time_rate", "ci95_low", "ci95_high"],
+            ("procedures.csv", table(["procedure", "name", "name_vi"] + meanHeader(procedureCounts.map(\.0))
+                                     + ["online_share_of_received", "on_time_rate", "ci95_low", "ci95_high"],
                                      summary.procedures.map { r in
                                          let t = r.tally
-                                         return [r.id, r.name, r.nameVi ?? "", String(t.received), String(t.online), String(t.postal),
-                                                 t.received > 0 ? number(Double(t.online) / Double(t.received)) : "", String(t.refused), String(t.withdrawn),
-                                                 number(r.onTimeRate.mean), number(r.onTimeRate.low), number(r.onTimeRate.high)]
+                                         return [r.id, r.name, r.nameVi ?? ""] + meanCells(r, procedureCounts.map(\.1))
+                                             + [t.received > 0 ? number(Double(t.online) / Double(t.received)) : "",
+                                                number(r.onTimeRate.mean), number(r.onTimeRate.low), number(r.onTimeRate.high)]
                                      })),
-            ("offices.csv", table(["office", "name", "name_vi", "kind", "level", "staff", "served", "mean_wait_minutes", "p90_wait_minutes", "max_wait_minutes",
-                                   "utilization", "queue_at_end", "abandoned"]
+            ("offices.csv", table(["office", "name", "name_vi", "kind", "level", "staff", "served_mean", "mean_wait_minutes", "p90_wait_minutes", "max_wait_minutes",
+                                   "utilization", "queue_at_end", "abandoned_mean"]
                                   + waitHeader("line") + waitHeader("tray"),
                                   summary.offices.map { o in
                                       [o.office.id, o.office.name, o.office.nameVi ?? "", o.office.kind.rawValue, o.office.level.rawValue,
-                                       String(o.office.staff), String(o.served), number(o.meanWait.mean), number(o.waitP90.mean), number(o.waitMax),
-                                       number(o.utilization.mean), number(o.queueAtEnd.mean), String(o.abandoned)]
+                                       String(o.office.staff), number(o.servedPerReplication.mean), number(o.meanWait.mean), number(o.waitP90.mean), number(o.waitMax),
+                                       number(o.utilization.mean), number(o.queueAtEnd.mean), number(o.abandonedPerReplication.mean)]
                                       + waitCells(o.lineWait) + waitCells(o.trayWait)
                                   })),
             ("desk-hours.csv", table(["office", "hour", "arrivals", "mean_wait_minutes"],
@@ -46,6 +44,31 @@ public enum CSVReport {
                                 summary.daily.map { [$0.date.description, number($0.received), number($0.finished), number($0.inProgress),
                                                      number($0.overdue), number($0.atDesk)] })),
         ]
+    }
+
+    /// The counts of fields.csv and procedures.csv: each a mean per replication with its interval.
+    static var fieldCounts: [(String, KeyPath<ProcedureTally, Int>)] {
+        [
+            ("received", \.received), ("refused", \.refused), ("withdrawn", \.withdrawn), ("finished_on_time", \.finishedOnTime),
+            ("finished_late", \.finishedLate), ("in_progress_not_due", \.inProgressNotDue), ("in_progress_overdue", \.inProgressOverdue),
+        ]
+    }
+    static var procedureCounts: [(String, KeyPath<ProcedureTally, Int>)] {
+        [
+            ("received", \.received), ("online", \.online), ("postal", \.postal), ("refused", \.refused), ("withdrawn", \.withdrawn),
+        ]
+    }
+
+    /// `received_mean, received_ci95_low, received_ci95_high, …`.
+    static func meanHeader(_ names: [String]) -> [String] {
+        names.flatMap { ["\($0)_mean", "\($0)_ci95_low", "\($0)_ci95_high"] }
+    }
+
+    static func meanCells(_ rate: RateResult, _ counters: [KeyPath<ProcedureTally, Int>]) -> [String] {
+        counters.flatMap { counter -> [String] in
+            let estimate = rate.mean(counter)
+            return [number(estimate.mean), number(estimate.low), number(estimate.high)]
+        }
     }
 
     /// Columns of one kind of wait (`line`: in person at a desk; `tray`: everything else).

@@ -129,12 +129,19 @@ public enum HTMLReport {
         // Table of fields and balance
         html += "<section><h2>\(e(t("On-time rate by field: counts", "Tỷ lệ đúng hạn theo lĩnh vực: số liệu")))</h2><table><tr><th>\(e(w.field))</th><th class=\"num\">\(e(w.received))</th><th class=\"num\">\(e(w.onTime))</th><th class=\"num\">\(e(w.late))</th><th class=\"num\">\(e(w.open))</th><th class=\"num\">\(e(w.overdue))</th><th class=\"num\">\(e(w.onTimeRate))</th></tr>"
         for row in summary.fields + [summary.overall] {
-            let tally = row.tally
-            html += "<tr><td>\(e(language.pick(row.name, row.nameVi)))</td><td class=\"num\">\(Format.count(tally.received))</td><td class=\"num\">\(Format.count(tally.finishedOnTime))</td><td class=\"num\">\(Format.count(tally.finishedLate))</td><td class=\"num\">\(Format.count(tally.inProgressNotDue))</td><td class=\"num\">\(Format.count(tally.inProgressOverdue))</td><td class=\"num\">\(Format.percent(row.onTimeRate.mean))</td></tr>"
+            func count(_ counter: KeyPath<ProcedureTally, Int>) -> String { "<td class=\"num\">\(Format.meanCount(row.mean(counter).mean))</td>" }
+            html += "<tr><td>\(e(language.pick(row.name, row.nameVi)))</td>\(count(\.received))\(count(\.finishedOnTime))\(count(\.finishedLate))\(count(\.inProgressNotDue))\(count(\.inProgressOverdue))<td class=\"num\">\(Format.percent(row.onTimeRate.mean))</td></tr>"
         }
         html += "</table>"
+        let many = summary.replications > 1
+        if many { html += "<p>\(e(w.countsNote))</p>" }
+        // The balance on the table's basis (means per replication), the opening backlog named.
         let c = summary.conservation
-        html += "<p><strong>\(e(t("Dossier balance", "Cân đối hồ sơ"))):</strong> \(e(w.received)) \(Format.count(c.backlog + c.received)) = \(e(w.finished)) \(Format.count(c.finished)) + \(e(w.refused)) \(Format.count(c.refused)) + \(e(w.withdrawn)) \(Format.count(c.withdrawn)) + \(e(w.inProgress)) \(Format.count(c.inProgress)) — \(e(c.isBalanced ? w.balanced : w.broken))</p></section>"
+        func balanceMean(_ counter: KeyPath<Conservation, Int>) -> String {
+            let value = summary.balanceMean(counter).mean
+            return Format.meanCount(value, decimals: many ? 1 : 0)
+        }
+        html += "<p><strong>\(e(t("Dossier balance", "Cân đối hồ sơ")))\(many ? " " + e(w.balanceNote) : ""):</strong> \(e(w.backlog)) \(balanceMean(\.backlog)) + \(e(w.received)) \(balanceMean(\.received)) = \(e(w.finished)) \(balanceMean(\.finished)) + \(e(w.refused)) \(balanceMean(\.refused)) + \(e(w.withdrawn)) \(balanceMean(\.withdrawn)) + \(e(w.inProgress)) \(balanceMean(\.inProgress)) — \(e(c.isBalanced ? w.balanced : w.broken))</p></section>"
         html += "<footer>MotCua · \(e(t("simulation report; every number in the scenario carries its source or the word “assumption”.", "báo cáo mô phỏng; mọi số liệu trong kịch bản đều ghi nguồn hoặc ghi rõ là giả định.")))</footer>"
         html += "</body></html>\n"
         return html

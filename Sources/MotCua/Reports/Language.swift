@@ -21,12 +21,13 @@ struct Phrases: Sendable {
     let targets, verdict, target, value, ci95, oneReplication: String
     let passCount: @Sendable (Int, Int) -> String
     let pass, fail, atRisk: String
-    let byField, byFieldNote, field, received, refused, onTime, late, open, overdue, onTimeRate, totalsNote: String
+    let byField, byFieldNote, field, received, refused, onTime, late, open, overdue, onTimeRate, countsNote: String
     let journey, incomplete, withdrawn, supplements, lateByRepeat, lateDossiers, apologisedInTime, newDateMet,
         apologisedLate, neverApologised, online, postal, digitized, ePaid, resultsElectronic, byPost, atDesk, backlog: String
     let ofReceived, ofAccepted, ofFeePaying, ofLate, ofResults: String
     let offices, office, staff, served, meanWait, maxWait, busy, queueAtEnd, gaveUp, officesNote, busiest, groupsNote, pastDue, p90Wait, unstable, perDay, decision766: String
-    let balance, allReplications, finished, inProgress, balanced, broken: String
+    let balance, balanceNote, finished, inProgress, balanced, broken: String
+    let journeyNote: String
     let perReplicationNote, waits, waitCount, inLine, inTray, inLineNote, inTrayNote, waitsNote, waitsGroupNote: String
 
     static let english = Phrases(
@@ -40,7 +41,7 @@ struct Phrases: Sendable {
         byField: "ON-TIME RATE BY FIELD",
         byFieldNote: "(on time = finished by the appointment date, or in progress and not yet due)",
         field: "field", received: "received", refused: "refused", onTime: "on time", late: "late", open: "open",
-        overdue: "overdue", onTimeRate: "on-time", totalsNote: "(counts are totals over all replications)",
+        overdue: "overdue", onTimeRate: "on-time", countsNote: "(counts: mean per replication, i.e. per simulated period; their 95% intervals are in --json and --csv)",
         journey: "THE DOSSIER'S JOURNEY", incomplete: "incomplete at the desk (Form 02)", withdrawn: "withdrawn by the citizen",
         supplements: "supplement requests", lateByRepeat: "late because asked more than once", lateDossiers: "late dossiers",
         apologisedInTime: "  apologised in time (Form 04)", newDateMet: "new date met", apologisedLate: "  apologised late",
@@ -56,8 +57,9 @@ struct Phrases: Sendable {
         unstable: "UNSTABLE OFFICES — demand exceeds capacity: the queue grows day after day (growth over the second half of the horizon)",
         perDay: "dossiers a day",
         decision766: "DECISION 766/QĐ-TTG SCORING — the parts a simulation can compute (points / maximum)",
-        balance: "DOSSIER BALANCE", allReplications: "(all replications)", finished: "finished", inProgress: "in progress",
+        balance: "DOSSIER BALANCE", balanceNote: "(mean per replication, as the tables above)", finished: "finished", inProgress: "in progress",
         balanced: "balanced", broken: "BROKEN",
+        journeyNote: "(mean per replication, with its 95% interval)",
         perReplicationNote: "(counts: mean per replication, i.e. per simulated period)",
         waits: "WAITS — two different waits, never mixed",
         waitCount: "waits", inLine: "IN LINE (citizens in person)", inTray: "IN THE TRAY (dossiers not in person)",
@@ -77,7 +79,7 @@ struct Phrases: Sendable {
         byField: "TỶ LỆ GIẢI QUYẾT HỒ SƠ ĐÚNG HẠN THEO LĨNH VỰC",
         byFieldNote: "(đúng hạn = có kết quả trước hoặc đúng ngày hẹn trả, hoặc đang giải quyết chưa đến hạn)",
         field: "lĩnh vực", received: "tiếp nhận", refused: "từ chối", onTime: "đúng hạn", late: "trễ hạn", open: "đang xử lý",
-        overdue: "quá hạn", onTimeRate: "tỷ lệ đúng hạn", totalsNote: "(số liệu là tổng của mọi lần chạy lặp)",
+        overdue: "quá hạn", onTimeRate: "tỷ lệ đúng hạn", countsNote: "(số liệu: trung bình mỗi lần chạy lặp, tức mỗi kỳ mô phỏng; khoảng tin cậy 95% có trong --json và --csv)",
         journey: "HÀNH TRÌNH HỒ SƠ", incomplete: "chưa đầy đủ khi tiếp nhận (Mẫu 02)", withdrawn: "công dân rút hồ sơ",
         supplements: "yêu cầu bổ sung", lateByRepeat: "trễ hạn do bổ sung quá 1 lần", lateDossiers: "hồ sơ trễ hạn",
         apologisedInTime: "  có thư xin lỗi đúng hạn (Mẫu 04)", newDateMet: "trả đúng ngày hẹn mới", apologisedLate: "  thư xin lỗi muộn",
@@ -93,8 +95,9 @@ struct Phrases: Sendable {
         unstable: "ĐƠN VỊ QUÁ TẢI — nhu cầu vượt năng lực: hồ sơ tồn tăng dần theo ngày (mức tăng trong nửa sau của kỳ)",
         perDay: "hồ sơ/ngày",
         decision766: "CHẤM ĐIỂM THEO QUYẾT ĐỊNH 766/QĐ-TTG — các phần mô phỏng tính được (điểm / tối đa)",
-        balance: "CÂN ĐỐI HỒ SƠ", allReplications: "(mọi lần chạy lặp)", finished: "đã có kết quả", inProgress: "đang giải quyết",
+        balance: "CÂN ĐỐI HỒ SƠ", balanceNote: "(trung bình mỗi lần chạy lặp, như các bảng trên)", finished: "đã có kết quả", inProgress: "đang giải quyết",
         balanced: "cân đối", broken: "SAI LỆCH",
+        journeyNote: "(trung bình mỗi lần chạy lặp, kèm khoảng tin cậy 95%)",
         perReplicationNote: "(số liệu: trung bình mỗi lần chạy lặp, tức mỗi kỳ mô phỏng)",
         waits: "THỜI GIAN CHỜ — hai loại chờ khác nhau, không gộp",
         waitCount: "lượt chờ", inLine: "XẾP HÀNG (người dân đến trực tiếp)", inTray: "HỒ SƠ CHỜ XỬ LÝ (không trực tiếp)",

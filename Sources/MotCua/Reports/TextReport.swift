@@ -32,44 +32,49 @@ public enum TextReport {
                      + Format.right(w.onTime, 10) + Format.right(w.late, 9) + Format.right(w.open, 11)
                      + Format.right(w.overdue, 9) + Format.right(w.onTimeRate, 15) + "   " + (many ? w.ci95 : ""))
         for row in summary.fields + (summary.levels.count > 1 ? summary.levels : []) + [summary.overall] {
-            let t = row.tally
+            func count(_ counter: KeyPath<ProcedureTally, Int>) -> String { Format.meanCount(row.mean(counter).mean) }
             let ci = many ? "\(Format.percent(row.onTimeRate.low)) … \(Format.percent(row.onTimeRate.high))" : ""
-            lines.append("  " + Format.pad(language.pick(row.name, row.nameVi), 24) + Format.right(Format.count(t.received), 10)
-                         + Format.right(Format.count(t.refused), 9) + Format.right(Format.count(t.finishedOnTime), 10)
-                         + Format.right(Format.count(t.finishedLate), 9) + Format.right(Format.count(t.inProgressNotDue), 11)
-                         + Format.right(Format.count(t.inProgressOverdue), 9)
+            lines.append("  " + Format.pad(language.pick(row.name, row.nameVi), 24) + Format.right(count(\.received), 10)
+                         + Format.right(count(\.refused), 9) + Format.right(count(\.finishedOnTime), 10)
+                         + Format.right(count(\.finishedLate), 9) + Format.right(count(\.inProgressNotDue), 11)
+                         + Format.right(count(\.inProgressOverdue), 9)
                          + Format.right(Format.percent(row.onTimeRate.mean), 15) + "   " + ci)
         }
-        if many { lines.append("  " + w.totalsNote) }
+        if many { lines.append("  " + w.countsNote) }
         lines.append("")
 
-        let t = summary.overall.tally
-        func share(_ part: Int, _ whole: Int, _ of: String) -> String {
-            whole > 0 ? "\(Format.percent(Double(part) / Double(whole), 1)) \(of)" : ""
+        // The journey, on the tables' basis: means per replication (each with its interval
+        // when replicated); a share is the ratio of the two means printed with it.
+        let overall = summary.overall
+        func mean(_ counter: KeyPath<ProcedureTally, Int>) -> Double { overall.mean(counter).mean }
+        func share(_ part: KeyPath<ProcedureTally, Int>, _ whole: KeyPath<ProcedureTally, Int>, _ of: String) -> String {
+            mean(whole) > 0 ? "\(Format.percent(mean(part) / mean(whole), 1)) \(of)" : ""
         }
-        func row(_ label: String, _ n: Int, _ notes: String...) -> String {
+        func row(_ label: String, _ counter: KeyPath<ProcedureTally, Int>, _ notes: String...) -> String {
             let note = notes.filter { !$0.isEmpty }.joined(separator: "; ")
-            return "  " + Format.pad(label, 38) + Format.right(Format.count(n), 10) + (note.isEmpty ? "" : "   " + note)
+            let estimate = overall.mean(counter)
+            let ci = many ? "  \(Format.meanCount(estimate.low)) … \(Format.meanCount(estimate.high))" : ""
+            let line = "  " + Format.pad(label, 38) + Format.right(Format.meanCount(estimate.mean), 10)
+            return note.isEmpty ? line + ci : line + Format.pad(ci, 24) + "   " + note
         }
-        lines.append(w.journey + (many ? " " + w.totalsNote : ""))
-        lines.append(row(w.incomplete, t.incomplete))
-        lines.append(row(w.refused, t.refused, share(t.refused, t.received, w.ofReceived)))
-        lines.append(row(w.withdrawn, t.withdrawn, share(t.withdrawn, t.received, w.ofReceived)))
-        lines.append(row(w.supplements, t.supplementRequests, "\(w.lateByRepeat): \(Format.count(t.lateByRepeatedSupplements))"))
-        lines.append(row(w.lateDossiers, t.late))
-        lines.append(row(w.pastDue, t.pastDue))
-        lines.append(row(w.apologisedInTime, t.lateApologisedOnTime,
-                         share(t.lateApologisedOnTime, t.pastDue, w.ofLate), "\(w.newDateMet): \(Format.count(t.newDateMet))"))
-        lines.append(row(w.apologisedLate, t.lateApologisedLate, share(t.lateApologisedLate, t.pastDue, w.ofLate)))
-        lines.append(row(w.neverApologised, t.lateNotApologised, share(t.lateNotApologised, t.pastDue, w.ofLate)))
-        lines.append(row(w.online, t.online, share(t.online, t.received, w.ofReceived)))
-        lines.append(row(w.postal, t.postal, share(t.postal, t.received, w.ofReceived)))
-        lines.append(row(w.digitized, t.digitized, share(t.digitized, t.accepted, w.ofAccepted)))
-        lines.append(row(w.ePaid, t.ePaid, share(t.ePaid, t.feePaying, w.ofFeePaying)))
-        let results = t.resultsElectronic + t.resultsPostal + t.resultsAtDesk
-        lines.append(row(w.resultsElectronic, t.resultsElectronic, share(t.resultsElectronic, results, w.ofResults),
-                         "\(w.byPost) \(Format.count(t.resultsPostal)), \(w.atDesk) \(Format.count(t.resultsAtDesk))"))
-        if t.backlog > 0 { lines.append(row(w.backlog, t.backlog)) }
+        lines.append(w.journey + (many ? " " + w.journeyNote : ""))
+        lines.append(row(w.incomplete, \.incomplete))
+        lines.append(row(w.refused, \.refused, share(\.refused, \.received, w.ofReceived)))
+        lines.append(row(w.withdrawn, \.withdrawn, share(\.withdrawn, \.received, w.ofReceived)))
+        lines.append(row(w.supplements, \.supplementRequests, "\(w.lateByRepeat): \(Format.meanCount(mean(\.lateByRepeatedSupplements)))"))
+        lines.append(row(w.lateDossiers, \.late))
+        lines.append(row(w.pastDue, \.pastDue))
+        lines.append(row(w.apologisedInTime, \.lateApologisedOnTime,
+                         share(\.lateApologisedOnTime, \.pastDue, w.ofLate), "\(w.newDateMet): \(Format.meanCount(mean(\.newDateMet)))"))
+        lines.append(row(w.apologisedLate, \.lateApologisedLate, share(\.lateApologisedLate, \.pastDue, w.ofLate)))
+        lines.append(row(w.neverApologised, \.lateNotApologised, share(\.lateNotApologised, \.pastDue, w.ofLate)))
+        lines.append(row(w.online, \.online, share(\.online, \.received, w.ofReceived)))
+        lines.append(row(w.postal, \.postal, share(\.postal, \.received, w.ofReceived)))
+        lines.append(row(w.digitized, \.digitized, share(\.digitized, \.accepted, w.ofAccepted)))
+        lines.append(row(w.ePaid, \.ePaid, share(\.ePaid, \.feePaying, w.ofFeePaying)))
+        lines.append(row(w.resultsElectronic, \.resultsElectronic, share(\.resultsElectronic, \.results, w.ofResults),
+                         "\(w.byPost) \(Format.meanCount(mean(\.resultsPostal))), \(w.atDesk) \(Format.meanCount(mean(\.resultsAtDesk)))"))
+        if summary.overall.tally.backlog > 0 { lines.append(row(w.backlog, \.backlog)) }
         lines.append("")
 
         let vietnamese = language == .vi
@@ -125,12 +130,17 @@ public enum TextReport {
         }
         lines.append("")
 
+        // The balance on the tables' basis (means per replication), opening backlog named even
+        // when there is none; whether it balances is checked on the exact totals.
         let c = summary.conservation
-        lines.append(w.balance + (many ? " " + w.allReplications : ""))
-        let opening = c.backlog > 0 ? "\(w.backlog) \(Format.count(c.backlog)) + " : ""
-        lines.append("  \(opening)\(w.received) \(Format.count(c.received)) = \(w.finished) \(Format.count(c.finished))"
-                     + " + \(w.refused) \(Format.count(c.refused)) + \(w.withdrawn) \(Format.count(c.withdrawn))"
-                     + " + \(w.inProgress) \(Format.count(c.inProgress))  " + (c.isBalanced ? w.balanced : w.broken))
+        func balanceMean(_ counter: KeyPath<Conservation, Int>) -> String {
+            let value = summary.balanceMean(counter).mean
+            return Format.meanCount(value, decimals: many ? 1 : 0)
+        }
+        lines.append(w.balance + (many ? " " + w.balanceNote : ""))
+        lines.append("  \(w.backlog) \(balanceMean(\.backlog)) + \(w.received) \(balanceMean(\.received)) = \(w.finished) \(balanceMean(\.finished))"
+                     + " + \(w.refused) \(balanceMean(\.refused)) + \(w.withdrawn) \(balanceMean(\.withdrawn))"
+                     + " + \(w.inProgress) \(balanceMean(\.inProgress))  " + (c.isBalanced ? w.balanced : w.broken))
         return lines.joined(separator: "\n") + "\n"
     }
 
