@@ -21,6 +21,8 @@ public struct TargetResult: Sendable {
     public let comparator: Comparator
     public let threshold: Double
     public let estimate: Estimate
+    /// The measure's denominator (``TargetMeasure/terms``) per replication, for "of N …".
+    public let denominator: Estimate
     public let verdict: Verdict
 }
 
@@ -281,7 +283,9 @@ public struct ExperimentSummary: Sendable {
                     id: target.field == "*" ? "\(target.id)/\(field?.id ?? "")" : target.id,
                     label: target.label, labelVi: target.labelVi, measure: target.measure,
                     fieldName: field?.name, fieldNameVi: field?.nameVi, comparator: target.comparator, threshold: target.threshold,
-                    estimate: estimate, verdict: ExperimentSummary.verdict(estimate, target, replicated: many)))
+                    estimate: estimate,
+                    denominator: Estimate(perReplication(of: members).map { Double($0[keyPath: target.measure.terms.whole]) }),
+                    verdict: ExperimentSummary.verdict(estimate, target, replicated: many)))
             }
         }
         self.targets = targets

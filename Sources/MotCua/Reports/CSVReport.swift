@@ -6,10 +6,12 @@ public enum CSVReport {
     /// The tables of `summary`, by file name.
     public static func tables(_ summary: ExperimentSummary) -> [(name: String, text: String)] {
         [
-            ("targets.csv", table(["id", "label", "label_vi", "measure", "field", "comparator", "threshold", "mean", "ci95_low", "ci95_high", "verdict"],
+            ("targets.csv", table(["id", "label", "label_vi", "measure", "field", "comparator", "threshold", "mean", "ci95_low", "ci95_high", "verdict",
+                                   "denominator", "denominator_mean"],
                                   summary.targets.map { t in
                                       [t.id, t.label, t.labelVi ?? "", t.measure.rawValue, t.fieldName ?? "", t.comparator.rawValue,
-                                       number(t.threshold), number(t.estimate.mean), number(t.estimate.low), number(t.estimate.high), t.verdict.rawValue]
+                                       number(t.threshold), number(t.estimate.mean), number(t.estimate.low), number(t.estimate.high), t.verdict.rawValue,
+                                       Phrases.counterName(t.measure.terms.whole), number(t.denominator.mean)]
                                   })),
             ("fields.csv", table(["field", "name", "name_vi"] + meanHeader(fieldCounts.map(\.0))
                                  + ["on_time_rate", "ci95_low", "ci95_high"],

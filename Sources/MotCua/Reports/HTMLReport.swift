@@ -42,7 +42,8 @@ public enum HTMLReport {
                 var label = language.pick(target.label, target.labelVi)
                 if let field = target.fieldName { label += " — " + language.pick(field, target.fieldNameVi) }
                 let ci = summary.replications > 1 ? "\(Format.percent(target.estimate.low)) – \(Format.percent(target.estimate.high))" : "—"
-                html += "<tr><td>\(e(label)) (\(target.comparator.rawValue) \(Format.percent(target.threshold, 0)))</td><td class=\"num\">\(Format.percent(target.estimate.mean))</td><td class=\"num\">\(ci)</td><td><span class=\"verdict \(target.verdict.rawValue)\">\(e(TextReport.verdictWord(target.verdict, w)))</span></td></tr>"
+                let of = w.denominator(target.denominator.mean, target.measure.terms.whole)
+                html += "<tr><td>\(e(label)) (\(target.comparator.rawValue) \(Format.percent(target.threshold, 0)); \(e(of)))</td><td class=\"num\">\(Format.percent(target.estimate.mean))</td><td class=\"num\">\(ci)</td><td><span class=\"verdict \(target.verdict.rawValue)\">\(e(TextReport.verdictWord(target.verdict, w)))</span></td></tr>"
             }
             html += "</table><p>\(e(t("PASS: the whole 95% confidence interval meets the target; FAIL: it misses it entirely; AT RISK: the interval straddles the threshold.", "ĐẠT: cả khoảng tin cậy 95% đạt chỉ tiêu; KHÔNG ĐẠT: cả khoảng không đạt; CÓ RỦI RO: khoảng tin cậy nằm hai bên ngưỡng.")))</p></section>"
         }

@@ -29,6 +29,8 @@ public enum JSONReport {
             ]
             members += estimateMembers(t.estimate)
             members.append(("verdict", .string(t.verdict.rawValue)))
+            members.append(("denominator", .object([("counter", .string(Phrases.counterName(t.measure.terms.whole))),
+                                                    ("perReplication", estimate(t.denominator))])))
             return .object(members)
         })
         let measures: JSONValue = .object([

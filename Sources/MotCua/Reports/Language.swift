@@ -24,7 +24,8 @@ struct Phrases: Sendable {
     let byField, byFieldNote, field, received, refused, onTime, late, open, overdue, onTimeRate, countsNote: String
     let journey, incomplete, withdrawn, supplements, lateByRepeat, lateDossiers, apologisedInTime, newDateMet,
         apologisedLate, neverApologised, online, postal, digitized, ePaid, resultsElectronic, byPost, atDesk, backlog: String
-    let ofReceived, ofAccepted, ofFeePaying, ofLate, ofResults: String
+    /// A share's denominator: "of" and the noun of what is counted (``denominator(of:)``).
+    let of, receivedNoun, acceptedNoun, feePayingNoun, lateNoun, resultsNoun, processedNoun, dossiersNoun: String
     let offices, office, staff, served, meanWait, maxWait, busy, queueAtEnd, gaveUp, officesNote, busiest, groupsNote, pastDue, p90Wait, unstable, perDay, decision766: String
     let balance, balanceNote, finished, inProgress, balanced, broken: String
     let journeyNote: String
@@ -39,7 +40,7 @@ struct Phrases: Sendable {
         passCount: { "\($0) of \($1) pass" },
         pass: "PASS", fail: "FAIL", atRisk: "AT RISK",
         byField: "ON-TIME RATE BY FIELD",
-        byFieldNote: "(on time = finished by the appointment date, or in progress and not yet due)",
+        byFieldNote: "(on-time rate = finished by the appointment date, or in progress and not yet due, of the dossiers finished or in progress; refused and withdrawn ones are not counted)",
         field: "field", received: "received", refused: "refused", onTime: "on time", late: "late", open: "open",
         overdue: "overdue", onTimeRate: "on-time", countsNote: "(counts: mean per replication, i.e. per simulated period; their 95% intervals are in --json and --csv)",
         journey: "THE DOSSIER'S JOURNEY", incomplete: "incomplete at the desk (Form 02)", withdrawn: "withdrawn by the citizen",
@@ -48,7 +49,8 @@ struct Phrases: Sendable {
         neverApologised: "  never apologised", online: "submitted online", postal: "sent by post", digitized: "digitized at the desk",
         ePaid: "fees paid electronically", resultsElectronic: "results sent electronically", byPost: "by post",
         atDesk: "collected at the desk", backlog: "opening backlog",
-        ofReceived: "of received", ofAccepted: "of accepted", ofFeePaying: "of fee-paying", ofLate: "of late", ofResults: "of results",
+        of: "of", receivedNoun: "received", acceptedNoun: "accepted", feePayingNoun: "fee-paying dossiers",
+        lateNoun: "late dossiers", resultsNoun: "results returned", processedNoun: "finished or in progress", dossiersNoun: "dossiers",
         offices: "OFFICES", office: "office", staff: "staff", served: "served", meanWait: "mean wait", maxWait: "max wait",
         busy: "busy", queueAtEnd: "queue at end", gaveUp: "gave up",
         officesNote: "(served: entries whose work started; busy: share of open staff time)",
@@ -77,7 +79,7 @@ struct Phrases: Sendable {
         passCount: { "\($0)/\($1) chỉ tiêu đạt" },
         pass: "ĐẠT", fail: "KHÔNG ĐẠT", atRisk: "CÓ RỦI RO",
         byField: "TỶ LỆ GIẢI QUYẾT HỒ SƠ ĐÚNG HẠN THEO LĨNH VỰC",
-        byFieldNote: "(đúng hạn = có kết quả trước hoặc đúng ngày hẹn trả, hoặc đang giải quyết chưa đến hạn)",
+        byFieldNote: "(tỷ lệ đúng hạn = có kết quả trước hoặc đúng ngày hẹn trả, hoặc đang giải quyết chưa đến hạn, trên số hồ sơ đã và đang giải quyết; không tính hồ sơ bị từ chối hoặc rút)",
         field: "lĩnh vực", received: "tiếp nhận", refused: "từ chối", onTime: "đúng hạn", late: "trễ hạn", open: "đang xử lý",
         overdue: "quá hạn", onTimeRate: "tỷ lệ đúng hạn", countsNote: "(số liệu: trung bình mỗi lần chạy lặp, tức mỗi kỳ mô phỏng; khoảng tin cậy 95% có trong --json và --csv)",
         journey: "HÀNH TRÌNH HỒ SƠ", incomplete: "chưa đầy đủ khi tiếp nhận (Mẫu 02)", withdrawn: "công dân rút hồ sơ",
@@ -86,7 +88,8 @@ struct Phrases: Sendable {
         neverApologised: "  không có thư xin lỗi", online: "nộp trực tuyến", postal: "gửi qua bưu chính", digitized: "số hóa khi tiếp nhận",
         ePaid: "thanh toán điện tử", resultsElectronic: "trả kết quả điện tử", byPost: "qua bưu chính",
         atDesk: "nhận tại bộ phận một cửa", backlog: "hồ sơ tồn đầu kỳ",
-        ofReceived: "số tiếp nhận", ofAccepted: "số đã nhận", ofFeePaying: "số có phí", ofLate: "số trễ hạn", ofResults: "số kết quả",
+        of: "trên", receivedNoun: "hồ sơ tiếp nhận", acceptedNoun: "hồ sơ đã nhận", feePayingNoun: "hồ sơ có phí",
+        lateNoun: "hồ sơ trễ hạn", resultsNoun: "kết quả đã trả", processedNoun: "hồ sơ đã và đang giải quyết", dossiersNoun: "hồ sơ",
         offices: "CƠ QUAN, ĐƠN VỊ", office: "đơn vị", staff: "cán bộ", served: "đã xử lý", meanWait: "chờ TB", maxWait: "chờ tối đa",
         busy: "bận", queueAtEnd: "tồn cuối kỳ", gaveUp: "bỏ về",
         officesNote: "(đã xử lý: lượt đã bắt đầu xử lý; bận: tỷ lệ thời gian làm việc của cán bộ)",
@@ -105,4 +108,39 @@ struct Phrases: Sendable {
         inTrayNote: "(hồ sơ chờ xử lý: hồ sơ nộp trực tuyến, qua bưu chính, được chuyển từ đơn vị khác hoặc chờ buổi ký, từ khi đến đơn vị tới khi bắt đầu xử lý, kể cả đêm và ngày nghỉ)",
         waitsNote: "(lượt chờ: trung bình mỗi lần chạy lặp; TB và 90% qua các lần chạy lặp; tối đa: lâu nhất trong mọi lần chạy; TB lớn hơn mức 90% nghĩa là có ít lượt chờ rất dài, qua đêm)",
         waitsGroupNote: "(lượt chờ: trung bình mỗi lần chạy lặp; TB và 90% qua các lần chạy lặp, 90% của phường cao nhất với các phường; tối đa: lâu nhất trong mọi lần chạy; TB lớn hơn mức 90% nghĩa là có ít lượt chờ rất dài, qua đêm)")
+}
+
+extension Phrases {
+    /// What a count is of, for a share's "x% of N …": the noun of the counter `whole`.
+    func noun(of whole: KeyPath<ProcedureTally, Int>) -> String {
+        switch whole {
+        case \ProcedureTally.received: return receivedNoun
+        case \ProcedureTally.accepted: return acceptedNoun
+        case \ProcedureTally.feePaying: return feePayingNoun
+        case \ProcedureTally.late: return lateNoun
+        case \ProcedureTally.results: return resultsNoun
+        case \ProcedureTally.processed: return processedNoun
+        case \ProcedureTally.pastDue: return pastDue
+        default: return dossiersNoun
+        }
+    }
+
+    /// The name of the counter `whole` in `--json` and `--csv` (a share's denominator).
+    static func counterName(_ whole: KeyPath<ProcedureTally, Int>) -> String {
+        switch whole {
+        case \ProcedureTally.received: return "received"
+        case \ProcedureTally.accepted: return "accepted"
+        case \ProcedureTally.feePaying: return "feePaying"
+        case \ProcedureTally.late: return "late"
+        case \ProcedureTally.results: return "results"
+        case \ProcedureTally.processed: return "processed"
+        case \ProcedureTally.pastDue: return "pastDue"
+        default: return "dossiers"
+        }
+    }
+
+    /// "of 1,249 late dossiers": a share's denominator, named, with its count.
+    func denominator(_ count: Double, _ whole: KeyPath<ProcedureTally, Int>) -> String {
+        "\(of) \(Format.meanCount(count)) \(noun(of: whole))"
+    }
 }

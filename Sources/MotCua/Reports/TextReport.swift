@@ -21,7 +21,8 @@ public enum TextReport {
                 if let field = t.fieldName { label += " — \(language.pick(field, t.fieldNameVi))" }
                 let ci = many ? "\(Format.percent(t.estimate.low)) … \(Format.percent(t.estimate.high))" : w.oneReplication
                 lines.append("  " + Format.pad(verdictWord(t.verdict, w), 11) + Format.pad(label, 62)
-                             + Format.right(Format.percent(t.estimate.mean), 9) + "   " + ci)
+                             + Format.right(Format.percent(t.estimate.mean), 9) + "   " + Format.pad(ci, 21)
+                             + "   " + w.denominator(t.denominator.mean, t.measure.terms.whole))
             }
             lines.append("  " + w.passCount(summary.targets.filter { $0.verdict == .pass }.count, summary.targets.count))
             lines.append("")
@@ -47,32 +48,35 @@ public enum TextReport {
         // when replicated); a share is the ratio of the two means printed with it.
         let overall = summary.overall
         func mean(_ counter: KeyPath<ProcedureTally, Int>) -> Double { overall.mean(counter).mean }
-        func share(_ part: KeyPath<ProcedureTally, Int>, _ whole: KeyPath<ProcedureTally, Int>, _ of: String) -> String {
-            mean(whole) > 0 ? "\(Format.percent(mean(part) / mean(whole), 1)) \(of)" : ""
+        func share(_ part: KeyPath<ProcedureTally, Int>, _ whole: KeyPath<ProcedureTally, Int>) -> String {
+            mean(whole) > 0 ? "\(Format.percent(mean(part) / mean(whole), 1)) \(w.denominator(mean(whole), whole))" : ""
         }
+        func share(_ measure: TargetMeasure) -> String { share(measure.terms.part, measure.terms.whole) }
         func row(_ label: String, _ counter: KeyPath<ProcedureTally, Int>, _ notes: String...) -> String {
             let note = notes.filter { !$0.isEmpty }.joined(separator: "; ")
             let estimate = overall.mean(counter)
             let ci = many ? "  \(Format.meanCount(estimate.low)) … \(Format.meanCount(estimate.high))" : ""
             let line = "  " + Format.pad(label, 38) + Format.right(Format.meanCount(estimate.mean), 10)
-            return note.isEmpty ? line + ci : line + Format.pad(ci, 24) + "   " + note
+            return note.isEmpty ? line + ci : line + (many ? Format.pad(ci, 24) : "") + "   " + note
         }
         lines.append(w.journey + (many ? " " + w.journeyNote : ""))
         lines.append(row(w.incomplete, \.incomplete))
-        lines.append(row(w.refused, \.refused, share(\.refused, \.received, w.ofReceived)))
-        lines.append(row(w.withdrawn, \.withdrawn, share(\.withdrawn, \.received, w.ofReceived)))
+        lines.append(row(w.refused, \.refused, share(\.refused, \.received)))
+        lines.append(row(w.withdrawn, \.withdrawn, share(\.withdrawn, \.received)))
         lines.append(row(w.supplements, \.supplementRequests, "\(w.lateByRepeat): \(Format.meanCount(mean(\.lateByRepeatedSupplements)))"))
         lines.append(row(w.lateDossiers, \.late))
-        lines.append(row(w.pastDue, \.pastDue))
-        lines.append(row(w.apologisedInTime, \.lateApologisedOnTime,
-                         share(\.lateApologisedOnTime, \.pastDue, w.ofLate), "\(w.newDateMet): \(Format.meanCount(mean(\.newDateMet)))"))
-        lines.append(row(w.apologisedLate, \.lateApologisedLate, share(\.lateApologisedLate, \.pastDue, w.ofLate)))
-        lines.append(row(w.neverApologised, \.lateNotApologised, share(\.lateNotApologised, \.pastDue, w.ofLate)))
-        lines.append(row(w.online, \.online, share(\.online, \.received, w.ofReceived)))
-        lines.append(row(w.postal, \.postal, share(\.postal, \.received, w.ofReceived)))
-        lines.append(row(w.digitized, \.digitized, share(\.digitized, \.accepted, w.ofAccepted)))
-        lines.append(row(w.ePaid, \.ePaid, share(\.ePaid, \.feePaying, w.ofFeePaying)))
-        lines.append(row(w.resultsElectronic, \.resultsElectronic, share(\.resultsElectronic, \.results, w.ofResults),
+        lines.append(row(w.pastDue, \.pastDue, share(\.pastDue, \.late)))
+        // Every apology share is of the late dossiers printed above (an apology is owed for each).
+        let apology = TargetMeasure.apologyRate.terms
+        lines.append(row(w.apologisedInTime, apology.part,
+                         share(apology.part, apology.whole), "\(w.newDateMet): \(Format.meanCount(mean(\.newDateMet)))"))
+        lines.append(row(w.apologisedLate, \.lateApologisedLate, share(\.lateApologisedLate, apology.whole)))
+        lines.append(row(w.neverApologised, \.lateNotApologised, share(\.lateNotApologised, apology.whole)))
+        lines.append(row(w.online, \.online, share(TargetMeasure.onlineRate)))
+        lines.append(row(w.postal, \.postal, share(\.postal, \.received)))
+        lines.append(row(w.digitized, \.digitized, share(TargetMeasure.digitizationRate)))
+        lines.append(row(w.ePaid, \.ePaid, share(TargetMeasure.ePaymentRate)))
+        lines.append(row(w.resultsElectronic, \.resultsElectronic, share(\.resultsElectronic, \.results),
                          "\(w.byPost) \(Format.meanCount(mean(\.resultsPostal))), \(w.atDesk) \(Format.meanCount(mean(\.resultsAtDesk)))"))
         if summary.overall.tally.backlog > 0 { lines.append(row(w.backlog, \.backlog)) }
         lines.append("")
