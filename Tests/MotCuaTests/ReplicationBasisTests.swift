@@ -62,6 +62,11 @@ struct ReplicationBasisTests {
         #expect(all[column] == CSVReport.number(received))
         #expect(header.contains("received_ci95_low") && !header.contains("received"))
 
+        let hours = try #require(CSVReport.tables(summary).first { $0.name == "desk-hours.csv" }).text.split(separator: "\n")
+        #expect(hours[0] == "office,hour,arrivals_mean,mean_wait_in_line_minutes")
+        let desk = try #require(summary.offices.first { $0.office.kind == .desk && $0.arrivalsByHour[9] > 0 })
+        #expect(hours.contains { $0.hasPrefix("\(desk.office.id),9,\(CSVReport.number(Double(desk.arrivalsByHour[9]) / 3)),") })
+
         let html = HTMLReport.render(summary)
         #expect(html.contains("<td class=\"num\">\(Format.meanCount(received))</td>"))
         #expect(html.contains(Language.en.words.backlog))

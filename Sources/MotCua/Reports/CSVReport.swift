@@ -36,10 +36,11 @@ public enum CSVReport {
                                        number(o.utilization.mean), number(o.queueAtEnd.mean), number(o.abandonedPerReplication.mean)]
                                       + waitCells(o.lineWait) + waitCells(o.trayWait)
                                   })),
-            ("desk-hours.csv", table(["office", "hour", "arrivals", "mean_wait_minutes"],
+            ("desk-hours.csv", table(["office", "hour", "arrivals_mean", "mean_wait_in_line_minutes"],
                                      summary.offices.filter { $0.office.kind == .desk }.flatMap { o in
                                          (0..<24).filter { o.arrivalsByHour[$0] > 0 }.map { h in
-                                             [o.office.id, String(h), String(o.arrivalsByHour[h]), number(o.meanWaitByHour[h])]
+                                             [o.office.id, String(h), number(Double(o.arrivalsByHour[h]) / Double(Swift.max(summary.replications, 1))),
+                                              number(o.meanWaitByHour[h])]
                                          }
                                      })),
             ("daily.csv", table(["date", "received", "finished", "in_progress_end_of_day", "overdue_end_of_day", "at_desks_end_of_day"],
