@@ -66,10 +66,19 @@ public struct Comparison: Sendable {
             guard models.indices.allSatisfy({ !members($0).isEmpty }) else { continue }
             let label = entry.instances.isEmpty ? entry.name : "\(entry.name) (\(entry.instances.count))"
             let labelVi = (entry.nameVi ?? entry.name) + (entry.instances.isEmpty ? "" : " (\(entry.instances.count))")
-            addRow("mean wait — \(label)", "thời gian chờ TB — \(labelVi)", share: false) { v, r in
-                let offices = members(v).map { r.offices[$0] }
-                let served = offices.reduce(0) { $0 + $1.served }
-                return served > 0 ? offices.reduce(0) { $0 + $1.waitSum } / Double(served) : .nan
+            // The two waits apart (a citizen's minutes in line, a dossier's nights in a tray),
+            // each only where the base office has any.
+            let kinds: [(String, String, KeyPath<OfficeTally, WaitTally>)] = [
+                ("mean wait in line", "thời gian chờ xếp hàng TB", \.lineWait),
+                ("mean wait in the tray", "thời gian hồ sơ chờ xử lý TB", \.trayWait),
+            ]
+            for (english, vietnamese, kind) in kinds
+            where results[0].contains(where: { r in members(0).contains { r.offices[$0][keyPath: kind].count > 0 } }) {
+                addRow("\(english) — \(label)", "\(vietnamese) — \(labelVi)", share: false) { v, r in
+                    let waits = members(v).map { r.offices[$0][keyPath: kind] }
+                    let count = waits.reduce(0) { $0 + $1.count }
+                    return count > 0 ? waits.reduce(0) { $0 + $1.sum } / Double(count) : .nan
+                }
             }
             addRow("staff busy — \(label)", "tỷ lệ bận — \(labelVi)", share: true) { v, r in
                 let offices = members(v).map { r.offices[$0] }

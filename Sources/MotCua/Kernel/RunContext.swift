@@ -21,6 +21,8 @@ final class RunContext: @unchecked Sendable {
     @exclusivity(unchecked) var conservation = Conservation()
     /// The per-dossier log, when one was asked for.
     var log: DossierLog?
+    /// Every counted wait, when a test asks for them (``WaitLog``).
+    var waitLog: WaitLog?
     /// Daily series.
     let receivedPerDay: PlainBuffer<Int32>
     let finishedPerDay: PlainBuffer<Int32>

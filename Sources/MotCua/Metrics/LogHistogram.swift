@@ -52,6 +52,13 @@ public struct LogHistogram: ~Copyable {
         largest = Swift.max(largest, minutes)
     }
 
+    /// Adds every value counted in `other` (the histogram of all waits from those of each kind).
+    public mutating func add(contentsOf other: borrowing LogHistogram) {
+        for bucket in 0..<LogHistogram.bucketCount { counts[bucket] += other.counts[bucket] }
+        count += other.count
+        largest = Swift.max(largest, other.largest)
+    }
+
     /// The `p`-quantile by nearest rank — the value of rank ⌈p·n⌉ among the n values, read as the
     /// middle of its bucket and never above the largest value — or `nil` when empty.
     public func quantile(_ p: Double) -> Double? {

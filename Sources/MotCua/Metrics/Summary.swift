@@ -21,6 +21,8 @@ public struct TargetResult: Sendable {
     public let comparator: Comparator
     public let threshold: Double
     public let estimate: Estimate
+    /// The measure's denominator (``TargetMeasure/terms``) per replication, for "of N …".
+    public let denominator: Estimate
     public let verdict: Verdict
     /// When the measured value is set by an input share rather than by the flow (the apology
     /// rate by `policies.apology.onTimeShare`, for instance): which input, its value and its
@@ -33,24 +35,61 @@ public struct RateResult: Sendable {
     public let id: String
     public let name: String
     public let nameVi: String?
-    /// Totals over all replications.
+    /// Totals over all replications (say so wherever one is shown; reports show ``mean(_:)``).
     public let tally: ProcedureTally
+    /// The counts of each replication (one simulated period each), in replication order.
+    public let perReplication: [ProcedureTally]
     /// On-time rate per replication, estimated.
     public let onTimeRate: Estimate
+
+    /// The count `counter` per replication (per simulated year when the horizon is a year):
+    /// its mean with a 95% interval.
+    public func mean(_ counter: KeyPath<ProcedureTally, Int>) -> Estimate {
+        Estimate(perReplication.map { Double($0[keyPath: counter]) }).clamped(to: 0...Double.infinity)
+    }
+}
+
+/// One kind of wait at one office over replications (see ``OfficeTally`` for the two kinds).
+public struct WaitResult: Sendable {
+    /// Waits recorded per replication.
+    public let count: Estimate
+    /// Mean wait (minutes), estimated over the replications that recorded any.
+    public let mean: Estimate
+    /// The 90th percentile (minutes), estimated over the replications that recorded any.
+    public let p90: Estimate
+    /// The longest wait of any replication (minutes; 0 when none).
+    public let max: Double
+
+    init(_ tallies: [WaitTally]) {
+        count = Estimate(tallies.map { Double($0.count) }).clamped(to: 0...Double.infinity)
+        mean = Estimate(tallies.map { $0.count > 0 ? $0.mean : .nan })
+        p90 = Estimate(tallies.map { $0.p90 ?? .nan })
+        max = tallies.map(\.max).max() ?? 0
+    }
 }
 
 /// Figures of one office over replications.
 public struct OfficeResult: Sendable {
     public let office: OfficeModel
+    /// Mean wait of both kinds together (minutes); reports show ``lineWait`` and ``trayWait``.
     public let meanWait: Estimate
-    /// The 90th percentile of the wait (minutes), estimated per replication.
+    /// The 90th percentile of both kinds of wait together (minutes), estimated per replication.
     public let waitP90: Estimate
     public let utilization: Estimate
     public let waitMax: Double
+    /// Entries served, total over replications (``servedPerReplication`` is the mean).
     public let served: Int
+    /// Entries served per replication.
+    public let servedPerReplication: Estimate
+    /// The citizen's wait in line (in person at the desk).
+    public let lineWait: WaitResult
+    /// The dossier's wait in the office's tray (online, postal, forwarded, awaiting a session).
+    public let trayWait: WaitResult
     public let queueAtEnd: Estimate
-    /// Citizens who gave up waiting (totals over replications).
+    /// Citizens who gave up waiting, total over replications (``abandonedPerReplication`` is the mean).
     public let abandoned: Int
+    /// Citizens who gave up waiting, per replication.
+    public let abandonedPerReplication: Estimate
     /// Growth of the queue over the second half of the horizon, in dossiers per day (least
     /// squares; mean over replications). Clearly positive with staff near 100% busy means the
     /// office cannot keep up: its backlog grows without bound.
@@ -148,8 +187,15 @@ public struct ExperimentSummary: Sendable {
     /// The parts of the Decision 766/QĐ-TTg scoring the simulation can compute.
     public let decision766: [ScoreComponent]
     public let offices: [OfficeResult]
-    /// Summed over replications.
+    /// Summed over replications (a total: reports show ``conservationPerReplication`` means).
     public let conservation: Conservation
+    /// The dossier balance of each replication, in replication order.
+    public let conservationPerReplication: [Conservation]
+
+    /// The balance's `counter` per replication: its mean with a 95% interval.
+    public func balanceMean(_ counter: KeyPath<Conservation, Int>) -> Estimate {
+        Estimate(conservationPerReplication.map { Double($0[keyPath: counter]) }).clamped(to: 0...Double.infinity)
+    }
     public let events: Int
     /// Per day of the horizon, means over replications: received, finished, in progress at the end of the day.
     public let daily: [DailyFigures]
@@ -172,9 +218,16 @@ public struct ExperimentSummary: Sendable {
                 return measure.ratio(tally) ?? .nan
             }
         }
+        func perReplication(of procedures: [Int]) -> [ProcedureTally] {
+            results.map { result in
+                var tally = ProcedureTally()
+                for p in procedures { tally.add(result.procedures[p]) }
+                return tally
+            }
+        }
         func total(of procedures: [Int]) -> ProcedureTally {
             var tally = ProcedureTally()
-            for result in results { for p in procedures { tally.add(result.procedures[p]) } }
+            for replication in perReplication(of: procedures) { tally.add(replication) }
             return tally
         }
         let all = Array(scenario.procedures.indices)
@@ -182,10 +235,10 @@ public struct ExperimentSummary: Sendable {
 
         fields = scenario.fields.map { field in
             let members = inField(field.id)
-            return RateResult(id: field.id, name: field.name, nameVi: field.nameVi, tally: total(of: members),
+            return RateResult(id: field.id, name: field.name, nameVi: field.nameVi, tally: total(of: members), perReplication: perReplication(of: members),
                               onTimeRate: Estimate(rate(of: members)).clamped(to: 0...1))
         }
-        overall = RateResult(id: "all", name: "All dossiers", nameVi: "Tất cả hồ sơ", tally: total(of: all),
+        overall = RateResult(id: "all", name: "All dossiers", nameVi: "Tất cả hồ sơ", tally: total(of: all), perReplication: perReplication(of: all),
                              onTimeRate: Estimate(rate(of: all)).clamped(to: 0...1))
 
         let intakeLevel = { (p: Int) in scenario.offices.first { $0.id == scenario.procedures[p].intake.office }?.level }
@@ -193,18 +246,18 @@ public struct ExperimentSummary: Sendable {
             let members = all.filter { intakeLevel($0) == level }
             guard !members.isEmpty else { return nil }
             let names: [AdministrativeLevel: (String, String)] = [.district: ("District level", "Cấp quận"), .ward: ("Ward level", "Cấp phường"), .city: ("City level", "Cấp thành phố")]
-            return RateResult(id: level.rawValue, name: names[level]!.0, nameVi: names[level]!.1, tally: total(of: members),
+            return RateResult(id: level.rawValue, name: names[level]!.0, nameVi: names[level]!.1, tally: total(of: members), perReplication: perReplication(of: members),
                               onTimeRate: Estimate(rate(of: members)).clamped(to: 0...1))
         }
         procedures = all.map { p in
             let spec = scenario.procedures[p]
-            return RateResult(id: spec.id, name: spec.name, nameVi: spec.nameVi, tally: total(of: [p]),
+            return RateResult(id: spec.id, name: spec.name, nameVi: spec.nameVi, tally: total(of: [p]), perReplication: perReplication(of: [p]),
                               onTimeRate: Estimate(rate(of: [p])).clamped(to: 0...1))
         }
         officeRates = scenario.offices.compactMap { office in
             let members = all.filter { p in scenario.procedures[p].route.contains { $0.office == office.id } }
             guard !members.isEmpty else { return nil }
-            return RateResult(id: office.id, name: office.name, nameVi: office.nameVi, tally: total(of: members),
+            return RateResult(id: office.id, name: office.name, nameVi: office.nameVi, tally: total(of: members), perReplication: perReplication(of: members),
                               onTimeRate: Estimate(rate(of: members)).clamped(to: 0...1))
         }
         decision766 = ScoreComponent.compute(total(of: all))
@@ -234,7 +287,9 @@ public struct ExperimentSummary: Sendable {
                     id: target.field == "*" ? "\(target.id)/\(field?.id ?? "")" : target.id,
                     label: target.label, labelVi: target.labelVi, measure: target.measure,
                     fieldName: field?.name, fieldNameVi: field?.nameVi, comparator: target.comparator, threshold: target.threshold,
-                    estimate: estimate, verdict: ExperimentSummary.verdict(estimate, target, replicated: many),
+                    estimate: estimate,
+                    denominator: Estimate(perReplication(of: members).map { Double($0[keyPath: target.measure.terms.whole]) }),
+                    verdict: ExperimentSummary.verdict(estimate, target, replicated: many),
                     inputDriven: ExperimentSummary.inputDriving(target.measure, of: members, in: scenario)))
             }
         }
@@ -249,8 +304,12 @@ public struct ExperimentSummary: Sendable {
                 utilization: Estimate(results.map { $0.offices[i].utilization }).clamped(to: 0...1),
                 waitMax: results.map { $0.offices[i].waitMax }.max() ?? 0,
                 served: results.reduce(0) { $0 + $1.offices[i].served },
+                servedPerReplication: Estimate(results.map { Double($0.offices[i].served) }).clamped(to: 0...Double.infinity),
+                lineWait: WaitResult(results.map { $0.offices[i].lineWait }),
+                trayWait: WaitResult(results.map { $0.offices[i].trayWait }),
                 queueAtEnd: Estimate(results.map { Double($0.offices[i].queueAtEnd) }),
                 abandoned: results.reduce(0) { $0 + $1.offices[i].abandoned },
+                abandonedPerReplication: Estimate(results.map { Double($0.offices[i].abandoned) }).clamped(to: 0...Double.infinity),
                 queueGrowthPerDay: results.map { OfficeResult.slope($0.offices[i].waitingByDay) }.reduce(0, +) / Double(Swift.max(results.count, 1)),
                 meanWaitByHour: (0..<24).map { h in
                     let n = results.reduce(0) { $0 + $1.offices[i].waitCountByHour[h] }
@@ -268,6 +327,7 @@ public struct ExperimentSummary: Sendable {
             balance.inProgress += result.conservation.inProgress
         }
         conservation = balance
+        conservationPerReplication = results.map(\.conservation)
         events = results.reduce(0) { $0 + $1.events }
         officeEntries = scenario.offices.map { ($0.name, $0.nameVi, $0.kind) }
         let n = Double(Swift.max(results.count, 1))
@@ -317,6 +377,33 @@ public struct OfficeGroup: Sendable {
     public let busiestNameVi: String?
     public let queueAtEnd: Double
     public let abandoned: Int
+    /// Entries served per replication, the group's offices together.
+    public let servedPerReplication: Double
+    /// Citizens who gave up waiting per replication, the group's offices together.
+    public let abandonedPerReplication: Double
+    /// The citizen's wait in line and the dossier's wait in the tray (``OfficeTally``).
+    public let lineWait: Wait
+    public let trayWait: Wait
+
+    /// One kind of wait over the group's offices.
+    public struct Wait: Sendable {
+        /// Waits per replication, the offices together.
+        public let count: Double
+        /// Mean over all the group's waits of this kind (minutes; NaN when none).
+        public let mean: Double
+        /// The largest 90th percentile among the offices (the worst ward).
+        public let p90: Double
+        public let max: Double
+
+        init(_ waits: [WaitResult]) {
+            let counts = waits.map { $0.count.mean.isFinite ? $0.count.mean : 0 }
+            count = counts.reduce(0, +)
+            let weighted = zip(waits, counts).reduce(0.0) { $0 + ($1.0.mean.mean.isFinite ? $1.0.mean.mean * $1.1 : 0) }
+            mean = count > 0 ? weighted / count : .nan
+            p90 = waits.map(\.p90.mean).filter(\.isFinite).max() ?? .nan
+            max = waits.map(\.max).max() ?? 0
+        }
+    }
 
     /// The groups of `summary`, in scenario order.
     public static func groups(_ summary: ExperimentSummary) -> [OfficeGroup] {
@@ -338,7 +425,10 @@ public struct OfficeGroup: Sendable {
                                p90Wait: list.map(\.waitP90.mean).filter(\.isFinite).max() ?? .nan, waitMax: list.map(\.waitMax).max() ?? 0,
                                busyMean: list.reduce(0) { $0 + $1.utilization.mean } / Double(list.count),
                                busyMax: busiest.utilization.mean, busiestName: busiest.office.name, busiestNameVi: busiest.office.nameVi,
-                               queueAtEnd: list.reduce(0) { $0 + $1.queueAtEnd.mean }, abandoned: list.reduce(0) { $0 + $1.abandoned })
+                               queueAtEnd: list.reduce(0) { $0 + $1.queueAtEnd.mean }, abandoned: list.reduce(0) { $0 + $1.abandoned },
+                               servedPerReplication: list.reduce(0) { $0 + $1.servedPerReplication.mean },
+                               abandonedPerReplication: list.reduce(0) { $0 + $1.abandonedPerReplication.mean },
+                               lineWait: Wait(list.map(\.lineWait)), trayWait: Wait(list.map(\.trayWait)))
         }
     }
 }

@@ -55,10 +55,15 @@ public struct ProcedureTally: Sendable, Equatable, Codable, BitwiseCopyable {
     /// Dossiers that count in the on-time rate: finished or still in progress (refused and
     /// withdrawn ones do not).
     public var processed: Int { finishedOnTime + finishedLate + inProgressNotDue + inProgressOverdue }
+    /// Dossiers received, and those in progress when the horizon started (the denominator of
+    /// the withdrawn share).
+    public var receivedOrBacklog: Int { received + backlog }
     /// Counted as on time by the national portal's rule.
     public var onTime: Int { finishedOnTime + inProgressNotDue }
     /// Late dossiers (finished late or overdue in progress).
     public var late: Int { finishedLate + inProgressOverdue }
+    /// Results returned, by any channel.
+    public var results: Int { resultsElectronic + resultsPostal + resultsAtDesk }
     /// Late dossiers whose appointment actually passed (the ones an apology is owed for; the
     /// others are late only because they were asked to supplement more than once).
     public var pastDue: Int { lateApologisedOnTime + lateApologisedLate + lateNotApologised }
@@ -81,9 +86,43 @@ public struct ProcedureTally: Sendable, Equatable, Codable, BitwiseCopyable {
     }
 }
 
+/// The waits of one kind at one office in one run (minutes, wall clock): how many, their sum,
+/// sum of squares, largest and 90th percentile.
+public struct WaitTally: Sendable, Equatable, Codable {
+    /// Waits recorded (service started, arrived after the warm-up).
+    public var count = 0
+    public var sum = 0.0
+    public var sumOfSquares = 0.0
+    /// The longest wait (0 when none).
+    public var max = 0.0
+    /// The 90th percentile (within 0.4%, see ``LogHistogram``), nil when none was recorded.
+    public var p90: Double?
+
+    public init() {}
+
+    /// Mean wait in minutes (0 when none).
+    public var mean: Double { count > 0 ? sum / Double(count) : 0 }
+
+    /// Counts one wait (the percentile is read from a histogram kept beside it).
+    @inline(__always)
+    mutating func add(_ wait: Double) {
+        count += 1
+        sum += wait
+        sumOfSquares += wait * wait
+        if wait > max { max = wait }
+    }
+}
+
 /// Queue and staff figures of one office in one run.
+///
+/// Two waits are told apart, because they differ by orders of magnitude and answer different
+/// questions: ``lineWait``, the citizen's wait in line (in person at a desk, from joining the
+/// queue to being served, usually minutes), and ``trayWait``, the dossier's wait in the office's
+/// tray (online, postal, forwarded or awaiting a signing session, from reaching the office to
+/// the start of its work, nights and weekends included). The `served`, `waitSum`, `waitMax` and
+/// `waitP90` figures are both together.
 public struct OfficeTally: Sendable, Equatable, Codable {
-    /// Dossiers whose wait was recorded (service started, arrived after the warm-up).
+    /// Dossiers whose wait was recorded (service started, arrived after the warm-up), both kinds.
     public var served = 0
     public var waitSum = 0.0
     public var waitSumOfSquares = 0.0
@@ -105,6 +144,12 @@ public struct OfficeTally: Sendable, Equatable, Codable {
     /// (minutes), 24 entries each.
     public var waitCountByHour = [Int](repeating: 0, count: 24)
     public var waitSumByHour = [Double](repeating: 0, count: 24)
+    /// The citizen's wait in line: entries queueing in person at a desk (handing in a dossier
+    /// or collecting a result).
+    public var lineWait = WaitTally()
+    /// The dossier's wait in the office's tray: every other entry (online and postal dossiers,
+    /// forwarded dossiers, dossiers awaiting a signing session).
+    public var trayWait = WaitTally()
 
     public init() {}
 

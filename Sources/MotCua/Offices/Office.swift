@@ -45,8 +45,9 @@ actor Office {
     /// sum (the tally's arrays, kept here as plain buffers until ``close(at:)``).
     private let waitCountByHour = PlainBuffer<Int>(repeating: 0, count: 24)
     private let waitSumByHour = PlainBuffer<Double>(repeating: 0, count: 24)
-    /// The counted waits, for their 90th percentile.
-    @exclusivity(unchecked) private var waitHistogram = LogHistogram()
+    /// The counted waits in line and in the tray, for their 90th percentiles.
+    @exclusivity(unchecked) private var lineHistogram = LogHistogram()
+    @exclusivity(unchecked) private var trayHistogram = LogHistogram()
     /// End of the warm-up: waits before it are not counted.
     private let warmUpEnd: SimTime
 
@@ -193,16 +194,19 @@ actor Office {
         changeBusy(by: 1, now: now)
         if entry.counted {
             let wait = schedule.nextOpening(atOrAfter: now) - entry.arrivedAt
-            tally.served += 1
-            tally.waitSum += wait
-            tally.waitSumOfSquares += wait * wait
-            if wait > tally.waitMax { tally.waitMax = wait }
-            waitHistogram.add(wait)
+            // Each wait goes to its own kind only; the figures of both together are added up
+            // once, in close(at:).
             if entry.inPerson {
+                tally.lineWait.add(wait)
+                lineHistogram.add(wait)
                 let hour = Int(entry.arrivalHour)
                 waitCountByHour[hour] += 1
                 waitSumByHour[hour] += wait
+            } else {
+                tally.trayWait.add(wait)
+                trayHistogram.add(wait)
             }
+            context.waitLog?.record(office: index, inPerson: entry.inPerson, wait: wait)
         }
         let done = Swift.max(now, schedule.finishTime(startingAt: now, workMinutes: entry.work))
         context.schedule(at: done, .serviceDone, target: index, dossier: entry.dossier)
@@ -239,7 +243,16 @@ actor Office {
         var result = tally
         result.waitCountByHour = waitCountByHour.array
         result.waitSumByHour = waitSumByHour.array
-        result.waitP90 = waitHistogram.quantile(0.9)
+        result.lineWait.p90 = lineHistogram.quantile(0.9)
+        result.trayWait.p90 = trayHistogram.quantile(0.9)
+        result.served = result.lineWait.count + result.trayWait.count
+        result.waitSum = result.lineWait.sum + result.trayWait.sum
+        result.waitSumOfSquares = result.lineWait.sumOfSquares + result.trayWait.sumOfSquares
+        result.waitMax = Swift.max(result.lineWait.max, result.trayWait.max)
+        var all = LogHistogram()
+        all.add(contentsOf: lineHistogram)
+        all.add(contentsOf: trayHistogram)
+        result.waitP90 = all.quantile(0.9)
         result.busyMinutes = busyOpenMinutes
         result.availableMinutes = staffOpenMinutes
         result.queueAtEnd = waiting

@@ -10,7 +10,8 @@ public enum ComparisonReport {
             lines.append("  [\(i == 0 ? (vi ? "gốc" : "base") : String(i))] \(name)")
         }
         lines.append("")
-        let width = 46
+        // Wide enough for the longest label ("mean wait in the tray — <office>") plus a space.
+        let width = Swift.max(46, (comparison.rows.map { (vi ? $0.labelVi : $0.label).count }.max() ?? 0) + 1)
         var header = "  " + Format.pad(vi ? "chỉ số" : "measure", width) + Format.right(vi ? "gốc" : "base", 11)
         for v in 1..<comparison.names.count { header += Format.right("[\(v)]", 11) + Format.right(vi ? "chênh lệch [\(v)]" : "difference [\(v)]", 32) }
         lines.append(header)

@@ -14,6 +14,17 @@ public enum Format {
         return n < 0 ? "-" + out : out
     }
 
+    /// A mean count (per replication), to the nearest whole dossier: `1234.6` → `1,235`; `—` when undefined.
+    /// With `decimals` > 0: `88523.33` → `88,523.3`.
+    public static func meanCount(_ x: Double, decimals: Int = 0) -> String {
+        guard x.isFinite, abs(x) < 1e15 else { return "—" }
+        guard decimals > 0 else { return count(Int(x.rounded())) }
+        let text = fixed(abs(x), decimals)
+        let point = text.firstIndex(of: ".") ?? text.endIndex
+        let whole = Int(text[..<point]) ?? 0
+        return (x < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "-" : "") + count(whole) + text[point...]
+    }
+
     /// Fixed decimals, rounding half away from zero.
     public static func fixed(_ x: Double, _ decimals: Int) -> String {
         guard x.isFinite else { return "—" }

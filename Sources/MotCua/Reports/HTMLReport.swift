@@ -43,7 +43,8 @@ public enum HTMLReport {
                 if let field = target.fieldName { label += " — " + language.pick(field, target.fieldNameVi) }
                 let ci = summary.replications > 1 ? "\(Format.percent(target.estimate.low)) – \(Format.percent(target.estimate.high))" : "—"
                 let input = target.inputDriven.map { "<br><small>↳ \(e(w.inputDriven)): \(e($0))</small>" } ?? ""
-                html += "<tr><td>\(e(label)) (\(target.comparator.rawValue) \(Format.percent(target.threshold, 0)))\(input)</td><td class=\"num\">\(Format.percent(target.estimate.mean))</td><td class=\"num\">\(ci)</td><td><span class=\"verdict \(target.verdict.rawValue)\">\(e(TextReport.verdictWord(target.verdict, w)))</span></td></tr>"
+                let of = w.denominator(target.denominator.mean, target.measure.terms.whole)
+                html += "<tr><td>\(e(label)) (\(target.comparator.rawValue) \(Format.percent(target.threshold, 0)); \(e(of)))\(input)</td><td class=\"num\">\(Format.percent(target.estimate.mean))</td><td class=\"num\">\(ci)</td><td><span class=\"verdict \(target.verdict.rawValue)\">\(e(TextReport.verdictWord(target.verdict, w)))</span></td></tr>"
             }
             html += "</table><p>\(e(t("PASS: the whole 95% confidence interval meets the target; FAIL: it misses it entirely; AT RISK: the interval straddles the threshold.", "ĐẠT: cả khoảng tin cậy 95% đạt chỉ tiêu; KHÔNG ĐẠT: cả khoảng không đạt; CÓ RỦI RO: khoảng tin cậy nằm hai bên ngưỡng.")))</p></section>"
         }
@@ -83,11 +84,32 @@ public enum HTMLReport {
         }
         let busyHours = (0..<24).filter { byHour[$0].isFinite }
         let span = (busyHours.first ?? 7)..<((busyHours.last ?? 16) + 1)
-        html += "<section><h2>\(e(t("Waiting at the one-stop desks by hour of arrival (citizens in person)", "Thời gian chờ tại bộ phận một cửa theo giờ đến (người dân đến trực tiếp)")))</h2>"
+        html += "<section><h2>\(e(t("Wait in line at the one-stop desks by hour of arrival (citizens in person)", "Thời gian chờ xếp hàng tại bộ phận một cửa theo giờ đến (người dân đến trực tiếp)")))</h2>"
         html += SVGChart.hourlyBars(id: "chart-desk-hours", title: t("Mean wait at the desks by hour of arrival", "Thời gian chờ trung bình theo giờ đến"),
                                     values: byHour, hours: span, yLabel: t("minutes", "phút"),
                                     format: { Format.fixed($0, (byHour.filter(\.isFinite).max() ?? 0) < 10 ? 1 : 0) })
         html += "</section>"
+
+        // The two waits, by office entry: never one figure for both
+        html += "<section><h2>\(e(w.waits))</h2><table><tr><th rowspan=\"2\">\(e(w.office))</th><th colspan=\"4\">\(e(w.inLine))</th><th colspan=\"4\">\(e(w.inTray))</th></tr><tr>"
+        for _ in 0..<2 {
+            html += "<th class=\"num\">\(e(w.waitCount))</th><th class=\"num\">\(e(w.meanWait))</th><th class=\"num\">\(e(w.p90Wait))</th><th class=\"num\">\(e(w.maxWait))</th>"
+        }
+        html += "</tr>"
+        let officeGroups = OfficeGroup.groups(summary)
+        for group in officeGroups {
+            let label = language.pick(group.name, group.nameVi) + (group.count > 1 ? " (\(group.count))" : "")
+            html += "<tr><td>\(e(label))</td>"
+            for wait in [group.lineWait, group.trayWait] {
+                if wait.count > 0 {
+                    html += "<td class=\"num\">\(Format.meanCount(wait.count))</td><td class=\"num\">\(e(Format.duration(minutes: wait.mean, vietnamese: vi)))</td><td class=\"num\">\(e(Format.duration(minutes: wait.p90, vietnamese: vi)))</td><td class=\"num\">\(e(Format.duration(minutes: wait.max, vietnamese: vi)))</td>"
+                } else {
+                    html += "<td class=\"num\">—</td><td></td><td></td><td></td>"
+                }
+            }
+            html += "</tr>"
+        }
+        html += "</table><p>\(e(w.inLineNote))<br>\(e(w.inTrayNote))<br>\(e(summary.offices.count > officeGroups.count ? w.waitsGroupNote : w.waitsNote))</p></section>"
 
         // Chart 4: utilization by office entry (wards together)
         var groups: [Int: [OfficeResult]] = [:]
@@ -109,12 +131,19 @@ public enum HTMLReport {
         // Table of fields and balance
         html += "<section><h2>\(e(t("On-time rate by field: counts", "Tỷ lệ đúng hạn theo lĩnh vực: số liệu")))</h2><table><tr><th>\(e(w.field))</th><th class=\"num\">\(e(w.received))</th><th class=\"num\">\(e(w.onTime))</th><th class=\"num\">\(e(w.late))</th><th class=\"num\">\(e(w.open))</th><th class=\"num\">\(e(w.overdue))</th><th class=\"num\">\(e(w.onTimeRate))</th></tr>"
         for row in summary.fields + [summary.overall] {
-            let tally = row.tally
-            html += "<tr><td>\(e(language.pick(row.name, row.nameVi)))</td><td class=\"num\">\(Format.count(tally.received))</td><td class=\"num\">\(Format.count(tally.finishedOnTime))</td><td class=\"num\">\(Format.count(tally.finishedLate))</td><td class=\"num\">\(Format.count(tally.inProgressNotDue))</td><td class=\"num\">\(Format.count(tally.inProgressOverdue))</td><td class=\"num\">\(Format.percent(row.onTimeRate.mean))</td></tr>"
+            func count(_ counter: KeyPath<ProcedureTally, Int>) -> String { "<td class=\"num\">\(Format.meanCount(row.mean(counter).mean))</td>" }
+            html += "<tr><td>\(e(language.pick(row.name, row.nameVi)))</td>\(count(\.received))\(count(\.finishedOnTime))\(count(\.finishedLate))\(count(\.inProgressNotDue))\(count(\.inProgressOverdue))<td class=\"num\">\(Format.percent(row.onTimeRate.mean))</td></tr>"
         }
         html += "</table>"
+        let many = summary.replications > 1
+        if many { html += "<p>\(e(w.countsNote))</p>" }
+        // The balance on the table's basis (means per replication), the opening backlog named.
         let c = summary.conservation
-        html += "<p><strong>\(e(t("Dossier balance", "Cân đối hồ sơ"))):</strong> \(e(w.received)) \(Format.count(c.backlog + c.received)) = \(e(w.finished)) \(Format.count(c.finished)) + \(e(w.refused)) \(Format.count(c.refused)) + \(e(w.withdrawn)) \(Format.count(c.withdrawn)) + \(e(w.inProgress)) \(Format.count(c.inProgress)) — \(e(c.isBalanced ? w.balanced : w.broken))</p></section>"
+        func balanceMean(_ counter: KeyPath<Conservation, Int>) -> String {
+            let value = summary.balanceMean(counter).mean
+            return Format.meanCount(value, decimals: many ? 1 : 0)
+        }
+        html += "<p><strong>\(e(t("Dossier balance", "Cân đối hồ sơ")))\(many ? " " + e(w.balanceNote) : ""):</strong> \(e(w.backlog)) \(balanceMean(\.backlog)) + \(e(w.received)) \(balanceMean(\.received)) = \(e(w.finished)) \(balanceMean(\.finished)) + \(e(w.refused)) \(balanceMean(\.refused)) + \(e(w.withdrawn)) \(balanceMean(\.withdrawn)) + \(e(w.inProgress)) \(balanceMean(\.inProgress)) — \(e(c.isBalanced ? w.balanced : w.broken))</p></section>"
         html += "<footer>MotCua · \(e(t("simulation report; every number in the scenario carries its source or the word “assumption”.", "báo cáo mô phỏng; mọi số liệu trong kịch bản đều ghi nguồn hoặc ghi rõ là giả định.")))</footer>"
         html += "</body></html>\n"
         return html

@@ -30,6 +30,8 @@ public enum JSONReport {
             members += estimateMembers(t.estimate)
             members.append(("verdict", .string(t.verdict.rawValue)))
             members.append(("inputDriven", t.inputDriven.map(JSONValue.string) ?? .null))
+            members.append(("denominator", .object([("counter", .string(Phrases.counterName(t.measure.terms.whole))),
+                                                    ("perReplication", estimate(t.denominator))])))
             return .object(members)
         })
         let measures: JSONValue = .object([
@@ -59,6 +61,9 @@ public enum JSONReport {
             ("withdrawn", .number(Double(c.withdrawn))),
             ("inProgress", .number(Double(c.inProgress))),
             ("balanced", .bool(c.isBalanced)),
+            ("perReplication", .object(conservationCounters.map { name, counter in
+                (name, estimate(summary.balanceMean(counter)))
+            })),
         ])
         return .object([
             ("format", .string(format)),
@@ -69,11 +74,28 @@ public enum JSONReport {
         ])
     }
 
+    static var conservationCounters: [(String, KeyPath<Conservation, Int>)] {
+        [
+            ("backlog", \.backlog), ("received", \.received), ("finished", \.finished), ("refused", \.refused),
+            ("withdrawn", \.withdrawn), ("inProgress", \.inProgress),
+        ]
+    }
+
     static func estimateMembers(_ e: Estimate) -> [(key: String, value: JSONValue)] {
         [("mean", .number(e.mean)), ("ci95", .array([.number(e.low), .number(e.high)]))]
     }
 
     static func estimate(_ e: Estimate) -> JSONValue { .object(estimateMembers(e)) }
+
+    /// The counters of `counts`, in the same order, for their means per replication.
+    static var perReplicationCounters: [KeyPath<ProcedureTally, Int>] {
+        [
+            \.received, \.backlog, \.refused, \.withdrawn, \.accepted, \.finishedOnTime, \.finishedLate, \.inProgressNotDue,
+            \.inProgressOverdue, \.incomplete, \.supplementRequests, \.lateByRepeatedSupplements, \.apologiesSent,
+            \.lateApologisedOnTime, \.lateApologisedLate, \.lateNotApologised, \.newDateMet, \.online, \.postal, \.digitized,
+            \.feePaying, \.ePaid, \.resultsElectronic, \.resultsPostal, \.resultsAtDesk,
+        ]
+    }
 
     static func rate(_ r: RateResult) -> JSONValue {
         let t = r.tally
@@ -96,6 +118,18 @@ public enum JSONReport {
             ("nameVi", r.nameVi.map(JSONValue.string) ?? .null),
             ("onTimeRate", estimate(r.onTimeRate)),
             ("counts", .object(counts.map { ($0.0, .number(Double($0.1))) })),
+            ("perReplication", .object(zip(counts, perReplicationCounters).map { ($0.0.0, estimate(r.mean($0.1))) })),
+        ])
+    }
+
+    /// One kind of wait: waits per replication, mean and 90th percentile (minutes) with their
+    /// intervals, and the longest of any replication (null when there was none).
+    static func wait(_ w: WaitResult) -> JSONValue {
+        .object([
+            ("perReplication", estimate(w.count)),
+            ("meanMinutes", estimate(w.mean)),
+            ("p90Minutes", estimate(w.p90)),
+            ("maxMinutes", w.count.mean > 0 ? .number(w.max) : .null),
         ])
     }
 
@@ -108,13 +142,17 @@ public enum JSONReport {
             ("level", .string(o.office.level.rawValue)),
             ("staff", .number(Double(o.office.staff))),
             ("served", .number(Double(o.served))),
+            ("servedPerReplication", estimate(o.servedPerReplication)),
             ("meanWaitMinutes", estimate(o.meanWait)),
             ("p90WaitMinutes", estimate(o.waitP90)),
             ("meanWaitByHourMinutes", .array(o.meanWaitByHour.map(JSONValue.number))),
             ("maxWaitMinutes", .number(o.waitMax)),
+            ("lineWait", wait(o.lineWait)),
+            ("trayWait", wait(o.trayWait)),
             ("utilization", estimate(o.utilization)),
             ("queueAtEnd", estimate(o.queueAtEnd)),
             ("abandoned", .number(Double(o.abandoned))),
+            ("abandonedPerReplication", estimate(o.abandonedPerReplication)),
             ("queueGrowthPerDay", .number((o.queueGrowthPerDay * 1000).rounded() / 1000)),
             ("unstable", .bool(o.isUnstable)),
         ])

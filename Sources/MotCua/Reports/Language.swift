@@ -23,12 +23,16 @@ struct Phrases: Sendable {
     let pass, fail, atRisk: String
     /// Shown under a verdict that only repeats an input share.
     let inputDriven: String
-    let byField, byFieldNote, field, received, refused, onTime, late, open, overdue, onTimeRate, totalsNote: String
+    let byField, byFieldNote, field, received, refused, onTime, late, open, overdue, onTimeRate, countsNote: String
     let journey, incomplete, withdrawn, supplements, lateByRepeat, lateDossiers, apologisedInTime, newDateMet,
         apologisedLate, neverApologised, online, postal, digitized, ePaid, resultsElectronic, byPost, atDesk, backlog: String
-    let ofReceived, ofAccepted, ofFeePaying, ofLate, ofResults: String
+    /// A share's denominator: "of" and the noun of what is counted (``denominator(of:)``).
+    let of, receivedNoun, acceptedNoun, feePayingNoun, lateNoun, resultsNoun, processedNoun, dossiersNoun: String
+    let receivedOrBacklogNoun, pastDueNoun: String
     let offices, office, staff, served, meanWait, maxWait, busy, queueAtEnd, gaveUp, officesNote, busiest, groupsNote, pastDue, p90Wait, unstable, perDay, decision766: String
-    let balance, allReplications, finished, inProgress, balanced, broken: String
+    let balance, balanceNote, finished, inProgress, balanced, broken: String
+    let journeyNote: String
+    let perReplicationNote, waits, waitCount, inLine, inTray, inLineNote, inTrayNote, waitsNote, waitsGroupNote: String
 
     static let english = Phrases(
         replication: { $0 == 1 ? "1 replication" : "\($0) replications" },
@@ -39,26 +43,36 @@ struct Phrases: Sendable {
         passCount: { "\($0) of \($1) pass" },
         pass: "PASS", fail: "FAIL", atRisk: "AT RISK", inputDriven: "repeats an input",
         byField: "ON-TIME RATE BY FIELD",
-        byFieldNote: "(on time = finished by the appointment date, or in progress and not yet due)",
+        byFieldNote: "(on-time rate = finished by the appointment date, or in progress and not yet due, of the dossiers finished or in progress; refused and withdrawn ones are not counted)",
         field: "field", received: "received", refused: "refused", onTime: "on time", late: "late", open: "open",
-        overdue: "overdue", onTimeRate: "on-time", totalsNote: "(counts are totals over all replications)",
+        overdue: "overdue", onTimeRate: "on-time", countsNote: "(counts: mean per replication, i.e. per simulated period; their 95% intervals are in --json and --csv)",
         journey: "THE DOSSIER'S JOURNEY", incomplete: "incomplete at the desk (Form 02)", withdrawn: "withdrawn by the citizen",
         supplements: "supplement requests", lateByRepeat: "late because asked more than once", lateDossiers: "late dossiers",
         apologisedInTime: "  apologised in time (Form 04)", newDateMet: "new date met", apologisedLate: "  apologised late",
         neverApologised: "  never apologised", online: "submitted online", postal: "sent by post", digitized: "digitized (online or scanned)",
         ePaid: "fees paid electronically", resultsElectronic: "results sent electronically", byPost: "by post",
         atDesk: "collected at the desk", backlog: "opening backlog",
-        ofReceived: "of received", ofAccepted: "of accepted", ofFeePaying: "of fee-paying", ofLate: "of late", ofResults: "of results",
+        of: "of", receivedNoun: "received", acceptedNoun: "accepted", feePayingNoun: "fee-paying dossiers",
+        lateNoun: "late dossiers", resultsNoun: "results returned", processedNoun: "finished or in progress", dossiersNoun: "dossiers",
+        receivedOrBacklogNoun: "received or in the opening backlog", pastDueNoun: "dossiers past their appointment date",
         offices: "OFFICES", office: "office", staff: "staff", served: "served", meanWait: "mean wait", maxWait: "max wait",
         busy: "busy", queueAtEnd: "queue at end", gaveUp: "gave up",
-        officesNote: "(wait: from reaching the office to the start of work, in wall-clock time; busy: share of open staff time)",
-        busiest: "busiest", groupsNote: "(offices with a count are the wards together: staff per ward, totals, mean busy; --json and --csv list each ward)",
+        officesNote: "(served: entries whose work started; busy: share of open staff time)",
+        busiest: "busiest", groupsNote: "(offices with a count are the wards together: staff per ward, counts of all the wards, mean busy; --json and --csv list each ward)",
         pastDue: "past the appointment date", p90Wait: "90% wait",
         unstable: "UNSTABLE OFFICES — demand exceeds capacity: the queue grows day after day (growth over the second half of the horizon)",
         perDay: "dossiers a day",
         decision766: "DECISION 766/QĐ-TTG SCORING — the parts a simulation can compute (points / maximum)",
-        balance: "DOSSIER BALANCE", allReplications: "(all replications)", finished: "finished", inProgress: "in progress",
-        balanced: "balanced", broken: "BROKEN")
+        balance: "DOSSIER BALANCE", balanceNote: "(mean per replication, as the tables above)", finished: "finished", inProgress: "in progress",
+        balanced: "balanced", broken: "BROKEN",
+        journeyNote: "(mean per replication, with its 95% interval)",
+        perReplicationNote: "(counts: mean per replication, i.e. per simulated period)",
+        waits: "WAITS — two different waits, never mixed",
+        waitCount: "waits", inLine: "IN LINE (citizens in person)", inTray: "IN THE TRAY (dossiers not in person)",
+        inLineNote: "(in line: a citizen at a desk, from joining the line to being served — handing in a dossier or collecting a result)",
+        inTrayNote: "(in the tray: a dossier sent online or by post, forwarded from another office or waiting for a signing session, from reaching the office to the start of work, nights and days off included)",
+        waitsNote: "(waits: count per replication; mean and 90% over the replications; max: the longest of any replication; a mean above the 90% figure means a long tail, a few waits across nights)",
+        waitsGroupNote: "(waits: count per replication; mean and 90% over the replications, 90% of the worst ward for the wards; max: the longest of any replication; a mean above the 90% figure means a long tail, a few waits across nights)")
 
     static let vietnamese = Phrases(
         replication: { "\($0) lần chạy lặp" },
@@ -69,24 +83,71 @@ struct Phrases: Sendable {
         passCount: { "\($0)/\($1) chỉ tiêu đạt" },
         pass: "ĐẠT", fail: "KHÔNG ĐẠT", atRisk: "CÓ RỦI RO", inputDriven: "lặp lại tham số đầu vào",
         byField: "TỶ LỆ GIẢI QUYẾT HỒ SƠ ĐÚNG HẠN THEO LĨNH VỰC",
-        byFieldNote: "(đúng hạn = có kết quả trước hoặc đúng ngày hẹn trả, hoặc đang giải quyết chưa đến hạn)",
+        byFieldNote: "(tỷ lệ đúng hạn = có kết quả trước hoặc đúng ngày hẹn trả, hoặc đang giải quyết chưa đến hạn, trên số hồ sơ đã và đang giải quyết; không tính hồ sơ bị từ chối hoặc rút)",
         field: "lĩnh vực", received: "tiếp nhận", refused: "từ chối", onTime: "đúng hạn", late: "trễ hạn", open: "đang xử lý",
-        overdue: "quá hạn", onTimeRate: "tỷ lệ đúng hạn", totalsNote: "(số liệu là tổng của mọi lần chạy lặp)",
+        overdue: "quá hạn", onTimeRate: "tỷ lệ đúng hạn", countsNote: "(số liệu: trung bình mỗi lần chạy lặp, tức mỗi kỳ mô phỏng; khoảng tin cậy 95% có trong --json và --csv)",
         journey: "HÀNH TRÌNH HỒ SƠ", incomplete: "chưa đầy đủ khi tiếp nhận (Mẫu 02)", withdrawn: "công dân rút hồ sơ",
         supplements: "yêu cầu bổ sung", lateByRepeat: "trễ hạn do bổ sung quá 1 lần", lateDossiers: "hồ sơ trễ hạn",
         apologisedInTime: "  có thư xin lỗi đúng hạn (Mẫu 04)", newDateMet: "trả đúng ngày hẹn mới", apologisedLate: "  thư xin lỗi muộn",
         neverApologised: "  không có thư xin lỗi", online: "nộp trực tuyến", postal: "gửi qua bưu chính", digitized: "số hóa (trực tuyến hoặc quét)",
         ePaid: "thanh toán điện tử", resultsElectronic: "trả kết quả điện tử", byPost: "qua bưu chính",
         atDesk: "nhận tại bộ phận một cửa", backlog: "hồ sơ tồn đầu kỳ",
-        ofReceived: "số tiếp nhận", ofAccepted: "số đã nhận", ofFeePaying: "số có phí", ofLate: "số trễ hạn", ofResults: "số kết quả",
+        of: "trên", receivedNoun: "hồ sơ tiếp nhận", acceptedNoun: "hồ sơ đã nhận", feePayingNoun: "hồ sơ có phí",
+        lateNoun: "hồ sơ trễ hạn", resultsNoun: "kết quả đã trả", processedNoun: "hồ sơ đã và đang giải quyết", dossiersNoun: "hồ sơ",
+        receivedOrBacklogNoun: "hồ sơ tiếp nhận hoặc tồn đầu kỳ", pastDueNoun: "hồ sơ quá ngày hẹn trả",
         offices: "CƠ QUAN, ĐƠN VỊ", office: "đơn vị", staff: "cán bộ", served: "đã xử lý", meanWait: "chờ TB", maxWait: "chờ tối đa",
         busy: "bận", queueAtEnd: "tồn cuối kỳ", gaveUp: "bỏ về",
-        officesNote: "(thời gian chờ: từ khi hồ sơ đến đơn vị tới khi bắt đầu xử lý; bận: tỷ lệ thời gian làm việc của cán bộ)",
-        busiest: "bận nhất", groupsNote: "(đơn vị có số lượng là các phường gộp lại: cán bộ mỗi phường, tổng số, mức bận trung bình; --json và --csv liệt kê từng phường)",
+        officesNote: "(đã xử lý: lượt đã bắt đầu xử lý; bận: tỷ lệ thời gian làm việc của cán bộ)",
+        busiest: "bận nhất", groupsNote: "(đơn vị có số lượng là các phường gộp lại: cán bộ mỗi phường, số liệu của mọi phường, mức bận trung bình; --json và --csv liệt kê từng phường)",
         pastDue: "quá ngày hẹn trả", p90Wait: "chờ 90%",
         unstable: "ĐƠN VỊ QUÁ TẢI — nhu cầu vượt năng lực: hồ sơ tồn tăng dần theo ngày (mức tăng trong nửa sau của kỳ)",
         perDay: "hồ sơ/ngày",
         decision766: "CHẤM ĐIỂM THEO QUYẾT ĐỊNH 766/QĐ-TTG — các phần mô phỏng tính được (điểm / tối đa)",
-        balance: "CÂN ĐỐI HỒ SƠ", allReplications: "(mọi lần chạy lặp)", finished: "đã có kết quả", inProgress: "đang giải quyết",
-        balanced: "cân đối", broken: "SAI LỆCH")
+        balance: "CÂN ĐỐI HỒ SƠ", balanceNote: "(trung bình mỗi lần chạy lặp, như các bảng trên)", finished: "đã có kết quả", inProgress: "đang giải quyết",
+        balanced: "cân đối", broken: "SAI LỆCH",
+        journeyNote: "(trung bình mỗi lần chạy lặp, kèm khoảng tin cậy 95%)",
+        perReplicationNote: "(số liệu: trung bình mỗi lần chạy lặp, tức mỗi kỳ mô phỏng)",
+        waits: "THỜI GIAN CHỜ — hai loại chờ khác nhau, không gộp",
+        waitCount: "lượt chờ", inLine: "XẾP HÀNG (người dân đến trực tiếp)", inTray: "HỒ SƠ CHỜ XỬ LÝ (không trực tiếp)",
+        inLineNote: "(xếp hàng: người dân tại bộ phận một cửa, từ khi vào hàng đến khi được tiếp — nộp hồ sơ hoặc nhận kết quả)",
+        inTrayNote: "(hồ sơ chờ xử lý: hồ sơ nộp trực tuyến, qua bưu chính, được chuyển từ đơn vị khác hoặc chờ buổi ký, từ khi đến đơn vị tới khi bắt đầu xử lý, kể cả đêm và ngày nghỉ)",
+        waitsNote: "(lượt chờ: trung bình mỗi lần chạy lặp; TB và 90% qua các lần chạy lặp; tối đa: lâu nhất trong mọi lần chạy; TB lớn hơn mức 90% nghĩa là có ít lượt chờ rất dài, qua đêm)",
+        waitsGroupNote: "(lượt chờ: trung bình mỗi lần chạy lặp; TB và 90% qua các lần chạy lặp, 90% của phường cao nhất với các phường; tối đa: lâu nhất trong mọi lần chạy; TB lớn hơn mức 90% nghĩa là có ít lượt chờ rất dài, qua đêm)")
+}
+
+extension Phrases {
+    /// What a count is of, for a share's "x% of N …": the noun of the counter `whole`.
+    func noun(of whole: KeyPath<ProcedureTally, Int>) -> String {
+        switch whole {
+        case \ProcedureTally.received: return receivedNoun
+        case \ProcedureTally.accepted: return acceptedNoun
+        case \ProcedureTally.feePaying: return feePayingNoun
+        case \ProcedureTally.late: return lateNoun
+        case \ProcedureTally.results: return resultsNoun
+        case \ProcedureTally.processed: return processedNoun
+        case \ProcedureTally.pastDue: return pastDueNoun
+        case \ProcedureTally.receivedOrBacklog: return receivedOrBacklogNoun
+        default: return dossiersNoun
+        }
+    }
+
+    /// The name of the counter `whole` in `--json` and `--csv` (a share's denominator).
+    static func counterName(_ whole: KeyPath<ProcedureTally, Int>) -> String {
+        switch whole {
+        case \ProcedureTally.received: return "received"
+        case \ProcedureTally.accepted: return "accepted"
+        case \ProcedureTally.feePaying: return "feePaying"
+        case \ProcedureTally.late: return "late"
+        case \ProcedureTally.results: return "results"
+        case \ProcedureTally.processed: return "processed"
+        case \ProcedureTally.pastDue: return "pastDue"
+        case \ProcedureTally.receivedOrBacklog: return "receivedOrBacklog"
+        default: return "dossiers"
+        }
+    }
+
+    /// "of 1,249 late dossiers": a share's denominator, named, with its count.
+    func denominator(_ count: Double, _ whole: KeyPath<ProcedureTally, Int>) -> String {
+        "\(of) \(Format.meanCount(count)) \(noun(of: whole))"
+    }
 }

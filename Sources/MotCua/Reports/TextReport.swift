@@ -21,7 +21,8 @@ public enum TextReport {
                 if let field = t.fieldName { label += " — \(language.pick(field, t.fieldNameVi))" }
                 let ci = many ? "\(Format.percent(t.estimate.low)) … \(Format.percent(t.estimate.high))" : w.oneReplication
                 lines.append("  " + Format.pad(verdictWord(t.verdict, w), 11) + Format.pad(label, 62)
-                             + Format.right(Format.percent(t.estimate.mean), 9) + "   " + ci)
+                             + Format.right(Format.percent(t.estimate.mean), 9) + "   " + Format.pad(ci, 21)
+                             + "   " + w.denominator(t.denominator.mean, t.measure.terms.whole))
                 if let input = t.inputDriven { lines.append("  " + Format.pad("", 11) + "↳ " + w.inputDriven + ": " + input) }
             }
             lines.append("  " + w.passCount(summary.targets.filter { $0.verdict == .pass }.count, summary.targets.count))
@@ -33,67 +34,96 @@ public enum TextReport {
                      + Format.right(w.onTime, 10) + Format.right(w.late, 9) + Format.right(w.open, 11)
                      + Format.right(w.overdue, 9) + Format.right(w.onTimeRate, 15) + "   " + (many ? w.ci95 : ""))
         for row in summary.fields + (summary.levels.count > 1 ? summary.levels : []) + [summary.overall] {
-            let t = row.tally
+            func count(_ counter: KeyPath<ProcedureTally, Int>) -> String { Format.meanCount(row.mean(counter).mean) }
             let ci = many ? "\(Format.percent(row.onTimeRate.low)) … \(Format.percent(row.onTimeRate.high))" : ""
-            lines.append("  " + Format.pad(language.pick(row.name, row.nameVi), 24) + Format.right(Format.count(t.received), 10)
-                         + Format.right(Format.count(t.refused), 9) + Format.right(Format.count(t.finishedOnTime), 10)
-                         + Format.right(Format.count(t.finishedLate), 9) + Format.right(Format.count(t.inProgressNotDue), 11)
-                         + Format.right(Format.count(t.inProgressOverdue), 9)
+            lines.append("  " + Format.pad(language.pick(row.name, row.nameVi), 24) + Format.right(count(\.received), 10)
+                         + Format.right(count(\.refused), 9) + Format.right(count(\.finishedOnTime), 10)
+                         + Format.right(count(\.finishedLate), 9) + Format.right(count(\.inProgressNotDue), 11)
+                         + Format.right(count(\.inProgressOverdue), 9)
                          + Format.right(Format.percent(row.onTimeRate.mean), 15) + "   " + ci)
         }
-        if many { lines.append("  " + w.totalsNote) }
+        if many { lines.append("  " + w.countsNote) }
         lines.append("")
 
-        let t = summary.overall.tally
-        func share(_ part: Int, _ whole: Int, _ of: String) -> String {
-            whole > 0 ? "\(Format.percent(Double(part) / Double(whole), 1)) \(of)" : ""
+        // The journey, on the tables' basis: means per replication (each with its interval
+        // when replicated); a share is the ratio of the two means printed with it.
+        let overall = summary.overall
+        func mean(_ counter: KeyPath<ProcedureTally, Int>) -> Double { overall.mean(counter).mean }
+        func share(_ part: KeyPath<ProcedureTally, Int>, _ whole: KeyPath<ProcedureTally, Int>) -> String {
+            mean(whole) > 0 ? "\(Format.percent(mean(part) / mean(whole), 1)) \(w.denominator(mean(whole), whole))" : ""
         }
-        func row(_ label: String, _ n: Int, _ notes: String...) -> String {
+        func share(_ measure: TargetMeasure) -> String { share(measure.terms.part, measure.terms.whole) }
+        func row(_ label: String, _ counter: KeyPath<ProcedureTally, Int>, _ notes: String...) -> String {
             let note = notes.filter { !$0.isEmpty }.joined(separator: "; ")
-            return "  " + Format.pad(label, 38) + Format.right(Format.count(n), 10) + (note.isEmpty ? "" : "   " + note)
+            let estimate = overall.mean(counter)
+            let ci = many ? "  \(Format.meanCount(estimate.low)) … \(Format.meanCount(estimate.high))" : ""
+            let line = "  " + Format.pad(label, 38) + Format.right(Format.meanCount(estimate.mean), 10)
+            return note.isEmpty ? line + ci : line + (many ? Format.pad(ci, 24) : "") + "   " + note
         }
-        lines.append(w.journey + (many ? " " + w.totalsNote : ""))
-        lines.append(row(w.incomplete, t.incomplete))
-        lines.append(row(w.refused, t.refused, share(t.refused, t.received, w.ofReceived)))
-        lines.append(row(w.withdrawn, t.withdrawn, share(t.withdrawn, t.received, w.ofReceived)))
-        lines.append(row(w.supplements, t.supplementRequests, "\(w.lateByRepeat): \(Format.count(t.lateByRepeatedSupplements))"))
-        lines.append(row(w.lateDossiers, t.late, t.backlog > 0 ? "\(w.backlog) \(Format.count(t.backlogLate))" : ""))
-        lines.append(row(w.pastDue, t.pastDue))
-        lines.append(row(w.apologisedInTime, t.lateApologisedOnTime,
-                         share(t.lateApologisedOnTime, t.pastDue, w.ofLate), "\(w.newDateMet): \(Format.count(t.newDateMet))"))
-        lines.append(row(w.apologisedLate, t.lateApologisedLate, share(t.lateApologisedLate, t.pastDue, w.ofLate)))
-        lines.append(row(w.neverApologised, t.lateNotApologised, share(t.lateNotApologised, t.pastDue, w.ofLate)))
-        lines.append(row(w.online, t.online, share(t.online, t.received, w.ofReceived)))
-        lines.append(row(w.postal, t.postal, share(t.postal, t.received, w.ofReceived)))
-        lines.append(row(w.digitized, t.digitized, share(t.digitized, t.accepted, w.ofAccepted)))
-        lines.append(row(w.ePaid, t.ePaid, share(t.ePaid, t.feePaying, w.ofFeePaying)))
-        let results = t.resultsElectronic + t.resultsPostal + t.resultsAtDesk
-        lines.append(row(w.resultsElectronic, t.resultsElectronic, share(t.resultsElectronic, results, w.ofResults),
-                         "\(w.byPost) \(Format.count(t.resultsPostal)), \(w.atDesk) \(Format.count(t.resultsAtDesk))"))
-        if t.backlog > 0 {
+        lines.append(w.journey + (many ? " " + w.journeyNote : ""))
+        lines.append(row(w.incomplete, \.incomplete))
+        lines.append(row(w.refused, \.refused, share(\.refused, \.received)))
+        lines.append(row(w.withdrawn, \.withdrawn, share(\.withdrawn, \.received)))
+        lines.append(row(w.supplements, \.supplementRequests, "\(w.lateByRepeat): \(Format.meanCount(mean(\.lateByRepeatedSupplements)))"))
+        let hasBacklog = summary.overall.tally.backlog > 0
+        lines.append(row(w.lateDossiers, \.late,
+                         hasBacklog ? "\(w.backlog) \(Format.meanCount(mean(\.backlogLate)))" : ""))
+        lines.append(row(w.pastDue, \.pastDue, share(\.pastDue, \.late)))
+        // Every apology share is of the dossiers past their appointment, each owed an apology
+        // (docs/model.md §5; a dossier late only by a repeated supplement request met its date).
+        let apology = TargetMeasure.apologyRate.terms
+        lines.append(row(w.apologisedInTime, apology.part,
+                         share(apology.part, apology.whole), "\(w.newDateMet): \(Format.meanCount(mean(\.newDateMet)))"))
+        lines.append(row(w.apologisedLate, \.lateApologisedLate, share(\.lateApologisedLate, apology.whole)))
+        lines.append(row(w.neverApologised, \.lateNotApologised, share(\.lateNotApologised, apology.whole)))
+        lines.append(row(w.online, \.online, share(TargetMeasure.onlineRate)))
+        lines.append(row(w.postal, \.postal, share(\.postal, \.received)))
+        lines.append(row(w.digitized, \.digitized, share(TargetMeasure.digitizationRate)))
+        lines.append(row(w.ePaid, \.ePaid, share(TargetMeasure.ePaymentRate)))
+        lines.append(row(w.resultsElectronic, \.resultsElectronic, share(\.resultsElectronic, \.results),
+                         "\(w.byPost) \(Format.meanCount(mean(\.resultsPostal))), \(w.atDesk) \(Format.meanCount(mean(\.resultsAtDesk)))"))
+        if hasBacklog {
             // The backlog's appointments were set before the horizon: its lateness is shown apart.
-            lines.append(row(w.backlog, t.backlog, "\(w.onTime) \(Format.count(t.backlogOnTime))",
-                             "\(w.late) \(Format.count(t.backlogLate)) "
-                             + "(\(Format.percent(Double(t.backlogLate) / Double(Swift.max(1, t.backlogOnTime + t.backlogLate)), 1)))"))
+            lines.append(row(w.backlog, \.backlog, "\(w.onTime) \(Format.meanCount(mean(\.backlogOnTime)))",
+                             "\(w.late) \(Format.meanCount(mean(\.backlogLate)))"))
         }
         lines.append("")
 
-        lines.append(w.offices)
+        let vietnamese = language == .vi
+        func minutes(_ m: Double) -> String { Format.duration(minutes: m, vietnamese: vietnamese) }
+        let groups = OfficeGroup.groups(summary)
+        lines.append(w.offices + (many ? " " + w.perReplicationNote : ""))
         lines.append("  " + Format.pad(w.office, 44) + Format.right(w.staff, 7) + Format.right(w.served, 11)
-                     + Format.right(w.meanWait, 11) + Format.right(w.p90Wait, 11) + Format.right(w.maxWait, 12) + Format.right(w.busy, 8)
-                     + Format.right(w.queueAtEnd, 14) + Format.right(w.gaveUp, 9))
-        for group in OfficeGroup.groups(summary) {
+                     + Format.right(w.busy, 8) + Format.right(w.queueAtEnd, 14) + Format.right(w.gaveUp, 9))
+        for group in groups {
             let name = language.pick(group.name, group.nameVi) + (group.count > 1 ? " (\(group.count))" : "")
             let busy = group.count > 1 ? "\(Format.percent(group.busyMean, 0))" : Format.percent(group.busyMean, 1)
             lines.append("  " + Format.pad(name, 44) + Format.right(String(group.staff), 7)
-                         + Format.right(Format.count(group.served), 11) + Format.right(Format.duration(minutes: group.meanWait, vietnamese: language == .vi), 11)
-                         + Format.right(Format.duration(minutes: group.p90Wait, vietnamese: language == .vi), 11)
-                         + Format.right(Format.duration(minutes: group.waitMax, vietnamese: language == .vi), 12) + Format.right(busy, 8)
-                         + Format.right(Format.fixed(group.queueAtEnd, 0), 14) + Format.right(Format.count(group.abandoned), 9)
+                         + Format.right(Format.meanCount(group.servedPerReplication), 11) + Format.right(busy, 8)
+                         + Format.right(Format.fixed(group.queueAtEnd, 0), 14) + Format.right(Format.meanCount(group.abandonedPerReplication), 9)
                          + (group.count > 1 ? "   \(w.busiest): \(language.pick(group.busiestName, group.busiestNameVi)) \(Format.percent(group.busyMax, 0))" : ""))
         }
-        if summary.offices.count > OfficeGroup.groups(summary).count { lines.append("  " + w.groupsNote) }
+        if summary.offices.count > groups.count { lines.append("  " + w.groupsNote) }
         lines.append("  " + w.officesNote)
+        lines.append("")
+
+        lines.append(w.waits)
+        func waitColumns(_ wait: OfficeGroup.Wait) -> String {
+            guard wait.count > 0 else { return Format.pad(Format.right("—", 10), 43) }
+            return Format.right(Format.meanCount(wait.count), 10) + Format.right(minutes(wait.mean), 11)
+                + Format.right(minutes(wait.p90), 11) + Format.right(minutes(wait.max), 11)
+        }
+        let kindHeader = Format.right(w.waitCount, 10) + Format.right(w.meanWait, 11) + Format.right(w.p90Wait, 11) + Format.right(w.maxWait, 11)
+        lines.append("  " + Format.pad("", 44) + "   " + Format.pad(w.inLine, 43) + "   " + w.inTray)
+        lines.append("  " + Format.pad(w.office, 44) + "   " + kindHeader + "   " + kindHeader)
+        for group in groups {
+            let name = language.pick(group.name, group.nameVi) + (group.count > 1 ? " (\(group.count))" : "")
+            let line = "  " + Format.pad(name, 44) + "   " + waitColumns(group.lineWait) + "   " + waitColumns(group.trayWait)
+            lines.append(String(line.reversed().drop { $0 == " " }.reversed()))
+        }
+        lines.append("  " + w.inLineNote)
+        lines.append("  " + w.inTrayNote)
+        lines.append("  " + (summary.offices.count > groups.count ? w.waitsGroupNote : w.waitsNote))
         let unstable = summary.offices.filter(\.isUnstable)
         if !unstable.isEmpty {
             lines.append("")
@@ -112,12 +142,17 @@ public enum TextReport {
         }
         lines.append("")
 
+        // The balance on the tables' basis (means per replication), opening backlog named even
+        // when there is none; whether it balances is checked on the exact totals.
         let c = summary.conservation
-        lines.append(w.balance + (many ? " " + w.allReplications : ""))
-        let opening = c.backlog > 0 ? "\(w.backlog) \(Format.count(c.backlog)) + " : ""
-        lines.append("  \(opening)\(w.received) \(Format.count(c.received)) = \(w.finished) \(Format.count(c.finished))"
-                     + " + \(w.refused) \(Format.count(c.refused)) + \(w.withdrawn) \(Format.count(c.withdrawn))"
-                     + " + \(w.inProgress) \(Format.count(c.inProgress))  " + (c.isBalanced ? w.balanced : w.broken))
+        func balanceMean(_ counter: KeyPath<Conservation, Int>) -> String {
+            let value = summary.balanceMean(counter).mean
+            return Format.meanCount(value, decimals: many ? 1 : 0)
+        }
+        lines.append(w.balance + (many ? " " + w.balanceNote : ""))
+        lines.append("  \(w.backlog) \(balanceMean(\.backlog)) + \(w.received) \(balanceMean(\.received)) = \(w.finished) \(balanceMean(\.finished))"
+                     + " + \(w.refused) \(balanceMean(\.refused)) + \(w.withdrawn) \(balanceMean(\.withdrawn))"
+                     + " + \(w.inProgress) \(balanceMean(\.inProgress))  " + (c.isBalanced ? w.balanced : w.broken))
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -276,7 +276,8 @@ public enum TargetMeasure: String, Sendable, CaseIterable {
     case onTimeRate
     /// Share of dossiers late (the complement of ``onTimeRate``).
     case lateRate
-    /// Share of dossiers past their appointment whose apology (Form 04) was sent in time.
+    /// Share of dossiers past their appointment (the ones owed an apology, docs/model.md §5)
+    /// whose apology (Form 04) was sent in time.
     case apologyRate
     /// Share of accepted dossiers digitized at reception.
     case digitizationRate
@@ -290,18 +291,23 @@ public enum TargetMeasure: String, Sendable, CaseIterable {
     /// shows here.
     case withdrawnRate
 
-    /// The measure's numerator and denominator in a tally (nil when it cannot be computed).
-    public func ratio(_ t: ProcedureTally) -> Double? {
-        let (part, whole): (Int, Int)
+    /// The measure's numerator and denominator: the one definition the verdicts and every
+    /// report's "x% of N …" use, so a share and the count printed beside it cannot drift apart.
+    public var terms: (part: KeyPath<ProcedureTally, Int>, whole: KeyPath<ProcedureTally, Int>) {
         switch self {
-        case .onTimeRate: (part, whole) = (t.onTime, t.processed)
-        case .lateRate: (part, whole) = (t.late, t.processed)
-        case .apologyRate: (part, whole) = (t.lateApologisedOnTime, t.pastDue)
-        case .digitizationRate: (part, whole) = (t.digitized, t.accepted)
-        case .ePaymentRate: (part, whole) = (t.ePaid, t.feePaying)
-        case .onlineRate: (part, whole) = (t.online, t.received)
-        case .withdrawnRate: (part, whole) = (t.withdrawn, t.received + t.backlog)
+        case .onTimeRate: (\.onTime, \.processed)
+        case .lateRate: (\.late, \.processed)
+        case .apologyRate: (\.lateApologisedOnTime, \.pastDue)
+        case .digitizationRate: (\.digitized, \.accepted)
+        case .ePaymentRate: (\.ePaid, \.feePaying)
+        case .onlineRate: (\.online, \.received)
+        case .withdrawnRate: (\.withdrawn, \.receivedOrBacklog)
         }
+    }
+
+    /// The measure's numerator over its denominator in a tally (nil when it cannot be computed).
+    public func ratio(_ t: ProcedureTally) -> Double? {
+        let (part, whole) = (t[keyPath: terms.part], t[keyPath: terms.whole])
         return whole > 0 ? Double(part) / Double(whole) : nil
     }
 }
