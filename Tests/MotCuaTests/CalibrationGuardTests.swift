@@ -62,7 +62,8 @@ struct CalibrationGuardTests {
     func refusesInvalidDocument() throws {
         var document = try ScenarioLoader.parseDocument(CalibrationGuardTests.base)
         try Calibration.checkValid(document, outPath: CalibrationGuardTests.base)
-        document = try document.setting("procedures.certify-copy.yearlyVolume", to: .number(0))
+        // (A volume of 0 is valid since it only warns; a negative one is not.)
+        document = try document.setting("procedures.certify-copy.yearlyVolume", to: .number(-1))
         #expect {
             try Calibration.checkValid(document, outPath: CalibrationGuardTests.base)
         } throws: { error in
