@@ -11,16 +11,7 @@ struct HTMLReportTests {
     }
 
     func browse(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: HTMLReportTests.browser!)
-        process.arguments = ["--no-sandbox", "--disable-gpu", "--headless"] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try runProgram(HTMLReportTests.browser!, ["--no-sandbox", "--disable-gpu", "--headless"] + arguments).output
     }
 
     @Test("the four charts are drawn, in English and Vietnamese", .enabled(if: browser != nil, "chromium-headless-shell is not installed"))

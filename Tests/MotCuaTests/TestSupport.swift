@@ -23,3 +23,18 @@ func simulate(_ relative: String, seed: UInt64 = 1, replications: Int = 1, jobs:
 func decodeScenario(_ json: String, file: String = "test.json") throws(ScenarioError) -> Scenario {
     try ScenarioLoader.decode(Array(json.utf8), file: file, directory: Repository.path("scenarios"))
 }
+
+/// Runs the program at `executable` with `arguments`: its standard output (standard error is
+/// discarded) and its exit status.
+func runProgram(_ executable: String, _ arguments: [String]) throws -> (output: String, status: Int32) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+}

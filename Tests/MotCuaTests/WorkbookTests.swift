@@ -55,16 +55,7 @@ struct WorkbookTests {
 
     /// Runs `executable` with `arguments`; its standard output, and its exit status.
     static func run(_ executable: String, _ arguments: [String]) throws -> (output: String, status: Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+        try runProgram(executable, arguments)
     }
 
     /// Python's reading of an `.xlsx`: `zipfile.testzip()` (every CRC), the entries, and each
