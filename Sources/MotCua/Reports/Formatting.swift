@@ -51,6 +51,31 @@ public enum Format {
         return text + String(repeating: " ", count: width - text.count)
     }
 
+    /// Splits `text` into lines of at most `width` characters, breaking between words (a word
+    /// longer than `width` is split), so a long label is shown whole on continuation lines
+    /// instead of being cut.
+    public static func wrap(_ text: String, _ width: Int) -> [String] {
+        let width = max(1, width)
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var word = Substring(word)
+            if !line.isEmpty && line.count + 1 + word.count <= width { line += " " + word; continue }
+            if !line.isEmpty { lines.append(line); line = "" }
+            while word.count > width { lines.append(String(word.prefix(width))); word = word.dropFirst(width) }
+            line = String(word)
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// `text` wrapped to `width` (see ``wrap(_:_:)``): the first line padded to `width` to
+    /// carry the row's columns, the continuation lines each prefixed by `indent`.
+    public static func wrapped(_ text: String, _ width: Int, indent: String) -> (first: String, more: [String]) {
+        let lines = wrap(text, width)
+        return (pad(lines[0], width), lines.dropFirst().map { indent + $0 })
+    }
+
     /// Right-aligns `text` in `width` characters.
     public static func right(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : String(repeating: " ", count: width - text.count) + text

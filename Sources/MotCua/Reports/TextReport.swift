@@ -17,12 +17,15 @@ public enum TextReport {
             lines.append(w.targets)
             lines.append("  " + Format.pad(w.verdict, 11) + Format.pad(w.target, 62) + Format.right(w.value, 9) + "   " + w.ci95)
             for t in summary.targets {
+                // The field name first: several targets share one wording and differ only by it.
                 var label = language.pick(t.label, t.labelVi)
-                if let field = t.fieldName { label += " — \(language.pick(field, t.fieldNameVi))" }
+                if let field = t.fieldName { label = "\(language.pick(field, t.fieldNameVi)) — " + label }
                 let ci = many ? "\(Format.percent(t.estimate.low)) … \(Format.percent(t.estimate.high))" : w.oneReplication
-                lines.append("  " + Format.pad(verdictWord(t.verdict, w), 11) + Format.pad(label, 62)
+                let wrappedLabel = Format.wrapped(label, 62, indent: "  " + Format.pad("", 11) + "  ")
+                lines.append("  " + Format.pad(verdictWord(t.verdict, w), 11) + wrappedLabel.first
                              + Format.right(Format.percent(t.estimate.mean), 9) + "   " + Format.pad(ci, 21)
                              + "   " + w.denominator(t.denominator.mean, t.measure.terms.whole))
+                lines += wrappedLabel.more
                 if let input = t.inputDriven { lines.append("  " + Format.pad("", 11) + "↳ " + w.inputDriven + ": " + input) }
             }
             lines.append("  " + w.passCount(summary.targets.filter { $0.verdict == .pass }.count, summary.targets.count))
@@ -36,11 +39,13 @@ public enum TextReport {
         for row in summary.fields + (summary.levels.count > 1 ? summary.levels : []) + [summary.overall] {
             func count(_ counter: KeyPath<ProcedureTally, Int>) -> String { Format.meanCount(row.mean(counter).mean) }
             let ci = many ? "\(Format.percent(row.onTimeRate.low)) … \(Format.percent(row.onTimeRate.high))" : ""
-            lines.append("  " + Format.pad(language.pick(row.name, row.nameVi), 24) + Format.right(count(\.received), 10)
+            let name = Format.wrapped(language.pick(row.name, row.nameVi), 24, indent: "    ")
+            lines.append("  " + name.first + Format.right(count(\.received), 10)
                          + Format.right(count(\.refused), 9) + Format.right(count(\.finishedOnTime), 10)
                          + Format.right(count(\.finishedLate), 9) + Format.right(count(\.inProgressNotDue), 11)
                          + Format.right(count(\.inProgressOverdue), 9)
                          + Format.right(Format.percent(row.onTimeRate.mean), 15) + "   " + ci)
+            lines += name.more
         }
         if many { lines.append("  " + w.countsNote) }
         lines.append("")
@@ -98,10 +103,12 @@ public enum TextReport {
         for group in groups {
             let name = language.pick(group.name, group.nameVi) + (group.count > 1 ? " (\(group.count))" : "")
             let busy = group.count > 1 ? "\(Format.percent(group.busyMean, 0))" : Format.percent(group.busyMean, 1)
-            lines.append("  " + Format.pad(name, 44) + Format.right(String(group.staff), 7)
+            let wrappedName = Format.wrapped(name, 44, indent: "    ")
+            lines.append("  " + wrappedName.first + Format.right(String(group.staff), 7)
                          + Format.right(Format.meanCount(group.servedPerReplication), 11) + Format.right(busy, 8)
                          + Format.right(Format.fixed(group.queueAtEnd, 0), 14) + Format.right(Format.meanCount(group.abandonedPerReplication), 9)
                          + (group.count > 1 ? "   \(w.busiest): \(language.pick(group.busiestName, group.busiestNameVi)) \(Format.percent(group.busyMax, 0))" : ""))
+            lines += wrappedName.more
         }
         if summary.offices.count > groups.count { lines.append("  " + w.groupsNote) }
         lines.append("  " + w.officesNote)
@@ -118,8 +125,10 @@ public enum TextReport {
         lines.append("  " + Format.pad(w.office, 44) + "   " + kindHeader + "   " + kindHeader)
         for group in groups {
             let name = language.pick(group.name, group.nameVi) + (group.count > 1 ? " (\(group.count))" : "")
-            let line = "  " + Format.pad(name, 44) + "   " + waitColumns(group.lineWait) + "   " + waitColumns(group.trayWait)
+            let wrappedName = Format.wrapped(name, 44, indent: "    ")
+            let line = "  " + wrappedName.first + "   " + waitColumns(group.lineWait) + "   " + waitColumns(group.trayWait)
             lines.append(String(line.reversed().drop { $0 == " " }.reversed()))
+            lines += wrappedName.more
         }
         lines.append("  " + w.inLineNote)
         lines.append("  " + w.inTrayNote)
@@ -129,16 +138,20 @@ public enum TextReport {
             lines.append("")
             lines.append(w.unstable)
             for o in unstable {
-                lines.append("  " + Format.pad(language.pick(o.office.name, o.office.nameVi), 44) + "  +\(Format.fixed(o.queueGrowthPerDay, 1)) "
+                let name = Format.wrapped(language.pick(o.office.name, o.office.nameVi), 44, indent: "    ")
+                lines.append("  " + name.first + "  +\(Format.fixed(o.queueGrowthPerDay, 1)) "
                              + w.perDay + ", " + w.queueAtEnd + " \(Format.fixed(o.queueAtEnd.mean, 0)), " + w.busy + " \(Format.percent(o.utilization.mean, 1))")
+                lines += name.more
             }
         }
         lines.append("")
 
         lines.append(w.decision766)
         for c in summary.decision766 {
-            lines.append("  " + Format.pad(language.pick(c.name, c.nameVi), 36) + Format.right(Format.fixed(c.points, 1), 6) + " / "
+            let name = Format.wrapped(language.pick(c.name, c.nameVi), 36, indent: "    ")
+            lines.append("  " + name.first + Format.right(Format.fixed(c.points, 1), 6) + " / "
                          + Format.fixed(c.maximum, 0) + "   " + language.pick(c.leavesOut, c.leavesOutVi))
+            lines += name.more
         }
         lines.append("")
 
