@@ -25,18 +25,19 @@ struct ReplicationBasisTests {
         for language in Language.allCases {
             let w = language.words
             let text = TextReport.render(summary, language: language)
+            let f = language.numbers
             let lines = text.split(separator: "\n").map(String.init)
             let overallRow = try #require(lines.first { $0.hasPrefix("  " + language.pick("All dossiers", "Tất cả hồ sơ")) })
-            #expect(overallRow.contains(Format.meanCount(received)))
-            #expect(!text.contains(Format.count(summary.overall.tally.received)), "no total anywhere")
+            #expect(overallRow.contains(f.meanCount(received)))
+            #expect(!text.contains(f.count(summary.overall.tally.received)), "no total anywhere")
             let balance = try #require(lines.firstIndex { $0.hasPrefix(w.balance) })
             #expect(lines[balance].contains(w.balanceNote))
             let c = summary.conservationPerReplication
-            #expect(lines[balance + 1].hasPrefix("  \(w.backlog) \(Format.meanCount(ReplicationBasisTests.mean(c.map(\.backlog)), decimals: 1)) + "
-                                                 + "\(w.received) \(Format.meanCount(ReplicationBasisTests.mean(c.map(\.received)), decimals: 1)) = "))
+            #expect(lines[balance + 1].hasPrefix("  \(w.backlog) \(f.meanCount(ReplicationBasisTests.mean(c.map(\.backlog)), decimals: 1)) + "
+                                                 + "\(w.received) \(f.meanCount(ReplicationBasisTests.mean(c.map(\.received)), decimals: 1)) = "))
             let late = summary.overall.mean(\.late)
-            #expect(lines.contains { $0.hasPrefix("  " + Format.pad(w.lateDossiers, 38) + Format.right(Format.meanCount(late.mean), 10)
-                                                  + "  \(Format.meanCount(late.low)) … \(Format.meanCount(late.high))") })
+            #expect(lines.contains { $0.hasPrefix("  " + Format.pad(w.lateDossiers, 38) + Format.right(f.meanCount(late.mean), 10)
+                                                  + "  \(f.meanCount(late.low)) … \(f.meanCount(late.high))") })
         }
     }
 

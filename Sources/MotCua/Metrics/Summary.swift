@@ -127,7 +127,7 @@ public struct ScoreComponent: Sendable {
                            leavesOutVi: "coi mọi hồ sơ trực tuyến là toàn trình; đạt điểm tối đa khi ≥50%"),
             ScoreComponent(id: "online-payment", name: "Online payment", nameVi: "Thanh toán trực tuyến", points: 10 * ratio(t.ePaid, t.feePaying), maximum: 10,
                            leavesOut: "proportional to the e-payment share of fee-paying dossiers (assumption)",
-                           leavesOutVi: "giả định tỷ lệ thuận với tỷ lệ hồ sơ có phí được thanh toán điện tử"),
+                           leavesOutVi: "giả định tỷ lệ thuận với tỷ lệ hồ sơ có phí được thanh toán trực tuyến"),
             ScoreComponent(id: "electronic-results", name: "Results issued electronically", nameVi: "Cấp kết quả điện tử", points: 6 * ratio(t.resultsElectronic, results), maximum: 6,
                            leavesOut: "only procedures whose result return is modelled",
                            leavesOutVi: "chỉ tính thủ tục có mô phỏng việc trả kết quả"),

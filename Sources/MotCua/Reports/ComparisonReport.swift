@@ -23,7 +23,7 @@ public enum ComparisonReport {
             func difference(_ e: Estimate) -> String {
                 guard e.count > 0 else { return "—" }
                 if row.isShare {
-                    let points = vi ? " điểm" : " pts"
+                    let points = vi ? " điểm %" : " pts"
                     return signed(e.mean * 100) + points + " [" + signed(e.low * 100) + ", " + signed(e.high * 100) + "]"
                 }
                 let largest = Swift.max(abs(e.low), abs(e.high))

@@ -7,6 +7,7 @@ public enum HTMLReport {
     public static func render(_ summary: ExperimentSummary, language: Language = .en) -> String {
         let vi = language == .vi
         let w = language.words
+        let f = language.numbers
         func t(_ en: String, _ viText: String) -> String { vi ? viText : en }
         let e = SVGChart.escape
         let h = summary.horizon
@@ -32,7 +33,7 @@ public enum HTMLReport {
         section { break-inside: avoid; } footer { color: #52606d; font-size: 9pt; margin-top: 6mm; }
         </style></head><body>
         <h1>\(e(name))</h1>
-        <p class="meta">\(e(w.seed)) \(summary.seed) · \(e(w.replication(summary.replications))) · \(e(w.period(h.start, last, h.days))))</p>
+        <p class="meta">\(e(w.seed)) \(summary.seed) · \(e(w.replication(summary.replications))) · \(e(w.period(f.date(h.start), f.date(last), h.days))))</p>
         """
 
         // Targets
@@ -41,10 +42,10 @@ public enum HTMLReport {
             for target in summary.targets {
                 var label = language.pick(target.label, target.labelVi)
                 if let field = target.fieldName { label += " — " + language.pick(field, target.fieldNameVi) }
-                let ci = summary.replications > 1 ? "\(Format.percent(target.estimate.low)) – \(Format.percent(target.estimate.high))" : "—"
+                let ci = summary.replications > 1 ? "\(f.percent(target.estimate.low)) – \(f.percent(target.estimate.high))" : "—"
                 let input = target.inputDriven.map { "<br><small>↳ \(e(w.inputDriven)): \(e($0))</small>" } ?? ""
-                let of = w.denominator(target.denominator.mean, target.measure.terms.whole)
-                html += "<tr><td>\(e(label)) (\(target.comparator.rawValue) \(Format.percent(target.threshold, 0)); \(e(of)))\(input)</td><td class=\"num\">\(Format.percent(target.estimate.mean))</td><td class=\"num\">\(ci)</td><td><span class=\"verdict \(target.verdict.rawValue)\">\(e(TextReport.verdictWord(target.verdict, w)))</span></td></tr>"
+                let of = w.denominator(f.meanCount(target.denominator.mean), target.measure.terms.whole)
+                html += "<tr><td>\(e(label)) (\(target.comparator.rawValue) \(f.percent(target.threshold, 0)); \(e(of)))\(input)</td><td class=\"num\">\(f.percent(target.estimate.mean))</td><td class=\"num\">\(ci)</td><td><span class=\"verdict \(target.verdict.rawValue)\">\(e(TextReport.verdictWord(target.verdict, w)))</span></td></tr>"
             }
             html += "</table><p>\(e(t("PASS: the whole 95% confidence interval meets the target; FAIL: it misses it entirely; AT RISK: the interval straddles the threshold.", "ĐẠT: cả khoảng tin cậy 95% đạt chỉ tiêu; KHÔNG ĐẠT: cả khoảng không đạt; CÓ RỦI RO: khoảng tin cậy nằm hai bên ngưỡng.")))</p></section>"
         }
@@ -61,8 +62,8 @@ public enum HTMLReport {
         }
         html += "<section><h2>\(e(t("On-time rate by field", "Tỷ lệ giải quyết hồ sơ đúng hạn theo lĩnh vực")))</h2>"
         html += SVGChart.horizontalBars(id: "chart-on-time", title: t("On-time rate by field", "Tỷ lệ đúng hạn theo lĩnh vực"), items: bars,
-                                        domain: floor...1, reference: reference.map { ($0, t("target", "chỉ tiêu") + " " + Format.percent($0, 0)) },
-                                        format: { Format.percent($0, 1) })
+                                        domain: floor...1, reference: reference.map { ($0, t("target", "chỉ tiêu") + " " + f.percent($0, 0)) },
+                                        format: { f.percent($0, 1) })
         html += "<p>\(e(w.byFieldNote))</p></section>"
 
         // Chart 2: backlog
@@ -72,7 +73,7 @@ public enum HTMLReport {
                                     series: [(t("in progress", "đang giải quyết"), summary.daily.map(\.inProgress), "#2f6f9f"),
                                              (t("of which overdue", "trong đó quá hạn"), summary.daily.map(\.overdue), "#b91c1c"),
                                              (t("of which at the desks", "trong đó đang ở bộ phận một cửa"), summary.daily.map(\.atDesk), "#6b7280")],
-                                    yLabel: t("dossiers", "hồ sơ"))
+                                    yLabel: t("dossiers", "hồ sơ"), language: language)
         html += "</section>"
 
         // Chart 3: desk wait by hour of day
@@ -87,7 +88,7 @@ public enum HTMLReport {
         html += "<section><h2>\(e(t("Wait in line at the one-stop desks by hour of arrival (citizens in person)", "Thời gian chờ xếp hàng tại bộ phận một cửa theo giờ đến (người dân đến trực tiếp)")))</h2>"
         html += SVGChart.hourlyBars(id: "chart-desk-hours", title: t("Mean wait at the desks by hour of arrival", "Thời gian chờ trung bình theo giờ đến"),
                                     values: byHour, hours: span, yLabel: t("minutes", "phút"),
-                                    format: { Format.fixed($0, (byHour.filter(\.isFinite).max() ?? 0) < 10 ? 1 : 0) })
+                                    format: { f.fixed($0, (byHour.filter(\.isFinite).max() ?? 0) < 10 ? 1 : 0) })
         html += "</section>"
 
         // The two waits, by office entry: never one figure for both
@@ -102,7 +103,7 @@ public enum HTMLReport {
             html += "<tr><td>\(e(label))</td>"
             for wait in [group.lineWait, group.trayWait] {
                 if wait.count > 0 {
-                    html += "<td class=\"num\">\(Format.meanCount(wait.count))</td><td class=\"num\">\(e(Format.duration(minutes: wait.mean, vietnamese: vi)))</td><td class=\"num\">\(e(Format.duration(minutes: wait.p90, vietnamese: vi)))</td><td class=\"num\">\(e(Format.duration(minutes: wait.max, vietnamese: vi)))</td>"
+                    html += "<td class=\"num\">\(f.meanCount(wait.count))</td><td class=\"num\">\(e(f.duration(minutes: wait.mean)))</td><td class=\"num\">\(e(f.duration(minutes: wait.p90)))</td><td class=\"num\">\(e(f.duration(minutes: wait.max)))</td>"
                 } else {
                     html += "<td class=\"num\">—</td><td></td><td></td><td></td>"
                 }
@@ -125,14 +126,14 @@ public enum HTMLReport {
         }
         html += "<section><h2>\(e(t("Staff utilization by office", "Mức độ bận của cán bộ theo đơn vị")))</h2>"
         html += SVGChart.horizontalBars(id: "chart-utilization", title: t("Share of open staff time spent working", "Tỷ lệ thời gian làm việc của cán bộ"),
-                                        items: utilization, domain: 0...1, reference: (0.85, "85%"), format: { Format.percent($0, 0) })
+                                        items: utilization, domain: 0...1, reference: (0.85, "85%"), format: { f.percent($0, 0) })
         html += "<p>\(e(t("Groups of offices (the wards) show the mean, with the range from the least to the most busy.", "Nhóm đơn vị (các phường) hiển thị giá trị trung bình và khoảng từ thấp nhất đến cao nhất.")))</p></section>"
 
         // Table of fields and balance
         html += "<section><h2>\(e(t("On-time rate by field: counts", "Tỷ lệ đúng hạn theo lĩnh vực: số liệu")))</h2><table><tr><th>\(e(w.field))</th><th class=\"num\">\(e(w.received))</th><th class=\"num\">\(e(w.onTime))</th><th class=\"num\">\(e(w.late))</th><th class=\"num\">\(e(w.open))</th><th class=\"num\">\(e(w.overdue))</th><th class=\"num\">\(e(w.onTimeRate))</th></tr>"
         for row in summary.fields + [summary.overall] {
-            func count(_ counter: KeyPath<ProcedureTally, Int>) -> String { "<td class=\"num\">\(Format.meanCount(row.mean(counter).mean))</td>" }
-            html += "<tr><td>\(e(language.pick(row.name, row.nameVi)))</td>\(count(\.received))\(count(\.finishedOnTime))\(count(\.finishedLate))\(count(\.inProgressNotDue))\(count(\.inProgressOverdue))<td class=\"num\">\(Format.percent(row.onTimeRate.mean))</td></tr>"
+            func count(_ counter: KeyPath<ProcedureTally, Int>) -> String { "<td class=\"num\">\(f.meanCount(row.mean(counter).mean))</td>" }
+            html += "<tr><td>\(e(language.pick(row.name, row.nameVi)))</td>\(count(\.received))\(count(\.finishedOnTime))\(count(\.finishedLate))\(count(\.inProgressNotDue))\(count(\.inProgressOverdue))<td class=\"num\">\(f.percent(row.onTimeRate.mean))</td></tr>"
         }
         html += "</table>"
         let many = summary.replications > 1
@@ -141,7 +142,7 @@ public enum HTMLReport {
         let c = summary.conservation
         func balanceMean(_ counter: KeyPath<Conservation, Int>) -> String {
             let value = summary.balanceMean(counter).mean
-            return Format.meanCount(value, decimals: many ? 1 : 0)
+            return f.meanCount(value, decimals: many ? 1 : 0)
         }
         html += "<p><strong>\(e(t("Dossier balance", "Cân đối hồ sơ")))\(many ? " " + e(w.balanceNote) : ""):</strong> \(e(w.backlog)) \(balanceMean(\.backlog)) + \(e(w.received)) \(balanceMean(\.received)) = \(e(w.finished)) \(balanceMean(\.finished)) + \(e(w.refused)) \(balanceMean(\.refused)) + \(e(w.withdrawn)) \(balanceMean(\.withdrawn)) + \(e(w.inProgress)) \(balanceMean(\.inProgress)) — \(e(c.isBalanced ? w.balanced : w.broken))</p></section>"
         html += "<footer>MotCua · \(e(t("simulation report; every number in the scenario carries its source or the word “assumption”.", "báo cáo mô phỏng; mọi số liệu trong kịch bản đều ghi nguồn hoặc ghi rõ là giả định.")))</footer>"

@@ -1,5 +1,5 @@
 /// The language of a report. Vietnamese uses the plans' own terms (tỷ lệ giải quyết hồ sơ
-/// đúng hạn, trễ hạn, số hóa, thanh toán điện tử, thư xin lỗi).
+/// đúng hạn, trễ hạn, số hóa, thanh toán trực tuyến, thư xin lỗi).
 public enum Language: String, Sendable, CaseIterable {
     case en, vi
 
@@ -15,7 +15,7 @@ public enum Language: String, Sendable, CaseIterable {
 /// Every fixed phrase of the reports, in one language.
 struct Phrases: Sendable {
     let replication: @Sendable (Int) -> String
-    let period: @Sendable (CivilDate, CivilDate, Int) -> String
+    let period: @Sendable (String, String, Int) -> String
     let warmUp: @Sendable (Int) -> String
     let seed: String
     let targets, verdict, target, value, ci95, oneReplication: String
@@ -78,7 +78,7 @@ struct Phrases: Sendable {
         replication: { "\($0) lần chạy lặp" },
         period: { "từ \($0) đến \($1) (\($2) ngày" },
         warmUp: { ", khởi động \($0) ngày" },
-        seed: "hạt giống",
+        seed: "mã ngẫu nhiên",
         targets: "CHỈ TIÊU", verdict: "đánh giá", target: "chỉ tiêu", value: "giá trị", ci95: "KTC 95%", oneReplication: "(1 lần chạy)",
         passCount: { "\($0)/\($1) chỉ tiêu đạt" },
         pass: "ĐẠT", fail: "KHÔNG ĐẠT", atRisk: "CÓ RỦI RO", inputDriven: "lặp lại tham số đầu vào",
@@ -90,7 +90,7 @@ struct Phrases: Sendable {
         supplements: "yêu cầu bổ sung", lateByRepeat: "trễ hạn do bổ sung quá 1 lần", lateDossiers: "hồ sơ trễ hạn",
         apologisedInTime: "  có thư xin lỗi đúng hạn (Mẫu 04)", newDateMet: "trả đúng ngày hẹn mới", apologisedLate: "  thư xin lỗi muộn",
         neverApologised: "  không có thư xin lỗi", online: "nộp trực tuyến", postal: "gửi qua bưu chính", digitized: "số hóa (trực tuyến hoặc quét)",
-        ePaid: "thanh toán điện tử", resultsElectronic: "trả kết quả điện tử", byPost: "qua bưu chính",
+        ePaid: "thanh toán trực tuyến", resultsElectronic: "trả kết quả điện tử", byPost: "qua bưu chính",
         atDesk: "nhận tại bộ phận một cửa", backlog: "hồ sơ tồn đầu kỳ",
         of: "trên", receivedNoun: "hồ sơ tiếp nhận", acceptedNoun: "hồ sơ đã nhận", feePayingNoun: "hồ sơ có phí",
         lateNoun: "hồ sơ trễ hạn", resultsNoun: "kết quả đã trả", processedNoun: "hồ sơ đã và đang giải quyết", dossiersNoun: "hồ sơ",
@@ -146,8 +146,9 @@ extension Phrases {
         }
     }
 
-    /// "of 1,249 late dossiers": a share's denominator, named, with its count.
-    func denominator(_ count: Double, _ whole: KeyPath<ProcedureTally, Int>) -> String {
-        "\(of) \(Format.meanCount(count)) \(noun(of: whole))"
+    /// "of 1,249 late dossiers": a share's denominator, named, with its count (written in the
+    /// report's language).
+    func denominator(_ count: String, _ whole: KeyPath<ProcedureTally, Int>) -> String {
+        "\(of) \(count) \(noun(of: whole))"
     }
 }

@@ -39,9 +39,12 @@ enum SVGChart {
         return svg + "</svg>"
     }
 
-    /// Lines over the days of the horizon, with month ticks and a legend.
+    /// Lines over the days of the horizon, with month ticks and a legend; tick numbers and
+    /// months written in `language` (Vietnamese months as "01/2024" at the first tick and each
+    /// January, "thg 2" between).
     static func dailyLines(id: String, title: String, dates: [CivilDate], series: [(label: String, values: [Double], color: String)],
-                           yLabel: String) -> String {
+                           yLabel: String, language: Language = .en) -> String {
+        let numbers = language.numbers
         let width = 660.0, height = 220.0, left = 60.0, bottom = 30.0, top = 12.0
         let maxValue = Swift.max(1, series.flatMap(\.values).max() ?? 1)
         let plotW = width - left - 10, plotH = height - top - bottom
@@ -51,10 +54,18 @@ enum SVGChart {
         for tick in 0...4 {
             let v = maxValue * Double(tick) / 4
             svg += "<line class=\"grid\" x1=\"\(n(left))\" x2=\"\(n(width - 10))\" y1=\"\(n(y(v)))\" y2=\"\(n(y(v)))\"/>"
-            svg += "<text class=\"tick\" x=\"\(n(left - 6))\" y=\"\(n(y(v) + 4))\" text-anchor=\"end\">\(Format.count(Int(v.rounded())))</text>"
+            svg += "<text class=\"tick\" x=\"\(n(left - 6))\" y=\"\(n(y(v) + 4))\" text-anchor=\"end\">\(numbers.count(Int(v.rounded())))</text>"
         }
+        var yearShown = false
         for (i, date) in dates.enumerated() where date.components.day == 1 {
-            svg += "<text class=\"tick\" x=\"\(n(x(i)))\" y=\"\(n(height - 10))\" text-anchor=\"middle\">\(date.components.month)/\(date.components.year % 100)</text>"
+            let month: String
+            if language == .en {
+                month = "\(date.components.month)/\(date.components.year % 100)"
+            } else {
+                month = Format.month(of: date, in: language, withYear: !yearShown || date.components.month == 1)
+                yearShown = true
+            }
+            svg += "<text class=\"tick\" x=\"\(n(x(i)))\" y=\"\(n(height - 10))\" text-anchor=\"middle\">\(escape(month))</text>"
         }
         for (k, s) in series.enumerated() {
             let points = s.values.enumerated().map { "\(n(x($0.offset))),\(n(y($0.element)))" }.joined(separator: " ")

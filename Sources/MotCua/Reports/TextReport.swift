@@ -4,12 +4,13 @@ public enum TextReport {
     /// Renders `summary` as plain text in `language`.
     public static func render(_ summary: ExperimentSummary, language: Language = .en) -> String {
         let w = language.words
+        let f = language.numbers
         var lines: [String] = []
         let h = summary.horizon
         let last = h.start.adding(days: h.days - 1)
         let many = summary.replications > 1
         lines.append("MotCua — \(language.pick(summary.scenarioName, summary.scenarioNameVi))")
-        lines.append("\(w.seed) \(summary.seed) · \(w.replication(summary.replications)) · \(w.period(h.start, last, h.days))"
+        lines.append("\(w.seed) \(summary.seed) · \(w.replication(summary.replications)) · \(w.period(f.date(h.start), f.date(last), h.days))"
                      + (h.warmUpDays > 0 ? w.warmUp(h.warmUpDays) : "") + ")")
         lines.append("")
 
@@ -20,11 +21,11 @@ public enum TextReport {
                 // The field name first: several targets share one wording and differ only by it.
                 var label = language.pick(t.label, t.labelVi)
                 if let field = t.fieldName { label = "\(language.pick(field, t.fieldNameVi)) — " + label }
-                let ci = many ? "\(Format.percent(t.estimate.low)) … \(Format.percent(t.estimate.high))" : w.oneReplication
+                let ci = many ? "\(f.percent(t.estimate.low)) … \(f.percent(t.estimate.high))" : w.oneReplication
                 let wrappedLabel = Format.wrapped(label, 62, indent: "  " + Format.pad("", 11) + "  ")
                 lines.append("  " + Format.pad(verdictWord(t.verdict, w), 11) + wrappedLabel.first
-                             + Format.right(Format.percent(t.estimate.mean), 9) + "   " + Format.pad(ci, 21)
-                             + "   " + w.denominator(t.denominator.mean, t.measure.terms.whole))
+                             + Format.right(f.percent(t.estimate.mean), 9) + "   " + Format.pad(ci, 21)
+                             + "   " + w.denominator(f.meanCount(t.denominator.mean), t.measure.terms.whole))
                 lines += wrappedLabel.more
                 if let input = t.inputDriven { lines.append("  " + Format.pad("", 11) + "↳ " + w.inputDriven + ": " + input) }
             }
@@ -37,14 +38,14 @@ public enum TextReport {
                      + Format.right(w.onTime, 10) + Format.right(w.late, 9) + Format.right(w.open, 11)
                      + Format.right(w.overdue, 9) + Format.right(w.onTimeRate, 15) + "   " + (many ? w.ci95 : ""))
         for row in summary.fields + (summary.levels.count > 1 ? summary.levels : []) + [summary.overall] {
-            func count(_ counter: KeyPath<ProcedureTally, Int>) -> String { Format.meanCount(row.mean(counter).mean) }
-            let ci = many ? "\(Format.percent(row.onTimeRate.low)) … \(Format.percent(row.onTimeRate.high))" : ""
+            func count(_ counter: KeyPath<ProcedureTally, Int>) -> String { f.meanCount(row.mean(counter).mean) }
+            let ci = many ? "\(f.percent(row.onTimeRate.low)) … \(f.percent(row.onTimeRate.high))" : ""
             let name = Format.wrapped(language.pick(row.name, row.nameVi), 24, indent: "    ")
             lines.append("  " + name.first + Format.right(count(\.received), 10)
                          + Format.right(count(\.refused), 9) + Format.right(count(\.finishedOnTime), 10)
                          + Format.right(count(\.finishedLate), 9) + Format.right(count(\.inProgressNotDue), 11)
                          + Format.right(count(\.inProgressOverdue), 9)
-                         + Format.right(Format.percent(row.onTimeRate.mean), 15) + "   " + ci)
+                         + Format.right(f.percent(row.onTimeRate.mean), 15) + "   " + ci)
             lines += name.more
         }
         if many { lines.append("  " + w.countsNote) }
@@ -55,30 +56,30 @@ public enum TextReport {
         let overall = summary.overall
         func mean(_ counter: KeyPath<ProcedureTally, Int>) -> Double { overall.mean(counter).mean }
         func share(_ part: KeyPath<ProcedureTally, Int>, _ whole: KeyPath<ProcedureTally, Int>) -> String {
-            mean(whole) > 0 ? "\(Format.percent(mean(part) / mean(whole), 1)) \(w.denominator(mean(whole), whole))" : ""
+            mean(whole) > 0 ? "\(f.percent(mean(part) / mean(whole), 1)) \(w.denominator(f.meanCount(mean(whole)), whole))" : ""
         }
         func share(_ measure: TargetMeasure) -> String { share(measure.terms.part, measure.terms.whole) }
         func row(_ label: String, _ counter: KeyPath<ProcedureTally, Int>, _ notes: String...) -> String {
             let note = notes.filter { !$0.isEmpty }.joined(separator: "; ")
             let estimate = overall.mean(counter)
-            let ci = many ? "  \(Format.meanCount(estimate.low)) … \(Format.meanCount(estimate.high))" : ""
-            let line = "  " + Format.pad(label, 38) + Format.right(Format.meanCount(estimate.mean), 10)
+            let ci = many ? "  \(f.meanCount(estimate.low)) … \(f.meanCount(estimate.high))" : ""
+            let line = "  " + Format.pad(label, 38) + Format.right(f.meanCount(estimate.mean), 10)
             return note.isEmpty ? line + ci : line + (many ? Format.pad(ci, 24) : "") + "   " + note
         }
         lines.append(w.journey + (many ? " " + w.journeyNote : ""))
         lines.append(row(w.incomplete, \.incomplete))
         lines.append(row(w.refused, \.refused, share(\.refused, \.received)))
         lines.append(row(w.withdrawn, \.withdrawn, share(\.withdrawn, \.received)))
-        lines.append(row(w.supplements, \.supplementRequests, "\(w.lateByRepeat): \(Format.meanCount(mean(\.lateByRepeatedSupplements)))"))
+        lines.append(row(w.supplements, \.supplementRequests, "\(w.lateByRepeat): \(f.meanCount(mean(\.lateByRepeatedSupplements)))"))
         let hasBacklog = summary.overall.tally.backlog > 0
         lines.append(row(w.lateDossiers, \.late,
-                         hasBacklog ? "\(w.backlog) \(Format.meanCount(mean(\.backlogLate)))" : ""))
+                         hasBacklog ? "\(w.backlog) \(f.meanCount(mean(\.backlogLate)))" : ""))
         lines.append(row(w.pastDue, \.pastDue, share(\.pastDue, \.late)))
         // Every apology share is of the dossiers past their appointment, each owed an apology
         // (docs/model.md §5; a dossier late only by a repeated supplement request met its date).
         let apology = TargetMeasure.apologyRate.terms
         lines.append(row(w.apologisedInTime, apology.part,
-                         share(apology.part, apology.whole), "\(w.newDateMet): \(Format.meanCount(mean(\.newDateMet)))"))
+                         share(apology.part, apology.whole), "\(w.newDateMet): \(f.meanCount(mean(\.newDateMet)))"))
         lines.append(row(w.apologisedLate, \.lateApologisedLate, share(\.lateApologisedLate, apology.whole)))
         lines.append(row(w.neverApologised, \.lateNotApologised, share(\.lateNotApologised, apology.whole)))
         lines.append(row(w.online, \.online, share(TargetMeasure.onlineRate)))
@@ -86,28 +87,27 @@ public enum TextReport {
         lines.append(row(w.digitized, \.digitized, share(TargetMeasure.digitizationRate)))
         lines.append(row(w.ePaid, \.ePaid, share(TargetMeasure.ePaymentRate)))
         lines.append(row(w.resultsElectronic, \.resultsElectronic, share(\.resultsElectronic, \.results),
-                         "\(w.byPost) \(Format.meanCount(mean(\.resultsPostal))), \(w.atDesk) \(Format.meanCount(mean(\.resultsAtDesk)))"))
+                         "\(w.byPost) \(f.meanCount(mean(\.resultsPostal))), \(w.atDesk) \(f.meanCount(mean(\.resultsAtDesk)))"))
         if hasBacklog {
             // The backlog's appointments were set before the horizon: its lateness is shown apart.
-            lines.append(row(w.backlog, \.backlog, "\(w.onTime) \(Format.meanCount(mean(\.backlogOnTime)))",
-                             "\(w.late) \(Format.meanCount(mean(\.backlogLate)))"))
+            lines.append(row(w.backlog, \.backlog, "\(w.onTime) \(f.meanCount(mean(\.backlogOnTime)))",
+                             "\(w.late) \(f.meanCount(mean(\.backlogLate)))"))
         }
         lines.append("")
 
-        let vietnamese = language == .vi
-        func minutes(_ m: Double) -> String { Format.duration(minutes: m, vietnamese: vietnamese) }
+        func minutes(_ m: Double) -> String { f.duration(minutes: m) }
         let groups = OfficeGroup.groups(summary)
         lines.append(w.offices + (many ? " " + w.perReplicationNote : ""))
         lines.append("  " + Format.pad(w.office, 44) + Format.right(w.staff, 7) + Format.right(w.served, 11)
                      + Format.right(w.busy, 8) + Format.right(w.queueAtEnd, 14) + Format.right(w.gaveUp, 9))
         for group in groups {
             let name = language.pick(group.name, group.nameVi) + (group.count > 1 ? " (\(group.count))" : "")
-            let busy = group.count > 1 ? "\(Format.percent(group.busyMean, 0))" : Format.percent(group.busyMean, 1)
+            let busy = group.count > 1 ? "\(f.percent(group.busyMean, 0))" : f.percent(group.busyMean, 1)
             let wrappedName = Format.wrapped(name, 44, indent: "    ")
             lines.append("  " + wrappedName.first + Format.right(String(group.staff), 7)
-                         + Format.right(Format.meanCount(group.servedPerReplication), 11) + Format.right(busy, 8)
-                         + Format.right(Format.fixed(group.queueAtEnd, 0), 14) + Format.right(Format.meanCount(group.abandonedPerReplication), 9)
-                         + (group.count > 1 ? "   \(w.busiest): \(language.pick(group.busiestName, group.busiestNameVi)) \(Format.percent(group.busyMax, 0))" : ""))
+                         + Format.right(f.meanCount(group.servedPerReplication), 11) + Format.right(busy, 8)
+                         + Format.right(f.fixed(group.queueAtEnd, 0), 14) + Format.right(f.meanCount(group.abandonedPerReplication), 9)
+                         + (group.count > 1 ? "   \(w.busiest): \(language.pick(group.busiestName, group.busiestNameVi)) \(f.percent(group.busyMax, 0))" : ""))
             lines += wrappedName.more
         }
         if summary.offices.count > groups.count { lines.append("  " + w.groupsNote) }
@@ -117,7 +117,7 @@ public enum TextReport {
         lines.append(w.waits)
         func waitColumns(_ wait: OfficeGroup.Wait) -> String {
             guard wait.count > 0 else { return Format.pad(Format.right("—", 10), 43) }
-            return Format.right(Format.meanCount(wait.count), 10) + Format.right(minutes(wait.mean), 11)
+            return Format.right(f.meanCount(wait.count), 10) + Format.right(minutes(wait.mean), 11)
                 + Format.right(minutes(wait.p90), 11) + Format.right(minutes(wait.max), 11)
         }
         let kindHeader = Format.right(w.waitCount, 10) + Format.right(w.meanWait, 11) + Format.right(w.p90Wait, 11) + Format.right(w.maxWait, 11)
@@ -139,8 +139,8 @@ public enum TextReport {
             lines.append(w.unstable)
             for o in unstable {
                 let name = Format.wrapped(language.pick(o.office.name, o.office.nameVi), 44, indent: "    ")
-                lines.append("  " + name.first + "  +\(Format.fixed(o.queueGrowthPerDay, 1)) "
-                             + w.perDay + ", " + w.queueAtEnd + " \(Format.fixed(o.queueAtEnd.mean, 0)), " + w.busy + " \(Format.percent(o.utilization.mean, 1))")
+                lines.append("  " + name.first + "  +\(f.fixed(o.queueGrowthPerDay, 1)) "
+                             + w.perDay + ", " + w.queueAtEnd + " \(f.fixed(o.queueAtEnd.mean, 0)), " + w.busy + " \(f.percent(o.utilization.mean, 1))")
                 lines += name.more
             }
         }
@@ -149,8 +149,8 @@ public enum TextReport {
         lines.append(w.decision766)
         for c in summary.decision766 {
             let name = Format.wrapped(language.pick(c.name, c.nameVi), 36, indent: "    ")
-            lines.append("  " + name.first + Format.right(Format.fixed(c.points, 1), 6) + " / "
-                         + Format.fixed(c.maximum, 0) + "   " + language.pick(c.leavesOut, c.leavesOutVi))
+            lines.append("  " + name.first + Format.right(f.fixed(c.points, 1), 6) + " / "
+                         + f.fixed(c.maximum, 0) + "   " + language.pick(c.leavesOut, c.leavesOutVi))
             lines += name.more
         }
         lines.append("")
@@ -160,7 +160,7 @@ public enum TextReport {
         let c = summary.conservation
         func balanceMean(_ counter: KeyPath<Conservation, Int>) -> String {
             let value = summary.balanceMean(counter).mean
-            return Format.meanCount(value, decimals: many ? 1 : 0)
+            return f.meanCount(value, decimals: many ? 1 : 0)
         }
         lines.append(w.balance + (many ? " " + w.balanceNote : ""))
         lines.append("  \(w.backlog) \(balanceMean(\.backlog)) + \(w.received) \(balanceMean(\.received)) = \(w.finished) \(balanceMean(\.finished))"
