@@ -175,8 +175,11 @@ enum OptionGroup {
                                    help: "stream the per-dossier log of the first replication to a CSV file",
                                    "(code, procedure, field, office, channel, received, appointment,",
                                    "finished, status, supplements; dates dd/MM/yyyy HH:mm)")
+    static let xlsx = OptionSpec("--xlsx", "FILE", .output,
+                                 help: "also write the --csv tables as one Excel workbook, a sheet per table",
+                                 "(numbers stored as numbers, shares with a percentage format)")
     /// The report outputs of an experiment.
-    static let reports = [json, csv, html]
+    static let reports = [json, csv, html, xlsx]
 
     static let language = OptionSpec("--lang", "en|vi", .choice(Language.allCases.map(\.rawValue)),
                                      help: "language of the report (default en; vi uses the plans' terms)")

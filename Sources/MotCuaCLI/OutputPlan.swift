@@ -100,8 +100,14 @@ struct OutputPlan {
 
     /// Writes the output of `option`, if the command was given one, to its temporary file.
     mutating func stage(_ text: String, for option: String) throws(CommandFailure) {
+        try stage(Data(text.utf8), for: option)
+    }
+
+    /// Writes the bytes of `option`'s output (a workbook), if the command was given one, to its
+    /// temporary file.
+    mutating func stage(_ data: Data, for option: String) throws(CommandFailure) {
         guard let target = files[option] else { return }
-        try stage(text, to: target)
+        try stage(data, to: target)
     }
 
     /// Writes `text` into the folder of `option` as `name`, creating the folder.
@@ -114,11 +120,11 @@ struct OutputPlan {
         }
         let target: OutputFile.Target
         do { target = try OutputFile.target(folder + "/" + name) } catch { throw .output(error.description) }
-        try stage(text, to: target)
+        try stage(Data(text.utf8), to: target)
     }
 
-    private mutating func stage(_ text: String, to target: OutputFile.Target) throws(CommandFailure) {
-        do { try OutputFile.stage(Data(text.utf8), to: target) } catch { throw .output(error.description) }
+    private mutating func stage(_ data: Data, to target: OutputFile.Target) throws(CommandFailure) {
+        do { try OutputFile.stage(data, to: target) } catch { throw .output(error.description) }
         staged.append(target)
     }
 

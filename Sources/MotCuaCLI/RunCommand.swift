@@ -68,7 +68,7 @@ enum Progress {
     }
 }
 
-/// The outputs of a finished experiment: `--json`, `--csv`, `--html`, put in place together,
+/// The outputs of a finished experiment: `--json`, `--csv`, `--html`, `--xlsx`, put in place together,
 /// then the text report. Shared by `run` and `merge`, so a merged cluster run prints exactly
 /// what a single machine prints.
 func emitReports(_ summary: ExperimentSummary, _ parsed: ParsedArguments, plan: OutputPlan) throws(CommandFailure) {
@@ -78,6 +78,14 @@ func emitReports(_ summary: ExperimentSummary, _ parsed: ParsedArguments, plan: 
         for table in CSVReport.tables(summary) { try plan.stage(table.text, named: table.name, inFolderOf: "--csv", parsed: parsed) }
     }
     if parsed.value("--html") != nil { try plan.stage(HTMLReport.render(summary, language: parsed.language), for: "--html") }
+    if let path = parsed.value("--xlsx") {
+        // The sheets are the CSV tables, headers as in the CSV files (English column names).
+        let data: Data
+        do { data = try Workbook(tables: CSVReport.typedTables(summary)).xlsxData() } catch {
+            throw .output("--xlsx \(path): cannot write the workbook: \(error)")
+        }
+        try plan.stage(data, for: "--xlsx")
+    }
     try plan.commit()
     print(TextReport.render(summary, language: parsed.language), terminator: "")
 }
@@ -121,6 +129,9 @@ enum RunCommand {
         }
         if shard != nil && parsed.value("--json") == nil {
             throw .usage("--shard needs --json FILE: the slice's results go there, for motcua merge", command: spec)
+        }
+        if shard != nil && parsed.value("--xlsx") != nil {
+            throw .usage("--xlsx cannot be written by a shard: it holds only its slice; give --xlsx FILE to motcua merge", command: spec)
         }
         let model = try loadModel(parsed, load: parsed.load)
         printWarnings(model.scenario)

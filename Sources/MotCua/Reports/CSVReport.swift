@@ -3,49 +3,58 @@ import Foundation
 /// Tidy CSV tables (`--csv DIR`) that open in a spreadsheet: one row per observation, one
 /// column per variable, a header row, comma-separated, UTF-8.
 public enum CSVReport {
-    /// The tables of `summary`, by file name.
+    /// The tables of `summary`, by file name, as CSV text.
     public static func tables(_ summary: ExperimentSummary) -> [(name: String, text: String)] {
-        [
-            ("targets.csv", table(["id", "label", "label_vi", "measure", "field", "comparator", "threshold", "mean", "ci95_low", "ci95_high", "verdict",
-                                   "denominator", "denominator_mean"],
-                                  summary.targets.map { t in
-                                      [t.id, t.label, t.labelVi ?? "", t.measure.rawValue, t.fieldName ?? "", t.comparator.rawValue,
-                                       number(t.threshold), number(t.estimate.mean), number(t.estimate.low), number(t.estimate.high), t.verdict.rawValue,
-                                       Phrases.counterName(t.measure.terms.whole), number(t.denominator.mean)]
-                                  })),
-            ("fields.csv", table(["field", "name", "name_vi"] + meanHeader(fieldCounts.map(\.0))
-                                 + ["on_time_rate", "ci95_low", "ci95_high"],
-                                 (summary.fields + [summary.overall]).map { r in
-                                     [r.id, r.name, r.nameVi ?? ""] + meanCells(r, fieldCounts.map(\.1))
-                                         + [number(r.onTimeRate.mean), number(r.onTimeRate.low), number(r.onTimeRate.high)]
-                                 })),
-            ("procedures.csv", table(["procedure", "name", "name_vi"] + meanHeader(procedureCounts.map(\.0))
-                                     + ["online_share_of_received", "on_time_rate", "ci95_low", "ci95_high"],
-                                     summary.procedures.map { r in
-                                         let t = r.tally
-                                         return [r.id, r.name, r.nameVi ?? ""] + meanCells(r, procedureCounts.map(\.1))
-                                             + [t.received > 0 ? number(Double(t.online) / Double(t.received)) : "",
-                                                number(r.onTimeRate.mean), number(r.onTimeRate.low), number(r.onTimeRate.high)]
-                                     })),
-            ("offices.csv", table(["office", "name", "name_vi", "kind", "level", "staff", "served_mean", "mean_wait_minutes", "p90_wait_minutes", "max_wait_minutes",
-                                   "utilization", "queue_at_end", "abandoned_mean"]
-                                  + waitHeader("line") + waitHeader("tray"),
-                                  summary.offices.map { o in
-                                      [o.office.id, o.office.name, o.office.nameVi ?? "", o.office.kind.rawValue, o.office.level.rawValue,
-                                       String(o.office.staff), number(o.servedPerReplication.mean), number(o.meanWait.mean), number(o.waitP90.mean), number(o.waitMax),
-                                       number(o.utilization.mean), number(o.queueAtEnd.mean), number(o.abandonedPerReplication.mean)]
-                                      + waitCells(o.lineWait) + waitCells(o.trayWait)
-                                  })),
-            ("desk-hours.csv", table(["office", "hour", "arrivals_mean", "mean_wait_in_line_minutes"],
-                                     summary.offices.filter { $0.office.kind == .desk }.flatMap { o in
-                                         (0..<24).filter { o.arrivalsByHour[$0] > 0 }.map { h in
-                                             [o.office.id, String(h), number(Double(o.arrivalsByHour[h]) / Double(Swift.max(summary.replications, 1))),
-                                              number(o.meanWaitByHour[h])]
-                                         }
-                                     })),
-            ("daily.csv", table(["date", "received", "finished", "in_progress_end_of_day", "overdue_end_of_day", "at_desks_end_of_day"],
-                                summary.daily.map { [$0.date.description, number($0.received), number($0.finished), number($0.inProgress),
-                                                     number($0.overdue), number($0.atDesk)] })),
+        typedTables(summary).map { ($0.title + ".csv", $0.csvText) }
+    }
+
+    /// The tables of `summary` with typed cells (shares as ``TableCell/percent(_:)``), titled by
+    /// the CSV file's stem: the one source of the CSV files and the workbook's sheets. The
+    /// headers are English, the column names of docs/output-format.md.
+    public static func typedTables(_ summary: ExperimentSummary) -> [Table] {
+        let n = TableCell.number, share = TableCell.percent
+        func text(_ s: String?) -> TableCell { (s ?? "").isEmpty ? .empty : .text(s ?? "") }
+        // A target's mean and interval are shares for every measure (rates and shares of dossiers).
+        return [
+            Table(title: "targets", headers: ["id", "label", "label_vi", "measure", "field", "comparator", "threshold", "mean", "ci95_low", "ci95_high", "verdict",
+                                              "denominator", "denominator_mean"],
+                  rows: summary.targets.map { t in
+                      [text(t.id), text(t.label), text(t.labelVi), text(t.measure.rawValue), text(t.fieldName), text(t.comparator.rawValue),
+                       share(t.threshold), share(t.estimate.mean), share(t.estimate.low), share(t.estimate.high), text(t.verdict.rawValue),
+                       text(Phrases.counterName(t.measure.terms.whole)), n(t.denominator.mean)]
+                  }),
+            Table(title: "fields", headers: ["field", "name", "name_vi"] + meanHeader(fieldCounts.map(\.0))
+                                            + ["on_time_rate", "ci95_low", "ci95_high"],
+                  rows: (summary.fields + [summary.overall]).map { r in
+                      [text(r.id), text(r.name), text(r.nameVi)] + meanCells(r, fieldCounts.map(\.1))
+                          + [share(r.onTimeRate.mean), share(r.onTimeRate.low), share(r.onTimeRate.high)]
+                  }),
+            Table(title: "procedures", headers: ["procedure", "name", "name_vi"] + meanHeader(procedureCounts.map(\.0))
+                                                + ["online_share_of_received", "on_time_rate", "ci95_low", "ci95_high"],
+                  rows: summary.procedures.map { r in
+                      let t = r.tally
+                      return [text(r.id), text(r.name), text(r.nameVi)] + meanCells(r, procedureCounts.map(\.1))
+                          + [t.received > 0 ? share(Double(t.online) / Double(t.received)) : .empty,
+                             share(r.onTimeRate.mean), share(r.onTimeRate.low), share(r.onTimeRate.high)]
+                  }),
+            Table(title: "offices", headers: ["office", "name", "name_vi", "kind", "level", "staff", "served_mean", "mean_wait_minutes", "p90_wait_minutes",
+                                              "max_wait_minutes", "utilization", "queue_at_end", "abandoned_mean"]
+                                             + waitHeader("line") + waitHeader("tray"),
+                  rows: summary.offices.map { o in
+                      [text(o.office.id), text(o.office.name), text(o.office.nameVi), text(o.office.kind.rawValue), text(o.office.level.rawValue),
+                       .count(o.office.staff), n(o.servedPerReplication.mean), n(o.meanWait.mean), n(o.waitP90.mean), n(o.waitMax),
+                       share(o.utilization.mean), n(o.queueAtEnd.mean), n(o.abandonedPerReplication.mean)]
+                      + waitCells(o.lineWait) + waitCells(o.trayWait)
+                  }),
+            Table(title: "desk-hours", headers: ["office", "hour", "arrivals_mean", "mean_wait_in_line_minutes"],
+                  rows: summary.offices.filter { $0.office.kind == .desk }.flatMap { o in
+                      (0..<24).filter { o.arrivalsByHour[$0] > 0 }.map { h in
+                          [text(o.office.id), .count(h), n(Double(o.arrivalsByHour[h]) / Double(Swift.max(summary.replications, 1))),
+                           n(o.meanWaitByHour[h])]
+                      }
+                  }),
+            Table(title: "daily", headers: ["date", "received", "finished", "in_progress_end_of_day", "overdue_end_of_day", "at_desks_end_of_day"],
+                  rows: summary.daily.map { [.date($0.date), n($0.received), n($0.finished), n($0.inProgress), n($0.overdue), n($0.atDesk)] }),
         ]
     }
 
@@ -67,10 +76,10 @@ public enum CSVReport {
         names.flatMap { ["\($0)_mean", "\($0)_ci95_low", "\($0)_ci95_high"] }
     }
 
-    static func meanCells(_ rate: RateResult, _ counters: [KeyPath<ProcedureTally, Int>]) -> [String] {
-        counters.flatMap { counter -> [String] in
+    static func meanCells(_ rate: RateResult, _ counters: [KeyPath<ProcedureTally, Int>]) -> [TableCell] {
+        counters.flatMap { counter -> [TableCell] in
             let estimate = rate.mean(counter)
-            return [number(estimate.mean), number(estimate.low), number(estimate.high)]
+            return [.number(estimate.mean), .number(estimate.low), .number(estimate.high)]
         }
     }
 
@@ -80,9 +89,9 @@ public enum CSVReport {
          "\(kind)_p90_wait_minutes", "\(kind)_max_wait_minutes"]
     }
 
-    static func waitCells(_ wait: WaitResult) -> [String] {
-        [number(wait.count.mean), number(wait.mean.mean), number(wait.mean.low), number(wait.mean.high), number(wait.p90.mean),
-         wait.count.mean > 0 ? number(wait.max) : ""]
+    static func waitCells(_ wait: WaitResult) -> [TableCell] {
+        [.number(wait.count.mean), .number(wait.mean.mean), .number(wait.mean.low), .number(wait.mean.high), .number(wait.p90.mean),
+         wait.count.mean > 0 ? .number(wait.max) : .empty]
     }
 
     static func table(_ header: [String], _ rows: [[String]]) -> String {
