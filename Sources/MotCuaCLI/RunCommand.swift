@@ -75,7 +75,7 @@ func emitReports(_ summary: ExperimentSummary, _ parsed: ParsedArguments, plan: 
     var plan = plan
     if parsed.value("--json") != nil { try plan.stage(JSONWriter.text(JSONReport.document(summary)), for: "--json") }
     if parsed.value("--csv") != nil {
-        for table in CSVReport.tables(summary) { try plan.stage(table.text, named: table.name, inFolderOf: "--csv", parsed: parsed) }
+        for file in CSVReport.files(summary) { try plan.stage(file.text, named: file.name, inFolderOf: "--csv", parsed: parsed) }
     }
     if parsed.value("--html") != nil { try plan.stage(HTMLReport.render(summary, language: parsed.language), for: "--html") }
     if let path = parsed.value("--xlsx") {

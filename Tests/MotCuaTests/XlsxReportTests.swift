@@ -22,7 +22,10 @@ struct XlsxReportTests {
         #expect(!csvFiles.isEmpty)
         #expect(Set(inspection.sheets.map(\.name)) == Set(csvFiles.map { String($0.dropLast(4)) }))
         for sheet in inspection.sheets {
-            let csv = try String(contentsOfFile: "\(dir)/csv/\(sheet.name).csv", encoding: .utf8)
+            // The file starts with the byte-order mark for Excel; the table follows it.
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(dir)/csv/\(sheet.name).csv")))
+            #expect(bytes.prefix(3) == [0xEF, 0xBB, 0xBF], "\(sheet.name).csv has no byte-order mark")
+            let csv = String(decoding: bytes.dropFirst(bytes.prefix(3) == [0xEF, 0xBB, 0xBF] ? 3 : 0), as: UTF8.self)
             let lines = csv.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
             let header = lines.first.map { $0.split(separator: ",").map(String.init) } ?? []
             // The header row, column by column (headers hold no comma).

@@ -1,8 +1,18 @@
 import Foundation
 
 /// Tidy CSV tables (`--csv DIR`) that open in a spreadsheet: one row per observation, one
-/// column per variable, a header row, comma-separated, UTF-8.
+/// column per variable, a header row, comma-separated, UTF-8; the files start with a byte-order
+/// mark so Excel reads the Vietnamese names as UTF-8.
 public enum CSVReport {
+    /// U+FEFF, written first in every `--csv` file: without it Excel opens a CSV in the system's
+    /// legacy code page and shows "Tá»· lá»‡" for "Tỷ lệ". Readers of the files skip it.
+    public static let byteOrderMark = "\u{FEFF}"
+
+    /// The `--csv` files of `summary`, by file name: each table's text after ``byteOrderMark``.
+    public static func files(_ summary: ExperimentSummary) -> [(name: String, text: String)] {
+        tables(summary).map { ($0.name, byteOrderMark + $0.text) }
+    }
+
     /// The tables of `summary`, by file name, as CSV text.
     public static func tables(_ summary: ExperimentSummary) -> [(name: String, text: String)] {
         typedTables(summary).map { ($0.title + ".csv", $0.csvText) }
