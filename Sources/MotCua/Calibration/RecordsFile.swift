@@ -107,7 +107,7 @@ public struct RecordsFile: Sendable {
             if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { rowsRead -= 1; continue }
             func cell(_ name: String) -> String {
                 guard let i = column[name], i < cells.count else { return "" }
-                return RecordsFile.trimmed(cells[i])
+                return DossierLog.uncell(RecordsFile.trimmed(cells[i]))
             }
             let code = cell("code")
             guard !code.isEmpty else { problems.append("row \(rowNumber): no dossier code"); continue }

@@ -31,6 +31,8 @@ struct DossierRecord: Sendable, BitwiseCopyable {
     var digitized = false
     /// In the opening backlog (in progress when the horizon started).
     var backlog = false
+    /// Pays its fee electronically (decided when accepted; for the dossier log).
+    var ePaid = false
     /// Ward instance of the citizen, or -1.
     var instance: Int32
     /// The dossier's number in the run, which keys its decisions (``DecisionRandom``) and tells

@@ -12,29 +12,45 @@ extension SimulationRun {
     /// Decided when the outcome is known, which is exact because the apology changes nothing
     /// else in the flow and its draw is the dossier's own.
     /// - Parameter doneAt: when the dossier finished, or the end of the horizon if still open.
-    func account(apologyFor record: DossierRecord, doneAt: SimTime) {
-        guard record.accepted, doneAt > record.dueAt else { return }
+    /// - Returns: the apology, for the dossier log.
+    @discardableResult
+    func account(apologyFor record: DossierRecord, doneAt: SimTime) -> ApologyOutcome {
+        let outcome = apology(of: record, doneAt: doneAt)
         let p = Int(record.procedure)
-        if decides(.apologyInTime, policies.apologyOnTimeShare, record) {
+        switch outcome {
+        case .notOwed: break
+        case .inTime(let newDate):
             context.tallies[p].apologiesSent += 1
             context.tallies[p].lateApologisedOnTime += 1
+            switch newDate {
+            case .missed: context.tallies[p].newDateMissed += 1
+            case .met: context.tallies[p].newDateMet += 1
+            case .pending: context.tallies[p].newDatePending += 1
+            }
+        case .late:
+            context.tallies[p].apologiesSent += 1
+            context.tallies[p].lateApologisedLate += 1
+        case .never:
+            context.tallies[p].lateNotApologised += 1
+        }
+        return outcome
+    }
+
+    /// The apology the rule gives `record` (see ``account(apologyFor:doneAt:)``); its draws are
+    /// the dossier's own, so asking changes nothing else.
+    func apology(of record: DossierRecord, doneAt: SimTime) -> ApologyOutcome {
+        guard record.accepted, doneAt > record.dueAt else { return .notOwed }
+        if decides(.apologyInTime, policies.apologyOnTimeShare, record) {
             let newDue = legal.use {
                 $0.wallTime(atOpenTime: $0.openTime(at: record.dueAt)
                                 + Double(policies.apologyExtensionWorkingDays) * $0.minutesPerWorkingDay,
                             resuming: false, fromDay: calendar.day(of: record.dueAt))
             }
-            if doneAt > newDue {
-                context.tallies[p].newDateMissed += 1
-            } else if doneAt < horizonEnd {
-                context.tallies[p].newDateMet += 1
-            } else {
-                context.tallies[p].newDatePending += 1
-            }
+            if doneAt > newDue { return .inTime(newDate: .missed) }
+            return .inTime(newDate: doneAt < horizonEnd ? .met : .pending)
         } else if decides(.apologyLate, policies.apologyLateShare, record) {
-            context.tallies[p].apologiesSent += 1
-            context.tallies[p].lateApologisedLate += 1
-        } else {
-            context.tallies[p].lateNotApologised += 1
+            return .late
         }
+        return .never
     }
 }

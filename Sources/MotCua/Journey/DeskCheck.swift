@@ -103,6 +103,9 @@ extension SimulationRun {
                 if paysElectronically(record, fee) { context.tallies[p].ePaid += 1 }
             }
         }
+        if context.log != nil, procedures[p].fee != nil, let fee = procedures[p].fee {
+            context.dossiers[dossier].ePaid = paysElectronically(record, fee)
+        }
         decideWithdrawal(of: dossier, record, procedure: p)
         moveOn(dossier, from: 0)
     }

@@ -11,10 +11,11 @@ extension SimulationRun {
         let p = Int(record.procedure)
         context.conservation.finished += 1
         context.finishedPerDay[context.today] += 1
-        context.logRow(record, finished: now,
-                       status: now <= record.dueAt && record.supplements <= 1 ? "on time" : "late")
+        let onTime = now <= record.dueAt && record.supplements <= 1
+        let late: LogOutcome.Late = onTime ? .notLate : now <= record.dueAt ? .repeatedSupplements : .pastDue
+        var apology = ApologyOutcome.notOwed
         if record.counted {
-            if now <= record.dueAt && record.supplements <= 1 {
+            if onTime {
                 context.tallies[p].finishedOnTime += 1
                 if record.backlog { context.tallies[p].backlogOnTime += 1 }
             } else {
@@ -22,15 +23,21 @@ extension SimulationRun {
                 if record.backlog { context.tallies[p].backlogLate += 1 }
                 if now <= record.dueAt { context.tallies[p].lateByRepeatedSupplements += 1 }
             }
-            account(apologyFor: record, doneAt: now)
+            apology = account(apologyFor: record, doneAt: now)
+        } else if context.log != nil {
+            apology = self.apology(of: record, doneAt: now)
         }
+        var resultChannel: LogOutcome.ResultChannel?
         if procedures[p].result != nil, let result = procedures[p].result {
             let u = decisions.unit(.resultChannel, procedure: p, serial: record.serial)
             if u < result.electronicShare {
+                resultChannel = .electronic
                 if record.counted { context.tallies[p].resultsElectronic += 1 }
             } else if u < result.electronicShare + result.postalShare {
+                resultChannel = .postal
                 if record.counted { context.tallies[p].resultsPostal += 1 }
             } else {
+                resultChannel = .desk
                 if record.counted { context.tallies[p].resultsAtDesk += 1 }
                 let desk = office(ofStage: stageIndex(0, of: p), instance: record.instance)
                 let delay = sample(result.pickupDelay, for: .pickupDelay, of: record)
@@ -40,6 +47,8 @@ extension SimulationRun {
                 if visit < horizonEnd { context.schedule(at: visit, .pickup, target: desk, dossier: Int32(p)) }
             }
         }
+        context.logRow(record, finished: now, status: onTime ? "on time" : "late",
+                       outcome: LogOutcome(late: late, apology: apology, result: resultChannel))
         context.dossiers.remove(dossier)
     }
 

@@ -40,18 +40,27 @@ final class RunContext: @unchecked Sendable {
     /// Logs a dossier leaving the system (or still in progress at the end), when a log was
     /// asked for; without one, nothing is prepared.
     @inline(__always)
-    func logRow(_ record: DossierRecord, finished: SimTime?, status: @autoclosure () -> String) {
-        if let log { write(record, finished: finished, status: status(), to: log) }
+    func logRow(_ record: DossierRecord, finished: SimTime?, status: @autoclosure () -> String,
+                outcome: @autoclosure () -> LogOutcome = LogOutcome()) {
+        if let log { write(record, finished: finished, status: status(), outcome: outcome(), to: log) }
     }
 
-    private func write(_ record: DossierRecord, finished: SimTime?, status: String, to log: DossierLog) {
+    private func write(_ record: DossierRecord, finished: SimTime?, status: String, outcome: LogOutcome, to log: DossierLog) {
         let p = Int(record.procedure)
         let channel = record.online ? "online" : record.postal ? "postal" : "in person"
-        log.write(code: record.serial, procedure: model.scenario.procedures[p].id,
-                  field: model.scenario.fields[model.procedures[p].field].id,
-                  office: model.offices[Int(model.office(ofStage: 0, of: p, instance: record.instance))].id,
-                  channel: channel, received: record.arrivedAt, appointment: record.dueAt, finished: finished,
-                  status: status, supplements: Int(record.supplements))
+        let feePaying = record.accepted && model.procedures[p].fee != nil
+        let incompleteChecks = Int(record.deskChecks) - (record.accepted && !record.backlog ? 1 : 0)
+        func flag(_ value: Bool) -> String { value ? "1" : "0" }
+        let cells = [
+            DossierLog.cell(model.scenario.procedures[p].id),
+            DossierLog.cell(model.scenario.fields[model.procedures[p].field].id),
+            DossierLog.cell(model.offices[Int(model.office(ofStage: 0, of: p, instance: record.instance))].id),
+            channel, log.stamp(record.arrivedAt), log.stamp(record.dueAt), finished.map(log.stamp) ?? "", status,
+            String(record.supplements), flag(record.backlog), flag(record.counted), flag(record.accepted),
+            String(Swift.max(incompleteChecks, 0)), flag(feePaying), flag(feePaying && record.ePaid), flag(record.digitized),
+            outcome.late.rawValue, outcome.apology.logText, outcome.apology.newDateText, outcome.result?.rawValue ?? "",
+        ]
+        log.write(code: record.serial, cells: cells)
     }
 
     /// The day index of the current time, `dayIndex(of: now)`, known without dividing.
@@ -80,5 +89,43 @@ final class RunContext: @unchecked Sendable {
     func schedule(at time: SimTime, _ kind: EventKind, target: Int32, dossier: Int32 = -1) {
         assert(time >= now, "event scheduled in the past")
         agenda.schedule(at: time, kind, target: target, dossier: dossier)
+    }
+}
+
+/// What the log says of a dossier beyond its record: why it is late, its apology and where its
+/// result went, known only where the dossier leaves.
+struct LogOutcome {
+    /// Why a late dossier is late.
+    enum Late: String { case notLate = "", pastDue = "past due", repeatedSupplements = "repeated supplements" }
+    /// The channel its result went back by.
+    enum ResultChannel: String { case electronic, postal, desk }
+    var late = Late.notLate
+    var apology = ApologyOutcome.notOwed
+    var result: ResultChannel?
+}
+
+/// The apology of a dossier past its appointment (docs/model.md §5).
+enum ApologyOutcome {
+    /// The appointment did not pass (or the dossier was never accepted).
+    case notOwed
+    /// Sent in time, with a new date: met (finished by it), missed, or pending at the end.
+    case inTime(newDate: NewDate)
+    case late
+    case never
+
+    enum NewDate: String { case met, missed, pending }
+
+    var logText: String {
+        switch self {
+        case .notOwed: "not owed"
+        case .inTime: "in time"
+        case .late: "late"
+        case .never: "never"
+        }
+    }
+
+    var newDateText: String {
+        if case .inTime(let newDate) = self { return newDate.rawValue }
+        return ""
     }
 }

@@ -73,6 +73,7 @@ actor SimulationRun {
         self.executor = executor
         let context = RunContext(model: model)
         context.log = log
+        log?.codePrefix = DossierLog.codePrefix(of: model.scenario.name)
         self.context = context
         self.model = model
         self.seed = seed
@@ -222,17 +223,28 @@ actor SimulationRun {
         // backlog) once doubled the run's peak memory at the very end.
         context.dossiers.forEachLive { record in
             inProgress += 1
-            context.logRow(record, finished: nil, status: "in progress")
-            guard record.counted else { return }
-            if record.dueAt < end || record.supplements > 1 {
+            let overdue = record.dueAt < end || record.supplements > 1
+            guard record.counted else {
+                context.logRow(record, finished: nil, status: "in progress", outcome: LogOutcome(
+                    late: !overdue ? .notLate : record.dueAt < end ? .pastDue : .repeatedSupplements,
+                    apology: apology(of: record, doneAt: end)))
+                return
+            }
+            var outcome = LogOutcome()
+            if overdue {
                 context.tallies[Int(record.procedure)].inProgressOverdue += 1
-                if record.dueAt >= end { context.tallies[Int(record.procedure)].lateByRepeatedSupplements += 1 }
+                outcome.late = .pastDue
+                if record.dueAt >= end {
+                    context.tallies[Int(record.procedure)].lateByRepeatedSupplements += 1
+                    outcome.late = .repeatedSupplements
+                }
                 if record.backlog { context.tallies[Int(record.procedure)].backlogLate += 1 }
-                account(apologyFor: record, doneAt: end)
+                outcome.apology = account(apologyFor: record, doneAt: end)
             } else {
                 context.tallies[Int(record.procedure)].inProgressNotDue += 1
                 if record.backlog { context.tallies[Int(record.procedure)].backlogOnTime += 1 }
             }
+            context.logRow(record, finished: nil, status: "in progress", outcome: outcome)
         }
         context.conservation.inProgress = inProgress
         if let log = context.log {

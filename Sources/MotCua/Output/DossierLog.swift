@@ -15,8 +15,56 @@ public final class DossierLog: @unchecked Sendable {
     private var failure: String?
     private let start: CivilDate
 
-    /// The header row.
-    public static let columns = ["code", "procedure", "field", "office", "channel", "received", "appointment", "finished", "status", "supplements"]
+    /// The header row. The first ten columns are those of a one-stop export (what `calibrate`
+    /// reads); the others carry what each count of the report needs, so that the report can be
+    /// recounted from the log alone (`motcua audit`, docs/output-format.md).
+    public static let columns = ["code", "procedure", "field", "office", "channel", "received", "appointment", "finished",
+                                 "status", "supplements", "backlog", "counted", "accepted", "incomplete_checks",
+                                 "fee_paying", "e_paid", "digitized", "late", "apology", "new_date", "result"]
+    /// The prefix of the dossier codes (`GV12`), set from the scenario (``codePrefix(of:)``).
+    var codePrefix = "MC"
+
+    /// The code prefix of a scenario's dossiers: the initials of the words of its name before
+    /// the first comma or parenthesis, the generic "District" and "Ward" left out, diacritics
+    /// folded, at most four (`Gò Vấp District, 2024` → `GV`, `Quận 6 (District 6)` → `Q6`); "MC"
+    /// when none is left. No scenario field names a prefix today.
+    public static func codePrefix(of scenarioName: String) -> String {
+        let head = scenarioName.prefix { $0 != "," && $0 != "(" && $0 != ":" }
+        let folded = String(head).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            .replacingOccurrences(of: "đ", with: "d")
+        var initials = ""
+        for word in folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where word != "district" && word != "ward" {
+            guard let first = word.first, first.isASCII else { continue }
+            initials.append(first.uppercased())
+            if initials.count == 4 { break }
+        }
+        return initials.isEmpty ? "MC" : initials
+    }
+
+    /// A cell as RFC 4180 wants it, and inert in a spreadsheet: text starting with `=`, `+`,
+    /// `-` or `@` (a formula to Excel or LibreOffice) gets a leading apostrophe, which the
+    /// readers of the log (`calibrate`, `audit`) remove again; a cell holding a comma, a quote,
+    /// a line break or a leading apostrophe is quoted, its quotes doubled.
+    static func cell(_ text: String) -> String {
+        var text = text
+        if let first = text.utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
+            || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") || first == UInt8(ascii: "'") {
+            text = "'" + text
+        }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
+                                         || $0 == UInt8(ascii: "'") }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The text of a cell written by ``cell(_:)``, once the CSV reader has removed its quotes:
+    /// a leading apostrophe added to make a formula inert is taken off.
+    public static func uncell(_ text: String) -> String {
+        guard text.utf8.first == UInt8(ascii: "'"), text.utf8.count > 1 else { return text }
+        let second = text.utf8.dropFirst().first!
+        guard second == UInt8(ascii: "=") || second == UInt8(ascii: "+") || second == UInt8(ascii: "-")
+            || second == UInt8(ascii: "@") || second == UInt8(ascii: "'") else { return text }
+        return String(text.dropFirst())
+    }
 
     /// Opens the log for a run starting on `start`.
     public init(path: String, start: CivilDate) throws(OutputFile.WriteError) {
@@ -42,11 +90,12 @@ public final class DossierLog: @unchecked Sendable {
         return "\(two(d))/\(two(m))/\(y) \(two(minute / 60)):\(two(minute % 60))"
     }
 
-    /// Appends one dossier's row.
-    func write(code: UInt32, procedure: String, field: String, office: String, channel: String, received: SimTime,
-               appointment: SimTime, finished: SimTime?, status: String, supplements: Int) {
-        let row = "GV\(code),\(procedure),\(field),\(office),\(channel),\(stamp(received)),\(stamp(appointment)),"
-            + "\(finished.map(stamp) ?? ""),\(status),\(supplements)\n"
+    /// Appends one dossier's row: `text` holds the cells after the code, in ``columns`` order
+    /// (already passed through ``cell(_:)`` where they can hold user text).
+    func write(code: UInt32, cells: [String]) {
+        var row = codePrefix + String(code)
+        for cell in cells { row += ","; row += cell }
+        row += "\n"
         buffer.append(contentsOf: Array(row.utf8))
         if buffer.count >= 1 << 16 { flush() }
     }
