@@ -6,7 +6,7 @@ import MotCua
 enum Commands {
     static let all: [CommandSpec] = [
         RunCommand.spec, RunCommand.validateSpec, CompareCommand.spec, Sharding.mergeSpec, ExperimentCommands.sweepSpec,
-        ExperimentCommands.staffSpec, CalibrateCommand.spec, Bench.spec,
+        ExperimentCommands.staffSpec, CalibrateCommand.spec, AuditCommand.spec, Bench.spec,
     ]
 
     /// The version of this build of `motcua`.
