@@ -69,7 +69,7 @@ struct AuditTests {
     func codePrefix() {
         #expect(DossierLog.codePrefix(of: "Gò Vấp District, 2024") == "GV")
         #expect(DossierLog.codePrefix(of: "Bình Tân District, 2023") == "BT")
-        #expect(DossierLog.codePrefix(of: "Quận 6 (District 6), 2024") == "Q6")
+        #expect(DossierLog.codePrefix(of: "Quận 6 (District 6), 2024") == "Q6-")
         #expect(DossierLog.codePrefix(of: "Đống Đa") == "DD")
         #expect(DossierLog.codePrefix(of: "District, 2024") == "MC")
     }

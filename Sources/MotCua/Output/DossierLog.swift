@@ -26,8 +26,8 @@ public final class DossierLog: @unchecked Sendable {
 
     /// The code prefix of a scenario's dossiers: the initials of the words of its name before
     /// the first comma or parenthesis, the generic "District" and "Ward" left out, diacritics
-    /// folded, at most four (`Gò Vấp District, 2024` → `GV`, `Quận 6 (District 6)` → `Q6`); "MC"
-    /// when none is left. No scenario field names a prefix today.
+    /// folded, at most four (`Gò Vấp District, 2024` → `GV`, `Quận 6 (District 6)` → `Q6-`, a
+    /// hyphen after a final digit); "MC" when none is left. No scenario field names a prefix today.
     public static func codePrefix(of scenarioName: String) -> String {
         let head = scenarioName.prefix { $0 != "," && $0 != "(" && $0 != ":" }
         let folded = String(head).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
@@ -38,6 +38,8 @@ public final class DossierLog: @unchecked Sendable {
             initials.append(first.uppercased())
             if initials.count == 4 { break }
         }
+        // A trailing digit would run into the dossier's number (Q6 and 47): a hyphen parts them.
+        if initials.last?.isNumber == true { initials += "-" }
         return initials.isEmpty ? "MC" : initials
     }
 
