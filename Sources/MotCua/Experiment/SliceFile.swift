@@ -88,7 +88,9 @@ public struct SliceFile: Sendable {
             do {
                 results.append((replication, try JSONDecoder().decode(RunResult.self, from: Data(JSONWriter.text(value).utf8))))
             } catch {
-                throw fail("$.results[\(i)].result", "a result cannot be read: \(SliceFile.reason(error))")
+                throw fail("$.results[\(i)].result", "a result cannot be read (a slice written by another version of "
+                           + "MotCua? this one writes results format \(simulatorModelVersion); run the shards again): "
+                           + SliceFile.reason(error))
             }
         }
         self.results = results
