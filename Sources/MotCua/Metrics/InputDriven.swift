@@ -1,0 +1,36 @@
+import Foundation
+
+extension ExperimentSummary {
+    /// The input that sets a measure's value, when one does (docs/model.md §7.3): the apology
+    /// rate follows `onTimeShare`, the digitization and e-payment rates the procedures' shares
+    /// (with online dossiers counted as electronic), the online rate the online shares. Nil
+    /// for measures the flow decides (on time, late, withdrawn).
+    static func inputDriving(_ measure: TargetMeasure, of members: [Int], in scenario: Scenario) -> String? {
+        let procedures = members.map { scenario.procedures[$0] }
+        func shareText(_ x: Double) -> String { "\(x)" }
+        func shares(_ name: String, _ values: [Double]) -> String? {
+            guard let low = values.min(), let high = values.max() else { return nil }
+            let range = low == high ? shareText(low) : "\(shareText(low))–\(shareText(high))"
+            return "\(name) = \(range)"
+        }
+        switch measure {
+        case .onTimeRate, .lateRate, .withdrawnRate:
+            return nil
+        case .apologyRate:
+            let policy = scenario.policies
+            let kind = policy.apologySource.map { source in
+                " (" + (source.split(separator: ":", maxSplits: 1).first.map(String.init) ?? source) + ")"
+            } ?? " (no source)"
+            return "policies.apology.onTimeShare = \(shareText(policy.apologyOnTimeShare))" + kind
+        case .digitizationRate:
+            return [shares("digitization.share", procedures.map { $0.digitization?.share ?? 0 }),
+                    shares("onlineShare", procedures.map(\.onlineShare))].compactMap { $0 }.joined(separator: ", ")
+        case .ePaymentRate:
+            let paying = procedures.filter { $0.fee != nil }
+            return [shares("fee.ePaymentShare", paying.compactMap { $0.fee?.ePaymentShare }),
+                    shares("onlineShare", paying.map(\.onlineShare))].compactMap { $0 }.joined(separator: ", ")
+        case .onlineRate:
+            return shares("onlineShare", procedures.map(\.onlineShare))
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// The verdict on a target.
+public enum Verdict: String, Sendable {
+    /// The whole confidence interval meets the target.
+    case pass
+    /// The whole confidence interval misses it.
+    case fail
+    /// The interval straddles the threshold: more replications, or more margin, are needed.
+    case atRisk = "at-risk"
+}
+
+/// One target with its measured value and verdict. A target over every field (`"*"`)
+/// becomes one result per field.
+public struct TargetResult: Sendable {
+    public let id: String
+    public let label: String
+    public let labelVi: String?
+    public let measure: TargetMeasure
+    /// The field this row is about (name), when restricted.
+    public let fieldName: String?
+    public let fieldNameVi: String?
+    public let comparator: Comparator
+    public let threshold: Double
+    public let estimate: Estimate
+    /// The measure's denominator (``TargetMeasure/terms``) per replication, for "of N …".
+    public let denominator: Estimate
+    public let verdict: Verdict
+    /// When the measured value is set by an input share rather than by the flow (the apology
+    /// rate by `policies.apology.onTimeShare`, for instance): which input, its value and its
+    /// source's kind, for the report to show next to the verdict. Nil otherwise.
+    public let inputDriven: String?
+}
+
+/// On-time figures of a group of procedures (a field, a level, everything).
+public struct RateResult: Sendable {
+    public let id: String
+    public let name: String
+    public let nameVi: String?
+    /// Totals over all replications (say so wherever one is shown; reports show ``mean(_:)``).
+    public let tally: ProcedureTally
+    /// The counts of each replication (one simulated period each), in replication order.
+    public let perReplication: [ProcedureTally]
+    /// On-time rate per replication, estimated.
+    public let onTimeRate: Estimate
+
+    /// The count `counter` per replication (per simulated year when the horizon is a year):
+    /// its mean with a 95% interval.
+    public func mean(_ counter: KeyPath<ProcedureTally, Int>) -> Estimate {
+        Estimate(perReplication.map { Double($0[keyPath: counter]) }).clamped(to: 0...Double.infinity)
+    }
+}
+
+/// One kind of wait at one office over replications (see ``OfficeTally`` for the two kinds).
+public struct WaitResult: Sendable {
+    /// Waits recorded per replication.
+    public let count: Estimate
+    /// Mean wait (minutes), estimated over the replications that recorded any.
+    public let mean: Estimate
+    /// The 90th percentile (minutes), estimated over the replications that recorded any.
+    public let p90: Estimate
+    /// The longest wait of any replication (minutes; 0 when none).
+    public let max: Double
+
+    init(_ tallies: [WaitTally]) {
+        count = Estimate(tallies.map { Double($0.count) }).clamped(to: 0...Double.infinity)
+        mean = Estimate(tallies.map { $0.count > 0 ? $0.mean : .nan })
+        p90 = Estimate(tallies.map { $0.p90 ?? .nan })
+        max = tallies.map(\.max).max() ?? 0
+    }
+}
+
+/// Figures of one office over replications.
+public struct OfficeResult: Sendable {
+    public let office: OfficeModel
+    /// Mean wait of both kinds together (minutes); reports show ``lineWait`` and ``trayWait``.
+    public let meanWait: Estimate
+    /// The 90th percentile of both kinds of wait together (minutes), estimated per replication.
+    public let waitP90: Estimate
+    public let utilization: Estimate
+    public let waitMax: Double
+    /// Entries served, total over replications (``servedPerReplication`` is the mean).
+    public let served: Int
+    /// Entries served per replication.
+    public let servedPerReplication: Estimate
+    /// The citizen's wait in line (in person at the desk).
+    public let lineWait: WaitResult
+    /// The dossier's wait in the office's tray (online, postal, forwarded, awaiting a session).
+    public let trayWait: WaitResult
+    public let queueAtEnd: Estimate
+    /// Citizens who gave up waiting, total over replications (``abandonedPerReplication`` is the mean).
+    public let abandoned: Int
+    /// Citizens who gave up waiting, per replication.
+    public let abandonedPerReplication: Estimate
+    /// Growth of the queue over the second half of the horizon, in dossiers per day (least
+    /// squares; mean over replications). Clearly positive with staff near 100% busy means the
+    /// office cannot keep up: its backlog grows without bound.
+    public let queueGrowthPerDay: Double
+    /// The office cannot keep up with its load.
+    public var isUnstable: Bool { queueGrowthPerDay > 0.5 && utilization.mean > 0.95 }
+    /// Mean wait (minutes) of dossiers arriving in each hour of the day, nan where none arrived.
+    public let meanWaitByHour: [Double]
+    /// Dossiers arriving in each hour of the day (totals over replications).
+    public let arrivalsByHour: [Int]
+}
+
+/// One part of the national scoring of Decision 766/QĐ-TTg (docs/model.md §8), as far as a
+/// simulation can compute it honestly, with what it leaves out.
+public struct ScoreComponent: Sendable {
+    public let id: String
+    public let name: String
+    public let nameVi: String
+    /// Points obtained and the maximum.
+    public let points: Double
+    public let maximum: Double
+    /// What the number does not include.
+    public let leavesOut: String
+    public let leavesOutVi: String
+
+    static func compute(_ t: ProcedureTally) -> [ScoreComponent] {
+        func ratio(_ a: Int, _ b: Int) -> Double { b > 0 ? Double(a) / Double(b) : 0 }
+        let results = t.resultsElectronic + t.resultsPostal + t.resultsAtDesk
+        return [
+            ScoreComponent(id: "progress", name: "On-time progress", nameVi: "Tiến độ giải quyết", points: 20 * ratio(t.onTime, t.processed), maximum: 20,
+                           leavesOut: "taken as proportional to the on-time rate (assumption); ignores dossiers of procedures not simulated",
+                           leavesOutVi: "giả định điểm tỷ lệ thuận với tỷ lệ đúng hạn; không tính thủ tục không mô phỏng"),
+            ScoreComponent(id: "online-service", name: "Online service", nameVi: "Cung cấp dịch vụ công trực tuyến", points: 12 * Swift.min(1, ratio(t.online, t.received) / 0.5), maximum: 12,
+                           leavesOut: "all online submissions counted as full-process; full marks at ≥50% online",
+                           leavesOutVi: "coi mọi hồ sơ trực tuyến là toàn trình; đạt điểm tối đa khi ≥50%"),
+            ScoreComponent(id: "online-payment", name: "Online payment", nameVi: "Thanh toán trực tuyến", points: 10 * ratio(t.ePaid, t.feePaying), maximum: 10,
+                           leavesOut: "proportional to the e-payment share of fee-paying dossiers (assumption)",
+                           leavesOutVi: "giả định tỷ lệ thuận với tỷ lệ hồ sơ có phí được thanh toán trực tuyến"),
+            ScoreComponent(id: "electronic-results", name: "Results issued electronically", nameVi: "Cấp kết quả điện tử", points: 6 * ratio(t.resultsElectronic, results), maximum: 6,
+                           leavesOut: "only procedures whose result return is modelled",
+                           leavesOutVi: "chỉ tính thủ tục có mô phỏng việc trả kết quả"),
+            ScoreComponent(id: "digitized-components", name: "Components digitized", nameVi: "Số hóa thành phần hồ sơ", points: 4 * Swift.min(1, ratio(t.digitized, t.accepted) / 0.8), maximum: 4,
+                           leavesOut: "digitization at reception only; full marks at ≥80%; the re-use of digitized data (2 pts) and the other digitization parts are not computed",
+                           leavesOutVi: "chỉ tính số hóa khi tiếp nhận; đạt tối đa khi ≥80%; chưa tính tái sử dụng dữ liệu (2 điểm) và các phần khác"),
+        ]
+    }
+}
+
+/// One day's flow, averaged over replications.
+public struct DailyFigures: Sendable {
+    public let date: CivilDate
+    public let received: Double
+    public let finished: Double
+    /// Dossiers in progress at the end of the day.
+    public let inProgress: Double
+    /// Of those, past their appointment.
+    public let overdue: Double
+    /// Of those, still at a desk.
+    public let atDesk: Double
+}
+
+extension OfficeResult {
+    /// Least-squares slope of the second half of a daily series.
+    static func slope(_ series: [Int32]) -> Double {
+        let half = Array(series.suffix(series.count / 2))
+        guard half.count >= 2 else { return 0 }
+        let n = Double(half.count)
+        let meanX = (n - 1) / 2
+        let meanY = half.reduce(0.0) { $0 + Double($1) } / n
+        var sxy = 0.0, sxx = 0.0
+        for (i, y) in half.enumerated() {
+            sxy += (Double(i) - meanX) * (Double(y) - meanY)
+            sxx += (Double(i) - meanX) * (Double(i) - meanX)
+        }
+        return sxx > 0 ? sxy / sxx : 0
+    }
+}
