@@ -125,6 +125,18 @@ public enum UnitTable {
         return result
     }
 
+    /// The units of the table at `path` for a new scenario made of `template` (whose per-unit
+    /// offices give the staff columns their meaning).
+    public static func units(path: String, template: JSONValue) throws(ScenarioError) -> [JSONValue] {
+        let diagnostics = Diagnostics()
+        let rows = rows(path: path, reportAs: path, document: template, diagnostics: diagnostics, at: "--units")
+        guard let rows, diagnostics.isEmpty else { throw ScenarioError(file: path, issues: diagnostics.issues) }
+        guard !rows.isEmpty else {
+            throw ScenarioError(file: path, issues: [ScenarioIssue(path: "--units", message: "\(path) has no unit rows")])
+        }
+        return rows
+    }
+
     /// The offices of `document` with `"instances": "units"`: (id, kind).
     static func perUnitOffices(_ document: JSONValue) -> [(id: String, kind: String)] {
         guard case .array(let offices)? = document["offices"] else { return [] }
