@@ -11,7 +11,9 @@ enum CalibrateCommand {
                   OptionSpec("--out", "FILE", .output, required: true, help: "the fitted scenario to write"),
                   OptionSpec("--check", "", .flag, help: "simulate the fitted scenario over the records' period and print",
                              "observed and simulated on-time rates per field side by side"),
-                  OptionSpec("--replications", "N", .integer(1...1000), help: "replications of the --check (default 3)")],
+                  OptionSpec("--replications", "N", .integer(1...1000), help: "replications of the --check (default 3)"),
+                  OptionSpec("--map", "FILE", .input, help: "a CSV tying the export's procedures to the scenario's: columns code",
+                             "(mã thủ tục, e.g. 1.001612) or name (tên thủ tục), and procedure (the id)")],
         details: """
             Reads a dossier-records export (columns and their Vietnamese names in docs/calibration.md;
             dates dd/MM/yyyy HH:mm) and fits, per procedure: the yearly volume, online and postal
@@ -25,12 +27,14 @@ enum CalibrateCommand {
     static func main(_ parsed: ParsedArguments) async throws(CommandFailure) {
         let base = parsed.value("--base") ?? "", out = parsed.value("--out") ?? ""  // both required by the parser
         var plan = try OutputPlan(parsed, inputs: [OutputPlan.Input(what: "the records", path: parsed.positional[0]),
-                                                   OutputPlan.Input(what: "the base scenario", path: base)])
+                                                   OutputPlan.Input(what: "the base scenario", path: base)]
+                                  + (parsed.value("--map").map { [OutputPlan.Input(what: "the procedure map", path: $0)] } ?? []))
         let file = parsed.positional[0]
         let calibration: Calibration
         do {
             let records = try RecordsFile(path: file)
-            calibration = try Calibration(records: records, file: (file as NSString).lastPathComponent, basePath: base, outPath: out)
+            calibration = try Calibration(records: records, file: (file as NSString).lastPathComponent, basePath: base, outPath: out,
+                                          map: parsed.value("--map"))
             print("\(file): \(Format.count(records.rowsRead)) rows read, \(Format.count(calibration.rowsUsed)) used over \(calibration.periodDays) days, \(Format.count(calibration.problems.count)) problems")
         } catch {
             throw .badInput(error.description)
@@ -38,6 +42,7 @@ enum CalibrateCommand {
         for problem in calibration.problems.prefix(20) { print("  problem: \(problem)") }
         if calibration.problems.count > 20 { print("  … and \(calibration.problems.count - 20) more problems") }
         for warning in calibration.warnings { print("  warning: \(warning)") }
+        printUnmapped(calibration.unmapped)
         print("")
         print("  " + Format.pad("procedure", 26) + Format.right("records", 9) + Format.right("per year", 10) + Format.right("online", 8)
               + Format.right("postal", 8) + Format.right("refused", 9) + Format.right("withdrawn", 11) + Format.right("supplemented", 14)
@@ -78,5 +83,21 @@ enum CalibrateCommand {
                   + Format.right(Format.percent(simulated.onTimeRate.mean), 11)
                   + "   \(Format.percent(simulated.onTimeRate.low)) … \(Format.percent(simulated.onTimeRate.high))")
         }
+    }
+
+    /// The export's procedures that nothing maps, with their rows and the likely scenario ids:
+    /// the lines a planner adds to the --map file.
+    static func printUnmapped(_ unmapped: [ProcedureResolver.Unmapped]) {
+        guard !unmapped.isEmpty else { return }
+        let rows = unmapped.reduce(0) { $0 + $1.rows.count }
+        print("\nUNMAPPED PROCEDURES: \(Format.count(unmapped.count)) procedures, \(Format.count(rows)) rows skipped; "
+              + "add them to a --map file (code or name, procedure)")
+        for entry in unmapped.prefix(30) {
+            let guesses = entry.suggestions.map { "\($0.id) (\($0.name), \(Format.fixed($0.likeness, 2)))" }
+            print("  " + Format.right(Format.count(entry.rows.count), 8) + " rows  " + entry.label)
+            print("           " + (guesses.isEmpty ? "no procedure of the scenario has a similar name"
+                                               : "likely: " + guesses.joined(separator: "; ")))
+        }
+        if unmapped.count > 30 { print("  … and \(unmapped.count - 30) more") }
     }
 }

@@ -29,6 +29,8 @@ public struct Calibration: Sendable {
     public let observedOnTime: [(field: String, rate: Double, dossiers: Int)]
     /// Rows refused by the reader, and rows of procedures the base scenario does not have.
     public let problems: [String]
+    /// The export's procedures that neither the scenario nor the map names, most rows first.
+    public let unmapped: [ProcedureResolver.Unmapped]
     /// What the planner should know before trusting the fit (a period too short or too long).
     public let warnings: [String]
     public let rowsUsed: Int
@@ -41,7 +43,8 @@ public struct Calibration: Sendable {
     /// Fits `records` over the base scenario document at `basePath`; the result will be written
     /// to `outPath`, so the base's relative file paths (holiday table, procedure table) are
     /// rewritten to stay valid from there.
-    public init(records: RecordsFile, file: String, basePath: String, outPath: String) throws(ScenarioError) {
+    public init(records: RecordsFile, file: String, basePath: String, outPath: String,
+                map: String? = nil) throws(ScenarioError) {
         var baseDocument = try ScenarioLoader.parseDocument(basePath)
         let baseDirectory = URL(fileURLWithPath: basePath).deletingLastPathComponent().standardizedFileURL
         let outDirectory = URL(fileURLWithPath: outPath).deletingLastPathComponent().standardizedFileURL
@@ -56,20 +59,26 @@ public struct Calibration: Sendable {
             }
         }
         let base = try ScenarioLoader.load(path: basePath)
-        let known = Set(base.procedures.map(\.id))
+        let resolver = try ProcedureResolver(procedures: base.procedures, mapPath: map)
         var problems = records.problems
         let (kept, outliers) = Calibration.separatingOutlyingDates(records.rows)
         problems += outliers
         var byProcedure: [String: [DossierRow]] = [:]
         var unknown: [String: [Int]] = [:]
-        for row in kept {
-            if known.contains(row.procedure) { byProcedure[row.procedure, default: []].append(row) }
-            else { unknown[row.procedure, default: []].append(row.row) }
+        for var row in kept {
+            if let id = resolver.id(of: row) {
+                row.procedure = id
+                byProcedure[id, default: []].append(row)
+            } else {
+                unknown[resolver.label(of: row), default: []].append(row.row)
+            }
         }
         for (procedure, rows) in unknown.sorted(by: { $0.key < $1.key }) {
             let sample = rows.prefix(5).map(String.init).joined(separator: ", ")
             problems.append("procedure \"\(procedure)\" is not in the base scenario: \(rows.count) rows skipped (rows \(sample)\(rows.count > 5 ? ", …" : ""))")
         }
+        unmapped = unknown.map { ProcedureResolver.Unmapped(label: $0.key, rows: $0.value, suggestions: resolver.suggestions(for: $0.key)) }
+            .sorted { $0.rows.count != $1.rows.count ? $0.rows.count > $1.rows.count : $0.label < $1.label }
         let all = byProcedure.values.flatMap { $0 }
         let first = all.map(\.received).min() ?? Date()
         let last = all.map(\.received).max() ?? Date()

@@ -4,7 +4,7 @@ import Foundation
 public struct DossierRow: Sendable {
     public let row: Int
     public let code: String
-    public let procedure: String
+    public var procedure: String
     public let field: String
     public let channel: Channel
     public let received: Date
@@ -12,6 +12,10 @@ public struct DossierRow: Sendable {
     public let finished: Date?
     public let status: Status
     public let supplements: Int
+    /// The national procedure code (mã TTHC, e.g. 1.001612) and the procedure's name as the
+    /// export gives them; empty when the export has no such column.
+    public var procedureCode = ""
+    public var procedureName = ""
 
     public enum Channel: String, Sendable { case inPerson = "in person", online, postal }
     public enum Status: String, Sendable { case onTime = "on time", late, refused, withdrawn, inProgress = "in progress" }
@@ -39,6 +43,8 @@ public struct RecordsFile: Sendable {
         "finished": ["finished", "ngày có kết quả", "ngay co ket qua"],
         "status": ["status", "trạng thái", "trang thai"],
         "supplements": ["supplements", "số lần bổ sung", "so lan bo sung"],
+        "procedureCode": ["procedure code", "procedurecode", "mã thủ tục", "ma thu tuc", "mã tthc", "ma tthc"],
+        "procedureName": ["procedure name", "procedurename", "tên thủ tục", "ten thu tuc"],
     ]
 
     /// The largest records file read: about 2.5 million rows of a one-stop export (about 100
@@ -86,7 +92,9 @@ public struct RecordsFile: Sendable {
             if let (id, _) = RecordsFile.headers.first(where: { $0.value.contains(key) }) { column[id] = i }
         }
         let required = ["code", "procedure", "received", "status"]
-        let missing = required.filter { column[$0] == nil }
+        // A one-stop export names its procedures by national code or name; --map ties them to the scenario.
+        let namesProcedure = column["procedureCode"] != nil || column["procedureName"] != nil
+        let missing = required.filter { column[$0] == nil && !($0 == "procedure" && namesProcedure) }
         guard missing.isEmpty else {
             throw ScenarioError(file: path, issues: [ScenarioIssue(path: "header", message: "missing column(s) \(missing.joined(separator: ", ")); see docs/calibration.md for the accepted names")])
         }
@@ -125,11 +133,16 @@ public struct RecordsFile: Sendable {
             guard let status = RecordsFile.status(cell("status")) else {
                 problems.append("row \(rowNumber): unknown status \"\(RecordsFile.printable(cell("status")))\""); continue
             }
-            let procedure = cell("procedure")
-            guard !procedure.isEmpty else { problems.append("row \(rowNumber): no procedure"); continue }
-            rows.append(DossierRow(row: rowNumber, code: code, procedure: shared(procedure), field: shared(cell("field")),
-                                   channel: RecordsFile.channel(cell("channel")), received: received, appointment: appointment,
-                                   finished: finished, status: status, supplements: Int(cell("supplements")) ?? 0))
+            let procedure = cell("procedure"), procedureCode = cell("procedureCode"), procedureName = cell("procedureName")
+            guard !procedure.isEmpty || !procedureCode.isEmpty || !procedureName.isEmpty else {
+                problems.append("row \(rowNumber): no procedure"); continue
+            }
+            var row = DossierRow(row: rowNumber, code: code, procedure: shared(procedure), field: shared(cell("field")),
+                                 channel: RecordsFile.channel(cell("channel")), received: received, appointment: appointment,
+                                 finished: finished, status: status, supplements: Int(cell("supplements")) ?? 0)
+            if !procedureCode.isEmpty { row.procedureCode = shared(procedureCode) }
+            if !procedureName.isEmpty { row.procedureName = shared(procedureName) }
+            rows.append(row)
         }
         self.rows = rows
         self.problems = problems

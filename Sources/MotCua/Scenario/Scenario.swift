@@ -172,6 +172,9 @@ public struct InstanceSpec: Sendable {
 /// An administrative procedure (thủ tục hành chính) with its load, deadline and route.
 public struct ProcedureSpec: Sendable {
     public var id: String
+    /// The national procedure code (mã thủ tục hành chính, e.g. 1.001612) of the national
+    /// procedure database, by which one-stop exports name it (`calibrate` matches records by it).
+    public var nationalCode: String?
     public var name: String
     public var nameVi: String?
     public var field: String

@@ -38,8 +38,13 @@ extension ScenarioDecoder {
         for (path, value) in root.array("procedures", nonEmpty: true) ?? [] {
             guard let p = ObjectReader(value, path: path, diagnostics: diagnostics, keys: [
                 "id", "name", "nameVi", "field", "yearlyVolume", "deadline", "online", "refusal", "intake", "steps",
-                "priorityShare", "incomplete", "digitization", "fee", "result", "withdrawal", "load", "postal",
+                "priorityShare", "incomplete", "digitization", "fee", "result", "withdrawal", "load", "postal", "nationalCode",
             ]) else { continue }
+            let nationalCode = p.string("nationalCode", required: false)
+            if let nationalCode, !ProcedureResolver.isNationalCode(nationalCode) {
+                diagnostics.report(p.child("nationalCode"), "expected a national procedure code (mã TTHC) such as "
+                                   + "\"1.001612\", found \"\(ObjectReader.printable(nationalCode))\"")
+            }
             let id = p.string("id"), name = p.string("name"), nameVi = p.string("nameVi", required: false)
             let field = p.string("field")
             let volume = p.number("yearlyVolume", atLeast: 0, atMost: 1e9)
@@ -121,6 +126,7 @@ extension ScenarioDecoder {
                 spec.fee = fee
                 spec.result = resultSpec
                 spec.withdrawal = withdrawal
+                spec.nationalCode = nationalCode
                 spec.load = p.has("load") ? decodeLoad(p["load"], path: p.child("load")) : nil
                 result.append(Located(spec: spec, path: path))
             }
