@@ -4,7 +4,8 @@
 /// network, laid out to print on A4.
 public enum HTMLReport {
     /// The page for `summary` in `language`.
-    public static func render(_ summary: ExperimentSummary, language: Language = .en) -> String {
+    /// - Parameter provenance: what the run was made from, shown under the headline.
+    public static func render(_ summary: ExperimentSummary, language: Language = .en, provenance: Provenance? = nil) -> String {
         let vi = language == .vi
         let w = language.words
         let f = language.numbers
@@ -13,28 +14,16 @@ public enum HTMLReport {
         let h = summary.horizon
         let last = h.start.adding(days: h.days - 1)
         let name = language.pick(summary.scenarioName, summary.scenarioNameVi)
-        var html = """
-        <!DOCTYPE html>
-        <html lang="\(language.rawValue)"><head><meta charset="utf-8">
-        <title>MotCua — \(e(name))</title>
-        <style>
-        @page { size: A4; margin: 14mm; }
-        body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; color: #1d2733; max-width: 190mm; margin: 0 auto; }
-        h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm; border-bottom: 1px solid #c8d1da; }
-        p.meta { color: #52606d; margin: 0 0 4mm; }
-        table { border-collapse: collapse; width: 100%; margin: 2mm 0; } th, td { padding: 1.2mm 2mm; border-bottom: 1px solid #e3e8ee; text-align: left; vertical-align: top; }
-        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-        .verdict { font-weight: bold; padding: 0.5mm 2mm; border-radius: 2mm; white-space: nowrap; }
-        .pass { background: #d7f0dc; color: #14532d; } .fail { background: #fbd5d5; color: #7f1d1d; } .at-risk { background: #fdf0c7; color: #713f12; }
-        svg.chart { width: 100%; height: auto; margin: 1mm 0 3mm; }
-        .grid { stroke: #e3e8ee; stroke-width: 1; } .tick, .value, .label, .axis, .reflabel { font-size: 10px; fill: #3e4c59; }
-        .whisker { stroke: #1d2733; stroke-width: 1.5; } .reference { stroke: #b91c1c; stroke-width: 1.5; stroke-dasharray: 4 3; } .reflabel { fill: #b91c1c; }
-        .line { fill: none; stroke: #2f6f9f; stroke-width: 1.5; }
-        section { break-inside: avoid; } footer { color: #52606d; font-size: 9pt; margin-top: 6mm; }
-        </style></head><body>
-        <h1>\(e(name))</h1>
-        <p class="meta">\(e(w.seed)) \(summary.seed) · \(e(w.replication(summary.replications))) · \(e(w.period(f.date(h.start), f.date(last), h.days))))</p>
-        """
+        var html = DocumentHTML.head(title: name, language: language)
+        html += "<h1>\(e(name))</h1>\n"
+        html += "<p class=\"meta\">\(e(w.seed)) \(summary.seed) · \(e(w.replication(summary.replications))) · \(e(w.period(f.date(h.start), f.date(last), h.days))))</p>\n"
+        if !summary.targets.isEmpty {
+            html += "<p class=\"headline\" id=\"headline\">\(e(DocumentWords(language: language).passing(summary.targets)))</p>"
+        }
+        if let provenance {
+            if let change = provenance.whatChanged(language) { html += "<p class=\"headline\">\(e(change))</p>" }
+            html += DocumentHTML.provenance(provenance, language)
+        }
 
         // Targets
         if !summary.targets.isEmpty {
@@ -145,7 +134,8 @@ public enum HTMLReport {
             return f.meanCount(value, decimals: many ? 1 : 0)
         }
         html += "<p><strong>\(e(t("Dossier balance", "Cân đối hồ sơ")))\(many ? " " + e(w.balanceNote) : ""):</strong> \(e(w.backlog)) \(balanceMean(\.backlog)) + \(e(w.received)) \(balanceMean(\.received)) = \(e(w.finished)) \(balanceMean(\.finished)) + \(e(w.refused)) \(balanceMean(\.refused)) + \(e(w.withdrawn)) \(balanceMean(\.withdrawn)) + \(e(w.inProgress)) \(balanceMean(\.inProgress)) — \(e(c.isBalanced ? w.balanced : w.broken))</p></section>"
-        html += "<footer>MotCua · \(e(t("simulation report; every number in the scenario carries its source or the word “assumption”.", "báo cáo mô phỏng; mọi số liệu trong kịch bản đều ghi nguồn hoặc ghi rõ là giả định.")))</footer>"
+        for section in RunSections.sections(summary, language: language) { html += DocumentHTML.section(section, language) }
+        html += DocumentHTML.footer(language)
         html += "</body></html>\n"
         return html
     }
