@@ -34,7 +34,7 @@ public enum HTMLReport {
                 let ci = summary.replications > 1 ? "\(f.percent(target.estimate.low)) – \(f.percent(target.estimate.high))" : "—"
                 let input = target.inputDriven.map { "<br><small>↳ \(e(w.inputDriven)): \(e($0))</small>" } ?? ""
                 let of = w.denominator(f.meanCount(target.denominator.mean), target.measure.terms.whole)
-                html += "<tr><td>\(e(label)) (\(target.comparator.rawValue) \(f.percent(target.threshold, 0)); \(e(of)))\(input)</td><td class=\"num\">\(f.percent(target.estimate.mean))</td><td class=\"num\">\(ci)</td><td><span class=\"verdict \(target.verdict.rawValue)\">\(e(TextReport.verdictWord(target.verdict, w)))</span></td></tr>"
+                html += "<tr><td>\(e(label)) (\(e(DocumentWords(language: language).threshold(target))); \(e(of)))\(input)</td><td class=\"num\">\(f.percent(target.estimate.mean))</td><td class=\"num\">\(ci)</td><td><span class=\"verdict \(target.verdict.rawValue)\">\(e(TextReport.verdictWord(target.verdict, w)))</span></td></tr>"
             }
             html += "</table><p>\(e(t("PASS: the whole 95% confidence interval meets the target; FAIL: it misses it entirely; AT RISK: the interval straddles the threshold.", "ĐẠT: cả khoảng tin cậy 95% đạt chỉ tiêu; KHÔNG ĐẠT: cả khoảng không đạt; CÓ RỦI RO: khoảng tin cậy nằm hai bên ngưỡng.")))</p></section>"
         }
@@ -52,6 +52,7 @@ public enum HTMLReport {
         html += "<section><h2>\(e(t("On-time rate by field", "Tỷ lệ giải quyết hồ sơ đúng hạn theo lĩnh vực")))</h2>"
         html += SVGChart.horizontalBars(id: "chart-on-time", title: t("On-time rate by field", "Tỷ lệ đúng hạn theo lĩnh vực"), items: bars,
                                         domain: floor...1, reference: reference.map { ($0, t("target", "chỉ tiêu") + " " + f.percent($0, 0)) },
+                                        axisTitle: t("on-time rate (bar: mean; line: 95% interval)", "tỷ lệ đúng hạn (cột: trung bình; vạch: khoảng tin cậy 95%)"),
                                         format: { f.percent($0, 1) })
         html += "<p>\(e(w.byFieldNote))</p></section>"
 
@@ -62,7 +63,7 @@ public enum HTMLReport {
                                     series: [(t("in progress", "đang giải quyết"), summary.daily.map(\.inProgress), "#2f6f9f"),
                                              (t("of which overdue", "trong đó quá hạn"), summary.daily.map(\.overdue), "#b91c1c"),
                                              (t("of which at the desks", "trong đó đang ở bộ phận một cửa"), summary.daily.map(\.atDesk), "#6b7280")],
-                                    yLabel: t("dossiers", "hồ sơ"), language: language)
+                                    yLabel: t("dossiers", "hồ sơ"), xLabel: t("month", "tháng"), language: language)
         html += "</section>"
 
         // Chart 3: desk wait by hour of day
@@ -76,8 +77,8 @@ public enum HTMLReport {
         let span = (busyHours.first ?? 7)..<((busyHours.last ?? 16) + 1)
         html += "<section><h2>\(e(t("Wait in line at the one-stop desks by hour of arrival (citizens in person)", "Thời gian chờ xếp hàng tại bộ phận một cửa theo giờ đến (người dân đến trực tiếp)")))</h2>"
         html += SVGChart.hourlyBars(id: "chart-desk-hours", title: t("Mean wait at the desks by hour of arrival", "Thời gian chờ trung bình theo giờ đến"),
-                                    values: byHour, hours: span, yLabel: t("minutes", "phút"),
-                                    format: { f.fixed($0, (byHour.filter(\.isFinite).max() ?? 0) < 10 ? 1 : 0) })
+                                    values: byHour, hours: span, yLabel: t("minutes", "phút"), xLabel: t("hour of arrival", "giờ đến"),
+                                    format: { f.fixed($0, $0 == $0.rounded() ? 0 : 1) })
         html += "</section>"
 
         // The two waits, by office entry: never one figure for both
@@ -115,7 +116,9 @@ public enum HTMLReport {
         }
         html += "<section><h2>\(e(t("Staff utilization by office", "Mức độ bận của cán bộ theo đơn vị")))</h2>"
         html += SVGChart.horizontalBars(id: "chart-utilization", title: t("Share of open staff time spent working", "Tỷ lệ thời gian làm việc của cán bộ"),
-                                        items: utilization, domain: 0...1, reference: (0.85, "85%"), format: { f.percent($0, 0) })
+                                        items: utilization, domain: 0...1, reference: (0.85, "85%"),
+                                        axisTitle: t("share of open staff time spent working", "tỷ lệ thời gian làm việc trên thời gian mở cửa"),
+                                        format: { f.percent($0, 0) })
         html += "<p>\(e(t("Groups of offices (the wards) show the mean, with the range from the least to the most busy.", "Nhóm đơn vị (các phường) hiển thị giá trị trung bình và khoảng từ thấp nhất đến cao nhất.")))</p></section>"
 
         // Table of fields and balance

@@ -10,10 +10,12 @@ public enum DocumentHTML {
         body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; color: #1d2733; max-width: 190mm; margin: 0 auto; }
         h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm; border-bottom: 1px solid #c8d1da; }
         p.meta { color: #52606d; margin: 0 0 4mm; }
-        p.headline { font-size: 11pt; font-weight: 600; margin: 1.5mm 0; }
-        table.wide { font-size: 8.5pt; } table.wide td:first-child { min-width: 48mm; } th { font-size: 9pt; }
+        p.headline { font-size: 10.5pt; margin: 1.5mm 0; } p.headline:first-of-type { font-size: 12pt; font-weight: 600; }
+        table.wide { font-size: 8.5pt; } table.wide th, table.wide td { padding: 1mm 1.2mm; } table.wide.labelled td:first-child { min-width: 44mm; }
+        table.wide .verdict { padding: 0.3mm 1mm; } th { font-size: 9pt; }
         table { border-collapse: collapse; width: 100%; margin: 2mm 0; } th, td { padding: 1.2mm 2mm; border-bottom: 1px solid #e3e8ee; text-align: left; vertical-align: top; }
-        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; } td.num, td.short { white-space: nowrap; }
+        table.labelled td:first-child { min-width: 50mm; }
         table.provenance { font-size: 9pt; color: #3e4c59; } table.provenance th { width: 45mm; font-weight: normal; color: #52606d; }
         .verdict { font-weight: bold; padding: 0.5mm 2mm; border-radius: 2mm; white-space: nowrap; }
         .pass { background: #d7f0dc; color: #14532d; } .fail { background: #fbd5d5; color: #7f1d1d; } .at-risk { background: #fdf0c7; color: #713f12; }
@@ -80,7 +82,7 @@ public enum DocumentHTML {
     static func table(_ table: ReportTable, _ language: Language) -> String {
         let e = SVGChart.escape
         let numeric = table.columns.indices.map { c in table.rows.contains { c < $0.count && $0[c].isNumeric } }
-        var html = "<table id=\"table-\(e(table.id))\"\(table.columns.count > 6 ? " class=\"wide\"" : "")><tr>"
+        var html = "<table id=\"table-\(e(table.id))\" class=\"\(numeric.first == true ? "" : "labelled")\(table.columns.count > 6 ? " wide" : "")\"><tr>"
         for (c, column) in table.columns.enumerated() { html += "<th\(numeric[c] ? " class=\"num\"" : "")>\(e(column.title))</th>" }
         html += "</tr>"
         for row in table.rows {
@@ -89,7 +91,10 @@ public enum DocumentHTML {
                 if case .verdict(let verdict) = cell {
                     html += "<td><span class=\"verdict \(verdict.rawValue)\">\(e(cell.display(language)))</span></td>"
                 } else {
-                    html += "<td\(c < numeric.count && numeric[c] ? " class=\"num\"" : "")>\(e(cell.display(language)))</td>"
+                    // Short cells (numbers, thresholds, intervals) never break; long text wraps.
+                    let text = cell.display(language)
+                    let classes = (c < numeric.count && numeric[c] ? ["num"] : []) + (text.count <= 16 && c > 0 ? ["short"] : [])
+                    html += "<td\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\(e(text))</td>"
                 }
             }
             html += "</tr>"

@@ -14,6 +14,9 @@ extension ReportCell {
                 return Self.show(low, .minuteDifference(scale), language, unit: false) + " … " + Self.show(high, .minuteDifference(scale), language)
             }
             return Self.show(low, quantity, language, unit: false) + " … " + Self.show(high, quantity, language)
+        case .estimate(let mean, let low, let high, let quantity):
+            let interval = ReportCell.interval(low: low, high: high, quantity).display(language)
+            return Self.show(mean, quantity, language) + (low.isFinite && high.isFinite ? " (" + interval + ")" : "")
         case .verdict(let verdict): return TextReport.verdictWord(verdict, language.words)
         case .empty: return ""
         }
@@ -28,7 +31,9 @@ extension ReportCell {
         case .share: return f.percent(x)
         case .points:
             // The unit is in the column's title.
-            return (x >= 0 ? "+" : "−") + f.fixed(abs(x * 100), 2)
+            // A difference that rounds to zero has no sign.
+            let digits = f.fixed(abs(x * 100), 2)
+            return abs(x * 100) < 0.005 ? digits : (x > 0 ? "+" : "−") + digits
         case .minutes: return unit ? f.duration(minutes: x) : f.duration(minutes: x).split(separator: " ").first.map(String.init) ?? ""
         case .minuteDifference(let scale): return (x >= 0 ? "+" : "−") + f.fixed(abs(x) / scale.minutes, 1) + (unit ? " " + scale.unit(language) : "")
         case .factor: return f.fixed(x, 2) + "×"
@@ -38,7 +43,7 @@ extension ReportCell {
     /// Whether the cell is right-aligned (a number).
     var isNumeric: Bool {
         switch self {
-        case .value, .interval: true
+        case .value, .interval, .estimate: true
         default: false
         }
     }
@@ -112,25 +117,33 @@ public enum DocumentTables {
         let high = inLanguage ? (vi ? " (cận trên)" : " (high)") : "_high"
         var result = [document.provenance.table(document.language)]
         for table in document.tables {
+            // Each column's width in cells: an interval takes two, a mean with its interval three.
+            let spans = table.columns.indices.map { c in
+                table.rows.map { row -> Int in
+                    guard c < row.count else { return 1 }
+                    switch row[c] {
+                    case .interval: return 2
+                    case .estimate: return 3
+                    default: return 1
+                    }
+                }.max() ?? 1
+            }
             var names: [String] = []
             for (c, column) in table.columns.enumerated() {
-                let isInterval = table.rows.contains { row in
-                    if c < row.count, case .interval = row[c] { true } else { false }
-                }
-                names += isInterval ? [column[keyPath: headers] + low, column[keyPath: headers] + high] : [column[keyPath: headers]]
+                let name = column[keyPath: headers]
+                names += spans[c] == 3 ? [name, name + low, name + high] : spans[c] == 2 ? [name + low, name + high] : [name]
             }
             let rows = table.rows.map { row in
                 row.enumerated().flatMap { c, cell -> [TableCell] in
-                    let isInterval = table.rows.contains { other in
-                        if c < other.count, case .interval = other[c] { true } else { false }
+                    let cells: [TableCell] = switch cell {
+                    case .interval(let lo, let hi, let quantity): [typed(lo, quantity), typed(hi, quantity)]
+                    case .estimate(let mean, let lo, let hi, let quantity): [typed(mean, quantity), typed(lo, quantity), typed(hi, quantity)]
+                    case .value(let x, let quantity): [typed(x, quantity)]
+                    case .text(let text): [.text(text)]
+                    case .verdict(let verdict): [.text(verdict.rawValue)]
+                    case .empty: [.empty]
                     }
-                    switch cell {
-                    case .interval(let lo, let hi, let quantity): return [typed(lo, quantity), typed(hi, quantity)]
-                    case .value(let x, let quantity): return isInterval ? [typed(x, quantity), .empty] : [typed(x, quantity)]
-                    case .text(let text): return isInterval ? [.text(text), .empty] : [.text(text)]
-                    case .verdict(let verdict): return [.text(verdict.rawValue)]
-                    case .empty: return isInterval ? [.empty, .empty] : [.empty]
-                    }
+                    return cells + Array(repeating: .empty, count: max(0, spans[c] - cells.count))
                 }
             }
             result.append(Table(title: table.id, headers: names, rows: rows))
@@ -186,6 +199,7 @@ public enum DocumentJSON {
         case .text(let text): .string(text)
         case .value(let x, _): .number(x)
         case .interval(let low, let high, _): .object([("low", .number(low)), ("high", .number(high))])
+        case .estimate(let mean, let low, let high, _): .object([("mean", .number(mean)), ("low", .number(low)), ("high", .number(high))])
         case .verdict(let verdict): .string(verdict.rawValue)
         case .empty: .null
         }

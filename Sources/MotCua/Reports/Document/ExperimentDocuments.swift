@@ -27,7 +27,8 @@ struct DocumentWords {
         case .above: ">"
         case .below: "<"
         }
-        return sign + " " + language.numbers.percent(target.threshold, 0)
+        let whole = abs((target.threshold * 100).rounded() - target.threshold * 100) < 1e-9
+        return sign + " " + language.numbers.percent(target.threshold, whole ? 0 : 2)
     }
 
     /// "6 of 12 targets pass; fail: construction, land" (at risk named apart).
@@ -106,19 +107,18 @@ public enum CompareDocument {
         var columns = w.targetColumns + [ReportColumn("base", w("base", "gốc")), ReportColumn("base_verdict", w("verdict", "kết quả"))]
         for v in 1..<comparison.summaries.count {
             columns += [ReportColumn("variant_\(v)", "[\(v)]"), ReportColumn("variant_\(v)_verdict", w("verdict", "kết quả") + " [\(v)]"),
-                        ReportColumn("difference_\(v)", w("difference", "chênh lệch") + " [\(v)] " + w("(pts)", "(điểm %)")),
-                        ReportColumn("difference_\(v)_ci95", w("95% CI", "KTC 95%") + " [\(v)] " + w("(pts)", "(điểm %)"))]
+                        ReportColumn("difference_\(v)", w("difference [\(v)] (pts, 95% CI)", "chênh lệch [\(v)] (điểm %, KTC 95%)"))]
         }
         var items: [IntervalItem] = []
         let rows = base.targets.map { target -> [ReportCell] in
             var row = w.targetCells(target) + [.value(target.estimate.mean, .share), .verdict(target.verdict)]
             for v in 1..<comparison.summaries.count {
                 guard let other = comparison.summaries[v].targets.first(where: { $0.id == target.id }), let difference = paired[v - 1][target.id] else {
-                    row += [.empty, .empty, .empty, .empty]
+                    row += [.empty, .empty, .empty]
                     continue
                 }
-                row += [.value(other.estimate.mean, .share), .verdict(other.verdict), .value(difference.mean, .points),
-                        .interval(low: difference.low, high: difference.high, .points)]
+                row += [.value(other.estimate.mean, .share), .verdict(other.verdict),
+                        .estimate(mean: difference.mean, low: difference.low, high: difference.high, .points)]
                 items.append(IntervalItem(label: (comparison.summaries.count > 2 ? "[\(v)] " : "") + w.label(target),
                                           mean: difference.mean, low: difference.low, high: difference.high))
             }
@@ -149,8 +149,7 @@ public enum CompareDocument {
         // The other measures, as the terminal has always shown them.
         var measureColumns = [ReportColumn("measure", w("measure", "chỉ số")), ReportColumn("base", w("base", "gốc"))]
         for v in 1..<comparison.names.count {
-            measureColumns += [ReportColumn("variant_\(v)", "[\(v)]"), ReportColumn("difference_\(v)", w("difference", "chênh lệch") + " [\(v)]"),
-                               ReportColumn("difference_\(v)_ci95", w("95% CI", "KTC 95%") + " [\(v)]")]
+            measureColumns += [ReportColumn("variant_\(v)", "[\(v)]"), ReportColumn("difference_\(v)", w("difference [\(v)] (95% CI)", "chênh lệch [\(v)] (KTC 95%)"))]
         }
         var left = 0
         let measureRows = comparison.rows.compactMap { row -> [ReportCell]? in
@@ -161,7 +160,7 @@ public enum CompareDocument {
             var cells: [ReportCell] = [.text(w.vi ? row.labelVi : row.label), .value(row.values[0].mean, quantity)]
             for v in 1..<row.values.count {
                 let d = row.differences[v - 1]
-                cells += [.value(row.values[v].mean, quantity), .value(d.mean, differenceQuantity), .interval(low: d.low, high: d.high, differenceQuantity)]
+                cells += [.value(row.values[v].mean, quantity), .estimate(mean: d.mean, low: d.low, high: d.high, differenceQuantity)]
             }
             return cells
         }

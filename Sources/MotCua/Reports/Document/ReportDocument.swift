@@ -103,6 +103,9 @@ public enum ReportCell: Sendable {
     case value(Double, Quantity)
     /// A 95% confidence interval.
     case interval(low: Double, high: Double, Quantity)
+    /// A mean with its 95% confidence interval, in one cell (`−0,08 (−0,28 … +0,12)`); three
+    /// columns in the CSV and the workbook (`key`, `key_low`, `key_high`).
+    case estimate(mean: Double, low: Double, high: Double, Quantity)
     case verdict(Verdict)
     case empty
 }

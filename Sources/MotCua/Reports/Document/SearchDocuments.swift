@@ -12,35 +12,39 @@ public enum SweepDocument {
         // Today's load, or the nearest one swept.
         let todayIndex = loads.indices.min { abs(loads[$0] - 1) < abs(loads[$1] - 1) }
         let today = todayIndex.map { sweep.points[$0] }
-        func breaking(_ target: TargetResult) -> (highest: Double?, first: Double?) {
-            if let h = sweep.headroom.first(where: { $0.target == target.id }) { return (h.highestPassing, h.firstNotPassing) }
-            return (nil, nil)
+        // Where a target stops passing, read from the loads swept: the load after the last one
+        // at which it passes (a verdict of few replications may flip between loads; the last
+        // pass is what a planner can rely on below).
+        func breaking(_ index: Int) -> (highest: Double?, first: Double?) {
+            let verdicts = sweep.points.map { index < $0.summary.targets.count ? $0.summary.targets[index].verdict : .fail }
+            guard let last = verdicts.lastIndex(of: .pass) else { return (nil, loads.first) }
+            return (loads[last], last + 1 < loads.count ? loads[last + 1] : nil)
         }
         var headline: [String] = []
         if let today {
             headline.append(w("At \(load(today.load)) load: ", "Ở mức tải \(load(today.load)): ") + w.passing(today.summary.targets) + ".")
         }
-        let stopping = targets.compactMap { t -> String? in
-            let (highest, first) = breaking(t)
+        let stopping = targets.indices.compactMap { i -> String? in
+            let (highest, first) = breaking(i)
             guard let first, highest != nil else { return nil }
-            return w.short(t, among: targets) + " " + w("at ", "từ ") + load(first)
+            return w.short(targets[i], among: targets) + " " + w("at ", "từ ") + load(first)
         }
-        let never = targets.filter { breaking($0).highest == nil }.map { w.short($0, among: targets) }
-        let throughout = targets.filter { breaking($0).first == nil }.map { w.short($0, among: targets) }
+        let never = targets.indices.filter { breaking($0).highest == nil }.map { w.short(targets[$0], among: targets) }
+        let throughout = targets.indices.filter { breaking($0).first == nil }.map { w.short(targets[$0], among: targets) }
         if !stopping.isEmpty { headline.append(w("Stop passing: ", "Bắt đầu không đạt: ") + stopping.joined(separator: "; ") + ".") }
-        if !never.isEmpty { headline.append(w("Not passing at any load swept: ", "Không đạt ở mọi mức tải: ") + never.joined(separator: ", ") + ".") }
+        if !never.isEmpty { headline.append(w("Not passing at any load swept: ", "Không đạt ở mức tải nào: ") + never.joined(separator: ", ") + ".") }
         if !throughout.isEmpty, let last = loads.last {
-            headline.append(w("Pass up to \(load(last)) (the whole range): ", "Đạt đến \(load(last)) (cả khoảng): ") + throughout.joined(separator: ", ") + ".")
+            headline.append(w("Pass at \(load(last)), the top of the range: ", "Vẫn đạt ở \(load(last)), mức cao nhất đã thử: ") + throughout.joined(separator: ", ") + ".")
         }
         var document = ReportDocument(kind: "sweep", title: w("Load sweep", "Thử mức tải") + " — "
                                       + language.pick(provenance.scenarioName, provenance.scenarioNameVi),
                                       headline: headline, provenance: provenance, language: language)
 
-        let headroomRows = targets.map { t -> [ReportCell] in
-            let (highest, first) = breaking(t)
+        let headroomRows = targets.enumerated().map { i, t -> [ReportCell] in
+            let (highest, first) = breaking(i)
             let now = today?.summary.targets.first { $0.id == t.id }
-            let stops: ReportCell = first.map { highest == nil ? .text(w("fails already at ", "không đạt ngay từ ") + load($0)) : .value($0, .factor) }
-                ?? .text(w("passes throughout", "đạt trong cả khoảng"))
+            let stops: ReportCell = highest == nil ? .text(w("none passes", "không mức nào đạt"))
+                : first.map { .value($0, .factor) } ?? .text("> " + load(loads.last ?? 1))
             return w.targetCells(t) + [now.map { .value($0.estimate.mean, .share) } ?? .empty, now.map { .verdict($0.verdict) } ?? .empty,
                                        highest.map { .value($0, .factor) } ?? .text("—"), stops]
         }
@@ -50,12 +54,15 @@ public enum SweepDocument {
                 ReportColumn("value_today", w("value at ", "giá trị ở ") + todayTitle), ReportColumn("verdict_today", w("verdict at ", "kết quả ở ") + todayTitle),
                 ReportColumn("highest_passing", w("highest load passing", "mức tải cao nhất còn đạt")),
                 ReportColumn("first_not_passing", w("first load not passing", "mức tải đầu tiên không đạt")),
-            ], rows: headroomRows, notes: [w.verdictNote])),
+            ], rows: headroomRows, notes: [
+                w("First load not passing: the load after the last one at which the target passes; with few replications a verdict may flip between loads (see the chart).",
+                  "Mức tải đầu tiên không đạt: mức ngay sau mức cao nhất còn đạt; khi ít lần chạy lặp, kết quả có thể đổi qua lại giữa các mức (xem biểu đồ)."),
+                w.verdictNote])),
         ]))
 
         let curves = targets.enumerated().map { i, t in
             let estimates = sweep.points.map { i < $0.summary.targets.count ? $0.summary.targets[i].estimate : Estimate([]) }
-            let (highest, first) = breaking(t)
+            let (highest, first) = breaking(i)
             return Curve(label: w.label(t) + " (" + w.threshold(t) + ")", mean: estimates.map(\.mean), low: estimates.map(\.low), high: estimates.map(\.high),
                          threshold: t.threshold, breaksAt: highest == nil ? nil : first)
         }
@@ -189,20 +196,24 @@ public enum StaffDocument {
                               "Từ các lần đánh giá của quá trình tìm: bớt một cán bộ ở đơn vị đó, các đơn vị khác như đề xuất; khoảng cách là độ chênh của chỉ tiêu kém nhất so với ngưỡng.")]))]))
         }
 
+        // One column per office searched, so a staffing reads across.
         let stepRows = search.steps.enumerated().map { i, step -> [ReportCell] in
-            let staffing = search.bounds.map { "\(name($0.office)) \(step.staff[$0.office] ?? 0)" }.joined(separator: ", ")
             // The search's notes name an office by id ("+1 land-branch"): shown by its name.
             var note = step.note == "lower bounds" ? w("lower bounds", "giới hạn dưới") : step.note
             if let office = search.bounds.first(where: { step.note.hasSuffix(" " + $0.office) })?.office {
-                note = String(step.note.dropLast(office.count)) + name(office)
+                note = String(step.note.dropLast(office.count)) + (search.bounds.count > 1 ? name(office) : "")
             }
-            return [.value(Double(i + 1), .count), .text(staffing), .text("\(step.passing)/\(targets.count)"), .value(step.worstGap, .points), .text(note)]
+            return [.value(Double(i + 1), .count)] + search.bounds.map { .value(Double(step.staff[$0.office] ?? 0), .count) }
+                + [.text("\(step.passing)/\(targets.count)"), .value(step.worstGap, .points), .text(note)]
         }
         document.sections.append(ReportSection(id: "evaluations", title: w("Evaluations made", "Các lần đánh giá") + " (\(search.steps.count))", blocks: [
-            .table(ReportTable(id: "evaluations", columns: [
-                ReportColumn("step", "#"), ReportColumn("staffing", w("staffing", "biên chế")), ReportColumn("targets_passing", w("targets passing", "chỉ tiêu đạt")),
-                ReportColumn("worst_gap", w("worst target's gap (pts)", "khoảng cách của chỉ tiêu kém nhất (điểm %)")), ReportColumn("note", w("note", "ghi chú"))],
-                rows: stepRows, notes: [w("Each evaluation runs \(provenance.replications) replications.", "Mỗi lần đánh giá chạy \(provenance.replications) lần lặp.")])),
+            .table(ReportTable(id: "evaluations", columns: [ReportColumn("step", "#")]
+                + search.bounds.map { ReportColumn($0.office, name($0.office)) } + [
+                ReportColumn("targets_passing", w("targets passing", "chỉ tiêu đạt")),
+                ReportColumn("worst_gap", w("worst target's gap (pts)", "khoảng cách của chỉ tiêu kém nhất (điểm %)")),
+                ReportColumn("note", w("step", "bước"))],
+                rows: stepRows, notes: [w("Each evaluation runs \(provenance.replications) replications; the gap is the least favourable end of the worst target's 95% interval less its threshold (negative: it misses).",
+                                          "Mỗi lần đánh giá chạy \(provenance.replications) lần lặp; khoảng cách là đầu bất lợi nhất của khoảng tin cậy 95% của chỉ tiêu kém nhất trừ ngưỡng (âm: chưa đạt).")])),
         ]))
         return document
     }
