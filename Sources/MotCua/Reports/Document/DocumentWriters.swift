@@ -96,8 +96,9 @@ public enum DocumentText {
 }
 
 /// The CSV files and the workbook of a ``ReportDocument``: one per table, plus `provenance`.
-/// An interval is two columns (`_low`, `_high`); shares are fractions in the CSV and
-/// percentages in the workbook; differences of shares are in percentage points.
+/// An interval is two columns (`_low`, `_high`), a mean with its interval three; shares are
+/// fractions in the CSV and percentages in the workbook; differences of shares are in
+/// percentage points in both (`-4.79`), as the column titles say.
 public enum DocumentTables {
     /// The `--csv` files by name, each after the byte-order mark (columns by their keys).
     public static func csvFiles(_ document: ReportDocument) -> [(name: String, text: String)] {

@@ -107,7 +107,7 @@ public enum CompareDocument {
         var columns = w.targetColumns + [ReportColumn("base", w("base", "gốc")), ReportColumn("base_verdict", w("verdict", "kết quả"))]
         for v in 1..<comparison.summaries.count {
             columns += [ReportColumn("variant_\(v)", "[\(v)]"), ReportColumn("variant_\(v)_verdict", w("verdict", "kết quả") + " [\(v)]"),
-                        ReportColumn("difference_\(v)", w("difference [\(v)] (pts, 95% CI)", "chênh lệch [\(v)] (điểm %, KTC 95%)"))]
+                        ReportColumn("difference_pts_\(v)", w("difference [\(v)] (pts, 95% CI)", "chênh lệch [\(v)] (điểm %, KTC 95%)"))]
         }
         var items: [IntervalItem] = []
         let rows = base.targets.map { target -> [ReportCell] in
