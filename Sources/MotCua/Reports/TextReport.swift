@@ -15,7 +15,7 @@ public enum TextReport {
                      + (h.warmUpDays > 0 ? w.warmUp(h.warmUpDays) : "") + ")")
         if let provenance {
             if let change = provenance.whatChanged(language) { lines += Format.wrap(change, 98) }
-            lines += Format.wrap(provenance.line(language), 98)
+            lines += provenance.lines(language)
         }
         lines.append("")
 

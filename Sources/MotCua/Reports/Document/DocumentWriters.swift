@@ -55,9 +55,10 @@ extension ReportCell {
 public enum DocumentText {
     public static func render(_ document: ReportDocument) -> String {
         let language = document.language
-        var lines = [document.title.uppercased()]
+        // The title as written: upper case would change a name's meaning (λ → Λ).
+        var lines = [document.title]
         lines += (document.headline + [document.provenance.whatChanged(language)].compactMap { $0 }).flatMap { Format.wrap($0, 98).map { "  " + $0 } }
-        lines += Format.wrap(document.provenance.line(language), 98).map { "  " + $0 }
+        lines += document.provenance.lines(language, width: 96).map { "  " + $0 }
         for section in document.sections {
             lines += ["", section.title.uppercased()]
             for block in section.blocks {

@@ -33,6 +33,7 @@ struct DocumentWords {
 
     /// "6 of 12 targets pass; fail: construction, land" (at risk named apart).
     func passing(_ targets: [TargetResult]) -> String {
+        guard !targets.isEmpty else { return self("the scenario has no targets", "kịch bản không có chỉ tiêu") }
         let passing = targets.filter { $0.verdict == .pass }.count
         var text = self("\(passing) of \(targets.count) targets pass", "\(passing)/\(targets.count) chỉ tiêu đạt")
         let failing = targets.filter { $0.verdict == .fail }.map { short($0, among: targets) }

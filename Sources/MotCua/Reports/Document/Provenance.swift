@@ -91,9 +91,19 @@ public struct Provenance: Sendable, Equatable {
         return (vi ? "Phương án thay đổi so với kịch bản: " : "What-if, changed from the scenario: ") + parts.joined(separator: "; ")
     }
 
-    /// One line for the terminal: what is unusual (overlays, settings, load) first.
-    public func line(_ language: Language) -> String {
-        items(language).filter { $0.key != "scenario" }.map { "\($0.label): \($0.value)" }.joined(separator: " · ")
+    /// The terminal's lines, at most `width` characters where an item allows: items joined by
+    /// " · ", never broken inside one.
+    public func lines(_ language: Language, width: Int = 98) -> [String] {
+        var lines: [String] = []
+        for item in items(language) where item.key != "scenario" {
+            let text = "\(item.label): \(item.value)"
+            if let last = lines.last, last.count + 3 + text.count <= width {
+                lines[lines.count - 1] = last + " · " + text
+            } else {
+                lines.append(text)
+            }
+        }
+        return lines
     }
 
     /// The provenance as a JSON object (dates ISO, the load and counts as numbers).

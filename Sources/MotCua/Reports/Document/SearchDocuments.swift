@@ -49,39 +49,41 @@ public enum SweepDocument {
                                        highest.map { .value($0, .factor) } ?? .text("—"), stops]
         }
         let todayTitle = today.map { load($0.load) } ?? "1.00×"
-        document.sections.append(ReportSection(id: "headroom", title: w("Where each target stops passing", "Mức tải mà mỗi chỉ tiêu bắt đầu không đạt"), blocks: [
-            .table(ReportTable(id: "headroom", columns: w.targetColumns + [
-                ReportColumn("value_today", w("value at ", "giá trị ở ") + todayTitle), ReportColumn("verdict_today", w("verdict at ", "kết quả ở ") + todayTitle),
-                ReportColumn("highest_passing", w("highest load passing", "mức tải cao nhất còn đạt")),
-                ReportColumn("first_not_passing", w("first load not passing", "mức tải đầu tiên không đạt")),
-            ], rows: headroomRows, notes: [
-                w("First load not passing: the load after the last one at which the target passes; with few replications a verdict may flip between loads (see the chart).",
-                  "Mức tải đầu tiên không đạt: mức ngay sau mức cao nhất còn đạt; khi ít lần chạy lặp, kết quả có thể đổi qua lại giữa các mức (xem biểu đồ)."),
-                w.verdictNote])),
-        ]))
+        if !targets.isEmpty {
+            document.sections.append(ReportSection(id: "headroom", title: w("Where each target stops passing", "Mức tải mà mỗi chỉ tiêu bắt đầu không đạt"), blocks: [
+                .table(ReportTable(id: "headroom", columns: w.targetColumns + [
+                    ReportColumn("value_today", w("value at ", "giá trị ở ") + todayTitle), ReportColumn("verdict_today", w("verdict at ", "kết quả ở ") + todayTitle),
+                    ReportColumn("highest_passing", w("highest load passing", "mức tải cao nhất còn đạt")),
+                    ReportColumn("first_not_passing", w("first load not passing", "mức tải đầu tiên không đạt")),
+                ], rows: headroomRows, notes: [
+                    w("First load not passing: the load after the last one at which the target passes; with few replications a verdict may flip between loads (see the chart).",
+                      "Mức tải đầu tiên không đạt: mức ngay sau mức cao nhất còn đạt; khi ít lần chạy lặp, kết quả có thể đổi qua lại giữa các mức (xem biểu đồ)."),
+                    w.verdictNote])),
+            ]))
 
-        let curves = targets.enumerated().map { i, t in
-            let estimates = sweep.points.map { i < $0.summary.targets.count ? $0.summary.targets[i].estimate : Estimate([]) }
-            let (highest, first) = breaking(i)
-            return Curve(label: w.label(t) + " (" + w.threshold(t) + ")", mean: estimates.map(\.mean), low: estimates.map(\.low), high: estimates.map(\.high),
-                         threshold: t.threshold, breaksAt: highest == nil ? nil : first)
-        }
-        let marker: Double? = (loads.first.map { $0 <= 1 } ?? false) && (loads.last.map { $0 >= 1 } ?? false) ? 1 : nil
-        var tidy: [[ReportCell]] = []
-        for (i, t) in targets.enumerated() {
-            for point in sweep.points where i < point.summary.targets.count {
-                let e = point.summary.targets[i]
-                tidy.append([.text(t.id), .value(point.load, .factor), .value(e.estimate.mean, .share),
-                             .interval(low: e.estimate.low, high: e.estimate.high, .share), .verdict(e.verdict)])
+            let curves = targets.enumerated().map { i, t in
+                let estimates = sweep.points.map { i < $0.summary.targets.count ? $0.summary.targets[i].estimate : Estimate([]) }
+                let (highest, first) = breaking(i)
+                return Curve(label: w.label(t) + " (" + w.threshold(t) + ")", mean: estimates.map(\.mean), low: estimates.map(\.low), high: estimates.map(\.high),
+                             threshold: t.threshold, breaksAt: highest == nil ? nil : first)
             }
+            let marker: Double? = (loads.first.map { $0 <= 1 } ?? false) && (loads.last.map { $0 >= 1 } ?? false) ? 1 : nil
+            var tidy: [[ReportCell]] = []
+            for (i, t) in targets.enumerated() {
+                for point in sweep.points where i < point.summary.targets.count {
+                    let e = point.summary.targets[i]
+                    tidy.append([.text(t.id), .value(point.load, .factor), .value(e.estimate.mean, .share),
+                                 .interval(low: e.estimate.low, high: e.estimate.high, .share), .verdict(e.verdict)])
+                }
+            }
+            document.sections.append(ReportSection(id: "curves", title: w("Each target against load", "Từng chỉ tiêu theo mức tải"), blocks: [
+                .chart(.curves(id: "chart-sweep", xTitle: w("load (1.00× = the scenario's volumes)", "mức tải (1,00× = khối lượng của kịch bản)"),
+                               yTitle: w("value", "giá trị"), x: loads, curves: curves, marker: marker)),
+                .table(ReportTable(id: "curves", columns: [
+                    ReportColumn("target", w("target", "chỉ tiêu")), ReportColumn("load", w("load", "mức tải")), ReportColumn("mean", w("value", "giá trị")),
+                    ReportColumn("ci95", w("95% CI", "KTC 95%")), ReportColumn("verdict", w("verdict", "kết quả"))], rows: tidy, dataOnly: true)),
+            ]))
         }
-        document.sections.append(ReportSection(id: "curves", title: w("Each target against load", "Từng chỉ tiêu theo mức tải"), blocks: [
-            .chart(.curves(id: "chart-sweep", xTitle: w("load (1.00× = the scenario's volumes)", "mức tải (1,00× = khối lượng của kịch bản)"),
-                           yTitle: w("value", "giá trị"), x: loads, curves: curves, marker: marker)),
-            .table(ReportTable(id: "curves", columns: [
-                ReportColumn("target", w("target", "chỉ tiêu")), ReportColumn("load", w("load", "mức tải")), ReportColumn("mean", w("value", "giá trị")),
-                ReportColumn("ci95", w("95% CI", "KTC 95%")), ReportColumn("verdict", w("verdict", "kết quả"))], rows: tidy, dataOnly: true)),
-        ]))
 
         let loadRows = sweep.points.map { point -> [ReportCell] in
             let busiest = point.summary.offices.max { $0.utilization.mean < $1.utilization.mean }
