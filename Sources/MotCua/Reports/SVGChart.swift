@@ -31,7 +31,9 @@ enum SVGChart {
                 if let low = item.low, let high = item.high, low.isFinite, high.isFinite, high > low {
                     svg += "<line class=\"whisker\" x1=\"\(n(x(low)))\" x2=\"\(n(x(high)))\" y1=\"\(n(y + row / 2 - 1))\" y2=\"\(n(y + row / 2 - 1))\"/>"
                 }
-                svg += "<text x=\"\(n(x(item.value) + 4))\" y=\"\(n(y + 13))\" class=\"value\">\(escape(format(item.value)))</text>"
+                // The value right of the bar and of its whisker, so neither covers it.
+                let end = Swift.max(item.value, item.high.map { $0.isFinite ? $0 : item.value } ?? item.value)
+                svg += "<text x=\"\(n(x(end) + 4))\" y=\"\(n(y + 13))\" class=\"value\">\(escape(format(item.value)))</text>"
             }
         }
         if let reference {

@@ -15,7 +15,7 @@ public enum DocumentHTML {
         table.wide .verdict { padding: 0.3mm 1mm; } th { font-size: 9pt; }
         table { border-collapse: collapse; width: 100%; margin: 2mm 0; } th, td { padding: 1.2mm 2mm; border-bottom: 1px solid #e3e8ee; text-align: left; vertical-align: top; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; } td.num, td.short { white-space: nowrap; }
-        table.labelled td:first-child { min-width: 50mm; }
+        td:first-child { min-width: 38mm; } table.labelled td:first-child { min-width: 50mm; }
         table.provenance { font-size: 9pt; color: #3e4c59; } table.provenance th { width: 45mm; font-weight: normal; color: #52606d; }
         .verdict { font-weight: bold; padding: 0.5mm 2mm; border-radius: 2mm; white-space: nowrap; }
         .pass { background: #d7f0dc; color: #14532d; } .fail { background: #fbd5d5; color: #7f1d1d; } .at-risk { background: #fdf0c7; color: #713f12; }

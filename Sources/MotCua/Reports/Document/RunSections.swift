@@ -44,7 +44,7 @@ enum RunSections {
                 row(w.apologisedInTime.trimmingCharacters(in: .whitespaces), apology.part, of: apology.whole),
                 row(w.apologisedLate.trimmingCharacters(in: .whitespaces), \.lateApologisedLate, of: apology.whole),
                 row(w.neverApologised.trimmingCharacters(in: .whitespaces), \.lateNotApologised, of: apology.whole),
-            ], notes: summary.replications > 1 ? [w.journeyNote] : [])),
+            ], notes: summary.replications > 1 ? [w.perReplicationNote] : [])),
         ]))
         sections.append(ReportSection(id: "channels", title: t("Channels and digitization", "Kênh tiếp nhận, thanh toán và số hóa"), blocks: [
             .table(ReportTable(id: "channels", columns: journeyColumns, rows: [
