@@ -10,8 +10,7 @@ enum ExperimentCommands {
                                                           wrongExample: "2:1:0.1", accepts: { loadRange($0) != nil }),
                              required: true, help: "the load factors to run, e.g. 0.8:2.0:0.1"),
                   OptionGroup.seed, OptionGroup.overlay, OptionGroup.set]
-            + OptionGroup.replicationOptions(default: 5, range: 2...10_000)
-            + [OptionSpec("--html", "FILE", .output, help: "also write a page with the chart of on-time rate against load")],
+            + OptionGroup.replicationOptions(default: 5, range: 2...10_000) + OptionGroup.reports + [OptionGroup.language],
         details: """
             Runs the scenario at each load factor (1.0 = the scenario's volumes) and prints, per
             target, the highest load at which it still passes and the first at which it does not,
@@ -33,9 +32,10 @@ enum ExperimentCommands {
                              repeatable: true,
                              help: "only these targets must pass (repeatable; an id or its prefix,",
                              "e.g. late-land); default: every target")]
-            + OptionGroup.scenario + OptionGroup.replicationOptions(default: 5, range: 2...10_000),
+            + OptionGroup.scenario + OptionGroup.replicationOptions(default: 5, range: 2...10_000) + OptionGroup.reports + [OptionGroup.language],
         details: """
-            Finds the smallest staff per office that makes every target of the scenario PASS
+            Finds the smallest staff per office that makes every target of the scenario (or the
+            targets given with --target) PASS
             (the whole 95% confidence interval meeting it). Marginal analysis: from the lower
             bounds, add one staff member at a time where it helps the worst target most, then
             remove any that is not needed. Offices with instances (the wards) are one decision:
@@ -77,40 +77,20 @@ enum ExperimentCommands {
         if let problem = RunLimits.sweepProblem(model.scenario, loads: loads, replications: replications) {
             throw .usage("--load \(parsed.value("--load") ?? ""): \(problem)", command: sweepSpec)
         }
-        var plan = try OutputPlan(parsed, inputs: scenarioInputs(parsed))
+        let plan = try OutputPlan(parsed, inputs: scenarioInputs(parsed))
         let seed = parsed.seed ?? model.scenario.seed
         let sweep: LoadSweep
         do {
             sweep = try await LoadSweep.run(scenario: model.scenario, loads: loads, seed: seed, replications: replications, jobs: jobs,
-                                            results: parsed.value("--results"))
+                                            results: parsed.value("--results"),
+                                            progress: Progress.reporter(total: loads.count, what: "loads"))
         } catch {
             throw .simulation(error)
         }
-        try plan.stage(SweepReport.html(sweep, name: model.scenario.name), for: "--html")
-        try plan.commit()
-        var lines = ["LOAD SWEEP — \(model.scenario.name) (seed \(seed), \(replications) replications per load)", ""]
-        lines.append("  " + Format.pad("load", 7) + Format.right("on-time", 10) + Format.right("targets passing", 17) + "   busiest office")
-        for point in sweep.points {
-            let busiest = point.summary.offices.max { $0.utilization.mean < $1.utilization.mean }
-            let passing = point.summary.targets.filter { $0.verdict == .pass }.count
-            lines.append("  " + Format.pad(Format.fixed(point.load, 2) + "×", 7) + Format.right(Format.percent(point.summary.overall.onTimeRate.mean), 10)
-                         + Format.right("\(passing)/\(point.summary.targets.count)", 17)
-                         + "   " + (busiest.map { "\($0.office.name) \(Format.percent($0.utilization.mean, 1))" } ?? ""))
-        }
-        lines.append("")
-        lines.append("HEADROOM PER TARGET")
-        for h in sweep.headroom {
-            let highest = h.highestPassing.map { Format.fixed($0, 2) + "×" } ?? "none in range"
-            let first = h.firstNotPassing.map { Format.fixed($0, 2) + "×" } ?? "passes throughout"
-            lines.append("  " + Format.pad(h.label, 62) + " highest passing load \(highest); first not passing \(first)")
-        }
-        lines.append("")
-        if let saturated = sweep.firstSaturated {
-            lines.append("First office to saturate (staff ≥ 95% busy): \(saturated.office) at \(Format.fixed(saturated.load, 2))× load")
-        } else {
-            lines.append("No office reaches 95% busy in this range.")
-        }
-        print(lines.joined(separator: "\n"))
+        Progress.finish()
+        var provenance = ReportOutputs.provenance(parsed, model: model, file: parsed.positional[0], seed: seed, replications: replications, load: 1)
+        provenance.loads = loads
+        try ReportOutputs.emit(SweepDocument.document(sweep, provenance: provenance, language: parsed.language), parsed, plan: plan)
     }
 
     static func staff(_ parsed: ParsedArguments) async throws(CommandFailure) {
@@ -145,48 +125,19 @@ enum ExperimentCommands {
         if let problem = RunLimits.replicationProblem(scenario, replications: replications) {
             throw .usage(problem, command: staffSpec)
         }
-        _ = try OutputPlan(parsed, inputs: [])
+        let plan = try OutputPlan(parsed, inputs: scenarioInputs(parsed))
         let seed = parsed.seed ?? scenario.seed
         let search: StaffingSearch
         do {
             search = try await StaffingSearch.run(scenario: scenario, bounds: bounds, seed: seed, replications: replications, jobs: jobs,
                                                   results: parsed.value("--results")) { line in
-                if isatty(STDERR_FILENO) != 0 { printError("  " + line) }
+                if Progress.enabled { printError("  " + line) }
             }
         } catch {
             throw .simulation(error)
         }
-        var lines = ["STAFFING SEARCH — \(scenario.name) (seed \(seed), \(replications) replications per evaluation, \(search.steps.count) steps)", ""]
-        if let guardTarget = search.guardTarget {
-            lines += ["Guard added, because no chosen target watches citizens who leave without a result: "
-                      + "the share of dossiers whose citizens give up or withdraw may rise at most 1 point above today's "
-                      + "(the upper end of its 95% interval). Add a withdrawnRate target to the scenario to set your own.",
-                      "  " + guardTarget.label, ""]
-        }
-        if let solution = search.solution {
-            lines.append("Smallest staffing found that makes every target PASS:")
-            lines.append("  " + Format.pad("office", 40) + Format.right("now", 6) + Format.right("needed", 8) + Format.right("change", 8))
-            var added = 0
-            for bound in bounds {
-                let now = search.initial[bound.office] ?? 0, needed = solution[bound.office] ?? 0
-                let instances = max(1, scenario.offices.first { $0.id == bound.office }?.instances.count ?? 1)
-                added += (needed - now) * instances
-                let name = scenario.offices.first { $0.id == bound.office }?.name ?? bound.office
-                lines.append("  " + Format.pad(name + (instances > 1 ? " (each of \(instances))" : ""), 40) + Format.right(String(now), 6)
-                             + Format.right(String(needed), 8) + Format.right((needed >= now ? "+" : "") + String(needed - now), 8))
-            }
-            lines.append("  total staff change: \(added >= 0 ? "+" : "")\(added)")
-            if let summary = search.finalSummary {
-                lines.append("With it: " + summary.targets.map { t in
-                    "\(t.label)\(t.fieldName.map { " — \($0)" } ?? ""): \(Format.percent(t.estimate.mean))"
-                }.joined(separator: "; "))
-            }
-        } else {
-            lines.append("No staffing within the bounds makes every target pass; the targets still failing at the upper bounds:")
-            for t in search.finalSummary?.targets ?? [] where t.verdict != .pass {
-                lines.append("  \(t.label)\(t.fieldName.map { " — \($0)" } ?? ""): \(Format.percent(t.estimate.mean))")
-            }
-        }
-        print(lines.joined(separator: "\n"))
+        let provenance = ReportOutputs.provenance(parsed, model: model, file: parsed.positional[0], seed: seed, replications: replications)
+        try ReportOutputs.emit(StaffDocument.document(search, scenario: scenario, asked: wanted, provenance: provenance, language: parsed.language),
+                               parsed, plan: plan)
     }
 }

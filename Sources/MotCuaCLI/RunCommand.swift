@@ -69,25 +69,35 @@ enum Progress {
 }
 
 /// The outputs of a finished experiment: `--json`, `--csv`, `--html`, `--xlsx`, put in place together,
-/// then the text report. Shared by `run` and `merge`, so a merged cluster run prints exactly
-/// what a single machine prints.
-func emitReports(_ summary: ExperimentSummary, _ parsed: ParsedArguments, plan: OutputPlan) throws(CommandFailure) {
+/// then the text report, each with the provenance. Shared by `run` and `merge`, so a merged
+/// cluster run prints exactly what a single machine prints.
+func emitReports(_ summary: ExperimentSummary, _ parsed: ParsedArguments, plan: OutputPlan, provenance: Provenance) throws(CommandFailure) {
     var plan = plan
-    if parsed.value("--json") != nil { try plan.stage(JSONWriter.text(JSONReport.document(summary)), for: "--json") }
+    let language = parsed.language
+    if parsed.value("--json") != nil {
+        var document = JSONReport.document(summary)
+        if case .object(var members) = document {
+            members.append(("provenance", provenance.json))
+            document = .object(members)
+        }
+        try plan.stage(JSONWriter.text(document), for: "--json")
+    }
+    let provenanceTable = provenance.table(language)
     if parsed.value("--csv") != nil {
         for file in CSVReport.files(summary) { try plan.stage(file.text, named: file.name, inFolderOf: "--csv", parsed: parsed) }
+        try plan.stage(CSVReport.byteOrderMark + provenanceTable.csvText, named: "provenance.csv", inFolderOf: "--csv", parsed: parsed)
     }
-    if parsed.value("--html") != nil { try plan.stage(HTMLReport.render(summary, language: parsed.language), for: "--html") }
+    if parsed.value("--html") != nil { try plan.stage(HTMLReport.render(summary, language: language, provenance: provenance), for: "--html") }
     if let path = parsed.value("--xlsx") {
         // The sheets are the CSV tables, headers as in the CSV files (English column names).
         let data: Data
-        do { data = try Workbook(tables: CSVReport.typedTables(summary)).xlsxData() } catch {
+        do { data = try Workbook(tables: CSVReport.typedTables(summary) + [provenanceTable]).xlsxData() } catch {
             throw .output("--xlsx \(path): cannot write the workbook: \(error)")
         }
         try plan.stage(data, for: "--xlsx")
     }
     try plan.commit()
-    print(TextReport.render(summary, language: parsed.language), terminator: "")
+    print(TextReport.render(summary, language: language, provenance: provenance), terminator: "")
 }
 
 /// `motcua run` and `motcua validate`.
@@ -167,7 +177,8 @@ enum RunCommand {
             print("shard \(shard.index)/\(shard.count): \(done.count) of \(replications) replications written to \(path)")
             return
         }
-        try emitReports(ExperimentSummary(model: model, seed: seed, results: done.map(\.1)), parsed, plan: plan)
+        try emitReports(ExperimentSummary(model: model, seed: seed, results: done.map(\.1)), parsed, plan: plan,
+                        provenance: ReportOutputs.provenance(parsed, model: model, file: parsed.positional[0], seed: seed, replications: done.count))
     }
 
     static func validate(_ parsed: ParsedArguments) throws(CommandFailure) {
@@ -221,7 +232,8 @@ enum CompareCommand {
         positionals: [PositionalSpec(name: "base.json", repeatable: false, optional: false),
                       PositionalSpec(name: "variant.json", repeatable: true, optional: true)],
         options: [OptionSpec("--variant", "FILE", .input, repeatable: true, help: "an overlay on the base, as a variant (repeatable)")]
-            + OptionGroup.scenario + OptionGroup.replicationOptions(default: 10, range: 2...100_000) + [OptionGroup.language],
+            + OptionGroup.scenario + OptionGroup.replicationOptions(default: 10, range: 2...100_000) + [OptionGroup.language]
+            + OptionGroup.reports,
         details: """
             Runs the base scenario and each variant with the same seeds (common random numbers: the
             same citizens arrive in every variant) and prints each measure's value per variant and its
@@ -251,7 +263,10 @@ enum CompareCommand {
         if let problem = RunLimits.experimentProblem(models.map(\.scenario), replications: replications) {
             throw .usage(problem, command: spec)
         }
-        _ = try OutputPlan(parsed, inputs: [])
+        let inputs = scenarioInputs(parsed, what: "the base scenario")
+            + parsed.positional.dropFirst().map { OutputPlan.Input(what: "a variant", path: $0) }
+            + parsed.values("--variant").map { OutputPlan.Input(what: "a variant", path: $0) }
+        let plan = try OutputPlan(parsed, inputs: inputs)
         let seed = parsed.seed ?? models[0].scenario.seed
         var results: [[RunResult]] = []
         do {
@@ -264,6 +279,11 @@ enum CompareCommand {
             throw .simulation(error)
         }
         let comparison = Comparison(names: names, models: models, results: results, seed: seed)
-        print(ComparisonReport.render(comparison, replications: replications, language: parsed.language), terminator: "")
+        let paired = CompareDocument.pairedTargetDifferences(models: models, results: results, seed: seed)
+        let document = CompareDocument.document(comparison, paired: paired, variants: Array(parsed.positional.dropFirst()) + parsed.values("--variant"),
+                                                provenance: ReportOutputs.provenance(parsed, model: models[0], file: base, seed: seed,
+                                                                                     replications: replications),
+                                                language: parsed.language)
+        try ReportOutputs.emit(document, parsed, plan: plan)
     }
 }

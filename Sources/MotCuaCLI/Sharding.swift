@@ -85,6 +85,8 @@ enum Sharding {
             + h.overlays.map { OutputPlan.Input(what: "an overlay of the slices", path: $0) }
         let plan = try OutputPlan(parsed, inputs: inputs)
         let summary = ExperimentSummary(model: model, seed: h.seed, results: results)
-        try emitReports(summary, parsed, plan: plan)
+        try emitReports(summary, parsed, plan: plan,
+                        provenance: ReportOutputs.provenance(parsed, model: model, file: h.scenario, seed: h.seed, replications: results.count,
+                                                             overlays: h.overlays, settings: h.settings, load: h.load))
     }
 }

@@ -7,8 +7,13 @@ struct DeterminismTests {
     func sameSeedSameReport() async throws {
         let (model, serial) = try await simulate("scenarios/validation/mmc.json", seed: 11, replications: 4, jobs: 1)
         let (_, parallel) = try await simulate("scenarios/validation/mmc.json", seed: 11, replications: 4, jobs: 4)
-        let a = TextReport.render(ExperimentSummary(model: model, seed: 11, results: serial))
-        let b = TextReport.render(ExperimentSummary(model: model, seed: 11, results: parallel))
+        // With the provenance, its day pinned as SOURCE_DATE_EPOCH pins it on the command line.
+        let provenance = Provenance(scenarioName: model.scenario.name, scenarioNameVi: nil, file: "mmc.json", fingerprint: model.scenario.fingerprint,
+                                    overlays: [], settings: [], load: 1, seed: 11, replications: 4, warmUpDays: 0,
+                                    produced: Provenance.today(environment: ["SOURCE_DATE_EPOCH": "1764460800"]))
+        let a = TextReport.render(ExperimentSummary(model: model, seed: 11, results: serial), provenance: provenance)
+        let b = TextReport.render(ExperimentSummary(model: model, seed: 11, results: parallel), provenance: provenance)
+        #expect(a.contains("Produced: 2025-11-30"))
         #expect(a == b)
         let (_, other) = try await simulate("scenarios/validation/mmc.json", seed: 12, replications: 4, jobs: 4)
         #expect(TextReport.render(ExperimentSummary(model: model, seed: 12, results: other)) != a)

@@ -24,12 +24,15 @@ func decodeScenario(_ json: String, file: String = "test.json") throws(ScenarioE
     try ScenarioLoader.decode(Array(json.utf8), file: file, directory: Repository.path("scenarios"))
 }
 
-/// Runs the program at `executable` with `arguments`: its standard output (standard error is
-/// discarded) and its exit status.
-func runProgram(_ executable: String, _ arguments: [String]) throws -> (output: String, status: Int32) {
+/// Runs the program at `executable` with `arguments`, and `environment` added to this
+/// process's: its standard output (standard error is discarded) and its exit status.
+func runProgram(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (output: String, status: Int32) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, chosen in chosen }
+    }
     let out = Pipe()
     process.standardOutput = out
     process.standardError = FileHandle.nullDevice

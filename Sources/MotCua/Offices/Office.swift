@@ -1,6 +1,6 @@
 /// An office of the one-stop flow — a one-stop desk (Bộ phận Tiếp nhận và Trả kết quả), a
 /// specialist department (phòng chuyên môn), the Land Registration Office branch (Chi nhánh
-/// Văn phòng đăng ký đất đai), a ward office (UBND phường) or the leadership (Lãnh đạo UBND)
+/// Văn phòng Đăng ký đất đai), a ward office (UBND phường) or the leadership (Lãnh đạo UBND)
 /// — as an actor: a queue of dossiers served by its staff during its opening hours, with a
 /// priority lane, staff that change with the calendar, and optionally work in sessions
 /// (the leaders sign at set times) and citizens who give up waiting.

@@ -4,7 +4,8 @@
 /// network, laid out to print on A4.
 public enum HTMLReport {
     /// The page for `summary` in `language`.
-    public static func render(_ summary: ExperimentSummary, language: Language = .en) -> String {
+    /// - Parameter provenance: what the run was made from, shown under the headline.
+    public static func render(_ summary: ExperimentSummary, language: Language = .en, provenance: Provenance? = nil) -> String {
         let vi = language == .vi
         let w = language.words
         let f = language.numbers
@@ -13,28 +14,16 @@ public enum HTMLReport {
         let h = summary.horizon
         let last = h.start.adding(days: h.days - 1)
         let name = language.pick(summary.scenarioName, summary.scenarioNameVi)
-        var html = """
-        <!DOCTYPE html>
-        <html lang="\(language.rawValue)"><head><meta charset="utf-8">
-        <title>MotCua — \(e(name))</title>
-        <style>
-        @page { size: A4; margin: 14mm; }
-        body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; color: #1d2733; max-width: 190mm; margin: 0 auto; }
-        h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm; border-bottom: 1px solid #c8d1da; }
-        p.meta { color: #52606d; margin: 0 0 4mm; }
-        table { border-collapse: collapse; width: 100%; margin: 2mm 0; } th, td { padding: 1.2mm 2mm; border-bottom: 1px solid #e3e8ee; text-align: left; vertical-align: top; }
-        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-        .verdict { font-weight: bold; padding: 0.5mm 2mm; border-radius: 2mm; white-space: nowrap; }
-        .pass { background: #d7f0dc; color: #14532d; } .fail { background: #fbd5d5; color: #7f1d1d; } .at-risk { background: #fdf0c7; color: #713f12; }
-        svg.chart { width: 100%; height: auto; margin: 1mm 0 3mm; }
-        .grid { stroke: #e3e8ee; stroke-width: 1; } .tick, .value, .label, .axis, .reflabel { font-size: 10px; fill: #3e4c59; }
-        .whisker { stroke: #1d2733; stroke-width: 1.5; } .reference { stroke: #b91c1c; stroke-width: 1.5; stroke-dasharray: 4 3; } .reflabel { fill: #b91c1c; }
-        .line { fill: none; stroke: #2f6f9f; stroke-width: 1.5; }
-        section { break-inside: avoid; } footer { color: #52606d; font-size: 9pt; margin-top: 6mm; }
-        </style></head><body>
-        <h1>\(e(name))</h1>
-        <p class="meta">\(e(w.seed)) \(summary.seed) · \(e(w.replication(summary.replications))) · \(e(w.period(f.date(h.start), f.date(last), h.days))))</p>
-        """
+        var html = DocumentHTML.head(title: name, language: language)
+        html += "<h1>\(e(name))</h1>\n"
+        html += "<p class=\"meta\">\(e(w.seed)) \(summary.seed) · \(e(w.replication(summary.replications))) · \(e(w.period(f.date(h.start), f.date(last), h.days))))</p>\n"
+        if !summary.targets.isEmpty {
+            html += "<p class=\"headline\" id=\"headline\">\(e(DocumentWords(language: language).passing(summary.targets)))</p>"
+        }
+        if let provenance {
+            if let change = provenance.whatChanged(language) { html += "<p class=\"headline\">\(e(change))</p>" }
+            html += DocumentHTML.provenance(provenance, language)
+        }
 
         // Targets
         if !summary.targets.isEmpty {
@@ -45,7 +34,7 @@ public enum HTMLReport {
                 let ci = summary.replications > 1 ? "\(f.percent(target.estimate.low)) – \(f.percent(target.estimate.high))" : "—"
                 let input = target.inputDriven.map { "<br><small>↳ \(e(w.inputDriven)): \(e($0))</small>" } ?? ""
                 let of = w.denominator(f.meanCount(target.denominator.mean), target.measure.terms.whole)
-                html += "<tr><td>\(e(label)) (\(target.comparator.rawValue) \(f.percent(target.threshold, 0)); \(e(of)))\(input)</td><td class=\"num\">\(f.percent(target.estimate.mean))</td><td class=\"num\">\(ci)</td><td><span class=\"verdict \(target.verdict.rawValue)\">\(e(TextReport.verdictWord(target.verdict, w)))</span></td></tr>"
+                html += "<tr><td>\(e(label)) (\(e(DocumentWords(language: language).threshold(target))); \(e(of)))\(input)</td><td class=\"num\">\(f.percent(target.estimate.mean))</td><td class=\"num\">\(ci)</td><td><span class=\"verdict \(target.verdict.rawValue)\">\(e(TextReport.verdictWord(target.verdict, w)))</span></td></tr>"
             }
             html += "</table><p>\(e(t("PASS: the whole 95% confidence interval meets the target; FAIL: it misses it entirely; AT RISK: the interval straddles the threshold.", "ĐẠT: cả khoảng tin cậy 95% đạt chỉ tiêu; KHÔNG ĐẠT: cả khoảng không đạt; CÓ RỦI RO: khoảng tin cậy nằm hai bên ngưỡng.")))</p></section>"
         }
@@ -63,6 +52,7 @@ public enum HTMLReport {
         html += "<section><h2>\(e(t("On-time rate by field", "Tỷ lệ giải quyết hồ sơ đúng hạn theo lĩnh vực")))</h2>"
         html += SVGChart.horizontalBars(id: "chart-on-time", title: t("On-time rate by field", "Tỷ lệ đúng hạn theo lĩnh vực"), items: bars,
                                         domain: floor...1, reference: reference.map { ($0, t("target", "chỉ tiêu") + " " + f.percent($0, 0)) },
+                                        axisTitle: t("on-time rate (bar: mean; line: 95% interval)", "tỷ lệ đúng hạn (cột: trung bình; vạch: khoảng tin cậy 95%)"),
                                         format: { f.percent($0, 1) })
         html += "<p>\(e(w.byFieldNote))</p></section>"
 
@@ -73,7 +63,7 @@ public enum HTMLReport {
                                     series: [(t("in progress", "đang giải quyết"), summary.daily.map(\.inProgress), "#2f6f9f"),
                                              (t("of which overdue", "trong đó quá hạn"), summary.daily.map(\.overdue), "#b91c1c"),
                                              (t("of which at the desks", "trong đó đang ở bộ phận một cửa"), summary.daily.map(\.atDesk), "#6b7280")],
-                                    yLabel: t("dossiers", "hồ sơ"), language: language)
+                                    yLabel: t("dossiers", "hồ sơ"), xLabel: t("month", "tháng"), language: language)
         html += "</section>"
 
         // Chart 3: desk wait by hour of day
@@ -87,8 +77,8 @@ public enum HTMLReport {
         let span = (busyHours.first ?? 7)..<((busyHours.last ?? 16) + 1)
         html += "<section><h2>\(e(t("Wait in line at the one-stop desks by hour of arrival (citizens in person)", "Thời gian chờ xếp hàng tại bộ phận một cửa theo giờ đến (người dân đến trực tiếp)")))</h2>"
         html += SVGChart.hourlyBars(id: "chart-desk-hours", title: t("Mean wait at the desks by hour of arrival", "Thời gian chờ trung bình theo giờ đến"),
-                                    values: byHour, hours: span, yLabel: t("minutes", "phút"),
-                                    format: { f.fixed($0, (byHour.filter(\.isFinite).max() ?? 0) < 10 ? 1 : 0) })
+                                    values: byHour, hours: span, yLabel: t("minutes", "phút"), xLabel: t("hour of arrival", "giờ đến"),
+                                    format: { f.fixed($0, $0 == $0.rounded() ? 0 : 1) })
         html += "</section>"
 
         // The two waits, by office entry: never one figure for both
@@ -126,7 +116,9 @@ public enum HTMLReport {
         }
         html += "<section><h2>\(e(t("Staff utilization by office", "Mức độ bận của cán bộ theo đơn vị")))</h2>"
         html += SVGChart.horizontalBars(id: "chart-utilization", title: t("Share of open staff time spent working", "Tỷ lệ thời gian làm việc của cán bộ"),
-                                        items: utilization, domain: 0...1, reference: (0.85, "85%"), format: { f.percent($0, 0) })
+                                        items: utilization, domain: 0...1, reference: (0.85, "85%"),
+                                        axisTitle: t("share of open staff time spent working", "tỷ lệ thời gian làm việc trên thời gian mở cửa"),
+                                        format: { f.percent($0, 0) })
         html += "<p>\(e(t("Groups of offices (the wards) show the mean, with the range from the least to the most busy.", "Nhóm đơn vị (các phường) hiển thị giá trị trung bình và khoảng từ thấp nhất đến cao nhất.")))</p></section>"
 
         // Table of fields and balance
@@ -145,7 +137,8 @@ public enum HTMLReport {
             return f.meanCount(value, decimals: many ? 1 : 0)
         }
         html += "<p><strong>\(e(t("Dossier balance", "Cân đối hồ sơ")))\(many ? " " + e(w.balanceNote) : ""):</strong> \(e(w.backlog)) \(balanceMean(\.backlog)) + \(e(w.received)) \(balanceMean(\.received)) = \(e(w.finished)) \(balanceMean(\.finished)) + \(e(w.refused)) \(balanceMean(\.refused)) + \(e(w.withdrawn)) \(balanceMean(\.withdrawn)) + \(e(w.inProgress)) \(balanceMean(\.inProgress)) — \(e(c.isBalanced ? w.balanced : w.broken))</p></section>"
-        html += "<footer>MotCua · \(e(t("simulation report; every number in the scenario carries its source or the word “assumption”.", "báo cáo mô phỏng; mọi số liệu trong kịch bản đều ghi nguồn hoặc ghi rõ là giả định.")))</footer>"
+        for section in RunSections.sections(summary, language: language) { html += DocumentHTML.section(section, language) }
+        html += DocumentHTML.footer(language)
         html += "</body></html>\n"
         return html
     }

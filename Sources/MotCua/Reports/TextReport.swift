@@ -2,7 +2,8 @@
 /// journey, the offices and the dossier balance — in English or Vietnamese.
 public enum TextReport {
     /// Renders `summary` as plain text in `language`.
-    public static func render(_ summary: ExperimentSummary, language: Language = .en) -> String {
+    /// - Parameter provenance: what the run was made from, one line under the header.
+    public static func render(_ summary: ExperimentSummary, language: Language = .en, provenance: Provenance? = nil) -> String {
         let w = language.words
         let f = language.numbers
         var lines: [String] = []
@@ -12,6 +13,10 @@ public enum TextReport {
         lines.append("MotCua — \(language.pick(summary.scenarioName, summary.scenarioNameVi))")
         lines.append("\(w.seed) \(summary.seed) · \(w.replication(summary.replications)) · \(w.period(f.date(h.start), f.date(last), h.days))"
                      + (h.warmUpDays > 0 ? w.warmUp(h.warmUpDays) : "") + ")")
+        if let provenance {
+            if let change = provenance.whatChanged(language) { lines += Format.wrap(change, 98) }
+            lines += provenance.lines(language)
+        }
         lines.append("")
 
         if !summary.targets.isEmpty {

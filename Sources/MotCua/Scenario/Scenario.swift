@@ -102,7 +102,7 @@ public enum OfficeKind: String, Sendable, CaseIterable {
     case desk
     /// Specialist department (phòng chuyên môn).
     case department
-    /// Land Registration Office branch (Chi nhánh Văn phòng đăng ký đất đai).
+    /// Land Registration Office branch (Chi nhánh Văn phòng Đăng ký đất đai).
     case landBranch = "land-branch"
     /// Leadership that signs decisions (Lãnh đạo UBND).
     case leadership

@@ -1,0 +1,176 @@
+import Foundation
+
+/// Words of the experiment reports (compare, sweep, staff) in both languages.
+struct DocumentWords {
+    let language: Language
+    var vi: Bool { language == .vi }
+    func callAsFunction(_ english: String, _ vietnamese: String) -> String { vi ? vietnamese : english }
+
+    /// A target as a reader names it: its field first (several targets share one wording).
+    func label(_ target: TargetResult) -> String {
+        let label = language.pick(target.label, target.labelVi)
+        return target.fieldName.map { language.pick($0, target.fieldNameVi) + " — " + label } ?? label
+    }
+
+    /// The short name of a target in a headline: its field when no other of `targets` has that
+    /// field, else its whole label.
+    func short(_ target: TargetResult, among targets: [TargetResult]) -> String {
+        guard let field = target.fieldName, targets.filter({ $0.fieldName == field }).count == 1 else { return label(target) }
+        return language.pick(field, target.fieldNameVi)
+    }
+
+    /// "≥ 98%".
+    func threshold(_ target: TargetResult) -> String {
+        let sign = switch target.comparator {
+        case .atLeast: "≥"
+        case .atMost: "≤"
+        case .above: ">"
+        case .below: "<"
+        }
+        let whole = abs((target.threshold * 100).rounded() - target.threshold * 100) < 1e-9
+        return sign + " " + language.numbers.percent(target.threshold, whole ? 0 : 2)
+    }
+
+    /// "6 of 12 targets pass; fail: construction, land" (at risk named apart).
+    func passing(_ targets: [TargetResult]) -> String {
+        guard !targets.isEmpty else { return self("the scenario has no targets", "kịch bản không có chỉ tiêu") }
+        let passing = targets.filter { $0.verdict == .pass }.count
+        var text = self("\(passing) of \(targets.count) targets pass", "\(passing)/\(targets.count) chỉ tiêu đạt")
+        let failing = targets.filter { $0.verdict == .fail }.map { short($0, among: targets) }
+        let atRisk = targets.filter { $0.verdict == .atRisk }.map { short($0, among: targets) }
+        if !failing.isEmpty { text += self("; fail: ", "; không đạt: ") + failing.joined(separator: ", ") }
+        if !atRisk.isEmpty { text += self("; at risk: ", "; có rủi ro: ") + atRisk.joined(separator: ", ") }
+        return text
+    }
+
+    var verdictNote: String {
+        self("PASS: the whole 95% confidence interval meets the target; FAIL: it misses it entirely; AT RISK: the interval straddles the threshold.",
+             "ĐẠT: cả khoảng tin cậy 95% đạt chỉ tiêu; KHÔNG ĐẠT: cả khoảng không đạt; CÓ RỦI RO: khoảng tin cậy nằm hai bên ngưỡng.")
+    }
+
+    var targetColumns: [ReportColumn] {
+        [ReportColumn("target", self("target", "chỉ tiêu")), ReportColumn("threshold", self("threshold", "ngưỡng"))]
+    }
+
+    func targetCells(_ target: TargetResult) -> [ReportCell] { [.text(label(target)), .text(threshold(target))] }
+}
+
+/// The report of `motcua compare`: the targets side by side with paired 95% intervals of the
+/// differences, the verdicts that change, an interval chart of the differences, and the other
+/// measures (on-time by field, waits, busy staff).
+public enum CompareDocument {
+    /// The paired difference (variant − base) of each base target, per variant after the base,
+    /// by target id: replication `i` of a variant against replication `i` of the base, as the
+    /// measures of ``Comparison`` are paired.
+    public static func pairedTargetDifferences(models: [SimulationModel], results: [[RunResult]], seed: UInt64) -> [[String: Estimate]] {
+        func perReplication(_ v: Int) -> [[String: Double]] {
+            results[v].map { result in
+                Dictionary(ExperimentSummary(model: models[v], seed: seed, results: [result]).targets.map { ($0.id, $0.estimate.mean) },
+                           uniquingKeysWith: { first, _ in first })
+            }
+        }
+        let base = perReplication(0)
+        return models.indices.dropFirst().map { v in
+            let variant = perReplication(v)
+            var differences: [String: Estimate] = [:]
+            for id in base.first.map({ Array($0.keys) }) ?? [] where variant.first?[id] != nil {
+                differences[id] = Estimate(zip(variant, base).map { ($0[id] ?? .nan) - ($1[id] ?? .nan) })
+            }
+            return differences
+        }
+    }
+
+    /// The document of `comparison`; `variants` says what each variant changed (its file).
+    public static func document(_ comparison: Comparison, paired: [[String: Estimate]], variants: [String], provenance: Provenance,
+                                language: Language) -> ReportDocument {
+        let w = DocumentWords(language: language)
+        let base = comparison.summaries[0]
+        var headline = [w("Base: ", "Phương án gốc: ") + w.passing(base.targets) + "."]
+        for v in 1..<comparison.summaries.count {
+            let changes = comparison.verdictChanges.filter { $0.variant == v }
+            var text = "[\(v)] " + (v - 1 < variants.count ? variants[v - 1] : comparison.names[v]) + ": " + w.passing(comparison.summaries[v].targets)
+            text += changes.isEmpty ? w("; no verdict changes.", "; không chỉ tiêu nào đổi kết quả.")
+                : w("; verdicts that change: ", "; chỉ tiêu đổi kết quả: ") + changes.map { change in
+                    let target = base.targets.first { $0.id == change.target }
+                    return (target.map { w.short($0, among: base.targets) } ?? change.target) + " (" + TextReport.verdictWord(change.from, language.words) + " → "
+                        + TextReport.verdictWord(change.to, language.words) + ")"
+                }.joined(separator: ", ") + "."
+            headline.append(text)
+        }
+        var document = ReportDocument(kind: "compare", title: w("Comparison of variants", "So sánh phương án") + " — "
+                                      + language.pick(base.scenarioName, base.scenarioNameVi),
+                                      headline: headline, provenance: provenance, language: language)
+        document.sections.append(ReportSection(id: "variants", title: w("Variants", "Các phương án"), blocks: [.table(ReportTable(
+            id: "variants", columns: [ReportColumn("variant", w("variant", "phương án")), ReportColumn("scenario", w("scenario", "kịch bản"))],
+            rows: comparison.names.enumerated().map { [.text($0.offset == 0 ? w("base", "gốc") : "[\($0.offset)]"), .text($0.element)] }))]))
+
+        // Targets side by side.
+        var columns = w.targetColumns + [ReportColumn("base", w("base", "gốc")), ReportColumn("base_verdict", w("verdict", "kết quả"))]
+        for v in 1..<comparison.summaries.count {
+            columns += [ReportColumn("variant_\(v)", "[\(v)]"), ReportColumn("variant_\(v)_verdict", w("verdict", "kết quả") + " [\(v)]"),
+                        ReportColumn("difference_pts_\(v)", w("difference [\(v)] (pts, 95% CI)", "chênh lệch [\(v)] (điểm %, KTC 95%)"))]
+        }
+        var items: [IntervalItem] = []
+        let rows = base.targets.map { target -> [ReportCell] in
+            var row = w.targetCells(target) + [.value(target.estimate.mean, .share), .verdict(target.verdict)]
+            for v in 1..<comparison.summaries.count {
+                guard let other = comparison.summaries[v].targets.first(where: { $0.id == target.id }), let difference = paired[v - 1][target.id] else {
+                    row += [.empty, .empty, .empty]
+                    continue
+                }
+                row += [.value(other.estimate.mean, .share), .verdict(other.verdict),
+                        .estimate(mean: difference.mean, low: difference.low, high: difference.high, .points)]
+                items.append(IntervalItem(label: (comparison.summaries.count > 2 ? "[\(v)] " : "") + w.label(target),
+                                          mean: difference.mean, low: difference.low, high: difference.high))
+            }
+            return row
+        }
+        document.sections.append(ReportSection(id: "targets", title: w("Targets side by side", "Các chỉ tiêu theo từng phương án"), blocks: [
+            .table(ReportTable(id: "targets", columns: columns, rows: rows, notes: [
+                w("difference = variant − base, in percentage points, paired by replication (common random numbers), with its 95% confidence interval.",
+                  "chênh lệch = phương án − gốc, tính bằng điểm %, ghép cặp theo từng lần chạy lặp (cùng chuỗi ngẫu nhiên), kèm khoảng tin cậy 95%."),
+                w.verdictNote,
+            ])),
+            .chart(.intervals(id: "chart-differences", title: w("Difference from the base, with 95% intervals", "Chênh lệch so với phương án gốc, kèm khoảng tin cậy 95%"),
+                              axisTitle: w("difference from the base (percentage points)", "chênh lệch so với phương án gốc (điểm %)"),
+                              items: items, quantity: .points, reference: 0)),
+        ]))
+
+        // Verdicts that change.
+        let changes = comparison.verdictChanges.map { change -> [ReportCell] in
+            let target = base.targets.first { $0.id == change.target }
+            return [.text("[\(change.variant)]"), .text(target.map(w.label) ?? change.target), .verdict(change.from), .verdict(change.to)]
+        }
+        document.sections.append(ReportSection(id: "verdict-changes", title: w("Verdicts that change", "Chỉ tiêu đổi kết quả đánh giá"), blocks: changes.isEmpty
+            ? [.paragraph(w("None: every target keeps its verdict.", "Không có: mọi chỉ tiêu giữ nguyên kết quả."))]
+            : [.table(ReportTable(id: "verdict_changes", columns: [
+                ReportColumn("variant", w("variant", "phương án")), ReportColumn("target", w("target", "chỉ tiêu")),
+                ReportColumn("base_verdict", w("base", "gốc")), ReportColumn("variant_verdict", w("variant", "phương án"))], rows: changes))]))
+
+        // The other measures, as the terminal has always shown them.
+        var measureColumns = [ReportColumn("measure", w("measure", "chỉ số")), ReportColumn("base", w("base", "gốc"))]
+        for v in 1..<comparison.names.count {
+            measureColumns += [ReportColumn("variant_\(v)", "[\(v)]"), ReportColumn("difference_\(v)", w("difference [\(v)] (95% CI)", "chênh lệch [\(v)] (KTC 95%)"))]
+        }
+        var left = 0
+        let measureRows = comparison.rows.compactMap { row -> [ReportCell]? in
+            // A measure equal in every replication of every variant says nothing.
+            guard row.differences.contains(where: { $0.count > 0 && ($0.low != 0 || $0.high != 0) }) else { left += 1; return nil }
+            let quantity: Quantity = row.isShare ? .share : .minutes
+            let differenceQuantity: Quantity = row.isShare ? .points : .minuteDifference(TimeScale(largest: max(abs(row.differences.map(\.low).min() ?? 0), abs(row.differences.map(\.high).max() ?? 0))))
+            var cells: [ReportCell] = [.text(w.vi ? row.labelVi : row.label), .value(row.values[0].mean, quantity)]
+            for v in 1..<row.values.count {
+                let d = row.differences[v - 1]
+                cells += [.value(row.values[v].mean, quantity), .estimate(mean: d.mean, low: d.low, high: d.high, differenceQuantity)]
+            }
+            return cells
+        }
+        document.sections.append(ReportSection(id: "measures", title: w("Other measures", "Các chỉ số khác"), blocks: [
+            .table(ReportTable(id: "measures", columns: measureColumns, rows: measureRows,
+                               notes: [w("Differences of shares are in percentage points; of durations, in the unit shown (in minutes in the CSV and workbook).",
+                                        "Chênh lệch của tỷ lệ tính bằng điểm %; của thời gian, theo đơn vị ghi kèm (tính bằng phút trong CSV và bảng tính).")]
+                                   + (left > 0 ? [w("\(left) measures equal in every variant are left out.", "\(left) chỉ số như nhau ở mọi phương án được lược bỏ.")] : []))),
+        ]))
+        return document
+    }
+}

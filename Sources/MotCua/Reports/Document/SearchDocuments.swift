@@ -1,0 +1,222 @@
+import Foundation
+
+/// The report of `motcua sweep`: per target, the load at which it stops passing, one curve
+/// per target with its interval band and threshold, and the loads one by one.
+public enum SweepDocument {
+    public static func document(_ sweep: LoadSweep, provenance: Provenance, language: Language) -> ReportDocument {
+        let w = DocumentWords(language: language)
+        let f = language.numbers
+        func load(_ x: Double) -> String { f.fixed(x, 2) + "×" }
+        let targets = sweep.points.first?.summary.targets ?? []
+        let loads = sweep.points.map(\.load)
+        // Today's load, or the nearest one swept.
+        let todayIndex = loads.indices.min { abs(loads[$0] - 1) < abs(loads[$1] - 1) }
+        let today = todayIndex.map { sweep.points[$0] }
+        // Where a target stops passing, read from the loads swept: the load after the last one
+        // at which it passes (a verdict of few replications may flip between loads; the last
+        // pass is what a planner can rely on below).
+        func breaking(_ index: Int) -> (highest: Double?, first: Double?) {
+            let verdicts = sweep.points.map { index < $0.summary.targets.count ? $0.summary.targets[index].verdict : .fail }
+            guard let last = verdicts.lastIndex(of: .pass) else { return (nil, loads.first) }
+            return (loads[last], last + 1 < loads.count ? loads[last + 1] : nil)
+        }
+        var headline: [String] = []
+        if let today {
+            headline.append(w("At \(load(today.load)) load: ", "Ở mức tải \(load(today.load)): ") + w.passing(today.summary.targets) + ".")
+        }
+        let stopping = targets.indices.compactMap { i -> String? in
+            let (highest, first) = breaking(i)
+            guard let first, highest != nil else { return nil }
+            return w.short(targets[i], among: targets) + " " + w("at ", "từ ") + load(first)
+        }
+        let never = targets.indices.filter { breaking($0).highest == nil }.map { w.short(targets[$0], among: targets) }
+        let throughout = targets.indices.filter { breaking($0).first == nil }.map { w.short(targets[$0], among: targets) }
+        if !stopping.isEmpty { headline.append(w("Stop passing: ", "Bắt đầu không đạt: ") + stopping.joined(separator: "; ") + ".") }
+        if !never.isEmpty { headline.append(w("Not passing at any load swept: ", "Không đạt ở mức tải nào: ") + never.joined(separator: ", ") + ".") }
+        if !throughout.isEmpty, let last = loads.last {
+            headline.append(w("Pass at \(load(last)), the top of the range: ", "Vẫn đạt ở \(load(last)), mức cao nhất đã thử: ") + throughout.joined(separator: ", ") + ".")
+        }
+        var document = ReportDocument(kind: "sweep", title: w("Load sweep", "Thử mức tải") + " — "
+                                      + language.pick(provenance.scenarioName, provenance.scenarioNameVi),
+                                      headline: headline, provenance: provenance, language: language)
+
+        let headroomRows = targets.enumerated().map { i, t -> [ReportCell] in
+            let (highest, first) = breaking(i)
+            let now = today?.summary.targets.first { $0.id == t.id }
+            let stops: ReportCell = highest == nil ? .text(w("none passes", "không mức nào đạt"))
+                : first.map { .value($0, .factor) } ?? .text("> " + load(loads.last ?? 1))
+            return w.targetCells(t) + [now.map { .value($0.estimate.mean, .share) } ?? .empty, now.map { .verdict($0.verdict) } ?? .empty,
+                                       highest.map { .value($0, .factor) } ?? .text("—"), stops]
+        }
+        let todayTitle = today.map { load($0.load) } ?? "1.00×"
+        if !targets.isEmpty {
+            document.sections.append(ReportSection(id: "headroom", title: w("Where each target stops passing", "Mức tải mà mỗi chỉ tiêu bắt đầu không đạt"), blocks: [
+                .table(ReportTable(id: "headroom", columns: w.targetColumns + [
+                    ReportColumn("value_today", w("value at ", "giá trị ở ") + todayTitle), ReportColumn("verdict_today", w("verdict at ", "kết quả ở ") + todayTitle),
+                    ReportColumn("highest_passing", w("highest load passing", "mức tải cao nhất còn đạt")),
+                    ReportColumn("first_not_passing", w("first load not passing", "mức tải đầu tiên không đạt")),
+                ], rows: headroomRows, notes: [
+                    w("First load not passing: the load after the last one at which the target passes; with few replications a verdict may flip between loads (see the chart).",
+                      "Mức tải đầu tiên không đạt: mức ngay sau mức cao nhất còn đạt; khi ít lần chạy lặp, kết quả có thể đổi qua lại giữa các mức (xem biểu đồ)."),
+                    w.verdictNote])),
+            ]))
+
+            let curves = targets.enumerated().map { i, t in
+                let estimates = sweep.points.map { i < $0.summary.targets.count ? $0.summary.targets[i].estimate : Estimate([]) }
+                let (highest, first) = breaking(i)
+                return Curve(label: w.label(t) + " (" + w.threshold(t) + ")", mean: estimates.map(\.mean), low: estimates.map(\.low), high: estimates.map(\.high),
+                             threshold: t.threshold, breaksAt: highest == nil ? nil : first)
+            }
+            let marker: Double? = (loads.first.map { $0 <= 1 } ?? false) && (loads.last.map { $0 >= 1 } ?? false) ? 1 : nil
+            var tidy: [[ReportCell]] = []
+            for (i, t) in targets.enumerated() {
+                for point in sweep.points where i < point.summary.targets.count {
+                    let e = point.summary.targets[i]
+                    tidy.append([.text(t.id), .value(point.load, .factor), .value(e.estimate.mean, .share),
+                                 .interval(low: e.estimate.low, high: e.estimate.high, .share), .verdict(e.verdict)])
+                }
+            }
+            document.sections.append(ReportSection(id: "curves", title: w("Each target against load", "Từng chỉ tiêu theo mức tải"), blocks: [
+                .chart(.curves(id: "chart-sweep", xTitle: w("load (1.00× = the scenario's volumes)", "mức tải (1,00× = khối lượng của kịch bản)"),
+                               yTitle: w("value", "giá trị"), x: loads, curves: curves, marker: marker)),
+                .table(ReportTable(id: "curves", columns: [
+                    ReportColumn("target", w("target", "chỉ tiêu")), ReportColumn("load", w("load", "mức tải")), ReportColumn("mean", w("value", "giá trị")),
+                    ReportColumn("ci95", w("95% CI", "KTC 95%")), ReportColumn("verdict", w("verdict", "kết quả"))], rows: tidy, dataOnly: true)),
+            ]))
+        }
+
+        let loadRows = sweep.points.map { point -> [ReportCell] in
+            let busiest = point.summary.offices.max { $0.utilization.mean < $1.utilization.mean }
+            let passing = point.summary.targets.filter { $0.verdict == .pass }.count
+            return [.value(point.load, .factor), .value(point.summary.overall.onTimeRate.mean, .share),
+                    .text("\(passing)/\(point.summary.targets.count)"),
+                    .text(busiest.map { language.pick($0.office.name, $0.office.nameVi) } ?? ""), busiest.map { .value($0.utilization.mean, .share) } ?? .empty]
+        }
+        var blocks: [ReportBlock] = [.table(ReportTable(id: "loads", columns: [
+            ReportColumn("load", w("load", "mức tải")), ReportColumn("on_time_all", w("on-time, all dossiers", "đúng hạn, tất cả hồ sơ")),
+            ReportColumn("targets_passing", w("targets passing", "chỉ tiêu đạt")), ReportColumn("busiest_office", w("busiest office", "đơn vị bận nhất")),
+            ReportColumn("busiest_busy", w("busy", "mức bận")),
+        ], rows: loadRows))]
+        if let saturated = sweep.firstSaturated {
+            let office = sweep.points.first?.summary.offices.first { $0.office.name == saturated.office }
+            let name = office.map { language.pick($0.office.name, $0.office.nameVi) } ?? saturated.office
+            blocks.append(.paragraph(w("First office to saturate (staff ≥ 95% busy): \(name) at \(load(saturated.load)).",
+                                       "Đơn vị quá tải đầu tiên (cán bộ bận ≥ 95%): \(name) ở mức tải \(load(saturated.load)).")))
+        } else {
+            blocks.append(.paragraph(w("No office reaches 95% busy in this range.", "Không đơn vị nào bận đến 95% trong khoảng này.")))
+        }
+        document.sections.append(ReportSection(id: "loads", title: w("Load by load", "Theo từng mức tải"), blocks: blocks))
+        return document
+    }
+}
+
+/// The report of `motcua staff`: the recommended staffing, the value of every target asked
+/// with it (and with one fewer where that fails), and the evaluations made. It claims only
+/// the targets it was asked to meet.
+public enum StaffDocument {
+    /// - Parameters:
+    ///   - asked: the `--target` values given (empty: every target of the scenario).
+    public static func document(_ search: StaffingSearch, scenario: Scenario, asked: [String], provenance: Provenance,
+                                language: Language) -> ReportDocument {
+        let w = DocumentWords(language: language)
+        func name(_ office: String) -> String {
+            scenario.offices.first { $0.id == office }.map { language.pick($0.name, $0.nameVi) } ?? office
+        }
+        func instances(_ office: String) -> Int { max(1, scenario.offices.first { $0.id == office }?.instances.count ?? 1) }
+        let targets = search.finalSummary?.targets ?? []
+        let scope = asked.isEmpty ? w("every target of the scenario", "mọi chỉ tiêu của kịch bản")
+            : w("the targets asked (--target \(asked.joined(separator: ", ")))", "các chỉ tiêu được yêu cầu (--target \(asked.joined(separator: ", ")))")
+        var headline: [String] = []
+        if let solution = search.solution {
+            let changes = search.bounds.compactMap { b -> String? in
+                let now = search.initial[b.office] ?? 0, needed = solution[b.office] ?? 0
+                return now == needed ? nil : "\(name(b.office)) \(now) → \(needed)"
+            }
+            let total = search.bounds.reduce(0) { $0 + ((solution[$1.office] ?? 0) - (search.initial[$1.office] ?? 0)) * instances($1.office) }
+            headline.append(w("Smallest staffing found that makes \(scope) pass: ", "Biên chế nhỏ nhất tìm được để đạt \(scope): ")
+                            + (changes.isEmpty ? w("today's staffing", "biên chế hiện nay") : changes.joined(separator: "; "))
+                            + " (" + w("total change", "tổng thay đổi") + " " + (total >= 0 ? "+" : "") + "\(total)).")
+            headline.append(w("With it: ", "Với biên chế này: ") + w.passing(targets) + ".")
+        } else {
+            headline.append(w("No staffing within the bounds makes \(scope) pass; at the upper bounds: ",
+                              "Không có biên chế nào trong giới hạn đạt \(scope); ở giới hạn trên: ") + w.passing(targets) + ".")
+        }
+        if !asked.isEmpty {
+            headline.append(w("Only these targets were asked; the scenario's other targets were not checked.",
+                              "Chỉ xét các chỉ tiêu này; các chỉ tiêu khác của kịch bản không được kiểm tra."))
+        }
+        var document = ReportDocument(kind: "staff", title: w("Staffing search", "Tìm biên chế") + " — "
+                                      + language.pick(provenance.scenarioName, provenance.scenarioNameVi),
+                                      headline: headline, provenance: provenance, language: language)
+
+        let staffRows = search.bounds.map { b -> [ReportCell] in
+            let now = search.initial[b.office] ?? 0
+            let needed = search.solution?[b.office]
+            let label = name(b.office) + (instances(b.office) > 1 ? w(" (each of \(instances(b.office)))", " (mỗi đơn vị trong \(instances(b.office)))") : "")
+            return [.text(label), .value(Double(now), .count), .text("\(b.low)–\(b.high)"),
+                    needed.map { .value(Double($0), .count) } ?? .text("—"),
+                    needed.map { .text(($0 >= now ? "+" : "") + String($0 - now)) } ?? .text("—")]
+        }
+        var staffBlocks: [ReportBlock] = [.table(ReportTable(id: "staffing", columns: [
+            ReportColumn("office", w("office", "đơn vị")), ReportColumn("now", w("now", "hiện nay")), ReportColumn("bounds", w("searched", "phạm vi tìm")),
+            ReportColumn("recommended", w("recommended", "đề xuất")), ReportColumn("change", w("change", "thay đổi"))], rows: staffRows))]
+        if let guardTarget = search.guardTarget {
+            staffBlocks.append(.paragraph(w("Guard added, because no chosen target watches citizens who leave without a result: ",
+                                            "Thêm điều kiện bảo vệ, vì không chỉ tiêu nào được chọn theo dõi người dân bỏ về không có kết quả: ")
+                                          + language.pick(guardTarget.label, guardTarget.labelVi)))
+        }
+        document.sections.append(ReportSection(id: "staffing", title: w("Recommended staffing", "Biên chế đề xuất"), blocks: staffBlocks))
+
+        let targetRows = targets.map { t in
+            w.targetCells(t) + [.value(t.estimate.mean, .share), .interval(low: t.estimate.low, high: t.estimate.high, .share), .verdict(t.verdict)]
+        }
+        document.sections.append(ReportSection(id: "targets", title: search.solution == nil ? w("Targets at the upper bounds", "Chỉ tiêu ở giới hạn trên")
+                                                : w("Targets with the recommended staffing", "Chỉ tiêu với biên chế đề xuất"), blocks: [
+            .table(ReportTable(id: "targets", columns: w.targetColumns + [ReportColumn("value", w("value", "giá trị")),
+                                                                           ReportColumn("ci95", w("95% CI", "KTC 95%")), ReportColumn("verdict", w("verdict", "kết quả"))],
+                               rows: targetRows, notes: [w.verdictNote])),
+        ]))
+
+        // One fewer, from the evaluations the search made (it tries each removal once all pass).
+        if let solution = search.solution {
+            let fewerRows = search.bounds.compactMap { b -> [ReportCell]? in
+                guard let needed = solution[b.office], needed > b.low else { return nil }
+                var staffing = solution
+                staffing[b.office] = needed - 1
+                guard let step = search.steps.first(where: { $0.staff == staffing }) else {
+                    return [.text(name(b.office)), .value(Double(needed - 1), .count), .text(w("not evaluated", "chưa đánh giá")), .empty]
+                }
+                return [.text(name(b.office)), .value(Double(needed - 1), .count), .text("\(step.passing)/\(targets.count)"), .value(step.worstGap, .points)]
+            }
+            document.sections.append(ReportSection(id: "one-fewer", title: w("With one fewer", "Nếu bớt một người"), blocks: fewerRows.isEmpty
+                ? [.paragraph(w("Every office is at the lower bound of its search.", "Mọi đơn vị đã ở giới hạn dưới của phạm vi tìm."))]
+                : [.table(ReportTable(id: "one_fewer", columns: [
+                    ReportColumn("office", w("office", "đơn vị")), ReportColumn("staff", w("staff", "cán bộ")),
+                    ReportColumn("targets_passing", w("targets passing", "chỉ tiêu đạt")),
+                    ReportColumn("worst_gap", w("worst target's gap (pts)", "khoảng cách của chỉ tiêu kém nhất (điểm %)"))], rows: fewerRows,
+                    notes: [w("From the evaluations of the search: one staff member fewer at that office, the others as recommended; the gap is the worst target's distance from its threshold.",
+                              "Từ các lần đánh giá của quá trình tìm: bớt một cán bộ ở đơn vị đó, các đơn vị khác như đề xuất; khoảng cách là độ chênh của chỉ tiêu kém nhất so với ngưỡng.")]))]))
+        }
+
+        // One column per office searched, so a staffing reads across.
+        let stepRows = search.steps.enumerated().map { i, step -> [ReportCell] in
+            // The search's notes name an office by id ("+1 land-branch"): shown by its name.
+            var note = step.note == "lower bounds" ? w("lower bounds", "giới hạn dưới") : step.note
+            if let office = search.bounds.first(where: { step.note.hasSuffix(" " + $0.office) })?.office {
+                note = String(step.note.dropLast(office.count)) + (search.bounds.count > 1 ? name(office) : "")
+            }
+            return [.value(Double(i + 1), .count)] + search.bounds.map { .value(Double(step.staff[$0.office] ?? 0), .count) }
+                + [.text("\(step.passing)/\(targets.count)"), .value(step.worstGap, .points), .text(note)]
+        }
+        document.sections.append(ReportSection(id: "evaluations", title: w("Evaluations made", "Các lần đánh giá") + " (\(search.steps.count))", blocks: [
+            .table(ReportTable(id: "evaluations", columns: [ReportColumn("step", "#")]
+                + search.bounds.map { ReportColumn($0.office, name($0.office)) } + [
+                ReportColumn("targets_passing", w("targets passing", "chỉ tiêu đạt")),
+                ReportColumn("worst_gap", w("worst target's gap (pts)", "khoảng cách của chỉ tiêu kém nhất (điểm %)")),
+                ReportColumn("note", w("step", "bước"))],
+                rows: stepRows, notes: [w("Each evaluation runs \(provenance.replications) replications; the gap is the least favourable end of the worst target's 95% interval less its threshold (negative: it misses).",
+                                          "Mỗi lần đánh giá chạy \(provenance.replications) lần lặp; khoảng cách là đầu bất lợi nhất của khoảng tin cậy 95% của chỉ tiêu kém nhất trừ ngưỡng (âm: chưa đạt).")])),
+        ]))
+        return document
+    }
+}
