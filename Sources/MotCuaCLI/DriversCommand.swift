@@ -22,11 +22,11 @@ enum DriversCommand {
                              help: "how far each input moves both ways (repeatable; default ±20% for",
                              "volumes, shares, lags and backlogs, ±1 staff): 30%, lag=50%, staff=10%"),
                   OptionSpec("--screening", "N", .integer(1...100),
-                             help: "replications per change in the screening (default 2)"),
+                             help: "replications per change in the screening (default 1)"),
                   OptionSpec("--refine", "N", .integer(0...1000),
-                             help: "inputs per target refined to --replications (default 8)"),
+                             help: "inputs per target refined to --replications (default 4)"),
                   OptionSpec("--top", "N", .integer(1...1000), help: "drivers shown per target (default 8)")]
-            + OptionGroup.scenario + OptionGroup.replicationOptions(default: 10, range: 2...10_000)
+            + OptionGroup.scenario + OptionGroup.replicationOptions(default: 6, range: 2...10_000)
             + [OptionGroup.json,
                OptionSpec("--csv", "DIR", .folder, help: "also write drivers.csv (one row per target, input and change) into DIR"),
                OptionSpec("--html", "FILE", .output, help: "also write a page with a tornado chart per failing or at-risk target"),
@@ -34,15 +34,17 @@ enum DriversCommand {
         details: """
             For each target, the effect on its value of changing each input by a stated step in both
             directions (and, for an opening backlog, removing it), with common random numbers: every
-            change is paired replication by replication with the base. Every change is screened on a
-            few replications; per target, the largest ones that could change the verdict's interval
-            are refined to --replications. Prints the drivers ranked per target with their sources,
-            and the number of evaluations and the time taken. See docs/experiments.md.
+            change is paired replication by replication with the base. One direction of every input
+            is screened on --screening replications; per target, the largest inputs that could change
+            the verdict's interval are refined: both directions on --replications. Prints the drivers
+            ranked per target with their sources, the number of evaluations and the time taken. See
+            docs/experiments.md.
             """,
         run: main)
 
     static func main(_ parsed: ParsedArguments) async throws(CommandFailure) {
-        let (replications, jobs) = ExperimentCommands.effort(parsed)
+        let replications = parsed.integer("--replications", default: 6)
+        let jobs = ExperimentCommands.effort(parsed).jobs
         var plan = DriversAnalysis.Plan()
         plan.selection = parsed.value("--inputs").flatMap(DriverInputs.Selection.init(rawValue:)) ?? .assumptions
         for item in parsed.values("--step") {
@@ -50,8 +52,8 @@ enum DriversCommand {
             plan.step = step
         }
         plan.replications = replications
-        plan.screening = parsed.integer("--screening", default: 2)
-        plan.refine = parsed.integer("--refine", default: 8)
+        plan.screening = parsed.integer("--screening", default: plan.screening)
+        plan.refine = parsed.integer("--refine", default: plan.refine)
         plan.load = parsed.load
         let top = parsed.integer("--top", default: 8)
 

@@ -5,13 +5,15 @@ import Foundation
 ///
 /// The method (docs/experiments.md, "What drives each verdict"):
 /// 1. The base runs `replications` replications.
-/// 2. **Screening**: every change of every input runs the first `screening` replications;
-///    each replication is paired with the base's replication of the same seed.
-/// 3. **Refinement**: per target, the inputs whose screening interval could reach the
-///    target's margin (the distance from the base's interval to the threshold; 0 when the
-///    target is at risk) are candidates; the `refine` largest of them run the remaining
-///    replications, so their effects carry intervals over all `replications` pairs.
-/// An input that cannot reach a target gives exactly zero difference in every pair.
+/// 2. **Screening**: one direction of every input (raised, or lowered when it cannot be) and a
+///    backlog's removal run the first `screening` replications; each replication is paired with
+///    the base's replication of the same seed.
+/// 3. **Refinement**: per target, the inputs that reach it and whose screened effect could
+///    reach the target's margin (the distance from the base's interval to the threshold; 0 when
+///    the target is at risk; half of it when screening on one replication) are candidates; the
+///    `refine` largest of them run every change on all `replications`.
+/// An input that only moves the timing or the decisions of dossiers that cannot reach a target
+/// gives exactly zero difference in every pair.
 public struct DriversResult: Sendable {
     /// One change of one input, measured on one target.
     public struct Effect: Sendable {
@@ -90,9 +92,9 @@ public enum DriversAnalysis {
         public var step: DriverStep = .standard
         /// Target ids (or prefixes) to analyse; empty for every target.
         public var targets: [String] = []
-        public var replications = 10
-        public var screening = 2
-        public var refine = 8
+        public var replications = 6
+        public var screening = 1
+        public var refine = 4
         public var load = 1.0
         public init() {}
     }
@@ -124,31 +126,62 @@ public enum DriversAnalysis {
         let screening = Swift.min(plan.screening, plan.replications)
         var evaluations = 0, replicationsRun = 0
 
-        func model(_ edits: [DriverInput.Leaf]) -> Result<SimulationModel, ScenarioError> {
+        func scenario(_ edits: [DriverInput.Leaf]) -> Result<Scenario, ScenarioError> {
             do throws(ScenarioError) {
                 let scenario = try document.scenario(setting: edits.map { ($0.path, JSONValue.number($0.value)) }).scalingLoad(by: plan.load)
                 if let problem = RunLimits.problem(scenario) { throw ScenarioError(file: document.file, issues: [problem]) }
-                return .success(SimulationModel(scenario: scenario))
+                return .success(scenario)
             } catch {
                 return .failure(error)
             }
         }
-        /// Target values [replication][target] of replications `indices` of `model`.
-        func values(_ model: SimulationModel, _ indices: Range<Int>) async throws(SimulationError) -> [[Double]] {
-            let store = try ResultStore.open(folder, fingerprint: model.scenario.fingerprint)
-            let results = try await Experiment.run(model: model, seed: seed, indices: Array(indices), jobs: jobs, store: store)
-            evaluations += 1
-            replicationsRun += indices.count
-            return results.map { ExperimentSummary(model: model, seed: seed, results: [$0.1]).targets.map(\.estimate.mean) }
+        /// Target values [replication][target] of replications `work[k].1` of each scenario
+        /// `work[k].0`: one replication per task, `jobs` at a time, so that both cores stay busy
+        /// however few replications a change runs; each result depends only on its scenario and
+        /// seed, never on the order tasks finish.
+        func evaluate(_ work: [(Scenario, Range<Int>)], phase: String) async throws(SimulationError) -> [[[Double]]] {
+            let tasks = work.enumerated().flatMap { k, item in item.1.map { (k, $0) } }
+            var values = work.map { Array(repeating: [Double](), count: $0.1.count) }
+            evaluations += work.count
+            replicationsRun += tasks.count
+            do {
+                try await withThrowingTaskGroup(of: (Int, Int, [Double]).self) { group in
+                    var next = 0, finished = 0
+                    func launch() {
+                        let (k, replication) = tasks[next]
+                        next += 1
+                        let changed = work[k].0
+                        group.addTask {
+                            let model = SimulationModel(scenario: changed)
+                            let store = try ResultStore.open(folder, fingerprint: changed.fingerprint)
+                            let result = try await Experiment.run(model: model, seed: seed, indices: [replication], jobs: 1, store: store)
+                            return (k, replication, ExperimentSummary(model: model, seed: seed, results: result.map(\.1)).targets.map(\.estimate.mean))
+                        }
+                    }
+                    while next < Swift.min(Swift.max(1, jobs), tasks.count) { launch() }
+                    while let (k, replication, targetValues) = try await group.next() {
+                        values[k][replication - work[k].1.lowerBound] = targetValues
+                        finished += 1
+                        log?("\(phase): \(finished)/\(tasks.count) replications")
+                        if next < tasks.count { launch() }
+                    }
+                }
+            } catch let error as SimulationError {
+                throw error
+            } catch {
+                throw SimulationError(message: "replication failed: \(error)")
+            }
+            return values
         }
 
-        let baseModel: SimulationModel
-        switch model([]) {
-        case .success(let m): baseModel = m
+        let baseScenario: Scenario
+        switch scenario([]) {
+        case .success(let s): baseScenario = s
         case .failure(let error): throw SimulationError(message: error.description)
         }
+        let baseModel = SimulationModel(scenario: baseScenario)
         let baseResults = try await Experiment.run(model: baseModel, seed: seed, indices: Array(0..<plan.replications), jobs: jobs,
-                                                   store: try ResultStore.open(folder, fingerprint: baseModel.scenario.fingerprint)).map(\.1)
+                                                   store: try ResultStore.open(folder, fingerprint: baseScenario.fingerprint)).map(\.1)
         evaluations += 1
         replicationsRun += plan.replications
         let baseSummary = ExperimentSummary(model: baseModel, seed: seed, results: baseResults)
@@ -159,32 +192,37 @@ public enum DriversAnalysis {
         case .failure(let unknown): throw SimulationError(message: "no target \(unknown.id)")
         }
         log?("base: \(plan.replications) replications; \(inputs.count) inputs")
-        let reach = Reach(baseModel.scenario)
+        let reach = Reach(baseScenario)
         let inputParts = inputs.map { reach.parts(of: $0.owner) }
-        let targetParts = baseSummary.targets.map { reach.parts(of: $0, in: baseModel.scenario) }
+        let targetParts = baseSummary.targets.map { reach.parts(of: $0, in: baseScenario) }
         func reaches(_ i: Int, _ t: Int) -> Bool { inputParts[i].map { !$0.isDisjoint(with: targetParts[t]) } ?? true }
 
-        // Screening: every change, the first `screening` replications.
+        // Screening: one direction of every input (raised, or lowered when it cannot be raised)
+        // and a backlog's removal, on the first `screening` replications.
         struct Run { let change: DriverChange; var values: [[Double]] }
         var runs: [[Run]] = Array(repeating: [], count: inputs.count)
         var skipped: [DriversResult.Skipped] = []
         var unchangeable: [Int] = []
-        let totalChanges = inputs.reduce(0) { $0 + $1.changes(plan.step).count }
-        var screened = 0
+        var screenWork: [(input: Int, change: DriverChange, scenario: Scenario)] = []
+        func skip(_ i: Int, _ change: DriverChange, _ error: ScenarioError) {
+            skipped.append(.init(input: i, change: change.label, reason: error.issues.first.map { "\($0.path): \($0.message)" } ?? error.description))
+        }
         for (i, input) in inputs.enumerated() {
             let changes = input.changes(plan.step)
             if changes.isEmpty { unchangeable.append(i) }
-            for change in changes {
-                switch model(change.edits) {
-                case .failure(let error):
-                    skipped.append(.init(input: i, change: change.label, reason: error.issues.first.map { "\($0.path): \($0.message)" } ?? error.description))
+            var screenedDirection = false
+            for change in changes.sorted(by: { ($0.direction == .higher ? 0 : 1) < ($1.direction == .higher ? 0 : 1) }) {
+                if change.direction != .removed && screenedDirection { continue }
+                switch scenario(change.edits) {
+                case .failure(let error): skip(i, change, error)
                 case .success(let changed):
-                    runs[i].append(Run(change: change, values: try await values(changed, 0..<screening)))
+                    screenWork.append((i, change, changed))
+                    if change.direction != .removed { screenedDirection = true }
                 }
-                screened += 1
-                log?("screening: \(screened)/\(totalChanges) changes")
             }
         }
+        let screened = try await evaluate(screenWork.map { ($0.scenario, 0..<screening) }, phase: "screening")
+        for (k, work) in screenWork.enumerated() { runs[work.input].append(Run(change: work.change, values: screened[k])) }
 
         func effects(_ i: Int, target t: Int) -> [DriversResult.Effect] {
             runs[i].map { run in
@@ -206,7 +244,8 @@ public enum DriversAnalysis {
         var refined = Set<Int>()
         if plan.replications > screening {
             for t in chosen {
-                let need = margin(baseSummary.targets[t])
+                // One screening replication has no interval: the effect must reach half the margin.
+                let need = margin(baseSummary.targets[t]) * (screening == 1 ? 0.5 : 1)
                 let candidates = inputs.indices.filter { reaches($0, t) }.compactMap { i -> (Int, Double)? in
                     let measured = effects(i, target: t)
                     let size = measured.map { abs($0.difference.mean) }.filter(\.isFinite).max() ?? 0
@@ -215,14 +254,30 @@ public enum DriversAnalysis {
                 }
                 for (i, _) in candidates.sorted(by: { ($0.1, -$0.0) > ($1.1, -$1.0) }).prefix(plan.refine) { refined.insert(i) }
             }
-            var done = 0
+            // Every change of a refined input to all replications: the screened ones continue
+            // where they stopped, the others start.
+            var refineWork: [(input: Int, run: Int?, change: DriverChange, scenario: Scenario, from: Int)] = []
             for i in refined.sorted() {
-                for k in runs[i].indices {
-                    guard case .success(let changed) = model(runs[i][k].change.edits) else { continue }
-                    runs[i][k].values += try await values(changed, screening..<plan.replications)
+                for change in inputs[i].changes(plan.step) {
+                    let k = runs[i].firstIndex { $0.change == change }
+                    guard k != nil || !skipped.contains(where: { $0.input == i && $0.change == change.label }) else { continue }
+                    switch scenario(change.edits) {
+                    case .failure(let error): skip(i, change, error)
+                    case .success(let changed): refineWork.append((i, k, change, changed, k == nil ? 0 : screening))
+                    }
                 }
-                done += 1
-                log?("refining: \(done)/\(refined.count) inputs")
+            }
+            let refinedValues = try await evaluate(refineWork.map { ($0.scenario, $0.from..<plan.replications) }, phase: "refining")
+            for (k, work) in refineWork.enumerated() {
+                if let run = work.run {
+                    runs[work.input][run].values += refinedValues[k]
+                } else {
+                    runs[work.input].append(Run(change: work.change, values: refinedValues[k]))
+                }
+            }
+            let order = DriverChange.Direction.allCases
+            for i in refined {
+                runs[i].sort { (order.firstIndex(of: $0.change.direction) ?? 0) < (order.firstIndex(of: $1.change.direction) ?? 0) }
             }
         }
 
