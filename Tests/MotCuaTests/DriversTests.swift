@@ -75,7 +75,7 @@ struct DriversTests {
                 && ids.contains("procedures.permit.yearlyVolume") && ids.contains("procedures.birth.online"))
         let lag = try #require(all.first { $0.id == "procedures.permit.steps.0.lag" })
         #expect(lag.kind == .lag && lag.source == "assumption: the inspection lag decides" && lag.value == 2.6)
-        #expect(lag.name == "Permit: step 1 (Inspectors) lag (workingDays)")
+        #expect(lag.name == "Permit: step 1 (Inspectors) lag (working days)")
         let assumptions = DriverInputs.find(in: json, selection: .assumptions).map(\.id)
         #expect(!assumptions.contains("offices.desk-births.staff"), "its source is not an assumption")
         #expect(assumptions.count == all.count - 1)
@@ -103,13 +103,15 @@ struct DriversTests {
         let raised = try #require(first.effects.first { $0.change.direction == .higher })
         #expect(raised.difference.high < 0, "a longer lag makes fewer permits on time, beyond doubt")
         #expect(first.size > 5 * (land.drivers.dropFirst().first?.size ?? 0))
-        // The cost: the base, every change screened, every change of a refined input again.
-        let screened = result.inputs.reduce(0) { $0 + $1.changes(.standard).count } - result.skipped.count
+        // The cost: the base; one change of every input screened; every change of a refined input
+        // run again (the screened one for the remaining replications, the others for all).
+        let screened = result.inputs.filter { !$0.changes(.standard).isEmpty }.count
         var refinedInputs: [Int: Int] = [:]
         for target in result.targets { for driver in target.drivers where driver.refined { refinedInputs[driver.input] = driver.effects.count } }
-        let refinedChanges = refinedInputs.values.reduce(0, +)
-        #expect(result.evaluations == 1 + screened + refinedChanges)
-        #expect(result.replicationsRun == 4 + 2 * screened + 2 * refinedChanges)
+        #expect(result.evaluations == 1 + screened + refinedInputs.values.reduce(0, +))
+        #expect(result.replicationsRun == 4 + 2 * screened + refinedInputs.values.reduce(0) { $0 + 2 + 4 * ($1 - 1) })
+        let unrefined = try #require(land.drivers.first { !$0.refined })
+        #expect(unrefined.effects.map(\.change.direction) == [.higher] && unrefined.effects[0].difference.count == 2)
         let text = DriversReport.text(result, top: 3)
         #expect(text.contains("1. Permit: step 1 (Inspectors) lag") && text.contains("source: assumption: the inspection lag decides"))
     }

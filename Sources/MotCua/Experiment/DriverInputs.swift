@@ -274,10 +274,11 @@ public enum DriverInputs {
                 if let x = v.number { leaves.append(.init(path: "\(node.path).values.\(k)", value: x)) }
             }
             guard !leaves.isEmpty else { return nil }
-            let unit = node.string("unit") ?? "minutes"
+            let units = ["workingDays": ("working days", "ngày làm việc"), "hours": ("hours", "giờ"), "minutes": ("minutes", "phút")]
+            let unit = units[node.string("unit") ?? "minutes"] ?? ("minutes", "phút")
             let shown = node.child("mean")?.number ?? node.child("value")?.number
                 ?? node.child("min")?.number.flatMap { a in node.child("max")?.number.map { (a + $0) / 2 } } ?? leaves[0].value
-            return DriverInput(id: node.path, name: name + " (\(unit))", nameVi: nameVi + " (\(unit))", kind: kind, source: node.source,
+            return DriverInput(id: node.path, name: name + " (\(unit.0))", nameVi: nameVi + " (\(unit.1))", kind: kind, source: node.source,
                                value: shown, leaves: leaves, shareLimit: limit, owner: owner)
         }
         guard let x = node.number else { return nil }

@@ -89,8 +89,7 @@ public enum DriversHTML {
                 let value = base + effect.difference.mean
                 guard value.isFinite else { continue }
                 let from = Swift.min(x(base), x(value)), length = Swift.max(1, abs(x(value) - x(base)))
-                let tip = "\(effect.change.direction == .removed ? w.removed : effect.change.label): "
-                    + DriversReport.effectText(effect, input.kind, language)
+                let tip = DriversReport.effectText(effect, input.kind, language)
                 svg += "<rect x=\"\(n(from))\" y=\"\(n(y + slot))\" width=\"\(n(length))\" height=\"\(n(thickness))\" "
                     + "fill=\"\(colors[effect.change.direction] ?? SVGChart.palette[7])\"><title>\(e(tip))</title></rect>"
                 let d = effect.difference
@@ -107,7 +106,9 @@ public enum DriversHTML {
         svg += "<text class=\"reflabel\" x=\"\(n(x(threshold)))\" y=\"12\" text-anchor=\"\(anchor(x(threshold), left, width - right))\">"
             + "\(e(w.threshold + " " + target.target.comparator.rawValue + " " + f.percent(threshold)))</text>"
         let legendY = plotBottom + 32
-        for (k, (direction, text)) in [(DriverChange.Direction.lower, w.lowerLegend), (.higher, w.higherLegend), (.removed, w.removed)].enumerated() {
+        let anyRemoved = drivers.contains { $0.effects.contains { $0.change.direction == .removed } }
+        let legend = [(DriverChange.Direction.lower, w.lowerLegend), (.higher, w.higherLegend)] + (anyRemoved ? [(.removed, w.removed)] : [])
+        for (k, (direction, text)) in legend.enumerated() {
             let lx = left + Double(k) * 130
             svg += "<rect x=\"\(n(lx))\" y=\"\(n(legendY - 8))\" width=\"10\" height=\"8\" fill=\"\(colors[direction]!)\"/>"
             svg += "<text class=\"label\" x=\"\(n(lx + 14))\" y=\"\(n(legendY))\">\(e(text))</text>"
