@@ -207,7 +207,7 @@ public enum DriversAnalysis {
         func skip(_ i: Int, _ change: DriverChange, _ error: ScenarioError) {
             skipped.append(.init(input: i, change: change.label, reason: error.issues.first.map { "\($0.path): \($0.message)" } ?? error.description))
         }
-        for (i, input) in inputs.enumerated() {
+        for (i, input) in inputs.enumerated() where chosen.contains(where: { reaches(i, $0) }) {
             let changes = input.changes(plan.step)
             if changes.isEmpty { unchangeable.append(i) }
             var screenedDirection = false
