@@ -112,6 +112,13 @@ struct DriversTests {
         #expect(result.replicationsRun == 4 + 2 * screened + refinedInputs.values.reduce(0) { $0 + 2 + 4 * ($1 - 1) })
         let unrefined = try #require(land.drivers.first { !$0.refined })
         #expect(unrefined.effects.map(\.change.direction) == [.higher] && unrefined.effects[0].difference.count == 2)
+        // The page: a tornado chart for the failing land target only, with its threshold line;
+        // Vietnamese phrases.
+        let html = DriversHTML.render(result, top: 4)
+        #expect(html.contains("<svg id=\"tornado-1\"") && !html.contains("tornado-2") && html.contains("class=\"reference\""))
+        #expect(DriversReport.text(result, top: 3, language: .vi).contains("YẾU TỐ QUYẾT ĐỊNH"))
+        #expect(DriversHTML.fitted("Construction permit for an individual house: step 1 (Urban Management Department) lag (working days)",
+                                   width: 46) == ["Construction permit for an individual house:", "step 1 lag (working days)"])
         let text = DriversReport.text(result, top: 3)
         #expect(text.contains("1. Permit: step 1 (Inspectors) lag") && text.contains("source: assumption: the inspection lag decides"))
     }

@@ -81,7 +81,8 @@ public enum DriversHTML {
             let label = fitted(language.pick(input.name, input.nameVi), width: 46)
             for (k, line) in label.enumerated() {
                 let baselineY = y + (label.count == 1 ? 19 : 13 + Double(k) * 12)
-                svg += "<text class=\"label\" x=\"\(n(left - 8))\" y=\"\(n(baselineY))\" text-anchor=\"end\">\(e(line))</text>"
+                svg += "<text class=\"label\" x=\"\(n(left - 8))\" y=\"\(n(baselineY))\" text-anchor=\"end\">\(e(line))"
+                    + "<title>\(e(language.pick(input.name, input.nameVi)))</title></text>"
             }
             for effect in driver.effects {
                 let slot: Double = effect.change.direction == .lower ? 3 : effect.change.direction == .higher ? 13 : 23
@@ -116,13 +117,22 @@ public enum DriversHTML {
         return svg + "</svg>"
     }
 
-    /// A label in at most two lines of `width` characters, the second cut with "…" when the
-    /// label is longer.
+    /// A label in at most two lines of `width` characters: the procedure or office on the
+    /// first, what is changed on the second (without the step's office in parentheses when it
+    /// does not fit), each cut with "…" when still longer.
     static func fitted(_ text: String, width: Int) -> [String] {
-        let lines = Format.wrap(text, width)
-        guard lines.count > 2 else { return lines }
-        let second = lines[1...].joined(separator: " ")
-        return [lines[0], String(second.prefix(width - 1)) + "…"]
+        func cut(_ line: String) -> String { line.count > width ? String(line.prefix(width - 1)) + "…" : line }
+        guard text.count > width else { return [text] }
+        guard let colon = text.range(of: ": ") else {
+            let lines = Format.wrap(text, width)
+            return lines.count > 2 ? [lines[0], cut(lines[1...].joined(separator: " "))] : lines
+        }
+        var what = String(text[colon.upperBound...])
+        if what.count > width, let open = what.firstIndex(of: "("), let close = what[open...].firstIndex(of: ")") {
+            what.removeSubrange(open...close)
+            what = what.split(separator: " ").joined(separator: " ")
+        }
+        return [cut(String(text[..<colon.lowerBound]) + ":"), cut(what)]
     }
 
     /// Where a label at `x` is anchored so that it stays inside `left…right`.
