@@ -8,6 +8,7 @@ enum Commands {
         RunCommand.spec, RunCommand.validateSpec, CompareCommand.spec, Sharding.mergeSpec, ExperimentCommands.sweepSpec,
         ExperimentCommands.staffSpec, CalibrateCommand.spec, AuditCommand.spec, Bench.spec,
         NewCommand.spec,
+        DriversCommand.spec,
     ]
 
     /// The version of this build of `motcua`.

@@ -152,3 +152,61 @@ extension Phrases {
         "\(of) \(count) \(noun(of: whole))"
     }
 }
+
+// MARK: - motcua drivers
+
+/// The fixed phrases of the `drivers` report, in one language.
+struct DriverPhrases: Sendable {
+    let title: @Sendable (String, UInt64) -> String
+    let setup: @Sendable (String, Int, String) -> String
+    let method: @Sendable (Int, Int, Int) -> String
+    let cost: @Sendable (Int, Int, String) -> String
+    let unchangeable: @Sendable (Int) -> String
+    let skipped: @Sendable (String, String, String) -> String
+    let unreachable: @Sendable (Int) -> String
+    let refined: @Sendable (Int) -> String
+    let screened: @Sendable (Int) -> String
+    let noEffect, source, noSource, threshold, margin, removed, pointsUnit: String
+    /// The HTML page: headings, the chart's legend and its note.
+    let pageTitle, chartsHeading, tableHeading, lowerLegend, higherLegend, base, chartNote, input, effects, passingNote: String
+
+    static let english = DriverPhrases(
+        title: { "WHAT DRIVES EACH VERDICT — \($0) (seed \($1))" },
+        setup: { "Inputs: \($1) (\($0 == "all" ? "every staff count, volume, share, lag and opening backlog" : "every value whose source is an assumption")); step: \($2)" },
+        method: { "Each change screened on \($0) replication\($0 == 1 ? "" : "s") paired with the base (common random numbers); per target, the \($1) largest that could change the verdict refined to \($2) replications. Effect = changed − base, with its paired 95% interval." },
+        cost: { "Cost: \($0) evaluations (the base, every screened change, every refined change), \($1) replications, \($2) s." },
+        unchangeable: { "\($0) input\($0 == 1 ? "" : "s") not changed: a share of 0 has no relative step." },
+        skipped: { "skipped: \($0) \($1): \($2)" },
+        unreachable: { "(\($0) input\($0 == 1 ? "" : "s") not ranked: no office shared with this target's procedures, so no effect)" },
+        refined: { "refined, \($0) pairs" },
+        screened: { "screened only, \($0) pair\($0 == 1 ? "" : "s")" },
+        noEffect: "no input changes this target", source: "source", noSource: "no source", threshold: "threshold",
+        margin: "margin", removed: "removed", pointsUnit: "points",
+        pageTitle: "What drives each verdict", chartsHeading: "Failing and at-risk targets", tableHeading: "Largest drivers of every target",
+        lowerLegend: "input lowered", higherLegend: "input raised", base: "base",
+        chartNote: "Bars run from the base value to the value with the input changed; whiskers are the paired 95% intervals; the dashed line is the threshold.",
+        input: "input", effects: "effect on the target (points)", passingNote: "Every target passes: no tornado chart is drawn.")
+
+    static let vietnamese = DriverPhrases(
+        title: { "YẾU TỐ QUYẾT ĐỊNH TỪNG KẾT LUẬN — \($0) (mã ngẫu nhiên \($1))" },
+        setup: { "Tham số đầu vào: \($1) (\($0 == "all" ? "mọi số cán bộ, số hồ sơ, tỷ lệ, thời gian chờ và hồ sơ tồn đầu kỳ" : "mọi giá trị có nguồn là giả định")); bước thay đổi: \($2)" },
+        method: { "Mỗi thay đổi được sàng lọc trên \($0) lần chạy lặp ghép cặp với phương án gốc (cùng số ngẫu nhiên); với mỗi chỉ tiêu, \($1) tham số lớn nhất có thể đổi kết luận được chạy lại đến \($2) lần. Tác động = sau thay đổi − gốc, kèm khoảng tin cậy 95% ghép cặp." },
+        cost: { "Chi phí: \($0) lượt đánh giá (phương án gốc, mỗi thay đổi sàng lọc, mỗi thay đổi chạy lại), \($1) lần chạy lặp, \($2) giây." },
+        unchangeable: { "\($0) tham số không thay đổi: tỷ lệ bằng 0 không có bước tương đối." },
+        skipped: { "bỏ qua: \($0) \($1): \($2)" },
+        unreachable: { "(\($0) tham số không xếp hạng: không chung đơn vị nào với các thủ tục của chỉ tiêu này, nên không có tác động)" },
+        refined: { "đã chạy lại, \($0) cặp" },
+        screened: { "chỉ sàng lọc, \($0) cặp" },
+        noEffect: "không tham số nào làm thay đổi chỉ tiêu này", source: "nguồn", noSource: "không có nguồn", threshold: "ngưỡng",
+        margin: "khoảng cách", removed: "bỏ đi", pointsUnit: "điểm %",
+        pageTitle: "Yếu tố quyết định từng kết luận", chartsHeading: "Chỉ tiêu không đạt và có rủi ro",
+        tableHeading: "Các yếu tố lớn nhất của từng chỉ tiêu",
+        lowerLegend: "giảm tham số", higherLegend: "tăng tham số", base: "gốc",
+        chartNote: "Thanh đi từ giá trị gốc đến giá trị sau khi thay đổi tham số; râu là khoảng tin cậy 95% ghép cặp; đường đứt nét là ngưỡng chỉ tiêu.",
+        input: "tham số", effects: "tác động lên chỉ tiêu (điểm %)", passingNote: "Mọi chỉ tiêu đều đạt: không vẽ biểu đồ lốc xoáy.")
+}
+
+extension Language {
+    /// The phrases of the `drivers` report.
+    var driverWords: DriverPhrases { self == .vi ? .vietnamese : .english }
+}

@@ -18,6 +18,18 @@ public enum ScenarioLoader {
     ///     if it does not parse as JSON, a plain string.
     public static func load(path: String, overlays: [String],
                             settings: [(String, String)]) throws(ScenarioError) -> Scenario {
+        let document = try editedDocument(path: path, overlays: overlays, settings: settings)
+        let what = ([path] + overlays).joined(separator: " + ") + (settings.isEmpty ? "" : " + --set")
+        let directory = (path as NSString).deletingLastPathComponent
+        var scenario = try decode(document, file: what, directory: directory)
+        if !overlays.isEmpty, let base = try? load(path: path) {
+            scenario.warnings += volumeChanges(from: base, to: scenario, overlays: overlays)
+        }
+        return scenario
+    }
+
+    /// The document at `path` with the overlays laid over it and the settings applied, unchecked.
+    static func editedDocument(path: String, overlays: [String], settings: [(String, String)]) throws(ScenarioError) -> JSONValue {
         var document = try parseDocument(path)
         for overlay in overlays {
             document = document.overlaid(with: try parseDocument(overlay))
@@ -30,13 +42,7 @@ public enum ScenarioLoader {
                 throw ScenarioError(file: path, issues: [ScenarioIssue(path: key, message: "--set: \(error.message)")])
             }
         }
-        let what = ([path] + overlays).joined(separator: " + ") + (settings.isEmpty ? "" : " + --set")
-        let directory = (path as NSString).deletingLastPathComponent
-        var scenario = try decode(document, file: what, directory: directory)
-        if !overlays.isEmpty, let base = try? load(path: path) {
-            scenario.warnings += volumeChanges(from: base, to: scenario, overlays: overlays)
-        }
-        return scenario
+        return document
     }
 
     /// Volumes an overlay multiplies or divides by more than three: more often a monthly or a
