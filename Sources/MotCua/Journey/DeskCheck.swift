@@ -93,8 +93,11 @@ extension SimulationRun {
         let digitized = isDigitized(record, procedure: p)
         context.dossiers[dossier].accepted = true
         context.dossiers[dossier].digitized = digitized
-        context.dossiers[dossier].dueAt = calendar.appointment(receivedAt: context.now, day: context.dayOfNow,
-                                                               workingDays: procedures[p].deadlineWorkingDays)
+        let day = context.dayOfNow
+        context.dossiers[dossier].receivedDay = Int32(truncatingIfNeeded: day)
+        let workingDays = procedures[p].hasDeadlineVersions
+            ? model.deadlineWorkingDays(of: p, receivedOnDay: day) : procedures[p].deadlineWorkingDays
+        context.dossiers[dossier].dueAt = calendar.appointment(receivedAt: context.now, day: day, workingDays: workingDays)
         if record.counted {
             context.tallies[p].accepted += 1
             if digitized { context.tallies[p].digitized += 1 }

@@ -21,7 +21,9 @@ extension ExperimentSummary {
             let kind = policy.apologySource.map { source in
                 " (" + (source.split(separator: ":", maxSplits: 1).first.map(String.init) ?? source) + ")"
             } ?? " (no source)"
-            return "policies.apology.onTimeShare = \(shareText(policy.apologyOnTimeShare))" + kind
+            // With dated versions (docs/model.md §11) the range over them.
+            let values = [policy.apologyOnTimeShare] + policy.versions.map(\.rules.apologyOnTimeShare)
+            return (shares("policies.apology.onTimeShare", values) ?? "") + kind
         case .digitizationRate:
             return [shares("digitization.share", procedures.map { $0.digitization?.share ?? 0 }),
                     shares("onlineShare", procedures.map(\.onlineShare))].compactMap { $0 }.joined(separator: ", ")

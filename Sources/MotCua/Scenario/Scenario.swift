@@ -61,8 +61,27 @@ public struct PolicySpec: Sendable {
     /// Where the apology shares come from (the scenario's `policies.apology.source`), if given.
     public var apologySource: String? = nil
 
+    /// The rules that replace these from a date on (a new decree, such as Decree 118/2025/NĐ-CP
+    /// replacing Decree 61/2018/NĐ-CP on 1 July 2025), in date order: a dossier follows the
+    /// rules in force on its receipt date (docs/model.md §11). Each version's own `versions`
+    /// is empty.
+    public var versions: [DatedPolicy] = []
+
     /// Every late dossier apologised in time, with 5 more working days (assumption).
     public static let standard = PolicySpec(apologyOnTimeShare: 1, apologyLateShare: 0, apologyExtensionWorkingDays: 5)
+
+    /// The rules in force for a dossier received on `date`.
+    public func inForce(receivedOn date: CivilDate) -> PolicySpec {
+        versions.last { $0.from <= date }?.rules ?? self
+    }
+}
+
+/// District-wide rules from a date on, with their source.
+public struct DatedPolicy: Sendable {
+    /// The first receipt date they apply to.
+    public var from: CivilDate
+    public var rules: PolicySpec
+    public var source: String?
 }
 
 /// The simulated period.
@@ -195,9 +214,26 @@ public struct ProcedureSpec: Sendable {
     public var withdrawal: WithdrawalSpec?
     /// When this procedure's dossiers arrive (nil: the scenario's profile).
     public var load: LoadProfile?
+    /// Deadlines that the law changes on a date (a new decree), in date order: a dossier
+    /// follows the one in force on its receipt date, ``deadlineWorkingDays`` before the first
+    /// (docs/model.md §11).
+    public var deadlineVersions: [DatedDeadline] = []
+
+    /// The statutory deadline in working days of a dossier received on `date`.
+    public func deadlineWorkingDays(receivedOn date: CivilDate) -> Int {
+        deadlineVersions.last { $0.from <= date }?.workingDays ?? deadlineWorkingDays
+    }
 
     /// The whole route in order: the desk check (stage 0), then the steps after it.
     public var route: [StepSpec] { [intake] + steps }
+}
+
+/// A procedure's deadline from a date on (a decree that changes it), with its source.
+public struct DatedDeadline: Sendable {
+    /// The first receipt date it applies to.
+    public var from: CivilDate
+    public var workingDays: Int
+    public var source: String?
 }
 
 /// Incomplete dossiers: the desk gives guidance (Form 02) and the citizen comes back later.

@@ -39,6 +39,7 @@ extension ScenarioDecoder {
             guard let p = ObjectReader(value, path: path, diagnostics: diagnostics, keys: [
                 "id", "name", "nameVi", "field", "yearlyVolume", "deadline", "online", "refusal", "intake", "steps",
                 "priorityShare", "incomplete", "digitization", "fee", "result", "withdrawal", "load", "postal",
+                "versions",
             ]) else { continue }
             let id = p.string("id"), name = p.string("name"), nameVi = p.string("nameVi", required: false)
             let field = p.string("field")
@@ -110,6 +111,7 @@ extension ScenarioDecoder {
                 let after = distribution(r, "after", "a distribution of the time after acceptance")
                 if let share, let after { withdrawal = WithdrawalSpec(share: share, after: after) }
             }
+            let versions = decodeDeadlineVersions(p)
             if let id, let name, let field, let volume, let deadline, let intake {
                 var spec = ProcedureSpec(id: id, name: name, nameVi: nameVi, field: field, yearlyVolume: volume,
                                          deadlineWorkingDays: deadline, onlineShare: online, refusalShare: refusal,
@@ -122,6 +124,7 @@ extension ScenarioDecoder {
                 spec.result = resultSpec
                 spec.withdrawal = withdrawal
                 spec.load = p.has("load") ? decodeLoad(p["load"], path: p.child("load")) : nil
+                spec.deadlineVersions = versions
                 result.append(Located(spec: spec, path: path))
             }
         }
