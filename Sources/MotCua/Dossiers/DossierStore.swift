@@ -33,6 +33,8 @@ struct DossierRecord: Sendable, BitwiseCopyable {
     var backlog = false
     /// Pays its fee electronically (decided when accepted; for the dossier log).
     var ePaid = false
+    /// Re-uses documents already held (decided when accepted; for the dossier log).
+    var reused = false
     /// Ward instance of the citizen, or -1.
     var instance: Int32
     /// Day of the horizon on which the desk received it (-1 for the opening backlog): the

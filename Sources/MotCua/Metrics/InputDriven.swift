@@ -14,7 +14,7 @@ extension ExperimentSummary {
             return "\(name) = \(range)"
         }
         switch measure {
-        case .onTimeRate, .lateRate, .withdrawnRate:
+        case .onTimeRate, .lateRate, .withdrawnRate, .backlogClearedRate:
             return nil
         case .apologyRate:
             let policy = scenario.policies
@@ -33,6 +33,8 @@ extension ExperimentSummary {
                     shares("onlineShare", paying.map(\.onlineShare))].compactMap { $0 }.joined(separator: ", ")
         case .onlineRate:
             return shares("onlineShare", procedures.map(\.onlineShare))
+        case .reuseRate:
+            return shares("reuse.share", procedures.compactMap { $0.reuse?.share })
         }
     }
 }

@@ -87,6 +87,8 @@ struct ProcedureModel: Sendable, BitwiseCopyable {
     let fee: FeeModel?
     let result: ResultModel?
     let withdrawal: WithdrawalModel?
+    /// Share of accepted dossiers re-using documents already held, or nil (no re-use rule).
+    let reuseShare: Double?
 }
 
 /// One stage of a route, with its candidate offices (one, or one per ward).

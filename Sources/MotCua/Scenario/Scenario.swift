@@ -212,6 +212,8 @@ public struct ProcedureSpec: Sendable {
     public var result: ResultSpec?
     /// Accepted dossiers that the citizen withdraws.
     public var withdrawal: WithdrawalSpec?
+    /// Re-use of documents the administration already holds (nil: the procedure has none).
+    public var reuse: ReuseSpec?
     /// When this procedure's dossiers arrive (nil: the scenario's profile).
     public var load: LoadProfile?
     /// Deadlines that the law changes on a date (a new decree), in date order: a dossier
@@ -244,6 +246,14 @@ public struct IncompleteSpec: Sendable {
     public var returnDelay: Distribution
     /// Share of citizens who come back (the others abandon: withdrawn).
     public var returnShare: Double
+}
+
+/// Re-use of documents already digitized or shared (the plans' "not asked again for documents
+/// already held", Decision 766's re-use of digitized data; docs/model.md §6.5): a re-used
+/// dossier's components come from the data store, so it is electronic and is not scanned.
+public struct ReuseSpec: Sendable {
+    /// Share of accepted dossiers whose citizen is not asked again for documents already held.
+    public var share: Double
 }
 
 /// Digitization of the dossier's components at reception (số hóa hồ sơ).
@@ -326,6 +336,11 @@ public enum TargetMeasure: String, Sendable, CaseIterable {
     /// (docs/model.md §4). Staffing that looks good on the on-time rate while citizens give up
     /// shows here.
     case withdrawnRate
+    /// Share of accepted dossiers of procedures with a re-use rule whose citizen was not asked
+    /// again for documents the administration already holds (docs/model.md §6.5).
+    case reuseRate
+    /// Share of the opening backlog finished by the end of the horizon (docs/model.md §7.5).
+    case backlogClearedRate
 
     /// The measure's numerator and denominator: the one definition the verdicts and every
     /// report's "x% of N …" use, so a share and the count printed beside it cannot drift apart.
@@ -338,6 +353,8 @@ public enum TargetMeasure: String, Sendable, CaseIterable {
         case .ePaymentRate: (\.ePaid, \.feePaying)
         case .onlineRate: (\.online, \.received)
         case .withdrawnRate: (\.withdrawn, \.receivedOrBacklog)
+        case .reuseRate: (\.reused, \.reuseEligible)
+        case .backlogClearedRate: (\.backlogFinished, \.backlog)
         }
     }
 
@@ -380,4 +397,8 @@ public struct TargetSpec: Sendable {
     public var level: AdministrativeLevel?
     public var comparator: Comparator
     public var threshold: Double
+    /// Why the simulation cannot compute this target of the plan (a survey figure, a decision
+    /// rather than a flow); nil for a computed target. Such a target is reported with its
+    /// reason instead of a verdict (docs/model.md §7.5).
+    public var notComputable: String? = nil
 }

@@ -39,7 +39,7 @@ extension ScenarioDecoder {
             guard let p = ObjectReader(value, path: path, diagnostics: diagnostics, keys: [
                 "id", "name", "nameVi", "field", "yearlyVolume", "deadline", "online", "refusal", "intake", "steps",
                 "priorityShare", "incomplete", "digitization", "fee", "result", "withdrawal", "load", "postal",
-                "versions",
+                "versions", "reuse",
             ]) else { continue }
             let id = p.string("id"), name = p.string("name"), nameVi = p.string("nameVi", required: false)
             let field = p.string("field")
@@ -112,6 +112,10 @@ extension ScenarioDecoder {
                 if let share, let after { withdrawal = WithdrawalSpec(share: share, after: after) }
             }
             let versions = decodeDeadlineVersions(p)
+            var reuse: ReuseSpec?
+            if let r = p.object("reuse", required: false, keys: ["share"]), let share = r.share("share") {
+                reuse = ReuseSpec(share: share)
+            }
             if let id, let name, let field, let volume, let deadline, let intake {
                 var spec = ProcedureSpec(id: id, name: name, nameVi: nameVi, field: field, yearlyVolume: volume,
                                          deadlineWorkingDays: deadline, onlineShare: online, refusalShare: refusal,
@@ -125,6 +129,7 @@ extension ScenarioDecoder {
                 spec.withdrawal = withdrawal
                 spec.load = p.has("load") ? decodeLoad(p["load"], path: p.child("load")) : nil
                 spec.deadlineVersions = versions
+                spec.reuse = reuse
                 result.append(Located(spec: spec, path: path))
             }
         }

@@ -165,11 +165,22 @@ struct ScenarioDecoder {
         var result: [Located<TargetSpec>] = []
         for (path, value) in root.array("targets", required: false) ?? [] {
             guard let t = ObjectReader(value, path: path, diagnostics: diagnostics, keys: [
-                "id", "label", "labelVi", "measure", "field", "office", "level", "comparator", "threshold",
+                "id", "label", "labelVi", "measure", "field", "office", "level", "comparator", "threshold", "status", "reason",
             ]) else { continue }
             let id = t.string("id"), label = t.string("label"), labelVi = t.string("labelVi", required: false)
+            // A target of the plan the simulation cannot compute is carried with its reason
+            // (docs/model.md §7.5): it needs no measure.
+            let status = t.choice("status", ["computed", "not computable"], required: false)
+            let notComputable = status == "not computable"
+            let reason = t.string("reason", required: notComputable)
+            if !notComputable && t.has("reason") {
+                diagnostics.report(t.child("reason"), "a reason is given only with \"status\": \"not computable\"")
+            }
             let measures = TargetMeasure.allCases.map(\.rawValue)
-            let measure = t.choice("measure", measures).flatMap(TargetMeasure.init(rawValue:))
+            let measure = notComputable ? TargetMeasure.onTimeRate : t.choice("measure", measures).flatMap(TargetMeasure.init(rawValue:))
+            if notComputable && t.has("measure") {
+                diagnostics.report(t.child("measure"), "a target that is not computable has no measure; give its reason")
+            }
             let level = t.choice("level", AdministrativeLevel.allCases.map(\.rawValue), required: false)
                 .flatMap(AdministrativeLevel.init(rawValue:))
             let field = t.string("field", required: false), office = t.string("office", required: false)
@@ -179,6 +190,7 @@ struct ScenarioDecoder {
                 var target = TargetSpec(id: id, label: label, labelVi: labelVi, measure: measure, field: field,
                                         office: office, comparator: comparator, threshold: threshold)
                 target.level = level
+                target.notComputable = notComputable ? reason : nil
                 result.append(Located(spec: target, path: path))
             }
         }
