@@ -22,14 +22,14 @@ extension SimulationRun {
     /// components the desk scans (with the procedure's share, decided once per dossier).
     @inline(__always)
     func isDigitized(_ record: DossierRecord, procedure p: Int) -> Bool {
-        if record.online || reusesDocuments(record, procedure: p) { return true }
+        if record.online { return true }
         guard procedures[p].digitization != nil, let digitization = procedures[p].digitization else { return false }
         return decides(.scanning, digitization.share, record)
     }
 
     /// Whether the citizen is not asked again for documents the administration already holds
-    /// (the procedure's re-use share, decided once per dossier): its components come from the
-    /// data store, electronic, and are not scanned (docs/model.md §6.5).
+    /// (the procedure's re-use share, decided once per dossier): those are looked up, so a
+    /// scanned dossier takes only part of the scanning time (docs/model.md §6.5).
     @inline(__always)
     func reusesDocuments(_ record: DossierRecord, procedure p: Int) -> Bool {
         guard let share = procedures[p].reuseShare else { return false }
@@ -53,8 +53,9 @@ extension SimulationRun {
         guard deskOutcome(of: record, procedure: p) == .accepted else { return 0 }
         var extra = 0.0
         if !record.online, procedures[p].digitization != nil, let digitization = procedures[p].digitization,
-           !reusesDocuments(record, procedure: p), isDigitized(record, procedure: p) {
-            extra += sample(digitization.service, for: .scanningTime, of: record)
+           isDigitized(record, procedure: p) {
+            let scanning = sample(digitization.service, for: .scanningTime, of: record)
+            extra += reusesDocuments(record, procedure: p) ? scanning * procedures[p].reuseScanningShare : scanning
         }
         if procedures[p].fee != nil, let fee = procedures[p].fee, !paysElectronically(record, fee) {
             extra += sample(fee.cashService, for: .cashTime, of: record)

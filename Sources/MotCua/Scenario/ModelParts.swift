@@ -89,6 +89,8 @@ struct ProcedureModel: Sendable, BitwiseCopyable {
     let withdrawal: WithdrawalModel?
     /// Share of accepted dossiers re-using documents already held, or nil (no re-use rule).
     let reuseShare: Double?
+    /// The part of the scanning time a re-used dossier still takes.
+    let reuseScanningShare: Double
 }
 
 /// One stage of a route, with its candidate offices (one, or one per ward).

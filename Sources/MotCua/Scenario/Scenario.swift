@@ -249,11 +249,14 @@ public struct IncompleteSpec: Sendable {
 }
 
 /// Re-use of documents already digitized or shared (the plans' "not asked again for documents
-/// already held", Decision 766's re-use of digitized data; docs/model.md §6.5): a re-used
-/// dossier's components come from the data store, so it is electronic and is not scanned.
+/// already held", Decision 766's re-use of digitized data; docs/model.md §6.5): the documents
+/// the administration holds are looked up, so a re-used dossier that the desk scans takes only
+/// part of the scanning time. Whether it is digitized is decided as for any dossier.
 public struct ReuseSpec: Sendable {
     /// Share of accepted dossiers whose citizen is not asked again for documents already held.
     public var share: Double
+    /// The part of the scanning time a re-used dossier still takes (its other components).
+    public var scanningShare: Double = 0.5
 }
 
 /// Digitization of the dossier's components at reception (số hóa hồ sơ).

@@ -138,7 +138,8 @@ public final class SimulationModel: Sendable {
                                              fee: procedure.fee.map { FeeModel($0, samplers) },
                                              result: procedure.result.map { ResultModel($0, samplers) },
                                              withdrawal: procedure.withdrawal.map { WithdrawalModel($0, samplers) },
-                                             reuseShare: procedure.reuse?.share))
+                                             reuseShare: procedure.reuse?.share,
+                                             reuseScanningShare: procedure.reuse?.scanningShare ?? 1))
             // Arrival streams: the intake desk (or each ward's desk) gets its share of the
             // yearly volume; paper dossiers arrive while the desk is open, online ones at any hour.
             let profile = procedure.load ?? scenario.load

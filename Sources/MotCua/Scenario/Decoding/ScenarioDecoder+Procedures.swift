@@ -113,8 +113,8 @@ extension ScenarioDecoder {
             }
             let versions = decodeDeadlineVersions(p)
             var reuse: ReuseSpec?
-            if let r = p.object("reuse", required: false, keys: ["share"]), let share = r.share("share") {
-                reuse = ReuseSpec(share: share)
+            if let r = p.object("reuse", required: false, keys: ["share", "scanningShare"]), let share = r.share("share") {
+                reuse = ReuseSpec(share: share, scanningShare: r.share("scanningShare", required: false) ?? 0.5)
             }
             if let id, let name, let field, let volume, let deadline, let intake {
                 var spec = ProcedureSpec(id: id, name: name, nameVi: nameVi, field: field, yearlyVolume: volume,
