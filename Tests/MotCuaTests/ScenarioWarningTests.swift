@@ -23,13 +23,14 @@ struct ScenarioWarningTests {
         #expect(try decodeScenario(minimalScenario).warnings.isEmpty)
     }
 
-    @Test("Gò Vấp copied to 2025: its nine 2024 dates (a surge, three absences, a staff change) warn, one each")
+    @Test("Gò Vấp copied to 2025: its 2024 dates (a surge, three absences, a staff change, two deadline versions) warn, one each")
     func staleDates() throws {
         let path = Repository.path("scenarios/go-vap-2024.json")
         #expect(try ScenarioLoader.load(path: path).warnings.filter { $0.message.contains("horizon") }.isEmpty)
         let copied = try ScenarioLoader.load(path: path, overlays: [], settings: [("horizon.start", "2025-01-01")])
         let dated = copied.warnings.filter { $0.message.contains("horizon") }
-        #expect(dated.count == 5, "\(dated)")
+        #expect(dated.count == 7, "\(dated)")
+        #expect(dated.filter { $0.path.hasSuffix(".versions[0].from") && $0.message.contains("applies to every dossier") }.count == 2)
         #expect(dated.contains { $0.path == "load.surges[0]" && $0.message.contains("surge has no effect") })
         #expect(dated.filter { $0.path.contains(".absences[") && $0.message.contains("absence has no effect") }.count == 3)
         #expect(dated.contains { $0.path == "offices[land-branch].staffChanges[0].from" && $0.message.contains("21 staff from the first day") })

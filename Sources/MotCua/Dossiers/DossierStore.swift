@@ -33,8 +33,13 @@ struct DossierRecord: Sendable, BitwiseCopyable {
     var backlog = false
     /// Pays its fee electronically (decided when accepted; for the dossier log).
     var ePaid = false
+    /// Re-uses documents already held (decided when accepted; for the dossier log).
+    var reused = false
     /// Ward instance of the citizen, or -1.
     var instance: Int32
+    /// Day of the horizon on which the desk received it (-1 for the opening backlog): the
+    /// dated rules in force that day apply to it (docs/model.md §11).
+    var receivedDay: Int32 = -1
     /// The dossier's number in the run, which keys its decisions (``DecisionRandom``) and tells
     /// it from later dossiers reusing its slot: received dossiers are numbered from 1 in order
     /// of arrival, which depends on the arrival streams alone, so the number stays when staffing

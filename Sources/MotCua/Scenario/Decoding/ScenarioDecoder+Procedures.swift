@@ -39,6 +39,7 @@ extension ScenarioDecoder {
             guard let p = ObjectReader(value, path: path, diagnostics: diagnostics, keys: [
                 "id", "name", "nameVi", "field", "yearlyVolume", "deadline", "online", "refusal", "intake", "steps",
                 "priorityShare", "incomplete", "digitization", "fee", "result", "withdrawal", "load", "postal", "nationalCode",
+                "versions", "reuse",
             ]) else { continue }
             let nationalCode = p.string("nationalCode", required: false)
             if let nationalCode, !ProcedureResolver.isNationalCode(nationalCode) {
@@ -115,6 +116,11 @@ extension ScenarioDecoder {
                 let after = distribution(r, "after", "a distribution of the time after acceptance")
                 if let share, let after { withdrawal = WithdrawalSpec(share: share, after: after) }
             }
+            let versions = decodeDeadlineVersions(p)
+            var reuse: ReuseSpec?
+            if let r = p.object("reuse", required: false, keys: ["share", "scanningShare"]), let share = r.share("share") {
+                reuse = ReuseSpec(share: share, scanningShare: r.share("scanningShare", required: false) ?? 0.5)
+            }
             if let id, let name, let field, let volume, let deadline, let intake {
                 var spec = ProcedureSpec(id: id, name: name, nameVi: nameVi, field: field, yearlyVolume: volume,
                                          deadlineWorkingDays: deadline, onlineShare: online, refusalShare: refusal,
@@ -128,6 +134,8 @@ extension ScenarioDecoder {
                 spec.withdrawal = withdrawal
                 spec.nationalCode = nationalCode
                 spec.load = p.has("load") ? decodeLoad(p["load"], path: p.child("load")) : nil
+                spec.deadlineVersions = versions
+                spec.reuse = reuse
                 result.append(Located(spec: spec, path: path))
             }
         }
