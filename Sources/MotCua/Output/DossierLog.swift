@@ -21,6 +21,7 @@ public final class DossierLog: @unchecked Sendable {
     public static let columns = ["code", "procedure", "field", "office", "channel", "received", "appointment", "finished",
                                  "status", "supplements", "backlog", "counted", "accepted", "incomplete_checks",
                                  "fee_paying", "e_paid", "digitized", "late", "apology", "new_date", "result"]
+        + TimePart.allCases.map(\.logColumn) + ["elapsed_s", "top_step", "stages"]
     /// The prefix of the dossier codes (`GV12`), set from the scenario (``codePrefix(of:)``).
     var codePrefix = "MC"
 
