@@ -35,9 +35,14 @@ enum BreakdownReport {
         guard summary.breakdownFields.contains(where: { $0.onTime.totalDossiers + $0.late.totalDossiers > 0 }) else { return [] }
         var lines = [b.title + " " + b.note]
         let width = 11
-        func header(_ text: String) -> String { Format.right(String(text.prefix(width - 1)), width) }
-        lines.append("  " + Format.pad("", 26) + Format.right(b.dossiers, 9) + parts.map { header(b.parts[$0.rawValue]) }.joined()
-                     + Format.right(b.total, width))
+        // Part names on two header lines, each cut to its column.
+        let names = parts.map { Format.wrap(b.parts[$0.rawValue], width - 1) }
+        for line in 0..<2 {
+            let cells = names.map { Format.right(line < $0.count ? String($0[line].prefix(width - 1)) : "", width) }.joined()
+            let row = "  " + Format.pad("", 26) + Format.right(line == 1 ? b.dossiers : "", 7) + cells
+                + Format.right(line == 1 ? b.total : "", width)
+            lines.append(String(row.reversed().drop { $0 == " " }.reversed()))
+        }
         for row in summary.breakdownFields where row.onTime.totalDossiers + row.late.totalDossiers > 0 {
             lines.append("  " + language.pick(row.name, row.nameVi))
             for (label, side) in [(b.onTime, row.onTime), (b.late, row.late)] where side.totalDossiers > 0 {
@@ -93,8 +98,8 @@ enum BreakdownReport {
 
     /// Colours of the parts, by ``TimePart`` raw value: desk parts blue-grey, route parts warm,
     /// parts outside the deadline grey and violet.
-    static let colors = ["#9ca3af", "#1d4e89", "#5b8cc0", "#a5b4fc", "#0e7490", "#b45309", "#c2410c", "#3f8f5a",
-                         "#be185d", "#7c3aed", "#4b5563"]
+    static let colors = ["#9ca3af", "#1d4e89", "#5b8cc0", "#a5b4fc", "#0e7490", "#d97706", "#b91c1c", "#3f8f5a",
+                         "#f472b6", "#7c3aed", "#4b5563"]
 
     /// The HTML report's section: a stacked bar per field and side, and the top steps.
     static func html(_ summary: ExperimentSummary, language: Language) -> String {
@@ -115,7 +120,8 @@ enum BreakdownReport {
         var html = "<section><h2>\(e(title))</h2>"
         html += SVGChart.stackedBars(id: "chart-breakdown", title: title, items: bars,
                                      legend: parts.map { (b.parts[$0.rawValue], colors[$0.rawValue]) },
-                                     unit: language == .vi ? "giờ làm việc" : "working hours", format: { f.fixed($0, 1) })
+                                     unit: language == .vi ? "giờ làm việc" : "working hours", format: { f.fixed($0, 1) },
+                                     tickFormat: { f.fixed($0, $0 == $0.rounded() ? 0 : 1) })
         html += "<p>\(e(b.note))</p><ul>"
         for row in rows where row.late.totalDossiers > 0 {
             html += "<li>\(e(topStepSentence(row, language: language)))</li>"
@@ -128,7 +134,8 @@ extension SVGChart {
     /// Horizontal bars, each stacked from segments, with the legend in rows above the plot (so
     /// it never overlaps a bar) and each bar's total at its end.
     static func stackedBars(id: String, title: String, items: [(label: String, segments: [Double])],
-                            legend: [(label: String, color: String)], unit: String, format: (Double) -> String) -> String {
+                            legend: [(label: String, color: String)], unit: String, format: (Double) -> String,
+                            tickFormat: (Double) -> String) -> String {
         let left = 250.0, width = 700.0, plot = width - left - 60, row = 22.0
         let legendColumns = 4, legendRow = 16.0
         let legendHeight = Double((legend.count + legendColumns - 1) / legendColumns) * legendRow + 6
@@ -150,7 +157,7 @@ extension SVGChart {
         for tick in 0...4 {
             let v = upper * Double(tick) / 4
             svg += "<line class=\"grid\" x1=\"\(n(x(v)))\" x2=\"\(n(x(v)))\" y1=\"\(n(top))\" y2=\"\(n(height - 30))\"/>"
-            svg += "<text class=\"tick\" x=\"\(n(x(v)))\" y=\"\(n(height - 16))\" text-anchor=\"middle\">\(escape(format(v)))</text>"
+            svg += "<text class=\"tick\" x=\"\(n(x(v)))\" y=\"\(n(height - 16))\" text-anchor=\"middle\">\(escape(tickFormat(v)))</text>"
         }
         svg += "<text class=\"axis\" x=\"\(n(left + plot / 2))\" y=\"\(n(height - 3))\" text-anchor=\"middle\">\(escape(unit))</text>"
         for (i, item) in items.enumerated() {
