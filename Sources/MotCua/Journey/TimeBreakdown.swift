@@ -34,6 +34,9 @@ public enum TimePart: Int, CaseIterable, Sendable {
     /// At a step that stops the deadline clock (tax, financial obligations).
     case tax
 
+    /// The number of parts: ``allCases`` builds an array at every use, too slow where the kernel counts.
+    static let count = 11
+
     /// The part's identifier in the log, the JSON report and the CSV.
     public var id: String {
         switch self {
@@ -80,7 +83,7 @@ struct DossierClock: BitwiseCopyable {
     /// The legal working second of the last change of state.
     var mark: Int64 = 0
     /// Seconds charged to each part, by ``TimePart`` raw value.
-    var parts = InlineArray<11, Int32>(repeating: 0)
+    var parts = InlineArray<11, Int32>(repeating: 0)  // TimePart.count
     /// The current stage's lag, wait (queue, tray or signing session), work and forwarding to it.
     var stageLag: Int32 = 0
     var stageWait: Int32 = 0
@@ -88,6 +91,8 @@ struct DossierClock: BitwiseCopyable {
     var stageForwarding: Int32 = 0
     /// The part the time since ``mark`` belongs to.
     var part = UInt8(TimePart.deskQueue.rawValue)
+    /// Whether the current stage's office works in sessions (its wait is for a signing session).
+    var stageSigns = false
     /// The step (stage and part) that consumed most of the deadline so far; `topStage` < 0 when none.
     var topPart = UInt8(0)
     var topStage: Int16 = -1
@@ -102,10 +107,23 @@ struct DossierClock: BitwiseCopyable {
 }
 
 extension RunContext {
-    /// The legal working second of `time` (whole seconds of the legal calendar's open time).
+    /// The legal working second of `time` (whole seconds of the legal calendar's open time,
+    /// to the nearest; open time is never negative, so adding a half and truncating rounds
+    /// without a call into the maths library).
     @inline(__always)
     func workingSecond(_ time: SimTime) -> Int64 {
-        Int64((legal.use { $0.openTime(at: time) } * 60).rounded())
+        Int64(legal.use { $0.openTime(at: time) } * 60 + 0.5)
+    }
+
+    /// ``workingSecond(_:)`` of the present, remembered: a dossier's state changes several
+    /// times in one event, and several dossiers' at one instant.
+    @inline(__always)
+    var workingSecondOfNow: Int64 {
+        if now != clockTime {
+            clockTime = now
+            clockSecond = workingSecond(now)
+        }
+        return clockSecond
     }
 
     /// Charges the time since the dossier's last change of state to its part, and starts `next`.
@@ -116,7 +134,7 @@ extension RunContext {
 
     @inline(__always)
     func clock(_ dossier: Int32, next: UInt8) {
-        let second = workingSecond(now)
+        let second = workingSecondOfNow
         let clock = dossiers.clock(dossier)
         let spent = Int32(truncatingIfNeeded: second - clock.pointee.mark)
         let part = Int(clock.pointee.part)
@@ -144,11 +162,12 @@ extension RunContext {
     /// its largest deadline-consuming part is compared with the dossier's largest so far. With a
     /// log, the stage's office, lag, wait and work are added to the dossier's trail.
     @inline(__always)
-    func closeStage(_ dossier: Int32, stage: Int, office: Int32, pausesDeadline: Bool, signs: Bool) {
+    func closeStage(_ dossier: Int32, stage: Int, office: @autoclosure () -> Int32, pausesDeadline: Bool) {
         let clock = dossiers.clock(dossier)
         var c = clock.pointee
-        if log != nil {
-            trail(dossier, office: office, lag: c.stageLag, wait: c.stageWait, work: c.stageWork)
+        let signs = c.stageSigns
+        if keepsTrails {
+            trail(dossier, office: office(), lag: c.stageLag, wait: c.stageWait, work: c.stageWork)
         }
         if pausesDeadline && stage > 0 {
             c.parts[TimePart.lag.rawValue] &-= c.stageLag
@@ -157,16 +176,17 @@ extension RunContext {
             c.parts[TimePart.tax.rawValue] &+= c.stageLag &+ c.stageWait &+ c.stageWork
         } else if stage > 0 {
             // Positions in ``TimePart/stepParts``; ties go to the earlier step and part.
-            @inline(__always) func consider(_ seconds: Int32, _ position: UInt8) {
-                guard seconds > c.topSeconds else { return }
-                c.topSeconds = seconds
+            let wait: UInt8 = signs ? 3 : 2
+            var best = c.topSeconds, position = UInt8(255)
+            if c.stageForwarding > best { best = c.stageForwarding; position = 0 }
+            if c.stageLag > best { best = c.stageLag; position = 1 }
+            if c.stageWait > best { best = c.stageWait; position = wait }
+            if c.stageWork > best { best = c.stageWork; position = 4 }
+            if position != 255 {
+                c.topSeconds = best
                 c.topStage = Int16(stage)
                 c.topPart = position
             }
-            consider(c.stageForwarding, 0)
-            consider(c.stageLag, 1)
-            consider(c.stageWait, signs ? 3 : 2)
-            consider(c.stageWork, 4)
         }
         c.stageLag = 0; c.stageWait = 0; c.stageWork = 0; c.stageForwarding = 0
         clock.pointee = c
@@ -183,7 +203,7 @@ extension RunContext {
         let c = dossiers.clock(dossier).pointee
         let row = (p * 2 + (late ? 1 : 0))
         breakdownDossiers[row] += 1
-        for i in 0..<TimePart.allCases.count { breakdownSeconds[row * TimePart.allCases.count + i] += Int(c.parts[i]) }
+        for i in 0..<TimePart.count { breakdownSeconds[row * TimePart.count + i] += Int(c.parts[i]) }
         if late, c.topStage >= 0 {
             topSteps[firstTopStep[p] + Int(c.topStage) * TimePart.stepParts.count + Int(c.topPart)] += 1
         }
@@ -191,7 +211,7 @@ extension RunContext {
 
     /// The breakdown of each procedure, for the run's result.
     func breakdownTallies() -> [BreakdownTally] {
-        let parts = TimePart.allCases.count
+        let parts = TimePart.count
         return (0..<model.procedures.count).map { p in
             func seconds(_ row: Int) -> [Int] { (0..<parts).map { breakdownSeconds[row * parts + $0] } }
             let stepCount = model.procedures[p].stageCount * TimePart.stepParts.count
@@ -222,20 +242,21 @@ extension SimulationRun {
     /// the desk's, a tray or a signing session).
     @inline(__always)
     func clockEntering(_ dossier: Int32, stage: Int, office: Int32, lagging: Bool) {
-        let next: TimePart = stage == 0 ? .deskQueue : lagging ? .lag : signsInSessions[Int(office)] ? .signing : .tray
+        let signs = signsInSessions[Int(office)]
+        let next: TimePart = stage == 0 ? .deskQueue : lagging ? .lag : signs ? .signing : .tray
         context.clock(dossier, next: next)
+        context.dossiers.clock(dossier).pointee.stageSigns = signs
     }
 
-    /// The dossier leaves its current stage (see ``RunContext/closeStage(_:stage:office:pausesDeadline:signs:)``).
+    /// The dossier leaves its current stage (see ``RunContext/closeStage(_:stage:office:pausesDeadline:)``).
     @inline(__always)
     func closeStage(_ dossier: Int32, _ record: DossierRecord) {
         let p = Int(record.procedure)
         let stage = Int(record.stage)
         guard stage < procedures[p].stageCount else { return }
         let step = stageIndex(stage, of: p)
-        let office = office(ofStage: step, instance: record.instance)
-        context.closeStage(dossier, stage: stage, office: office, pausesDeadline: stages[step].pausesDeadline,
-                           signs: signsInSessions[Int(office)])
+        context.closeStage(dossier, stage: stage, office: self.office(ofStage: step, instance: record.instance),
+                           pausesDeadline: stages[step].pausesDeadline)
     }
 }
 
@@ -250,8 +271,7 @@ extension RunContext {
         if stage < model.procedures[p].stageCount {
             let office = model.office(ofStage: stage, of: p, instance: record.instance)
             closeStage(dossier, stage: stage, office: office,
-                       pausesDeadline: model.stages[model.procedures[p].firstStage + stage].pausesDeadline,
-                       signs: !model.offices[Int(office)].sessions.isEmpty)
+                       pausesDeadline: model.stages[model.procedures[p].firstStage + stage].pausesDeadline)
         }
         let c = dossiers.clock(dossier).pointee
         var cells = (0..<TimePart.allCases.count).map { String(c.parts[$0]) }

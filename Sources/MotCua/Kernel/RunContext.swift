@@ -20,7 +20,13 @@ final class RunContext: @unchecked Sendable {
     /// The dossier balance.
     @exclusivity(unchecked) var conservation = Conservation()
     /// The per-dossier log, when one was asked for.
-    var log: DossierLog?
+    var log: DossierLog? { didSet { keepsTrails = log != nil } }
+    /// Whether a log is kept, read where the kernel counts (reading ``log`` itself costs a
+    /// reference count and an exclusivity check).
+    @exclusivity(unchecked) private(set) var keepsTrails = false
+    /// The instant and legal working second last asked for (``workingSecondOfNow``).
+    @exclusivity(unchecked) var clockTime = SimTime.nan
+    @exclusivity(unchecked) var clockSecond: Int64 = 0
     /// Every counted wait, when a test asks for them (``WaitLog``).
     var waitLog: WaitLog?
     /// The legal calendar's office hours, which the time breakdown counts in (docs/model.md §11).
@@ -46,7 +52,7 @@ final class RunContext: @unchecked Sendable {
         days = model.scenario.horizon.days
         tallies = PlainBuffer(repeating: ProcedureTally(), count: model.procedures.count)
         legal = Unretained(model.legalSchedule)
-        let parts = TimePart.allCases.count
+        let parts = TimePart.count
         breakdownDossiers = PlainBuffer(repeating: 0, count: model.procedures.count * 2)
         breakdownSeconds = PlainBuffer(repeating: 0, count: model.procedures.count * 2 * parts)
         var first: [Int] = []
