@@ -18,7 +18,8 @@ enum BreakdownReport {
         let name = language.pick(row.name, row.nameVi)
         guard row.late.totalDossiers > 0, !row.topSteps.isEmpty else { return "\(name): \(b.noLate)" }
         let phrases = row.topSteps.prefix(3).enumerated().map { i, step in
-            let share = f.percent(step.share.mean, 0)
+            // Below 1% a whole percentage would read "0%" for dossiers that exist.
+            let share = f.percent(step.share.mean, step.share.mean < 0.01 ? 1 : 0)
             let where_ = b.step(step.part, language.pick(step.officeName, step.officeNameVi))
             return i == 0 ? b.first(share, where_) : b.then(share, where_)
         }
@@ -34,7 +35,7 @@ enum BreakdownReport {
         let parts = shownParts(summary.breakdownFields)
         guard summary.breakdownFields.contains(where: { $0.onTime.totalDossiers + $0.late.totalDossiers > 0 }) else { return [] }
         var lines = [b.title + " " + b.note]
-        let width = 11
+        let width = 12
         // Part names on two header lines, each cut to its column.
         let names = parts.map { Format.wrap(b.parts[$0.rawValue], width - 1) }
         for line in 0..<2 {
@@ -145,7 +146,7 @@ extension SVGChart {
         let maxTotal = Swift.max(totals.max() ?? 1, 1e-9)
         // A round upper bound, so that the ticks fall on readable values.
         let magnitude = pow(10, (log10(maxTotal)).rounded(.down))
-        let upper = ([1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= maxTotal }) ?? maxTotal
+        let upper = ([1.0, 2, 2.5, 3, 4, 5, 6, 8, 10].map { $0 * magnitude }.first { $0 >= maxTotal }) ?? maxTotal
         func x(_ v: Double) -> Double { left + v / upper * plot }
         var svg = "<svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
         for (i, entry) in legend.enumerated() {
