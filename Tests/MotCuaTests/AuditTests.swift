@@ -56,6 +56,7 @@ struct AuditTests {
         let header = DossierLog.columns.joined(separator: ",")
         let procedure = DossierLog.cell("=odd,\"id\"\nsplit")
         let row = "MC1,\(procedure),f,o,online,01/01/2024 08:00,,,in progress,0,0,1,0,0,0,0,0,,not owed,,,ward,[o][x],"
+            + String(repeating: ",", count: DossierLog.columns.count - 24)
         let path = NSTemporaryDirectory() + "motcua-audit-quoting-\(getpid()).csv"
         defer { unlink(path) }
         try (header + "\n" + row + "\n" + row + "\n").write(toFile: path, atomically: true, encoding: .utf8)

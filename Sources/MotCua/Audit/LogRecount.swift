@@ -32,6 +32,8 @@ public struct LogRecount: Sendable {
     public private(set) var overall = [Int](repeating: 0, count: LogRecount.countNames.count)
     /// Rows read (header excluded), counted or not.
     public private(set) var rows = 0
+    /// The time breakdown recounted (docs/model.md §12; ``BreakdownRecount``).
+    public private(set) var breakdown = BreakdownRecount()
 
     /// A log that cannot be recounted: a missing column, a row that cannot be read, a value
     /// the log never holds.
@@ -59,6 +61,7 @@ public struct LogRecount: Sendable {
         let needed = ["procedure", "field", "channel", "status", "supplements", "backlog", "counted", "accepted",
                       "incomplete_checks", "fee_paying", "e_paid", "digitized", "late", "apology", "new_date", "result",
                       "level", "offices", "reused"]
+            + BreakdownRecount.columns
         let missing = needed.filter { column[$0] == nil }
         guard missing.isEmpty else {
             throw Failure(message: "\(path): missing column(s) \(missing.joined(separator: ", ")); is it a log written by `motcua run --events`?")
@@ -155,6 +158,9 @@ public struct LogRecount: Sendable {
             default: throw Failure(message: "\(path): row \(record.row): unknown result channel \"\(cell("result"))\"")
             }
             try countReuseAndBacklog(re: cell("reused"), backlog: backlog, status: cell("status"), row: record.row, file: path, add)
+            // The time breakdown: its own block (BreakdownRecount.swift).
+            try breakdown.add(procedure: cell("procedure"), field: cell("field"), status: cell("status"), cell: cell,
+                              problem: { Failure(message: "\(path): row \(record.row): \($0)") })
             func merge(_ into: inout [Int]) { for i in counts.indices { into[i] += counts[i] } }
             merge(&overall)
             merge(&procedures[cell("procedure"), default: [Int](repeating: 0, count: counts.count)])
@@ -204,6 +210,7 @@ public struct LogRecount: Sendable {
             }
         }
         lines += decision766Lines(measures["decision766"])
+        lines += breakdown.compare(with: measures["breakdown"])
         return lines
     }
 }

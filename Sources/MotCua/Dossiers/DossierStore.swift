@@ -71,6 +71,9 @@ struct DossierStore: ~Copyable {
     private var used = 0
     /// Released slots, reused last-in first-out; the first `freeCount` entries are valid.
     private var freeSlots = PlainBuffer<Int32>(repeating: 0, count: 256)
+    /// Each slot's clock (docs/model.md §12), beside the records rather than in them: the
+    /// journey copies a record at every event, and the clock is read only where time is charged.
+    private var clocks = PlainBuffer<DossierClock>(repeating: DossierClock(), count: 256)
     private var freeCount = 0
     private var lastArrivalSerial: UInt32 = 0
     private var lastBacklogSerial = DossierStore.firstBacklogSerial - 1
@@ -103,12 +106,17 @@ struct DossierStore: ~Copyable {
             freeCount -= 1
             let slot = freeSlots[freeCount]
             records[Int(slot)] = record
+            clocks[Int(slot)] = DossierClock()
             return slot
         }
         // By half, not double: the slack and the copy while growing are a large share of a
         // run's memory when millions of dossiers are in progress (RunLimits).
-        if used == records.count { records.grow(to: used + Swift.max(used / 2, 256), filling: record) }
+        if used == records.count {
+            records.grow(to: used + Swift.max(used / 2, 256), filling: record)
+            clocks.grow(to: records.count, filling: DossierClock())
+        }
         records[used] = record
+        clocks[used] = DossierClock()
         used += 1
         return Int32(used - 1)
     }
@@ -122,6 +130,7 @@ struct DossierStore: ~Copyable {
         if needed > records.count {
             let needed = needed + needed / 4
             records.grow(to: needed, filling: DossierRecord(procedure: 0, online: false, counted: false, instance: -1, arrivedAt: 0))
+            clocks.grow(to: needed, filling: DossierClock())
         }
     }
 
@@ -155,11 +164,22 @@ struct DossierStore: ~Copyable {
         nonmutating unsafeMutableAddress { records.address(Int(handle)) }
     }
 
+    /// The clock of a dossier (docs/model.md §12), where it lies; valid until the next ``add(_:)``.
+    @inline(__always)
+    func clock(_ handle: Int32) -> UnsafeMutablePointer<DossierClock> {
+        clocks.address(Int(handle))
+    }
+
     /// Calls `body` for every dossier still in progress, in slot order.
     func forEachLive(_ body: (DossierRecord) -> Void) {
+        forEachLiveWithHandle { _, record in body(record) }
+    }
+
+    /// Calls `body` with the handle and record of every dossier still in progress, in slot order.
+    func forEachLiveWithHandle(_ body: (Int32, DossierRecord) -> Void) {
         for slot in 0..<used {
             let record = records[slot]
-            if record.alive && !record.withdrawn { body(record) }
+            if record.alive && !record.withdrawn { body(Int32(slot), record) }
         }
     }
 }

@@ -48,6 +48,7 @@ extension SimulationRun {
                                    counted: now >= warmUpEnd, instance: instance, arrivedAt: now)
         record.postal = stream.postal
         let dossier = context.dossiers.add(record)
+        context.dossiers.clock(dossier).pointee.mark = context.workingSecond(now)
         let priorityShare = procedures[p].priorityShare
         if !stream.online && !stream.postal && priorityShare > 0 {
             context.dossiers[dossier].priority = decides(.priority, priorityShare, context.dossiers[dossier])
@@ -94,6 +95,10 @@ extension SimulationRun {
                 let stage = backlog.stage(reachedAfter: elapsed)
                 record.stage = Int16(stage)
                 let dossier = context.dossiers.add(record)
+                let clock = context.dossiers.clock(dossier)
+                clock.pointee.mark = context.workingSecond(0)
+                clock.pointee.parts[TimePart.beforeHorizon.rawValue] =
+                    Int32((elapsed * model.legalSchedule.minutesPerWorkingDay * 60).rounded())
                 context.conservation.backlog += 1
                 context.tallies[p].backlog += 1
                 enter(stage: stage, of: dossier)

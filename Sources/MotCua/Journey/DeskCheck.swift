@@ -76,12 +76,13 @@ extension SimulationRun {
         case .refused:
             context.conservation.refused += 1
             if record.counted { context.tallies[p].refused += 1 }
-            context.logRow(record, finished: now, status: "refused")
+            context.logRow(dossier, record, finished: now, status: "refused")
             context.dossiers.remove(dossier)
         case .incomplete:
             guard let incomplete = procedures[p].incomplete else { return }
             if record.counted { context.tallies[p].incomplete += 1 }
             if decides(.returnWithPapers, incomplete.returnShare, record, occurrence: visit) {
+                context.clock(dossier, next: .away)
                 let desk = officeSchedules[Int(office(ofStage: stageIndex(0, of: p), instance: record.instance))]
                 let delay = sample(incomplete.returnDelay, for: .returnDelay, of: record, occurrence: visit)
                 let back = Swift.max(now, desk.use { $0.finishTime(startingAt: now, workMinutes: delay) })

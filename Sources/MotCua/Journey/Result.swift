@@ -16,6 +16,7 @@ extension SimulationRun {
         var apology = ApologyOutcome.notOwed
         if record.counted {
             if record.backlog { context.tallies[p].backlogFinished += 1 }
+            context.countBreakdown(dossier, procedure: p, late: !onTime)
             if onTime {
                 context.tallies[p].finishedOnTime += 1
                 if record.backlog { context.tallies[p].backlogOnTime += 1 }
@@ -48,7 +49,7 @@ extension SimulationRun {
                 if visit < horizonEnd { context.schedule(at: visit, .pickup, target: desk, dossier: Int32(p)) }
             }
         }
-        context.logRow(record, finished: now, status: onTime ? "on time" : "late",
+        context.logRow(dossier, record, finished: now, status: onTime ? "on time" : "late",
                        outcome: LogOutcome(late: late, apology: apology, result: resultChannel))
         context.dossiers.remove(dossier)
     }

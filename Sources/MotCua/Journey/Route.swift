@@ -23,6 +23,7 @@ extension SimulationRun {
                 $0.finishTime(startingAt: now, workMinutes: minutes)
             })
             context.schedule(at: done, .lagDone, target: office, dossier: dossier)
+            clockEntering(dossier, stage: stage, office: office, lagging: true)
             return
         }
         guard stages[step].service != nil, let service = stages[step].service else {
@@ -30,6 +31,7 @@ extension SimulationRun {
             return
         }
         let work = service.sample(&serviceRandom[Int(office)])
+        clockEntering(dossier, stage: stage, office: office, lagging: false)
         if stage == 0 {
             pending = OfficeRequest(office: office, dossier: dossier, work: work + deskExtras(dossier, p),
                                     priority: record.priority, inPerson: !record.online && !record.postal)
@@ -72,6 +74,10 @@ extension SimulationRun {
     @inline(__always)
     func moveOn(_ dossier: Int32, from stage: Int) {
         let now = context.now
+        // The stage's last work is charged before the stage is closed; forwarding, if any,
+        // belongs to the next stage.
+        context.clock(dossier, next: .forwarding)
+        closeStage(dossier, context.dossiers[dossier])
         context.dossiers[dossier].stage = Int16(stage + 1)
         context.dossiers[dossier].lagDone = false
         context.dossiers[dossier].askedAtStage = false

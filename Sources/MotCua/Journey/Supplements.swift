@@ -14,6 +14,7 @@ extension SimulationRun {
                       occurrence: pass)
         else { return false }
         let now = context.now
+        context.clock(dossier, next: .supplement)
         if record.counted { context.tallies[p].supplementRequests += 1 }
         context.dossiers[dossier].supplements &+= 1
         if context.dossiers[dossier].pausedAt.isNaN { context.dossiers[dossier].pausedAt = now }

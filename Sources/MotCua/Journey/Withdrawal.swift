@@ -38,7 +38,7 @@ extension RunContext {
     /// papers, or withdraws it during processing). `released` when nothing refers to it any more.
     func withdraw(_ dossier: Int32, released: Bool) {
         let record = dossiers[dossier]
-        logRow(record, finished: now, status: "withdrawn")
+        logRow(dossier, record, finished: now, status: "withdrawn")
         conservation.withdrawn += 1
         if record.counted { tallies[Int(record.procedure)].withdrawn += 1 }
         dossiers.markWithdrawn(dossier)

@@ -20,9 +20,27 @@ final class RunContext: @unchecked Sendable {
     /// The dossier balance.
     @exclusivity(unchecked) var conservation = Conservation()
     /// The per-dossier log, when one was asked for.
-    var log: DossierLog?
+    var log: DossierLog? { didSet { keepsTrails = log != nil } }
+    /// Whether a log is kept, read where the kernel counts (reading ``log`` itself costs a
+    /// reference count and an exclusivity check).
+    @exclusivity(unchecked) private(set) var keepsTrails = false
+    /// The instant and legal working second last asked for (``workingSecondOfNow``).
+    @exclusivity(unchecked) var clockTime = SimTime.nan
+    @exclusivity(unchecked) var clockSecond: Int64 = 0
     /// Every counted wait, when a test asks for them (``WaitLog``).
     var waitLog: WaitLog?
+    /// The legal calendar's office hours, which the time breakdown counts in (docs/model.md §12).
+    let legal: Unretained<OfficeSchedule>
+    /// Counted finished dossiers per procedure, on time (row 2p) and late (2p + 1), and the
+    /// working seconds of each of their parts (row × parts + part): the breakdown's sums.
+    let breakdownDossiers: PlainBuffer<Int>
+    let breakdownSeconds: PlainBuffer<Int>
+    /// Late dossiers by the step that consumed most of their deadline: procedure p's counts start
+    /// at `firstTopStep[p]`, `stage × 5 + part` (``BreakdownTally/topSteps``).
+    let topSteps: PlainBuffer<Int>
+    let firstTopStep: PlainBuffer<Int>
+    /// Each logged dossier's stages so far (`office:lag/wait/work;…`), by handle, with a log only.
+    var trails: [Int32: String] = [:]
     /// Daily series.
     let receivedPerDay: PlainBuffer<Int32>
     let finishedPerDay: PlainBuffer<Int32>
@@ -33,19 +51,32 @@ final class RunContext: @unchecked Sendable {
         self.model = model
         days = model.scenario.horizon.days
         tallies = PlainBuffer(repeating: ProcedureTally(), count: model.procedures.count)
+        legal = Unretained(model.legalSchedule)
+        let parts = TimePart.count
+        breakdownDossiers = PlainBuffer(repeating: 0, count: model.procedures.count * 2)
+        breakdownSeconds = PlainBuffer(repeating: 0, count: model.procedures.count * 2 * parts)
+        var first: [Int] = []
+        var steps = 0
+        for procedure in model.procedures {
+            first.append(steps)
+            steps += procedure.stageCount * TimePart.stepParts.count
+        }
+        firstTopStep = PlainBuffer(first)
+        topSteps = PlainBuffer(repeating: 0, count: Swift.max(steps, 1))
         receivedPerDay = PlainBuffer(repeating: 0, count: days)
         finishedPerDay = PlainBuffer(repeating: 0, count: days)
     }
 
-    /// Logs a dossier leaving the system (or still in progress at the end), when a log was
-    /// asked for; without one, nothing is prepared.
+    /// Logs dossier `dossier` leaving the system (or still in progress at the end), when a log
+    /// was asked for; without one, nothing is prepared.
     @inline(__always)
-    func logRow(_ record: DossierRecord, finished: SimTime?, status: @autoclosure () -> String,
+    func logRow(_ dossier: Int32, _ record: DossierRecord, finished: SimTime?, status: @autoclosure () -> String,
                 outcome: @autoclosure () -> LogOutcome = LogOutcome()) {
-        if let log { write(record, finished: finished, status: status(), outcome: outcome(), to: log) }
+        if let log { write(dossier, record, finished: finished, status: status(), outcome: outcome(), to: log) }
     }
 
-    private func write(_ record: DossierRecord, finished: SimTime?, status: String, outcome: LogOutcome, to log: DossierLog) {
+    private func write(_ dossier: Int32, _ record: DossierRecord, finished: SimTime?, status: String, outcome: LogOutcome,
+                       to log: DossierLog) {
         let p = Int(record.procedure)
         let channel = record.online ? "online" : record.postal ? "postal" : "in person"
         let feePaying = record.accepted && model.procedures[p].fee != nil
@@ -63,7 +94,7 @@ final class RunContext: @unchecked Sendable {
             outcome.late.rawValue, outcome.apology.logText, outcome.apology.newDateText, outcome.result?.rawValue ?? "",
             intake.level.rawValue, DossierLog.cell(DossierLog.routeCell(model.scenario.procedures[p].route.map(\.office))),
             reusable ? flag(record.reused) : "",
-        ]
+        ] + timeCells(dossier, record)
         log.write(code: record.serial, cells: cells)
     }
 

@@ -38,6 +38,8 @@ actor SimulationRun {
     /// The legal calendar's office hours (see ``SimulationModel/legalSchedule``).
     let legal: Unretained<OfficeSchedule>
     let cumulativeRates: PlainBuffer<Unretained<CumulativeRate>>
+    /// Whether each office works in sessions (its queue is a wait for a signing session).
+    let signsInSessions: PlainBuffer<Bool>
     let calendar: WorkingCalendar
     let policies: PolicySpec
     let horizonEnd: SimTime
@@ -87,6 +89,7 @@ actor SimulationRun {
         officeSchedules = PlainBuffer(model.offices.map { Unretained(model.schedules[$0.schedule]) })
         legal = Unretained(model.legalSchedule)
         cumulativeRates = PlainBuffer(model.cumulativeRates.map(Unretained.init))
+        signsInSessions = PlainBuffer(model.offices.map { !$0.sessions.isEmpty })
         calendar = model.calendar
         policies = model.scenario.policies
         horizonEnd = model.horizonEnd
@@ -221,11 +224,11 @@ actor SimulationRun {
         var inProgress = 0
         // Read where they lie: a copy of every open record (10 million of them with a large
         // backlog) once doubled the run's peak memory at the very end.
-        context.dossiers.forEachLive { record in
+        context.dossiers.forEachLiveWithHandle { dossier, record in
             inProgress += 1
             let overdue = record.dueAt < end || record.supplements > 1
             guard record.counted else {
-                context.logRow(record, finished: nil, status: "in progress", outcome: LogOutcome(
+                context.logRow(dossier, record, finished: nil, status: "in progress", outcome: LogOutcome(
                     late: !overdue ? .notLate : record.dueAt < end ? .pastDue : .repeatedSupplements,
                     apology: apology(of: record, doneAt: end)))
                 return
@@ -244,7 +247,7 @@ actor SimulationRun {
                 context.tallies[Int(record.procedure)].inProgressNotDue += 1
                 if record.backlog { context.tallies[Int(record.procedure)].backlogOnTime += 1 }
             }
-            context.logRow(record, finished: nil, status: "in progress", outcome: outcome)
+            context.logRow(dossier, record, finished: nil, status: "in progress", outcome: outcome)
         }
         context.conservation.inProgress = inProgress
         if let log = context.log {
@@ -261,6 +264,7 @@ actor SimulationRun {
         return RunResult(seed: seed, procedures: context.tallies.array, offices: officeTallies, conservation: c,
                          events: events, traceDigest: trace, peakInProgress: context.dossiers.peakLive,
                          receivedPerDay: context.receivedPerDay.array, finishedPerDay: context.finishedPerDay.array,
-                         inProgressPerDay: daily.0, overduePerDay: daily.1, atDeskPerDay: daily.2)
+                         inProgressPerDay: daily.0, overduePerDay: daily.1, atDeskPerDay: daily.2,
+                         breakdowns: context.breakdownTallies())
     }
 }

@@ -34,6 +34,10 @@ public struct ExperimentSummary: Sendable {
     public let events: Int
     /// Per day of the horizon, means over replications: received, finished, in progress at the end of the day.
     public let daily: [DailyFigures]
+    /// Where the finished dossiers' time went, late beside on time, by field and by procedure
+    /// (docs/model.md §12).
+    public let breakdownFields: [BreakdownResult]
+    public let breakdownProcedures: [BreakdownResult]
     /// Names of the scenario's office entries (a ward group is one entry), by ``OfficeModel/entry``.
     public let officeEntries: [(name: String, nameVi: String?, kind: OfficeKind)]
 
@@ -171,6 +175,9 @@ public struct ExperimentSummary: Sendable {
         conservationPerReplication = results.map(\.conservation)
         events = results.reduce(0) { $0 + $1.events }
         officeEntries = scenario.offices.map { ($0.name, $0.nameVi, $0.kind) }
+        let breakdown = BreakdownResult.byFieldAndProcedure(model: model, results: results)
+        breakdownFields = breakdown.fields
+        breakdownProcedures = breakdown.procedures
         let n = Double(Swift.max(results.count, 1))
         daily = (0..<scenario.horizon.days).map { d in
             DailyFigures(date: scenario.horizon.start.adding(days: d),

@@ -211,4 +211,6 @@ public struct RunResult: Sendable, Codable, Equatable {
     public var overduePerDay: [Int32]
     /// Of those, the ones still at a desk (waiting for the check or being checked).
     public var atDeskPerDay: [Int32]
+    /// Per procedure, where the time of the finished dossiers went (docs/model.md §12).
+    public var breakdowns: [BreakdownTally]
 }

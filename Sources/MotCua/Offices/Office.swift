@@ -192,6 +192,7 @@ actor Office {
     @inline(__always)
     private func start(_ entry: Waiting, now: SimTime) {
         changeBusy(by: 1, now: now)
+        if entry.dossier >= 0 { context.clockWorkStarts(entry.dossier) }
         if entry.counted {
             let wait = schedule.nextOpening(atOrAfter: now) - entry.arrivedAt
             // Each wait goes to its own kind only; the figures of both together are added up

@@ -22,6 +22,7 @@ public final class DossierLog: @unchecked Sendable {
                                  "status", "supplements", "backlog", "counted", "accepted", "incomplete_checks",
                                  "fee_paying", "e_paid", "digitized", "late", "apology", "new_date", "result",
                                  "level", "offices", "reused"]
+        + TimePart.allCases.map(\.logColumn) + ["elapsed_s", "top_step", "stages"]
     /// The `offices` cell: the scenario's office entries of a route (a ward group once), each in
     /// brackets, which an id cannot contain: `[desk-land][land-branch][tax]`.
     static func routeCell(_ entries: [String]) -> String {

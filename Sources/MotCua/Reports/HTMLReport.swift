@@ -60,6 +60,8 @@ public enum HTMLReport {
                                         format: { f.percent($0, 1) })
         html += "<p>\(e(w.byFieldNote))</p></section>"
 
+        html += BreakdownReport.html(summary, language: language)
+
         // Chart 2: backlog
         html += "<section><h2>\(e(t("Dossiers in progress over the year", "Hồ sơ đang giải quyết trong năm")))</h2>"
         html += SVGChart.dailyLines(id: "chart-backlog", title: t("Dossiers in progress at the end of each day", "Hồ sơ đang giải quyết cuối mỗi ngày"),

@@ -55,6 +55,7 @@ public enum JSONReport {
                          ("finished", .number(d.finished)), ("inProgress", .number(d.inProgress)),
                          ("overdue", .number(d.overdue)), ("atDesk", .number(d.atDesk))])
             })),
+            ("breakdown", BreakdownReport.json(summary)),
         ])
         let c = summary.conservation
         let conservation: JSONValue = .object([

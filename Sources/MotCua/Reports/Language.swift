@@ -223,3 +223,60 @@ extension Language {
     /// The heading of the Decision 766 parts not computed.
     var decision766NotComputed: String { pick("not computed (points / maximum):", "không tính (điểm / tối đa):") }
 }
+
+// MARK: - Where the time went (docs/model.md §12; branch breakdown)
+
+/// The phrases of the time breakdown, in one language.
+struct BreakdownWords: Sendable {
+    let title, note, dossiers, total, onTime, late, noLate, totalsNote: String
+    /// Short names of the parts, by ``TimePart`` raw value.
+    let parts: [String]
+    /// "61% of late dossiers lost most of their deadline in …" and each further step.
+    let first: @Sendable (String, String) -> String
+    let then: @Sendable (String, String) -> String
+    /// A step: the part at an office.
+    let step: @Sendable (TimePart, String) -> String
+
+    static let english = BreakdownWords(
+        title: "WHERE THE TIME WENT",
+        note: "(finished dossiers, from arrival to result; mean working hours per dossier, legal calendar; tax is outside the deadline; supplements stop its clock; desk parts come before the receipt)",
+        dossiers: "dossiers", total: "total", onTime: "on time", late: "late", noLate: "no late dossier",
+        totalsNote: "(means per replication; totals over replications in --json)",
+        parts: ["before horizon", "desk queue", "desk work", "away for papers", "forwarding", "fixed lags", "office trays",
+                "office work", "signing sessions", "supplements", "tax (excluded)"],
+        first: { "\($0) of late dossiers lost most of their deadline \($1)" },
+        then: { "\($0) \($1)" },
+        step: { part, office in
+            switch part {
+            case .forwarding: "forwarding to \(office)"
+            case .lag: "in the fixed lag before \(office)"
+            case .tray: "in the \(office) tray"
+            case .signing: "waiting for the \(office) signing session"
+            default: "in the \(office) work"
+            }
+        })
+
+    static let vietnamese = BreakdownWords(
+        title: "THỜI GIAN ĐÃ ĐI ĐÂU",
+        note: "(hồ sơ đã giải quyết, từ khi nộp đến khi có kết quả; số giờ làm việc trung bình mỗi hồ sơ theo lịch hành chính; nghĩa vụ tài chính không tính vào thời hạn; thời gian bổ sung dừng thời hạn; phần tại bộ phận một cửa trước khi tiếp nhận)",
+        dossiers: "hồ sơ", total: "tổng", onTime: "đúng hạn", late: "trễ hạn", noLate: "không có hồ sơ trễ hạn",
+        totalsNote: "(trung bình mỗi lần chạy lặp; tổng qua các lần chạy lặp trong --json)",
+        parts: ["trước kỳ", "chờ tại một cửa", "xử lý tại một cửa", "đi bổ sung giấy tờ", "chuyển hồ sơ", "thời gian cố định",
+                "chờ tại đơn vị", "xử lý tại đơn vị", "chờ phiên ký", "bổ sung hồ sơ", "nghĩa vụ tài chính"],
+        first: { "\($0) hồ sơ trễ hạn mất nhiều thời gian nhất \($1)" },
+        then: { "\($0) \($1)" },
+        step: { part, office in
+            switch part {
+            case .forwarding: "khi chuyển đến \(office)"
+            case .lag: "ở thời gian cố định trước \(office)"
+            case .tray: "khi chờ xử lý tại \(office)"
+            case .signing: "khi chờ phiên ký của \(office)"
+            default: "khi \(office) xử lý"
+            }
+        })
+}
+
+extension Language {
+    /// The phrases of the time breakdown.
+    var breakdownWords: BreakdownWords { self == .vi ? .vietnamese : .english }
+}

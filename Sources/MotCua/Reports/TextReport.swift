@@ -109,6 +109,8 @@ public enum TextReport {
         }
         lines.append("")
 
+        lines += BreakdownReport.text(summary, language: language)
+
         func minutes(_ m: Double) -> String { f.duration(minutes: m) }
         let groups = OfficeGroup.groups(summary)
         lines.append(w.offices + (many ? " " + w.perReplicationNote : ""))
