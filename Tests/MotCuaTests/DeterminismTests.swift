@@ -74,7 +74,7 @@ struct ReportTests {
         let text = JSONWriter.text(JSONReport.document(ExperimentSummary(model: model, seed: 1, results: results)))
         let parsed = try JSONParser.parse(Array(text.utf8))
         guard case .object(let members) = parsed else { Issue.record("not an object"); return }
-        #expect(members.map(\.key) == ["format", "scenario", "targets", "measures", "conservation"])
+        #expect(members.map(\.key) == ["format", "scenario", "targets", "targetsNotComputable", "measures", "conservation"])
         #expect(parsed["conservation"]?["balanced"] == .bool(true))
         #expect(parsed["scenario"]?["replications"] == .number(2))
     }
