@@ -7,6 +7,7 @@ enum Commands {
     static let all: [CommandSpec] = [
         RunCommand.spec, RunCommand.validateSpec, CompareCommand.spec, Sharding.mergeSpec, ExperimentCommands.sweepSpec,
         ExperimentCommands.staffSpec, CalibrateCommand.spec, AuditCommand.spec, Bench.spec,
+        ServeCommand.spec,
     ]
 
     /// The version of this build of `motcua`.
