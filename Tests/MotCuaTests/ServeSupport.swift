@@ -157,3 +157,18 @@ func residentBytes() -> Int {
           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return 0 }
     return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
 }
+
+/// Runs `body(0..<count)` on `count` threads of their own and waits for them all (blocking
+/// socket clients: a dispatch queue would run only as many at once as there are cores).
+func runConcurrently(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    let group = DispatchGroup()
+    for lane in 0..<count {
+        group.enter()
+        let thread = Thread {
+            body(lane)
+            group.leave()
+        }
+        thread.start()
+    }
+    group.wait()
+}
