@@ -21,6 +21,9 @@ public struct ScenarioCatalog: Sendable {
     /// Folders of overlays, calendars and tables: not whole scenarios.
     static let skippedFolders: Set<String> = ["what-if", "calendars", "samples", "tables"]
 
+    /// Forms already read, by file, size and modification date (a changed file is read again).
+    private let forms = FormCache()
+
     public init(shipped: String?, user: String?, overlayFolder: String) {
         self.shipped = shipped
         self.user = user
@@ -106,7 +109,19 @@ public struct ScenarioCatalog: Sendable {
     /// The form of scenario `id`: offices' staff, procedures' volumes and online shares, the
     /// monthly and weekday load factors, targets' thresholds.
     public func form(of id: String) -> Form? {
-        guard let path = path(of: id), let bytes = FileManager.default.contents(atPath: path),
+        guard let path = path(of: id) else { return nil }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let key = "\(path)|\(attributes?[.size] ?? 0)|\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        if let form = forms.get(key) { return Form(id: form.id, name: form.name, nameVi: form.nameVi, offices: form.offices,
+                                                   procedures: form.procedures, loads: form.loads, targets: form.targets,
+                                                   overlays: overlays(of: id)) }
+        guard let form = readForm(id, path) else { return nil }
+        forms.set(key, form)
+        return form
+    }
+
+    func readForm(_ id: String, _ path: String) -> Form? {
+        guard let bytes = FileManager.default.contents(atPath: path),
               let document = try? JSONParser.parse(Array(bytes)) else { return nil }
         func text(_ value: JSONValue?) -> String? {
             switch value {
@@ -256,6 +271,20 @@ public struct ScenarioCatalog: Sendable {
             try OutputFile.write(id + "\n", to: (overlayFolder as NSString).appendingPathComponent(name + ".base"))
         } catch {
             throw CheckFailure(status: 500, issues: [Issue(field: nil, path: "name", message: "\(error)")])
+        }
+    }
+}
+
+/// The scenario forms read so far.
+final class FormCache: @unchecked Sendable {
+    // @unchecked: `forms` is guarded by `lock`.
+    private let lock = NSLock()
+    private var forms: [String: ScenarioCatalog.Form] = [:]
+    func get(_ key: String) -> ScenarioCatalog.Form? { lock.withLock { forms[key] } }
+    func set(_ key: String, _ form: ScenarioCatalog.Form) {
+        lock.withLock {
+            if forms.count > 200 { forms.removeAll() }
+            forms[key] = form
         }
     }
 }
