@@ -56,7 +56,7 @@ public enum ReportAdapter {
             rows += "<tr><td>\(escape(vi ? (target.labelVi ?? target.label) : target.label))\(escape((vi ? target.fieldNameVi ?? target.fieldName : target.fieldName).map { " — \($0)" } ?? ""))</td>"
             for summary in comparison.summaries where summary.targets.indices.contains(t) {
                 let r = summary.targets[t]
-                rows += "<td class=\"v-\(r.verdict.rawValue)\">\(Format.percent(r.estimate.mean)) \(r.verdict.rawValue.uppercased())</td>"
+                rows += "<td class=\"v-\(r.verdict.rawValue)\">\(Format.percent(r.estimate.mean)) \(word(r.verdict, vi))</td>"
             }
             rows += "</tr>\n"
         }
@@ -69,6 +69,15 @@ public enum ReportAdapter {
             <table id="compare-verdicts"><tr><th>\(vi ? "Chỉ tiêu" : "Target")</th>\(heads)</tr>
             \(rows)</table><pre id="compare-text">\(escape(text))</pre></body></html>
             """
+    }
+
+    /// PASS / FAIL / AT RISK, or the Vietnamese report's words for them.
+    static func word(_ verdict: Verdict, _ vi: Bool) -> String {
+        switch verdict {
+        case .pass: vi ? "ĐẠT" : "PASS"
+        case .fail: vi ? "KHÔNG ĐẠT" : "FAIL"
+        case .atRisk: vi ? "CÓ RỦI RO" : "AT RISK"
+        }
     }
 
     static func escape(_ text: String) -> String {

@@ -145,10 +145,15 @@ public struct ScenarioCatalog: Sendable {
             }
         }
         var loads: [Field] = []
-        for (key, names) in [("month", (1...12).map { "month \($0)" }), ("weekday", ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])] {
+        let months = (1...12).map { ("month \($0)", "tháng \($0)") }
+        let weekdays = zip(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+                           ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]).map { ($0, $1) }
+        for (key, names) in [("month", months), ("weekday", weekdays)] {
             guard case .array(let values)? = document["load"]?[key] else { continue }
             for (i, value) in values.enumerated() {
-                if let v = text(value) { loads.append(Field(path: "load.\(key).\(i)", label: "\(key) \(names.indices.contains(i) ? names[i] : String(i))", labelVi: nil, value: v)) }
+                guard let v = text(value) else { continue }
+                let name = names.indices.contains(i) ? names[i] : ("\(key) \(i)", "\(key) \(i)")
+                loads.append(Field(path: "load.\(key).\(i)", label: name.0, labelVi: name.1, value: v))
             }
         }
         return Form(id: id, name: text(document["name"]) ?? id, nameVi: text(document["nameVi"]),
