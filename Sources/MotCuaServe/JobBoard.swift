@@ -200,11 +200,7 @@ public final class JobBoard: @unchecked Sendable {
     }
 
     /// `FROM:TO:STEP` of a sweep (as `motcua sweep --load` reads it), or nil.
-    static func loadRange(_ text: String) -> (from: Double, to: Double, step: Double)? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false).compactMap { Double($0) }
-        guard parts.count == 3, parts[0] > 0, parts[1] >= parts[0], parts[2] > 0, (parts[1] - parts[0]) / parts[2] <= 200 else { return nil }
-        return (parts[0], parts[1], parts[2])
-    }
+    static func loadRange(_ text: String) -> (from: Double, to: Double, step: Double)? { LoadSweep.range(text) }
 
     /// Cancels a queued job at once, or a running one (it stops at its next simulated day).
     public func cancel(_ id: String) -> Bool {
