@@ -272,7 +272,7 @@ public final class JobBoard: @unchecked Sendable {
             guard running == nil, !queue.isEmpty else { return }
             let id = queue.removeFirst()
             records[id]?.status = "running"
-            let task = Task.detached { [self] in
+            let task = Task.detached(executorPreference: JobThreads.shared) { [self] in
                 await execute(id)
                 lock.withLock { running = nil }
                 startNext()

@@ -22,7 +22,7 @@ struct ServeLoadTests {
     }
 
     @Test("50 concurrent clients: no failed request except the deliberate refusals, memory flat")
-    func fiftyClients() throws {
+    func fiftyClients() async throws {
         let seconds = ProcessInfo.processInfo.environment["MOTCUA_SERVE_LOAD_SECONDS"].flatMap { Double($0) } ?? 3
         let fixture = try ServeFixture()
         let job = try fixture.submit(#"{"kind":"run","scenario":"user/small","replications":2}"#)
@@ -35,7 +35,7 @@ struct ServeLoadTests {
             ("/api/jobs/\(job)", [("X-MotCua-Token", token)], 200),
             ("/api/jobs", [], 403),  // deliberate: no token
         ]
-        func hammer(for duration: Double, counts: Counts) {
+        @Sendable func hammer(for duration: Double, counts: Counts) {
             runConcurrently(50) { client in
                 let end = Date().addingTimeInterval(duration)
                 var i = client
@@ -55,14 +55,14 @@ struct ServeLoadTests {
                 }
             }
         }
-        hammer(for: min(1, seconds / 4), counts: Counts())  // warm-up: threads, caches
+        try await offPool { hammer(for: min(1, seconds / 4), counts: Counts()) }  // warm-up: threads, caches
         let before = residentBytes()
         let counts = Counts()
         let started = Date()
-        hammer(for: seconds, counts: counts)
+        try await offPool { hammer(for: seconds, counts: counts) }
         let elapsed = Date().timeIntervalSince(started)
         let after = residentBytes()
-        let record = try fixture.wait(job)
+        let record = try await fixture.wait(job)
         print("serve load: \(counts.ok + counts.refused) requests in \(String(format: "%.1f", elapsed)) s "
               + "(\(Int(Double(counts.ok + counts.refused) / elapsed))/s) by 50 clients; \(counts.refused) deliberate refusals; "
               + "\(counts.failed) failed; resident memory \(before / 1_048_576) → \(after / 1_048_576) MiB")

@@ -8,7 +8,7 @@ import MotCuaServe
 @Suite("serve: security", .serialized)
 struct ServeSecurityTests {
     @Test("without this start's token, or from another origin or host, nothing is served but a refusal")
-    func tokenOriginHost() throws {
+    func tokenOriginHost() async throws {
         let fixture = try ServeFixture()
         #expect(try fixture.call("GET", "/api/jobs", token: false).status == 403)
         #expect(try fixture.call("GET", "/api/jobs", token: false, headers: [("X-MotCua-Token", "0" + fixture.token.dropFirst())]).status == 403)
@@ -30,10 +30,10 @@ struct ServeSecurityTests {
     }
 
     @Test("no request reaches a file outside the scenario and results folders: .., encoded and absolute paths")
-    func paths() throws {
+    func paths() async throws {
         let fixture = try ServeFixture()
         let id = try fixture.submit(#"{"kind":"run","scenario":"user/small","replications":1}"#)
-        _ = try fixture.wait(id)
+        _ = try await fixture.wait(id)
         let scenarioIDs = ["../../etc/passwd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/etc/passwd", "user/../../../../etc/passwd",
                            "..%2F..%2FPackage", "user/%2e%2e/small", "go-vap-2024/../../Package", "%252e%252e%252fetc", "user/small%00"]
         for scenario in scenarioIDs {
@@ -65,7 +65,7 @@ struct ServeSecurityTests {
     }
 
     @Test("limits: head, headers, body, target, slow clients, too many connections, unsupported framing")
-    func limits() throws {
+    func limits() async throws {
         var limits = HTTPLimits()
         limits.requestSeconds = 1
         limits.idleSeconds = 1
@@ -89,22 +89,22 @@ struct ServeSecurityTests {
         let slow = try HTTPClient.connect(port: port)
         HTTPClient.write(slow, Array("GET /api/jobs HTTP/1.1\r\nHost: 127.0.0.1".utf8))
         let started = Date()
-        let answer = HTTPClient.reply(HTTPClient.readAll(slow))
+        let answer = try await offPool { HTTPClient.reply(HTTPClient.readAll(slow)) }
         close(slow)
         #expect(answer.status == 408 && Date().timeIntervalSince(started) < 5)
 
         // More connections than allowed: the extra ones get 503 at once, the server lives on.
         let idle = try (0..<8).map { _ in try HTTPClient.connect(port: port) }
-        Thread.sleep(forTimeInterval: 0.2)
+        try await Task.sleep(for: .milliseconds(200))
         let refused = try HTTPClient.raw(port: port, Array("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8))
         #expect(refused.status == 503)
         idle.forEach { close($0) }
-        Thread.sleep(forTimeInterval: 1.5)
+        try await Task.sleep(for: .milliseconds(1500))
         #expect(try fixture.call("GET", "/api/jobs").status == 200)
     }
 
     @Test("the request parser never traps: 10 000 mutated and random requests (MOTCUA_SERVE_FUZZ=N for more); the live server survives 150 of them")
-    func parserFuzz() throws {
+    func parserFuzz() async throws {
         var random = SystemRandomNumberGenerator()
         let seeds = [
             "GET /api/scenario?id=user%2Fsmall&x=1 HTTP/1.1\r\nHost: 127.0.0.1:1\r\nCookie: a=b; motcua_token=x\r\n\r\n",
@@ -150,8 +150,10 @@ struct ServeSecurityTests {
         let fixture = try ServeFixture(limits: limits)
         // Sent 30 at a time: an incomplete one waits out its 0.3 s.
         let port = fixture.port, batch = samples
-        runConcurrently(30) { lane in
-            for bytes in stride(from: lane, to: batch.count, by: 30).map({ batch[$0] }) { _ = try? HTTPClient.raw(port: port, bytes) }
+        try await offPool {
+            runConcurrently(30) { lane in
+                for bytes in stride(from: lane, to: batch.count, by: 30).map({ batch[$0] }) { _ = try? HTTPClient.raw(port: port, bytes) }
+            }
         }
         #expect(try fixture.call("GET", "/api/scenarios").status == 200)
     }

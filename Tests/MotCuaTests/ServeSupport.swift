@@ -52,13 +52,14 @@ final class ServeFixture: @unchecked Sendable {
         return id
     }
 
-    /// Waits until job `id` is no longer queued or running; its record.
-    func wait(_ id: String, seconds: Double = 300) throws -> [String: Any] {
+    /// Waits until job `id` is no longer queued or running; its record. It sleeps as a task, not
+    /// a thread: the suite's other tests share the cooperative threads.
+    func wait(_ id: String, seconds: Double = 300) async throws -> [String: Any] {
         let end = Date().addingTimeInterval(seconds)
         while Date() < end {
             let record = object(try call("GET", "/api/jobs/\(id)"))
             if let status = record["status"] as? String, status != "queued" && status != "running" { return record }
-            Thread.sleep(forTimeInterval: 0.1)
+            try await Task.sleep(for: .milliseconds(100))
         }
         throw ServeTestError(message: "job \(id) did not finish in \(seconds) s")
     }
@@ -171,4 +172,12 @@ func runConcurrently(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         thread.start()
     }
     group.wait()
+}
+
+/// Runs blocking `body` (socket clients, a browser) on a thread of its own and awaits it, so
+/// that it does not hold one of the cooperative threads the whole suite shares.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
 }

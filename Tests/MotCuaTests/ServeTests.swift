@@ -7,7 +7,7 @@ import MotCuaServe
 @Suite("serve: the workbench's API", .serialized)
 struct ServeTests {
     @Test("scenarios are listed, a form has the offices' staff, an edit is checked per field with the CLI's messages")
-    func scenarioForm() throws {
+    func scenarioForm() async throws {
         let fixture = try ServeFixture()
         let list = try fixture.call("GET", "/api/scenarios")
         #expect(list.status == 200)
@@ -35,7 +35,7 @@ struct ServeTests {
     }
 
     @Test("an edit saved as an overlay leaves the base untouched; a run over it keeps its history, files and provenance; the same request reuses its replications; the history survives a restart")
-    func runHistoryRestart() throws {
+    func runHistoryRestart() async throws {
         let fixture = try ServeFixture()
         let basePath = fixture.scenarios + "/small.json"
         let before = try Data(contentsOf: URL(fileURLWithPath: basePath))
@@ -49,7 +49,7 @@ struct ServeTests {
         #expect(form["overlays"] as? [String] == ["land-24"])
 
         let request = #"{"kind":"run","scenario":"user/small","overlay":"land-24","replications":2,"seed":7,"language":"vi"}"#
-        let first = try fixture.wait(try fixture.submit(request))
+        let first = try await fixture.wait(try fixture.submit(request))
         #expect(first["status"] as? String == "done", "\(first)")
         #expect((first["verdicts"] as? [[Any]])?.first?.isEmpty == false)
         #expect(first["reused"] as? Int == 0)
@@ -67,7 +67,7 @@ struct ServeTests {
             #expect(provenance.contains(word), "job.json lacks \(word)")
         }
 
-        let again = try fixture.wait(try fixture.submit(request))
+        let again = try await fixture.wait(try fixture.submit(request))
         #expect(again["status"] as? String == "done" && again["reused"] as? Int == 2, "\(again)")
 
         let restarted = try ServeFixture(results: fixture.results)
@@ -80,9 +80,9 @@ struct ServeTests {
     }
 
     @Test("compare with the base shows both; two runs of the history compare")
-    func compare() throws {
+    func compare() async throws {
         let fixture = try ServeFixture()
-        let compared = try fixture.wait(try fixture.submit(
+        let compared = try await fixture.wait(try fixture.submit(
             #"{"kind":"compare","scenario":"user/small","settings":{"offices.land-branch.staff":"12"},"replications":2}"#))
         #expect(compared["status"] as? String == "done", "\(compared)")
         #expect((compared["verdicts"] as? [Any])?.count == 2)
@@ -90,37 +90,49 @@ struct ServeTests {
         let page = try fixture.call("GET", "/api/jobs/\(id)/report").text
         #expect(page.contains("compare-verdicts") && page.contains("user/small + offices.land-branch.staff=12"))
 
-        let a = try fixture.wait(try fixture.submit(#"{"kind":"run","scenario":"user/small","replications":2}"#))
-        let b = try fixture.wait(try fixture.submit(#"{"kind":"run","scenario":"user/small","replications":2,"settings":{"offices.land-branch.staff":"12"}}"#))
+        let a = try await fixture.wait(try fixture.submit(#"{"kind":"run","scenario":"user/small","replications":2}"#))
+        let b = try await fixture.wait(try fixture.submit(#"{"kind":"run","scenario":"user/small","replications":2,"settings":{"offices.land-branch.staff":"12"}}"#))
         // Both runs' replications are already stored by the comparison above: nothing is run again.
         #expect(a["reused"] as? Int == 2 && b["reused"] as? Int == 2)
-        let runs = try fixture.wait(try fixture.submit(#"{"kind":"compareRuns","runs":["\#(a["id"] as? String ?? "")","\#(b["id"] as? String ?? "")"]}"#))
+        let runs = try await fixture.wait(try fixture.submit(#"{"kind":"compareRuns","runs":["\#(a["id"] as? String ?? "")","\#(b["id"] as? String ?? "")"]}"#))
         #expect(runs["status"] as? String == "done" && (runs["verdicts"] as? [Any])?.count == 2, "\(runs)")
     }
 
     @Test("a running job is cancelled within a second; a queued one at once")
-    func cancel() throws {
+    func cancel() async throws {
         let fixture = try ServeFixture()
         // A whole year of Gò Vấp: long enough to be caught running.
         let long = try fixture.submit(#"{"kind":"run","scenario":"go-vap-2024","replications":2}"#)
         let queued = try fixture.submit(#"{"kind":"run","scenario":"go-vap-2024","replications":2,"seed":5}"#)
         let end = Date().addingTimeInterval(30)
         while fixture.object(try fixture.call("GET", "/api/jobs/\(long)"))["status"] as? String != "running" && Date() < end {
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
-        Thread.sleep(forTimeInterval: 0.5)
+        try await Task.sleep(for: .milliseconds(500))
         #expect(try fixture.call("POST", "/api/jobs/\(queued)/cancel").status == 200)
         #expect(fixture.object(try fixture.call("GET", "/api/jobs/\(queued)"))["status"] as? String == "cancelled")
         let asked = Date()
         #expect(try fixture.call("POST", "/api/jobs/\(long)/cancel").status == 200)
-        let record = try fixture.wait(long, seconds: 10)
+        let record = try await fixture.wait(long, seconds: 10)
         let took = Date().timeIntervalSince(asked)
         #expect(record["status"] as? String == "cancelled", "\(record)")
         #expect(took < 1.0, "cancel took \(took) s")
     }
 
+    @Test("a load sweep runs as motcua sweep does and shows its chart page; a staffing search without targets is refused as motcua staff refuses it")
+    func sweepAndStaff() async throws {
+        let fixture = try ServeFixture()
+        let sweep = try await fixture.wait(try fixture.submit(#"{"kind":"sweep","scenario":"user/small","loads":"1:1.2:0.2","replications":2}"#))
+        #expect(sweep["status"] as? String == "done" && sweep["total"] as? Int == 2, "\(sweep)")
+        let id = try #require(sweep["id"] as? String)
+        let page = try fixture.call("GET", "/api/jobs/\(id)/report")
+        #expect(page.status == 200 && page.text.contains("<svg"))
+        let staff = try fixture.call("POST", "/api/jobs", json: #"{"kind":"staff","scenario":"validation/mmc"}"#)
+        #expect(staff.status == 422 && staff.text.contains("the scenario has no targets: nothing to staff for"))
+    }
+
     @Test("a request the commands would refuse is refused with the same words")
-    func refusals() throws {
+    func refusals() async throws {
         let fixture = try ServeFixture()
         let many = try fixture.call("POST", "/api/jobs", json: #"{"kind":"run","scenario":"user/small","replications":0}"#)
         #expect(many.status == 422 && many.text.contains("replications expects a whole number from 1 to 1000"))
