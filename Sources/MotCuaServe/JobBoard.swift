@@ -59,6 +59,8 @@ public struct JobRecord: Codable, Sendable {
     public var files: [String]
     /// The verdicts of each variant (one list for a run).
     public var verdicts: [[Verdicts.Row]]
+    /// Seconds from the cancel to the job's stop, for a job cancelled while running.
+    public var stoppedAfter: Double?
 }
 
 /// The workbench's jobs: a queue run one job at a time off the request path, with progress,
@@ -76,6 +78,8 @@ public final class JobBoard: @unchecked Sendable {
     private var queue: [String] = []
     private var running: (id: String, task: Task<Void, Never>)?
     private var counter = 0
+    /// When the running job was asked to stop (uptime nanoseconds).
+    private var cancelAsked: [String: UInt64] = [:]
 
     public init(results: String, catalog: ScenarioCatalog, parallel: Int = ProcessInfo.processInfo.activeProcessorCount) {
         runsFolder = (results as NSString).appendingPathComponent("runs")
@@ -212,7 +216,10 @@ public final class JobBoard: @unchecked Sendable {
                 records[id]?.finished = JobBoard.timestamp(Date())
                 return (records[id], true)
             }
-            if running?.id == id { running?.task.cancel() }
+            if running?.id == id {
+                cancelAsked[id] = DispatchTime.now().uptimeNanoseconds
+                running?.task.cancel()
+            }
             return (record, false)
         }
         if queued, let found { persist(found) }
@@ -301,7 +308,9 @@ public final class JobBoard: @unchecked Sendable {
                 $0.finished = JobBoard.timestamp(Date())
             }
         } catch let error as SimulationError where error.isCancellation || Task.isCancelled {
-            update(id) { $0.status = "cancelled"; $0.finished = JobBoard.timestamp(Date()) }
+            let asked = lock.withLock { cancelAsked.removeValue(forKey: id) }
+            let stopped = asked.map { Double(DispatchTime.now().uptimeNanoseconds - $0) / 1e9 }
+            update(id) { $0.status = "cancelled"; $0.stoppedAfter = stopped; $0.finished = JobBoard.timestamp(Date()) }
         } catch {
             let message = Task.isCancelled ? nil : "\(error)"
             update(id) { $0.status = message == nil ? "cancelled" : "failed"; $0.message = message; $0.finished = JobBoard.timestamp(Date()) }

@@ -116,7 +116,11 @@ struct ServeTests {
         let record = try await fixture.wait(long, seconds: 10)
         let took = Date().timeIntervalSince(asked)
         #expect(record["status"] as? String == "cancelled", "\(record)")
-        #expect(took < 1.0, "cancel took \(took) s")
+        // The job's own stop, measured by the server, within a second; as the page sees it (with
+        // its polling and a busy machine's delays), within a few.
+        let stopped = try #require(record["stoppedAfter"] as? Double)
+        #expect(stopped < 1.0, "the job stopped \(stopped) s after the cancel")
+        #expect(took < 3.0, "the cancel was seen \(took) s after it was asked")
     }
 
     @Test("a load sweep runs as motcua sweep does and shows its chart page; a staffing search without targets is refused as motcua staff refuses it")
