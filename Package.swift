@@ -15,8 +15,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "MotCua", swiftSettings: swiftSettings),
-        .executableTarget(name: "MotCuaCLI", dependencies: ["MotCua"], swiftSettings: swiftSettings),
-        .testTarget(name: "MotCuaTests", dependencies: ["MotCua"], swiftSettings: swiftSettings),
+        .target(name: "MotCuaServe", dependencies: ["MotCua"], swiftSettings: swiftSettings),
+        .executableTarget(name: "MotCuaCLI", dependencies: ["MotCua", "MotCuaServe"], swiftSettings: swiftSettings),
+        .testTarget(name: "MotCuaTests", dependencies: ["MotCua", "MotCuaServe"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,6 +9,7 @@ enum Commands {
         ExperimentCommands.staffSpec, CalibrateCommand.spec, AuditCommand.spec, Bench.spec,
         NewCommand.spec,
         DriversCommand.spec,
+        ServeCommand.spec,
     ]
 
     /// The version of this build of `motcua`.

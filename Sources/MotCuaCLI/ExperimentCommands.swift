@@ -44,13 +44,7 @@ enum ExperimentCommands {
         run: staff)
 
     /// `FROM:TO:STEP` of a sweep, or nil when it is not one.
-    static func loadRange(_ text: String) -> (from: Double, to: Double, step: Double)? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false).compactMap { Double($0) }
-        guard parts.count == 3, parts[0] > 0, parts[1] >= parts[0], parts[2] > 0, (parts[1] - parts[0]) / parts[2] <= 200 else {
-            return nil
-        }
-        return (parts[0], parts[1], parts[2])
-    }
+    static func loadRange(_ text: String) -> (from: Double, to: Double, step: Double)? { LoadSweep.range(text) }
 
     /// `ID` or `ID=LOW:HIGH` of `staff --office`: the id and the bounds given, or nil when malformed.
     static func officeBound(_ text: String) -> (office: String, range: ClosedRange<Int>?)? {

@@ -23,6 +23,16 @@ public struct LoadSweep: Sendable {
     public let firstSaturated: (office: String, load: Double)?
 
     /// Load factors `from`, `from + step`, … up to `to` (inclusive, within rounding).
+    /// `FROM:TO:STEP` as `motcua sweep --load` and the workbench read it, or nil when it is not
+    /// one (0 < FROM ≤ TO, STEP > 0, at most 200 steps).
+    public static func range(_ text: String) -> (from: Double, to: Double, step: Double)? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).compactMap { Double($0) }
+        guard parts.count == 3, parts[0] > 0, parts[1] >= parts[0], parts[2] > 0, (parts[1] - parts[0]) / parts[2] <= 200 else {
+            return nil
+        }
+        return (parts[0], parts[1], parts[2])
+    }
+
     public static func loads(from: Double, to: Double, step: Double) -> [Double] {
         guard step > 0, to >= from else { return [from] }
         // At most 10,000 points, whatever the numbers (an Int of 1e300 would trap).

@@ -7,6 +7,17 @@ public struct SimulationError: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
+extension SimulationError {
+    /// The run's task was cancelled (the workbench's cancel button): not a broken invariant.
+    public static let cancelled = SimulationError(message: "the run was cancelled")
+
+    /// Whether this is ``cancelled``.
+    public var isCancellation: Bool { message == SimulationError.cancelled.message }
+
+    /// An error with `message`, for code outside the library that runs experiments (the workbench).
+    public init(_ message: String) { self.init(message: message) }
+}
+
 /// One replication of a scenario: the discrete-event scheduler.
 ///
 /// The scheduler is an actor on the run's ``RunExecutor``; it pops events from the agenda in
@@ -172,6 +183,10 @@ actor SimulationRun {
         while let event = context.agenda.next() {
             if event.time >= end { break }
             if event.time >= nextMidnight {
+                // A cancelled task (the workbench's cancel) stops here, at the first event of a
+                // simulated day: checked once a day, not per event, so the kernel's speed is kept,
+                // and a day of even a city-year run takes well under a second.
+                if Task.isCancelled { throw SimulationError.cancelled }
                 // The first event of a new day: the days before it ended with this backlog.
                 let day = Swift.min(Int(event.time / 1440), inProgressPerDay.count)
                 while recordedDays < day { recordDay(recordedDays); recordedDays += 1 }
