@@ -35,6 +35,9 @@ struct DossierRecord: Sendable, BitwiseCopyable {
     var ePaid = false
     /// Ward instance of the citizen, or -1.
     var instance: Int32
+    /// The desk where the dossier was filed (an office index), or -1 for its own unit's desk
+    /// (filing anywhere, docs/model.md §11). Kept in what was padding: the record does not grow.
+    var desk: Int32 = -1
     /// The dossier's number in the run, which keys its decisions (``DecisionRandom``) and tells
     /// it from later dossiers reusing its slot: received dossiers are numbered from 1 in order
     /// of arrival, which depends on the arrival streams alone, so the number stays when staffing

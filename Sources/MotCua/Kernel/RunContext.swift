@@ -17,6 +17,8 @@ final class RunContext: @unchecked Sendable {
     @exclusivity(unchecked) var dossiers = DossierStore()
     /// Per-procedure counts.
     let tallies: PlainBuffer<ProcedureTally>
+    /// Per unit and field (unit-major), in city-scale scenarios; empty otherwise.
+    let unitTallies: PlainBuffer<UnitFieldTally>
     /// The dossier balance.
     @exclusivity(unchecked) var conservation = Conservation()
     /// The per-dossier log, when one was asked for.
@@ -33,6 +35,8 @@ final class RunContext: @unchecked Sendable {
         self.model = model
         days = model.scenario.horizon.days
         tallies = PlainBuffer(repeating: ProcedureTally(), count: model.procedures.count)
+        unitTallies = PlainBuffer(repeating: UnitFieldTally(),
+                                  count: model.collectsUnitFigures ? model.instanceCount * model.scenario.fields.count : 0)
         receivedPerDay = PlainBuffer(repeating: 0, count: days)
         finishedPerDay = PlainBuffer(repeating: 0, count: days)
     }
@@ -54,7 +58,7 @@ final class RunContext: @unchecked Sendable {
         let cells = [
             DossierLog.cell(model.scenario.procedures[p].id),
             DossierLog.cell(model.scenario.fields[model.procedures[p].field].id),
-            DossierLog.cell(model.offices[Int(model.office(ofStage: 0, of: p, instance: record.instance))].id),
+            DossierLog.cell(model.offices[Int(record.desk >= 0 ? record.desk : model.office(ofStage: 0, of: p, instance: record.instance))].id),
             channel, log.stamp(record.arrivedAt), log.stamp(record.dueAt), finished.map(log.stamp) ?? "", status,
             String(record.supplements), flag(record.backlog), flag(record.counted), flag(record.accepted),
             String(Swift.max(incompleteChecks, 0)), flag(feePaying), flag(feePaying && record.ePaid), flag(record.digitized),

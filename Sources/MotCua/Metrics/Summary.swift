@@ -33,6 +33,10 @@ public struct ExperimentSummary: Sendable {
     public let daily: [DailyFigures]
     /// Names of the scenario's office entries (a ward group is one entry), by ``OfficeModel/entry``.
     public let officeEntries: [(name: String, nameVi: String?, kind: OfficeKind)]
+    /// The scenario's published figures next to the baseline (docs/model.md §11.3).
+    public let backTest: [BackTestResult]
+    /// Per-unit figures at city scale (nil for smaller scenarios).
+    public let unitFigures: UnitFigures?
 
     /// Summarises replication results of `model`.
     public init(model: SimulationModel, seed: UInt64, results: [RunResult]) {
@@ -162,6 +166,8 @@ public struct ExperimentSummary: Sendable {
         conservationPerReplication = results.map(\.conservation)
         events = results.reduce(0) { $0 + $1.events }
         officeEntries = scenario.offices.map { ($0.name, $0.nameVi, $0.kind) }
+        backTest = BackTestResult.compare(scenario.backTest, overall: overall, horizon: scenario.horizon)
+        unitFigures = UnitFigures.make(scenario, results: results)
         let n = Double(Swift.max(results.count, 1))
         daily = (0..<scenario.horizon.days).map { d in
             DailyFigures(date: scenario.horizon.start.adding(days: d),

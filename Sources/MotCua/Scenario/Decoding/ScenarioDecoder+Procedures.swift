@@ -39,6 +39,7 @@ extension ScenarioDecoder {
             guard let p = ObjectReader(value, path: path, diagnostics: diagnostics, keys: [
                 "id", "name", "nameVi", "field", "yearlyVolume", "deadline", "online", "refusal", "intake", "steps",
                 "priorityShare", "incomplete", "digitization", "fee", "result", "withdrawal", "load", "postal",
+                "filingAnywhere",
             ]) else { continue }
             let id = p.string("id"), name = p.string("name"), nameVi = p.string("nameVi", required: false)
             let field = p.string("field")
@@ -110,6 +111,16 @@ extension ScenarioDecoder {
                 let after = distribution(r, "after", "a distribution of the time after acceptance")
                 if let share, let after { withdrawal = WithdrawalSpec(share: share, after: after) }
             }
+            var filingAnywhere: FilingAnywhereSpec?
+            if let r = p.object("filingAnywhere", required: false, keys: ["neighbourShare", "cityShare", "cityDesk"]) {
+                let neighbour = r.share("neighbourShare", required: false) ?? 0
+                let city = r.share("cityShare", required: false) ?? 0
+                let desk = r.string("cityDesk", required: city > 0)
+                if neighbour + city > 1 {
+                    diagnostics.report(r.path, "neighbourShare + cityShare must not exceed 1 (found \(neighbour + city))")
+                }
+                filingAnywhere = FilingAnywhereSpec(neighbourShare: neighbour, cityShare: city, cityDesk: desk)
+            }
             if let id, let name, let field, let volume, let deadline, let intake {
                 var spec = ProcedureSpec(id: id, name: name, nameVi: nameVi, field: field, yearlyVolume: volume,
                                          deadlineWorkingDays: deadline, onlineShare: online, refusalShare: refusal,
@@ -122,6 +133,7 @@ extension ScenarioDecoder {
                 spec.result = resultSpec
                 spec.withdrawal = withdrawal
                 spec.load = p.has("load") ? decodeLoad(p["load"], path: p.child("load")) : nil
+                spec.filingAnywhere = filingAnywhere
                 result.append(Located(spec: spec, path: path))
             }
         }
