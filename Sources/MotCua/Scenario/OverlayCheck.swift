@@ -32,7 +32,8 @@ extension ScenarioLoader {
         case let table?: diagnostics.report("procedureTable", "expected the path of a CSV file, found \(table.typeName)")
         }
         let directory = (path as NSString).deletingLastPathComponent
-        _ = ScenarioDecoder(diagnostics: diagnostics, directory: directory, file: path).decode(overlay)
+        let expanded = UnitList.expand(overlay, directory: directory, file: path, diagnostics: diagnostics)
+        _ = ScenarioDecoder(diagnostics: diagnostics, directory: directory, file: path).decode(expanded)
         if !diagnostics.isEmpty { throw ScenarioError(file: path, issues: diagnostics.issues) }
         return nil
     }

@@ -17,19 +17,9 @@ enum ProcedureTable {
 
     /// Reads the table at `path` (`reportAs` names it in messages) into an overlay of procedures.
     static func overlay(path: String, reportAs file: String, diagnostics: Diagnostics, at jsonPath: String) -> JSONValue? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.report(jsonPath, "cannot read the procedure table \(file)")
-            return nil
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.report(jsonPath, "\(file) is not UTF-8 text; save the spreadsheet as \"CSV UTF-8\"")
-            return nil
-        }
-        let (rows, delimiter) = CSVParser.rows(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
-        guard let header = rows.first, !header.isEmpty else {
-            diagnostics.report(jsonPath, "\(file) is empty; expected a header row with at least the column id")
-            return nil
-        }
+        guard let (rows, delimiter) = readRows(path: path, reportAs: file, what: "procedure table",
+                                               needs: "the column id", diagnostics: diagnostics, at: jsonPath) else { return nil }
+        let header = rows[0]
         let semicolons = delimiter == ";"
         var known: [Int: String] = [:]
         for (i, name) in header.enumerated() {
@@ -97,6 +87,26 @@ enum ProcedureTable {
             procedures.append(.object(members))
         }
         return .object([("procedures", .array(procedures))])
+    }
+
+    /// The rows of the CSV file at `path` (a byte-order mark dropped) and its delimiter, or nil
+    /// (reported) when it cannot be read, is not UTF-8 or has no header row.
+    static func readRows(path: String, reportAs file: String, what: String, needs: String, diagnostics: Diagnostics,
+                         at jsonPath: String) -> (rows: [[String]], delimiter: Character)? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.report(jsonPath, "cannot read the \(what) \(file)")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.report(jsonPath, "\(file) is not UTF-8 text; save the spreadsheet as \"CSV UTF-8\"")
+            return nil
+        }
+        let (rows, delimiter) = CSVParser.rows(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        guard let header = rows.first, !header.isEmpty else {
+            diagnostics.report(jsonPath, "\(file) is empty; expected a header row with at least \(needs)")
+            return nil
+        }
+        return (rows, delimiter)
     }
 
     /// Service times given as a mean in the table: lognormal with a standard deviation of half

@@ -162,6 +162,13 @@ public struct InstanceSpec: Sendable {
     public var nameVi: String?
     public var staff: Int?
     public var weight: Double
+    /// The kind of unit: `ward`, `commune`, `special-zone` or `town` (default `ward`).
+    public var kind: String = "ward"
+    /// A grouping of the scenario's choice (e.g. the former district), for finding a unit in reports.
+    public var group: String?
+    /// Opening hours of this unit's office, when they differ from the office entry's.
+    public var hours: OpeningHours?
+    public var saturdayHours: OpeningHours?
 }
 
 /// An administrative procedure (thủ tục hành chính) with its load, deadline and route.

@@ -75,6 +75,7 @@ public enum ScenarioLoader {
             }
             if !diagnostics.isEmpty { throw ScenarioError(file: file, issues: diagnostics.issues) }
         }
+        document = UnitList.expand(document, directory: directory, file: file, diagnostics: diagnostics)
         let decoded = ScenarioDecoder(diagnostics: diagnostics, directory: directory, file: file).decode(document)
         guard var scenario = decoded, diagnostics.isEmpty else {
             throw ScenarioError(file: file, issues: diagnostics.issues)

@@ -77,10 +77,13 @@ public final class SimulationModel: Sendable {
                 for (n, instance) in entry.instances.enumerated() {
                     members.append(Int32(offices.count))
                     let staff = instance.staff ?? entry.staff
+                    let ownSchedule = instance.hours == nil && instance.saturdayHours == nil ? schedule
+                        : scheduleIndex(instance.hours ?? entry.hours ?? spec.hours,
+                                        instance.saturdayHours ?? entry.saturdayHours ?? spec.saturdayHours)
                     offices.append(OfficeModel(index: Int32(offices.count), entry: entryIndex, id: "\(entry.id)/\(instance.id)", name: "\(instance.name): \(entry.name)",
                                                nameVi: "\(instance.nameVi ?? instance.name): \(entry.nameVi ?? entry.name)", kind: entry.kind, level: entry.level,
                                                staffPlan: SimulationModel.staffPlan(entry, baseStaff: staff, start: scenario.horizon.start, days: scenario.horizon.days),
-                                               schedule: schedule, instance: n, sessions: entry.sessions.map(\.minutes), patience: entry.patience.map { samplers.sampler($0) }))
+                                               schedule: ownSchedule, instance: n, sessions: entry.sessions.map(\.minutes), patience: entry.patience.map { samplers.sampler($0) }))
                 }
                 groupMembers[entry.id] = members
                 if instanceWeights.isEmpty { instanceWeights = entry.instances.map(\.weight) }

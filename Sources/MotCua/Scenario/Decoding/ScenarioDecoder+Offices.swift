@@ -53,15 +53,28 @@ extension ScenarioDecoder {
             }
             var instances: [InstanceSpec] = []
             for (ipath, ivalue) in o.array("instances", required: false, nonEmpty: true) ?? [] {
-                let instanceKeys: Set<String> = ["id", "name", "nameVi", "staff", "weight"]
+                let instanceKeys: Set<String> = ["id", "name", "nameVi", "kind", "group", "staff", "weight", "hours",
+                                                 "saturdayHours"]
                 guard let i = ObjectReader(ivalue, path: ipath, diagnostics: diagnostics, keys: instanceKeys) else {
                     continue
                 }
                 let iid = i.string("id"), iname = i.string("name"), inameVi = i.string("nameVi", required: false)
                 let istaff = i.integer("staff", required: false, atLeast: 0, atMost: 100_000)
                 let weight = i.number("weight", required: false, atLeast: 0, atMost: 1e9) ?? 1
+                let ikind = i.choice("kind", UnitList.kinds, required: false)
+                let igroup = i.string("group", required: false)
+                let ihours = decodeHours(i["hours"], path: i.child("hours"), allowEmpty: false)
+                let isaturday = decodeHours(i["saturdayHours"], path: i.child("saturdayHours"), allowEmpty: true)
+                if calendar?.alwaysOpen == true, i.has("hours") || i.has("saturdayHours") {
+                    diagnostics.report(i.child("hours"), "office hours do not apply to an always-open calendar")
+                }
                 if let iid, let iname {
-                    instances.append(InstanceSpec(id: iid, name: iname, nameVi: inameVi, staff: istaff, weight: weight))
+                    var instance = InstanceSpec(id: iid, name: iname, nameVi: inameVi, staff: istaff, weight: weight)
+                    instance.kind = ikind ?? UnitList.defaultKind
+                    instance.group = igroup
+                    instance.hours = ihours
+                    instance.saturdayHours = isaturday
+                    instances.append(instance)
                 }
             }
             if !instances.isEmpty, instances.allSatisfy({ $0.weight == 0 }) {

@@ -13,7 +13,7 @@ struct ScenarioDecoder {
     /// The keys a scenario document may have at its top level.
     static let topLevelKeys: Set<String> = [
         "format", "name", "nameVi", "description", "seed", "horizon", "calendar", "fields", "offices", "procedures",
-        "targets", "policies", "backlog", "load", "procedureTable",
+        "targets", "policies", "backlog", "load", "procedureTable", "units", "unitTable",
         "backTest",
     ]
     /// The top-level keys a whole scenario must have; a document with known keys but few of
