@@ -55,7 +55,7 @@ struct AuditTests {
         }
         let header = DossierLog.columns.joined(separator: ",")
         let procedure = DossierLog.cell("=odd,\"id\"\nsplit")
-        let row = "MC1,\(procedure),f,o,online,01/01/2024 08:00,,,in progress,0,0,1,0,0,0,0,0,,not owed,,"
+        let row = "MC1,\(procedure),f,o,online,01/01/2024 08:00,,,in progress,0,0,1,0,0,0,0,0,,not owed,,,ward,[o][x],"
         let path = NSTemporaryDirectory() + "motcua-audit-quoting-\(getpid()).csv"
         defer { unlink(path) }
         try (header + "\n" + row + "\n" + row + "\n").write(toFile: path, atomically: true, encoding: .utf8)
@@ -63,6 +63,28 @@ struct AuditTests {
         #expect(recount.rows == 2)
         #expect(recount.procedures.keys.sorted() == ["=odd,\"id\"\nsplit"])
         #expect(recount.procedures["=odd,\"id\"\nsplit"]?[LogRecount.countNames.firstIndex(of: "online")!] == 2)
+    }
+
+    @Test("the recount covers the levels, the office entries, the Decision 766 parts, re-use and the backlog cleared")
+    func levelsOfficesAndScore() async throws {
+        let (lines, recount) = try await Self.recount("scenarios/quan-6-2024.json", seed: 3, warmUpDays: 0)
+        let places = Set(lines.map(\.place))
+        #expect(places.contains("levels/district") && places.contains("levels/ward"))
+        #expect(places.contains("officeOnTime/land-branch") && places.contains("officeOnTime/ward-desk"))
+        #expect(lines.filter { $0.place == "decision766" }.count == 6)
+        #expect(!recount.offices.isEmpty && recount.levels.keys.sorted() == ["district", "ward"])
+        func overall(_ name: String) -> Int { recount.overall[LogRecount.countNames.firstIndex(of: name)!] }
+        #expect(overall("backlogFinished") > 0 && overall("reuseEligible") == 0)
+        for line in lines where !line.agrees && (line.place.hasPrefix("levels/") || line.place.hasPrefix("officeOnTime/")
+                                                  || line.place == "decision766" || line.count == "backlogFinished") {
+            Issue.record("\(line.place) \(line.count): report \(line.reported.map(String.init) ?? "absent"), recount \(line.recounted)")
+        }
+        let goVap = try await Self.recount("scenarios/go-vap-2024.json", seed: 3, warmUpDays: 0)
+        func goVapOverall(_ name: String) -> Int { goVap.1.overall[LogRecount.countNames.firstIndex(of: name)!] }
+        #expect(goVapOverall("reused") > 0 && goVapOverall("reused") < goVapOverall("reuseEligible"))
+        for line in goVap.0 where !line.agrees && (line.count == "reused" || line.count == "reuseEligible" || line.place == "decision766") {
+            Issue.record("Gò Vấp \(line.place) \(line.count): report \(line.reported.map(String.init) ?? "absent"), recount \(line.recounted)")
+        }
     }
 
     @Test("the code prefix comes from the scenario's name")

@@ -17,13 +17,17 @@ public struct LogRecount: Sendable {
         "inProgressNotDue", "inProgressOverdue", "backlogOnTime", "backlogLate", "incomplete", "supplementRequests",
         "lateByRepeatedSupplements", "apologiesSent", "lateApologisedOnTime", "lateApologisedLate", "lateNotApologised",
         "newDateMet", "newDateMissed", "newDatePending", "online", "postal", "digitized", "feePaying", "ePaid",
-        "resultsElectronic", "resultsPostal", "resultsAtDesk",
+        "resultsElectronic", "resultsPostal", "resultsAtDesk", "reuseEligible", "reused", "backlogFinished",
     ]
 
     /// Counts per procedure id, in the order of ``countNames``.
     public private(set) var procedures: [String: [Int]] = [:]
     /// Counts per field id.
     public private(set) var fields: [String: [Int]] = [:]
+    /// Counts per level of the receiving desk (`district`, `ward`, `city`).
+    public private(set) var levels: [String: [Int]] = [:]
+    /// Counts per office entry of the scenario, of the dossiers whose route passes through it.
+    public private(set) var offices: [String: [Int]] = [:]
     /// Counts of every counted dossier.
     public private(set) var overall = [Int](repeating: 0, count: LogRecount.countNames.count)
     /// Rows read (header excluded), counted or not.
@@ -53,7 +57,8 @@ public struct LogRecount: Sendable {
         var column: [String: Int] = [:]
         for (i, name) in header.enumerated() { column[name] = i }
         let needed = ["procedure", "field", "channel", "status", "supplements", "backlog", "counted", "accepted",
-                      "incomplete_checks", "fee_paying", "e_paid", "digitized", "late", "apology", "new_date", "result"]
+                      "incomplete_checks", "fee_paying", "e_paid", "digitized", "late", "apology", "new_date", "result",
+                      "level", "offices", "reused"]
         let missing = needed.filter { column[$0] == nil }
         guard missing.isEmpty else {
             throw Failure(message: "\(path): missing column(s) \(missing.joined(separator: ", ")); is it a log written by `motcua run --events`?")
@@ -149,10 +154,12 @@ public struct LogRecount: Sendable {
             case "desk": add("resultsAtDesk")
             default: throw Failure(message: "\(path): row \(record.row): unknown result channel \"\(cell("result"))\"")
             }
+            try countReuseAndBacklog(re: cell("reused"), backlog: backlog, status: cell("status"), row: record.row, file: path, add)
             func merge(_ into: inout [Int]) { for i in counts.indices { into[i] += counts[i] } }
             merge(&overall)
             merge(&procedures[cell("procedure"), default: [Int](repeating: 0, count: counts.count)])
             merge(&fields[cell("field"), default: [Int](repeating: 0, count: counts.count)])
+            try mergeByLevelAndOffice(level: cell("level"), route: cell("offices"), row: record.row, file: path, counts)
         }
     }
 
@@ -184,7 +191,7 @@ public struct LogRecount: Sendable {
         }
         side("overall", measures["overall"]?["counts"], overall)
         let zero = [Int](repeating: 0, count: LogRecount.countNames.count)
-        for (group, recounted) in [("fields", fields), ("procedures", procedures)] {
+        for (group, recounted) in [("fields", fields), ("procedures", procedures), ("levels", levels), ("officeOnTime", offices)] {
             guard case .array(let entries)? = measures[group] else { throw Failure(message: "the report has no measures.\(group)") }
             var seen = Set<String>()
             for entry in entries {
@@ -196,6 +203,70 @@ public struct LogRecount: Sendable {
                 side("\(group)/\(id)", nil, recounted[id] ?? zero)
             }
         }
+        lines += decision766Lines(measures["decision766"])
         return lines
+    }
+}
+
+// The counts added for the level and office tables, the re-use of documents, the opening
+// backlog cleared and the Decision 766 parts (docs/model.md §6.5, §7.5, §8), kept apart from
+// the recount above.
+extension LogRecount {
+    /// The re-use and backlog-cleared counts of one row: `reused` is empty for a dossier without
+    /// a re-use rule or not accepted at the desk, else 0 or 1; a dossier of the opening backlog
+    /// whose status is on time or late finished within the horizon.
+    func countReuseAndBacklog(re reused: String, backlog: Bool, status: String, row: Int, file path: String,
+                              _ add: (String, Int) -> Void) throws(Failure) {
+        switch reused {
+        case "": break
+        case "0": add("reuseEligible", 1)
+        case "1": add("reuseEligible", 1); add("reused", 1)
+        default: throw Failure(message: "\(path): row \(row): reused \"\(reused)\" is none of 0, 1 or empty")
+        }
+        if backlog && (status == "on time" || status == "late") { add("backlogFinished", 1) }
+    }
+
+    /// Adds one row's counts to its desk's level and to every office entry of its route (a
+    /// dossier counts once per entry, as in the report's table of dossiers by office).
+    mutating func mergeByLevelAndOffice(level: String, route: String, row: Int, file path: String, _ counts: [Int]) throws(Failure) {
+        guard AdministrativeLevel(rawValue: level) != nil else {
+            throw Failure(message: "\(path): row \(row): level \"\(level)\" is none of \(AdministrativeLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let entries = DossierLog.routeEntries(route)
+        guard !entries.isEmpty, Set(entries).count == entries.count else {
+            throw Failure(message: "\(path): row \(row): offices \"\(route)\" is not a list of distinct [office] entries")
+        }
+        func merge(_ into: inout [Int]) { for i in counts.indices { into[i] += counts[i] } }
+        merge(&levels[level, default: [Int](repeating: 0, count: counts.count)])
+        for entry in entries { merge(&offices[entry, default: [Int](repeating: 0, count: counts.count)]) }
+    }
+
+    /// The Decision 766 parts recomputed from the overall recount, in hundredths of a point (the
+    /// report rounds them so), beside the report's: the formulas of docs/model.md §8, written
+    /// here again rather than called.
+    func decision766Lines(_ reported: JSONValue?) -> [Line] {
+        func count(_ name: String) -> Double { Double(overall[LogRecount.countNames.firstIndex(of: name)!]) }
+        func share(_ part: Double, _ whole: Double) -> Double { whole > 0 ? part / whole : 0 }
+        let onTime = count("finishedOnTime") + count("inProgressNotDue")
+        let processed = onTime + count("finishedLate") + count("inProgressOverdue")
+        let returned = count("resultsElectronic") + count("resultsPostal") + count("resultsAtDesk")
+        let parts: [(String, Double)] = [
+            ("progress", 20 * share(onTime, processed)),
+            ("online-service", 12 * min(1, share(count("online"), count("received")) / 0.5)),
+            ("online-payment", 10 * share(count("ePaid"), count("feePaying"))),
+            ("electronic-results", 6 * share(count("resultsElectronic"), returned)),
+            ("digitized-components", 4 * min(1, share(count("digitized"), count("accepted")) / 0.8)),
+            ("data-reuse", 2 * min(1, share(count("reused"), count("reuseEligible")) / 0.8)),
+        ]
+        var byID: [String: Double] = [:]
+        if case .array(let entries)? = reported {
+            for entry in entries {
+                if case .string(let id)? = entry["id"], let points = entry["points"]?.numberValue { byID[id] = points }
+            }
+        }
+        return parts.map { id, points in
+            Line(place: "decision766", count: id, reported: byID[id].map { Int(($0 * 100).rounded()) },
+                 recounted: Int((points * 100).rounded()))
+        }
     }
 }

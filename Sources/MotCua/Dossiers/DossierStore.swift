@@ -33,10 +33,15 @@ struct DossierRecord: Sendable, BitwiseCopyable {
     var backlog = false
     /// Pays its fee electronically (decided when accepted; for the dossier log).
     var ePaid = false
+    /// Re-uses documents already held (decided when accepted; for the dossier log).
+    var reused = false
     /// Ward instance of the citizen, or -1.
     var instance: Int32
+    /// Day of the horizon on which the desk received it (-1 for the opening backlog): the
+    /// dated rules in force that day apply to it (docs/model.md §11).
+    var receivedDay: Int32 = -1
     /// The desk where the dossier was filed (an office index), or -1 for its own unit's desk
-    /// (filing anywhere, docs/model.md §11). Kept in what was padding: the record does not grow.
+    /// (filing anywhere, docs/model.md §12.2).
     var desk: Int32 = -1
     /// The dossier's number in the run, which keys its decisions (``DecisionRandom``) and tells
     /// it from later dossiers reusing its slot: received dossiers are numbered from 1 in order

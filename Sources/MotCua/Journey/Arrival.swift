@@ -85,7 +85,8 @@ extension SimulationRun {
         for backlog in model.backlog {
             let p = backlog.procedure
             var random = RandomStream(seed: seed, stream: "backlog/\(model.scenario.procedures[backlog.procedure].id)")
-            let deadline = procedures[p].deadlineWorkingDays
+            // Received before the horizon: the deadline version in force the day before it.
+            let deadline = model.deadlineWorkingDays(of: p, receivedOnDay: -1)
             for _ in 0..<backlog.count {
                 // Checked at load to lie within the deadline; draws of unbounded distributions
                 // are cut there, so that the conversion below cannot trap.

@@ -26,6 +26,9 @@ enum Decision: UInt64 {
     case apologyLate
     case resultChannel
     case pickupDelay
+    /// Documents already held are re-used (docs/model.md §6.5); added last so that the other
+    /// kinds keep their keys.
+    case reuse
 }
 
 /// Randomness keyed to (run seed, decision, procedure, dossier serial, occurrence): a

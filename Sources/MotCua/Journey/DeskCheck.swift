@@ -22,9 +22,18 @@ extension SimulationRun {
     /// components the desk scans (with the procedure's share, decided once per dossier).
     @inline(__always)
     func isDigitized(_ record: DossierRecord, procedure p: Int) -> Bool {
-        if record.online { return true }
+        if record.online || reusesDocuments(record, procedure: p) { return true }
         guard procedures[p].digitization != nil, let digitization = procedures[p].digitization else { return false }
         return decides(.scanning, digitization.share, record)
+    }
+
+    /// Whether the citizen is not asked again for documents the administration already holds
+    /// (the procedure's re-use share, decided once per dossier): its components come from the
+    /// data store, electronic, and are not scanned (docs/model.md §6.5).
+    @inline(__always)
+    func reusesDocuments(_ record: DossierRecord, procedure p: Int) -> Bool {
+        guard let share = procedures[p].reuseShare else { return false }
+        return decides(.reuse, share, record)
     }
 
     /// Whether the dossier's fee is paid electronically: always when filed online (paid on the
@@ -44,7 +53,7 @@ extension SimulationRun {
         guard deskOutcome(of: record, procedure: p) == .accepted else { return 0 }
         var extra = 0.0
         if !record.online, procedures[p].digitization != nil, let digitization = procedures[p].digitization,
-           isDigitized(record, procedure: p) {
+           !reusesDocuments(record, procedure: p), isDigitized(record, procedure: p) {
             extra += sample(digitization.service, for: .scanningTime, of: record)
         }
         if procedures[p].fee != nil, let fee = procedures[p].fee, !paysElectronically(record, fee) {
@@ -93,11 +102,20 @@ extension SimulationRun {
         let digitized = isDigitized(record, procedure: p)
         context.dossiers[dossier].accepted = true
         context.dossiers[dossier].digitized = digitized
-        context.dossiers[dossier].dueAt = calendar.appointment(receivedAt: context.now, day: context.dayOfNow,
-                                                               workingDays: procedures[p].deadlineWorkingDays)
+        let day = context.dayOfNow
+        context.dossiers[dossier].receivedDay = Int32(truncatingIfNeeded: day)
+        let workingDays = procedures[p].hasDeadlineVersions
+            ? model.deadlineWorkingDays(of: p, receivedOnDay: day) : procedures[p].deadlineWorkingDays
+        context.dossiers[dossier].dueAt = calendar.appointment(receivedAt: context.now, day: day, workingDays: workingDays)
+        let reused = reusesDocuments(record, procedure: p)
+        context.dossiers[dossier].reused = reused
         if record.counted {
             context.tallies[p].accepted += 1
             if digitized { context.tallies[p].digitized += 1 }
+            if procedures[p].reuseShare != nil {
+                context.tallies[p].reuseEligible += 1
+                if reused { context.tallies[p].reused += 1 }
+            }
             if procedures[p].fee != nil, let fee = procedures[p].fee {
                 context.tallies[p].feePaying += 1
                 if paysElectronically(record, fee) { context.tallies[p].ePaid += 1 }

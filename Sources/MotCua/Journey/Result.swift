@@ -15,6 +15,7 @@ extension SimulationRun {
         let late: LogOutcome.Late = onTime ? .notLate : now <= record.dueAt ? .repeatedSupplements : .pastDue
         var apology = ApologyOutcome.notOwed
         if record.counted {
+            if record.backlog { context.tallies[p].backlogFinished += 1 }
             if onTime {
                 context.tallies[p].finishedOnTime += 1
                 if record.backlog { context.tallies[p].backlogOnTime += 1 }

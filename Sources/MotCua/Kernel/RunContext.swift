@@ -55,14 +55,18 @@ final class RunContext: @unchecked Sendable {
         let feePaying = record.accepted && model.procedures[p].fee != nil
         let incompleteChecks = Int(record.deskChecks) - (record.accepted && !record.backlog ? 1 : 0)
         func flag(_ value: Bool) -> String { value ? "1" : "0" }
+        let intake = model.offices[Int(record.desk >= 0 ? record.desk : model.office(ofStage: 0, of: p, instance: record.instance))]
+        let reusable = record.accepted && !record.backlog && model.procedures[p].reuseShare != nil
         let cells = [
             DossierLog.cell(model.scenario.procedures[p].id),
             DossierLog.cell(model.scenario.fields[model.procedures[p].field].id),
-            DossierLog.cell(model.offices[Int(record.desk >= 0 ? record.desk : model.office(ofStage: 0, of: p, instance: record.instance))].id),
+            DossierLog.cell(intake.id),
             channel, log.stamp(record.arrivedAt), log.stamp(record.dueAt), finished.map(log.stamp) ?? "", status,
             String(record.supplements), flag(record.backlog), flag(record.counted), flag(record.accepted),
             String(Swift.max(incompleteChecks, 0)), flag(feePaying), flag(feePaying && record.ePaid), flag(record.digitized),
             outcome.late.rawValue, outcome.apology.logText, outcome.apology.newDateText, outcome.result?.rawValue ?? "",
+            intake.level.rawValue, DossierLog.cell(DossierLog.routeCell(model.scenario.procedures[p].route.map(\.office))),
+            reusable ? flag(record.reused) : "",
         ]
         log.write(code: record.serial, cells: cells)
     }

@@ -14,14 +14,16 @@ extension ExperimentSummary {
             return "\(name) = \(range)"
         }
         switch measure {
-        case .onTimeRate, .lateRate, .withdrawnRate:
+        case .onTimeRate, .lateRate, .withdrawnRate, .backlogClearedRate:
             return nil
         case .apologyRate:
             let policy = scenario.policies
             let kind = policy.apologySource.map { source in
                 " (" + (source.split(separator: ":", maxSplits: 1).first.map(String.init) ?? source) + ")"
             } ?? " (no source)"
-            return "policies.apology.onTimeShare = \(shareText(policy.apologyOnTimeShare))" + kind
+            // With dated versions (docs/model.md §11) the range over them.
+            let values = [policy.apologyOnTimeShare] + policy.versions.map(\.rules.apologyOnTimeShare)
+            return (shares("policies.apology.onTimeShare", values) ?? "") + kind
         case .digitizationRate:
             return [shares("digitization.share", procedures.map { $0.digitization?.share ?? 0 }),
                     shares("onlineShare", procedures.map(\.onlineShare))].compactMap { $0 }.joined(separator: ", ")
@@ -31,6 +33,8 @@ extension ExperimentSummary {
                     shares("onlineShare", paying.map(\.onlineShare))].compactMap { $0 }.joined(separator: ", ")
         case .onlineRate:
             return shares("onlineShare", procedures.map(\.onlineShare))
+        case .reuseRate:
+            return shares("reuse.share", procedures.compactMap { $0.reuse?.share })
         }
     }
 }

@@ -32,6 +32,17 @@ public struct TargetResult: Sendable {
     public let inputDriven: String?
 }
 
+/// A target of the plan that the simulation cannot compute, with the reason.
+public struct TargetNotComputable: Sendable {
+    public let id: String
+    public let label: String
+    public let labelVi: String?
+    public let comparator: Comparator
+    public let threshold: Double
+    /// Why no simulation can give it (a survey figure, a decision rather than a flow…).
+    public let reason: String
+}
+
 /// On-time figures of a group of procedures (a field, a level, everything).
 public struct RateResult: Sendable {
     public let id: String
@@ -134,10 +145,27 @@ public struct ScoreComponent: Sendable {
                            leavesOut: "only procedures whose result return is modelled",
                            leavesOutVi: "chỉ tính thủ tục có mô phỏng việc trả kết quả"),
             ScoreComponent(id: "digitized-components", name: "Components digitized", nameVi: "Số hóa thành phần hồ sơ", points: 4 * Swift.min(1, ratio(t.digitized, t.accepted) / 0.8), maximum: 4,
-                           leavesOut: "digitization at reception only; full marks at ≥80%; the re-use of digitized data (2 pts) and the other digitization parts are not computed",
-                           leavesOutVi: "chỉ tính số hóa khi tiếp nhận; đạt tối đa khi ≥80%; chưa tính tái sử dụng dữ liệu (2 điểm) và các phần khác"),
+                           leavesOut: "digitization at reception only; full marks at ≥80%",
+                           leavesOutVi: "chỉ tính số hóa khi tiếp nhận; đạt tối đa khi ≥80%"),
+            ScoreComponent(id: "data-reuse", name: "Re-use of digitized data", nameVi: "Tái sử dụng dữ liệu số hóa", points: 2 * Swift.min(1, ratio(t.reused, t.reuseEligible) / 0.8), maximum: 2,
+                           leavesOut: "re-used ÷ accepted dossiers of procedures with a re-use rule (an input share, docs/model.md §6.5); full marks at ≥80%",
+                           leavesOutVi: "số hồ sơ tái sử dụng ÷ hồ sơ tiếp nhận của thủ tục có quy tắc tái sử dụng (tham số đầu vào); đạt tối đa khi ≥80%"),
         ]
     }
+
+    /// The parts of the 100 points no simulation of the dossier flow can give, with why
+    /// (docs/model.md §8): listed in every report beside the computed parts.
+    public static let notComputed: [(id: String, name: String, nameVi: String, maximum: Double, why: String, whyVi: String)] = [
+        ("transparency", "Transparency (publication of procedures and results)", "Công khai, minh bạch", 18,
+         "scores what the unit publishes on the portal, not how dossiers flow",
+         "chấm việc công khai trên Cổng, không phụ thuộc dòng hồ sơ"),
+        ("satisfaction", "Satisfaction", "Mức độ hài lòng", 18,
+         "citizens' ratings and complaints about dossiers are survey and feedback data; the model has neither",
+         "là đánh giá, phản ánh của người dân; mô hình không có dữ liệu này"),
+        ("other-digitization", "Other digitization parts", "Các phần số hóa khác", 10,
+         "the rest of the 22 digitization points (beyond results, components and re-use) were not identified in the notes available",
+         "phần còn lại của 22 điểm số hóa chưa xác định được từ tài liệu hiện có"),
+    ]
 }
 
 /// One day's flow, averaged over replications.

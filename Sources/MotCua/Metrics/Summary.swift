@@ -8,6 +8,9 @@ public struct ExperimentSummary: Sendable {
     public let replications: Int
     public let horizon: Horizon
     public let targets: [TargetResult]
+    /// The plan's targets the simulation cannot compute, each with its reason (docs/model.md
+    /// §7.5): shown in the targets table of every report, never with a verdict.
+    public let targetsNotComputable: [TargetNotComputable]
     public let fields: [RateResult]
     public let overall: RateResult
     /// By the level of the receiving desk (district, ward, city), in that order, where present.
@@ -100,7 +103,13 @@ public struct ExperimentSummary: Sendable {
 
         var targets: [TargetResult] = []
         let many = results.count > 1
-        for target in scenario.targets {
+        targetsNotComputable = scenario.targets.compactMap { target in
+            target.notComputable.map { reason in
+                TargetNotComputable(id: target.id, label: target.label, labelVi: target.labelVi,
+                                    comparator: target.comparator, threshold: target.threshold, reason: reason)
+            }
+        }
+        for target in scenario.targets where target.notComputable == nil {
             var selected = all
             if let level = target.level {
                 let intakeLevel = { (p: Int) in scenario.offices.first { $0.id == scenario.procedures[p].intake.office }?.level }

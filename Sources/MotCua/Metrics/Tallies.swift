@@ -49,6 +49,12 @@ public struct ProcedureTally: Sendable, Equatable, Codable, BitwiseCopyable {
     public var resultsElectronic = 0
     public var resultsPostal = 0
     public var resultsAtDesk = 0
+    /// Accepted dossiers of procedures with a re-use rule (docs/model.md §6.5).
+    public var reuseEligible = 0
+    /// Of those, dossiers whose citizen was not asked again for documents already held.
+    public var reused = 0
+    /// Dossiers of the opening backlog finished within the horizon (docs/model.md §7.5).
+    public var backlogFinished = 0
 
     public init() {}
 

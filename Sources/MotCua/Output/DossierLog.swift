@@ -20,7 +20,20 @@ public final class DossierLog: @unchecked Sendable {
     /// recounted from the log alone (`motcua audit`, docs/output-format.md).
     public static let columns = ["code", "procedure", "field", "office", "channel", "received", "appointment", "finished",
                                  "status", "supplements", "backlog", "counted", "accepted", "incomplete_checks",
-                                 "fee_paying", "e_paid", "digitized", "late", "apology", "new_date", "result"]
+                                 "fee_paying", "e_paid", "digitized", "late", "apology", "new_date", "result",
+                                 "level", "offices", "reused"]
+    /// The `offices` cell: the scenario's office entries of a route (a ward group once), each in
+    /// brackets, which an id cannot contain: `[desk-land][land-branch][tax]`.
+    static func routeCell(_ entries: [String]) -> String {
+        var seen = Set<String>()
+        return entries.filter { seen.insert($0).inserted }.map { "[\($0)]" }.joined()
+    }
+
+    /// The office entries of an `offices` cell (``routeCell(_:)``).
+    public static func routeEntries(_ cell: String) -> [String] {
+        cell.split(separator: "]").map { $0.hasPrefix("[") ? String($0.dropFirst()) : String($0) }
+    }
+
     /// The prefix of the dossier codes (`GV12`), set from the scenario (``codePrefix(of:)``).
     var codePrefix = "MC"
 

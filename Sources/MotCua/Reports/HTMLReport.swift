@@ -37,7 +37,7 @@ public enum HTMLReport {
         """
 
         // Targets
-        if !summary.targets.isEmpty {
+        if !summary.targets.isEmpty || !summary.targetsNotComputable.isEmpty {
             html += "<section><h2>\(e(t("Targets", "Chỉ tiêu")))</h2><table><tr><th>\(e(w.target))</th><th class=\"num\">\(e(w.value))</th><th class=\"num\">\(e(w.ci95))</th><th>\(e(w.verdict))</th></tr>"
             for target in summary.targets {
                 var label = language.pick(target.label, target.labelVi)
@@ -46,6 +46,10 @@ public enum HTMLReport {
                 let input = target.inputDriven.map { "<br><small>↳ \(e(w.inputDriven)): \(e($0))</small>" } ?? ""
                 let of = w.denominator(f.meanCount(target.denominator.mean), target.measure.terms.whole)
                 html += "<tr><td>\(e(label)) (\(target.comparator.rawValue) \(f.percent(target.threshold, 0)); \(e(of)))\(input)</td><td class=\"num\">\(f.percent(target.estimate.mean))</td><td class=\"num\">\(ci)</td><td><span class=\"verdict \(target.verdict.rawValue)\">\(e(TextReport.verdictWord(target.verdict, w)))</span></td></tr>"
+            }
+            for target in summary.targetsNotComputable {
+                let label = language.pick(target.label, target.labelVi)
+                html += "<tr><td>\(e(label)) (\(target.comparator.rawValue) \(f.percent(target.threshold, 0)))<br><small>↳ \(e(language.notComputableWhy)): \(e(target.reason))</small></td><td class=\"num\">—</td><td class=\"num\">—</td><td><span class=\"verdict not-computable\">\(e(language.notComputable))</span></td></tr>"
             }
             html += "</table><p>\(e(t("PASS: the whole 95% confidence interval meets the target; FAIL: it misses it entirely; AT RISK: the interval straddles the threshold.", "ĐẠT: cả khoảng tin cậy 95% đạt chỉ tiêu; KHÔNG ĐẠT: cả khoảng không đạt; CÓ RỦI RO: khoảng tin cậy nằm hai bên ngưỡng.")))</p></section>"
         }

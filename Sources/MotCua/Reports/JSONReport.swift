@@ -46,6 +46,10 @@ public enum JSONReport {
                          ("points", .number((c.points * 100).rounded() / 100)), ("maximum", .number(c.maximum)),
                          ("leavesOut", .string(c.leavesOut)), ("leavesOutVi", .string(c.leavesOutVi))])
             })),
+            ("decision766NotComputed", .array(ScoreComponent.notComputed.map { part in
+                .object([("id", .string(part.id)), ("name", .string(part.name)), ("nameVi", .string(part.nameVi)),
+                         ("maximum", .number(part.maximum)), ("why", .string(part.why)), ("whyVi", .string(part.whyVi))])
+            })),
             ("daily", .array(summary.daily.map { d in
                 .object([("date", .string(d.date.description)), ("received", .number(d.received)),
                          ("finished", .number(d.finished)), ("inProgress", .number(d.inProgress)),
@@ -69,6 +73,11 @@ public enum JSONReport {
             ("format", .string(format)),
             ("scenario", scenario),
             ("targets", targets),
+            ("targetsNotComputable", .array(summary.targetsNotComputable.map { t in
+                .object([("id", .string(t.id)), ("label", .string(t.label)), ("labelVi", t.labelVi.map(JSONValue.string) ?? .null),
+                         ("comparator", .string(t.comparator.rawValue)), ("threshold", .number(t.threshold)),
+                         ("verdict", .string("not-computable")), ("reason", .string(t.reason))])
+            })),
             ("measures", measures),
             ("conservation", conservation),
         ])
@@ -87,38 +96,35 @@ public enum JSONReport {
 
     static func estimate(_ e: Estimate) -> JSONValue { .object(estimateMembers(e)) }
 
-    /// The counters of `counts`, in the same order, for their means per replication.
-    static var perReplicationCounters: [KeyPath<ProcedureTally, Int>] {
+    /// The counters of `counts`, by name, in the report's order: the totals and their means per
+    /// replication are read through the same list, so a name cannot point at another counter.
+    static var countCounters: [(String, KeyPath<ProcedureTally, Int>)] {
         [
-            \.received, \.backlog, \.refused, \.withdrawn, \.accepted, \.finishedOnTime, \.finishedLate, \.inProgressNotDue,
-            \.inProgressOverdue, \.incomplete, \.supplementRequests, \.lateByRepeatedSupplements, \.apologiesSent,
-            \.lateApologisedOnTime, \.lateApologisedLate, \.lateNotApologised, \.newDateMet, \.online, \.postal, \.digitized,
-            \.feePaying, \.ePaid, \.resultsElectronic, \.resultsPostal, \.resultsAtDesk,
+            ("received", \.received), ("backlog", \.backlog), ("refused", \.refused), ("withdrawn", \.withdrawn),
+            ("accepted", \.accepted), ("finishedOnTime", \.finishedOnTime), ("finishedLate", \.finishedLate),
+            ("inProgressNotDue", \.inProgressNotDue), ("inProgressOverdue", \.inProgressOverdue),
+            ("backlogOnTime", \.backlogOnTime), ("backlogLate", \.backlogLate),
+            ("incomplete", \.incomplete), ("supplementRequests", \.supplementRequests),
+            ("lateByRepeatedSupplements", \.lateByRepeatedSupplements), ("apologiesSent", \.apologiesSent),
+            ("lateApologisedOnTime", \.lateApologisedOnTime), ("lateApologisedLate", \.lateApologisedLate),
+            ("lateNotApologised", \.lateNotApologised), ("newDateMet", \.newDateMet),
+            ("newDateMissed", \.newDateMissed), ("newDatePending", \.newDatePending), ("online", \.online), ("postal", \.postal),
+            ("digitized", \.digitized), ("feePaying", \.feePaying), ("ePaid", \.ePaid),
+            ("resultsElectronic", \.resultsElectronic), ("resultsPostal", \.resultsPostal), ("resultsAtDesk", \.resultsAtDesk),
+            ("reuseEligible", \.reuseEligible), ("reused", \.reused), ("backlogFinished", \.backlogFinished),
         ]
     }
 
     static func rate(_ r: RateResult) -> JSONValue {
         let t = r.tally
-        let counts: [(String, Int)] = [
-            ("received", t.received), ("backlog", t.backlog), ("refused", t.refused), ("withdrawn", t.withdrawn),
-            ("accepted", t.accepted), ("finishedOnTime", t.finishedOnTime), ("finishedLate", t.finishedLate),
-            ("inProgressNotDue", t.inProgressNotDue), ("inProgressOverdue", t.inProgressOverdue),
-            ("backlogOnTime", t.backlogOnTime), ("backlogLate", t.backlogLate),
-            ("incomplete", t.incomplete), ("supplementRequests", t.supplementRequests),
-            ("lateByRepeatedSupplements", t.lateByRepeatedSupplements), ("apologiesSent", t.apologiesSent),
-            ("lateApologisedOnTime", t.lateApologisedOnTime), ("lateApologisedLate", t.lateApologisedLate),
-            ("lateNotApologised", t.lateNotApologised), ("newDateMet", t.newDateMet),
-            ("newDateMissed", t.newDateMissed), ("newDatePending", t.newDatePending), ("online", t.online), ("postal", t.postal),
-            ("digitized", t.digitized), ("feePaying", t.feePaying), ("ePaid", t.ePaid),
-            ("resultsElectronic", t.resultsElectronic), ("resultsPostal", t.resultsPostal), ("resultsAtDesk", t.resultsAtDesk),
-        ]
+        let counters = countCounters
         return .object([
             ("id", .string(r.id)),
             ("name", .string(r.name)),
             ("nameVi", r.nameVi.map(JSONValue.string) ?? .null),
             ("onTimeRate", estimate(r.onTimeRate)),
-            ("counts", .object(counts.map { ($0.0, .number(Double($0.1))) })),
-            ("perReplication", .object(zip(counts, perReplicationCounters).map { ($0.0.0, estimate(r.mean($0.1))) })),
+            ("counts", .object(counters.map { ($0.0, .number(Double(t[keyPath: $0.1]))) })),
+            ("perReplication", .object(counters.map { ($0.0, estimate(r.mean($0.1))) })),
         ])
     }
 

@@ -142,6 +142,8 @@ extension Phrases {
         case \ProcedureTally.processed: return "processed"
         case \ProcedureTally.pastDue: return "pastDue"
         case \ProcedureTally.receivedOrBacklog: return "receivedOrBacklog"
+        case \ProcedureTally.reuseEligible: return "reuseEligible"
+        case \ProcedureTally.backlog: return "backlog"
         default: return "dossiers"
         }
     }
@@ -151,4 +153,15 @@ extension Phrases {
     func denominator(_ count: String, _ whole: KeyPath<ProcedureTally, Int>) -> String {
         "\(of) \(count) \(noun(of: whole))"
     }
+}
+
+// Phrases of the targets the simulation cannot compute and of the Decision 766 parts it does
+// not give (docs/model.md §7.5, §8).
+extension Language {
+    /// The verdict column of a target the simulation cannot compute.
+    var notComputable: String { pick("NO VERDICT", "KHÔNG XÉT") }
+    /// What introduces its reason.
+    var notComputableWhy: String { pick("not computable by simulation", "mô phỏng không tính được") }
+    /// The heading of the Decision 766 parts not computed.
+    var decision766NotComputed: String { pick("not computed (points / maximum):", "không tính (điểm / tối đa):") }
 }

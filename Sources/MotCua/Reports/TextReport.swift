@@ -14,7 +14,7 @@ public enum TextReport {
                      + (h.warmUpDays > 0 ? w.warmUp(h.warmUpDays) : "") + ")")
         lines.append("")
 
-        if !summary.targets.isEmpty {
+        if !summary.targets.isEmpty || !summary.targetsNotComputable.isEmpty {
             lines.append(w.targets)
             lines.append("  " + Format.pad(w.verdict, 11) + Format.pad(w.target, 62) + Format.right(w.value, 9) + "   " + w.ci95)
             for t in summary.targets {
@@ -28,6 +28,15 @@ public enum TextReport {
                              + "   " + w.denominator(f.meanCount(t.denominator.mean), t.measure.terms.whole))
                 lines += wrappedLabel.more
                 if let input = t.inputDriven { lines.append("  " + Format.pad("", 11) + "↳ " + w.inputDriven + ": " + input) }
+            }
+            for t in summary.targetsNotComputable {
+                let label = language.pick(t.label, t.labelVi) + " (\(t.comparator.rawValue) \(f.percent(t.threshold, 0)))"
+                let wrappedLabel = Format.wrapped(label, 62, indent: "  " + Format.pad("", 11) + "  ")
+                lines.append("  " + Format.pad(language.notComputable, 11) + wrappedLabel.first + Format.right("—", 9))
+                lines += wrappedLabel.more
+                let reason = Format.wrapped("↳ " + language.notComputableWhy + ": " + t.reason, 100, indent: "  " + Format.pad("", 13))
+                lines.append("  " + Format.pad("", 11) + String(reason.first.reversed().drop { $0 == " " }.reversed()))
+                lines += reason.more
             }
             lines.append("  " + w.passCount(summary.targets.filter { $0.verdict == .pass }.count, summary.targets.count))
             lines.append("")
@@ -151,6 +160,12 @@ public enum TextReport {
             let name = Format.wrapped(language.pick(c.name, c.nameVi), 36, indent: "    ")
             lines.append("  " + name.first + Format.right(f.fixed(c.points, 1), 6) + " / "
                          + f.fixed(c.maximum, 0) + "   " + language.pick(c.leavesOut, c.leavesOutVi))
+            lines += name.more
+        }
+        lines.append("  " + language.decision766NotComputed)
+        for part in ScoreComponent.notComputed {
+            let name = Format.wrapped(language.pick(part.name, part.nameVi), 36, indent: "    ")
+            lines.append("  " + name.first + Format.right("—", 6) + " / " + f.fixed(part.maximum, 0) + "   " + language.pick(part.why, part.whyVi))
             lines += name.more
         }
         lines.append("")

@@ -72,7 +72,10 @@ struct ProcedureModel: Sendable, BitwiseCopyable {
     let index: Int
     /// Index into the scenario's fields.
     let field: Int
+    /// The deadline in force before any dated version (docs/model.md §11).
     let deadlineWorkingDays: Int
+    /// Whether the deadline has dated versions (``SimulationModel/deadlineWorkingDays(of:receivedOnDay:)``).
+    let hasDeadlineVersions: Bool
     let refusalShare: Double
     /// The route's stages are `firstStage ..< firstStage + stageCount` of
     /// ``SimulationModel/stages``; its stage 0 is the desk check (intake).
@@ -84,6 +87,8 @@ struct ProcedureModel: Sendable, BitwiseCopyable {
     let fee: FeeModel?
     let result: ResultModel?
     let withdrawal: WithdrawalModel?
+    /// Share of accepted dossiers re-using documents already held, or nil (no re-use rule).
+    let reuseShare: Double?
 }
 
 /// One stage of a route, with its candidate offices (one, or one per ward).

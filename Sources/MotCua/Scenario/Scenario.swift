@@ -63,8 +63,27 @@ public struct PolicySpec: Sendable {
     /// Where the apology shares come from (the scenario's `policies.apology.source`), if given.
     public var apologySource: String? = nil
 
+    /// The rules that replace these from a date on (a new decree, such as Decree 118/2025/NĐ-CP
+    /// replacing Decree 61/2018/NĐ-CP on 1 July 2025), in date order: a dossier follows the
+    /// rules in force on its receipt date (docs/model.md §11). Each version's own `versions`
+    /// is empty.
+    public var versions: [DatedPolicy] = []
+
     /// Every late dossier apologised in time, with 5 more working days (assumption).
     public static let standard = PolicySpec(apologyOnTimeShare: 1, apologyLateShare: 0, apologyExtensionWorkingDays: 5)
+
+    /// The rules in force for a dossier received on `date`.
+    public func inForce(receivedOn date: CivilDate) -> PolicySpec {
+        versions.last { $0.from <= date }?.rules ?? self
+    }
+}
+
+/// District-wide rules from a date on, with their source.
+public struct DatedPolicy: Sendable {
+    /// The first receipt date they apply to.
+    public var from: CivilDate
+    public var rules: PolicySpec
+    public var source: String?
 }
 
 /// The simulated period.
@@ -202,17 +221,29 @@ public struct ProcedureSpec: Sendable {
     public var result: ResultSpec?
     /// Accepted dossiers that the citizen withdraws.
     public var withdrawal: WithdrawalSpec?
+    /// Re-use of documents the administration already holds (nil: the procedure has none).
+    public var reuse: ReuseSpec?
     /// When this procedure's dossiers arrive (nil: the scenario's profile).
     public var load: LoadProfile?
     /// Where citizens file paper dossiers when they may file at any service point (Decree
     /// 118/2025, *phi địa giới hành chính*); nil: always at their own unit's desk.
     public var filingAnywhere: FilingAnywhereSpec?
 
+    /// Deadlines that the law changes on a date (a new decree), in date order: a dossier
+    /// follows the one in force on its receipt date, ``deadlineWorkingDays`` before the first
+    /// (docs/model.md §11).
+    public var deadlineVersions: [DatedDeadline] = []
+
+    /// The statutory deadline in working days of a dossier received on `date`.
+    public func deadlineWorkingDays(receivedOn date: CivilDate) -> Int {
+        deadlineVersions.last { $0.from <= date }?.workingDays ?? deadlineWorkingDays
+    }
+
     /// The whole route in order: the desk check (stage 0), then the steps after it.
     public var route: [StepSpec] { [intake] + steps }
 }
 
-/// Filing regardless of residence (docs/model.md §11): of a unit's in-person paper dossiers, a
+/// Filing regardless of residence (docs/model.md §12.2): of a unit's in-person paper dossiers, a
 /// share is handed in at the neighbouring unit's desk and a share at a city desk; the dossier is
 /// still decided by its own unit and its paper result is collected where it was filed.
 public struct FilingAnywhereSpec: Sendable {
@@ -225,6 +256,14 @@ public struct FilingAnywhereSpec: Sendable {
     public var cityDesk: String?
 }
 
+/// A procedure's deadline from a date on (a decree that changes it), with its source.
+public struct DatedDeadline: Sendable {
+    /// The first receipt date it applies to.
+    public var from: CivilDate
+    public var workingDays: Int
+    public var source: String?
+}
+
 /// Incomplete dossiers: the desk gives guidance (Form 02) and the citizen comes back later.
 public struct IncompleteSpec: Sendable {
     /// Share of desk checks that find the dossier incomplete.
@@ -233,6 +272,14 @@ public struct IncompleteSpec: Sendable {
     public var returnDelay: Distribution
     /// Share of citizens who come back (the others abandon: withdrawn).
     public var returnShare: Double
+}
+
+/// Re-use of documents already digitized or shared (the plans' "not asked again for documents
+/// already held", Decision 766's re-use of digitized data; docs/model.md §6.5): a re-used
+/// dossier's components come from the data store, so it is electronic and is not scanned.
+public struct ReuseSpec: Sendable {
+    /// Share of accepted dossiers whose citizen is not asked again for documents already held.
+    public var share: Double
 }
 
 /// Digitization of the dossier's components at reception (số hóa hồ sơ).
@@ -315,6 +362,11 @@ public enum TargetMeasure: String, Sendable, CaseIterable {
     /// (docs/model.md §4). Staffing that looks good on the on-time rate while citizens give up
     /// shows here.
     case withdrawnRate
+    /// Share of accepted dossiers of procedures with a re-use rule whose citizen was not asked
+    /// again for documents the administration already holds (docs/model.md §6.5).
+    case reuseRate
+    /// Share of the opening backlog finished by the end of the horizon (docs/model.md §7.5).
+    case backlogClearedRate
 
     /// The measure's numerator and denominator: the one definition the verdicts and every
     /// report's "x% of N …" use, so a share and the count printed beside it cannot drift apart.
@@ -327,6 +379,8 @@ public enum TargetMeasure: String, Sendable, CaseIterable {
         case .ePaymentRate: (\.ePaid, \.feePaying)
         case .onlineRate: (\.online, \.received)
         case .withdrawnRate: (\.withdrawn, \.receivedOrBacklog)
+        case .reuseRate: (\.reused, \.reuseEligible)
+        case .backlogClearedRate: (\.backlogFinished, \.backlog)
         }
     }
 
@@ -369,4 +423,8 @@ public struct TargetSpec: Sendable {
     public var level: AdministrativeLevel?
     public var comparator: Comparator
     public var threshold: Double
+    /// Why the simulation cannot compute this target of the plan (a survey figure, a decision
+    /// rather than a flow); nil for a computed target. Such a target is reported with its
+    /// reason instead of a verdict (docs/model.md §7.5).
+    public var notComputable: String? = nil
 }

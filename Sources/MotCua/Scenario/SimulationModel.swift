@@ -32,10 +32,26 @@ public final class SimulationModel: Sendable {
     public let collectsUnitFigures: Bool
     /// The number of units from which per-unit figures are collected (a city, not a district).
     public static let unitFiguresFrom = 20
+    /// Per procedure, its dated deadlines as (first day index of receipt, working days), in
+    /// day order; empty for a procedure whose deadline never changes.
+    let deadlineVersions: [[(fromDay: Int, workingDays: Int)]]
+    /// The dated versions of the district-wide rules as (first day index of receipt, rules).
+    let policyVersions: [(fromDay: Int, rules: PolicySpec)]
     /// Horizon end, in minutes.
     public let horizonEnd: SimTime
     /// End of the warm-up, in minutes.
     public let warmUpEnd: SimTime
+
+    /// The deadline (working days) of a dossier of procedure `p` received on day `day` of the
+    /// horizon (negative: before it, as the opening backlog): the dated version in force then.
+    func deadlineWorkingDays(of p: Int, receivedOnDay day: Int) -> Int {
+        deadlineVersions[p].last { $0.fromDay <= day }?.workingDays ?? procedures[p].deadlineWorkingDays
+    }
+
+    /// The district-wide rules for a dossier received on day `day` of the horizon.
+    func policies(receivedOnDay day: Int) -> PolicySpec {
+        policyVersions.last { $0.fromDay <= day }?.rules ?? scenario.policies
+    }
 
     /// Days covered by the calendars beyond the horizon, so that late appointment dates are exact.
     public static let calendarMargin = 400
@@ -49,6 +65,9 @@ public final class SimulationModel: Sendable {
                                    alwaysOpen: spec.alwaysOpen)
         self.calendar = calendar
         self.horizonEnd = Double(scenario.horizon.days) * 1440
+        let start = scenario.horizon.start.dayNumber
+        deadlineVersions = scenario.procedures.map { p in p.deadlineVersions.map { ($0.from.dayNumber - start, $0.workingDays) } }
+        policyVersions = scenario.policies.versions.map { ($0.from.dayNumber - start, $0.rules) }
         warmUpEnd = Double(scenario.horizon.warmUpDays) * 1440
 
         var schedules: [OfficeSchedule] = []
@@ -119,6 +138,7 @@ public final class SimulationModel: Sendable {
             }
             procedures.append(ProcedureModel(index: p, field: fieldIndex[procedure.field] ?? 0,
                                              deadlineWorkingDays: procedure.deadlineWorkingDays,
+                                             hasDeadlineVersions: !procedure.deadlineVersions.isEmpty,
                                              refusalShare: procedure.refusalShare,
                                              firstStage: firstStage, stageCount: route.count,
                                              priorityShare: procedure.priorityShare,
@@ -126,7 +146,8 @@ public final class SimulationModel: Sendable {
                                              digitization: procedure.digitization.map { DigitizationModel($0, samplers) },
                                              fee: procedure.fee.map { FeeModel($0, samplers) },
                                              result: procedure.result.map { ResultModel($0, samplers) },
-                                             withdrawal: procedure.withdrawal.map { WithdrawalModel($0, samplers) }))
+                                             withdrawal: procedure.withdrawal.map { WithdrawalModel($0, samplers) },
+                                             reuseShare: procedure.reuse?.share))
             // Arrival streams: the intake desk (or each ward's desk) gets its share of the
             // yearly volume; paper dossiers arrive while the desk is open, online ones at any hour.
             let profile = procedure.load ?? scenario.load

@@ -20,7 +20,7 @@ final class Diagnostics {
 
     /// An entry of a dated list: a period (a surge, an absence) or a change from a day on.
     struct DatedEntry {
-        enum Kind { case surge, absence, staffChange(staff: Int) }
+        enum Kind { case surge, absence, staffChange(staff: Int), ruleVersion }
         let path: String
         let kind: Kind
         let from: CivilDate

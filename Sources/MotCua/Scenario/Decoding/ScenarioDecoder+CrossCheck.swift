@@ -45,13 +45,16 @@ extension ScenarioDecoder {
             if let anywhere = p.filingAnywhere { checkFilingAnywhere(anywhere, of: p, at: procedure.path, offices: officeByID) }
             // Even with no queue at all, work of more working days than the deadline allows
             // (the deadline days plus the day of receipt) is late by construction.
-            let allowed = Double(p.deadlineWorkingDays + 1) * workingDay
+            // Every dated version of the deadline is checked: the shortest decides.
+            let shortest = ([p.deadlineWorkingDays] + p.deadlineVersions.map(\.workingDays)).min() ?? p.deadlineWorkingDays
+            let allowed = Double(shortest + 1) * workingDay
             if fastest > allowed {
                 let days = (fastest / workingDay * 10).rounded() / 10
-                diagnostics.report("\(procedure.path).deadline.workingDays",
+                let versionIndex = p.deadlineVersions.firstIndex { $0.workingDays == shortest && shortest < p.deadlineWorkingDays }
+                diagnostics.report(versionIndex.map { "\(procedure.path).versions[\($0)].deadline.workingDays" } ?? "\(procedure.path).deadline.workingDays",
                                    "the fastest possible processing (minimum service and lag times of all steps) "
                                    + "takes \(days) working days, longer than the deadline of "
-                                   + "\(p.deadlineWorkingDays) working days: every dossier would be late")
+                                   + "\(shortest) working days: every dossier would be late")
             }
         }
         for target in targets {

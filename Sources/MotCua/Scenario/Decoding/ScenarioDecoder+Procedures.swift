@@ -39,7 +39,7 @@ extension ScenarioDecoder {
             guard let p = ObjectReader(value, path: path, diagnostics: diagnostics, keys: [
                 "id", "name", "nameVi", "field", "yearlyVolume", "deadline", "online", "refusal", "intake", "steps",
                 "priorityShare", "incomplete", "digitization", "fee", "result", "withdrawal", "load", "postal",
-                "filingAnywhere",
+                "versions", "reuse", "filingAnywhere",
             ]) else { continue }
             let id = p.string("id"), name = p.string("name"), nameVi = p.string("nameVi", required: false)
             let field = p.string("field")
@@ -111,6 +111,11 @@ extension ScenarioDecoder {
                 let after = distribution(r, "after", "a distribution of the time after acceptance")
                 if let share, let after { withdrawal = WithdrawalSpec(share: share, after: after) }
             }
+            let versions = decodeDeadlineVersions(p)
+            var reuse: ReuseSpec?
+            if let r = p.object("reuse", required: false, keys: ["share"]), let share = r.share("share") {
+                reuse = ReuseSpec(share: share)
+            }
             var filingAnywhere: FilingAnywhereSpec?
             if let r = p.object("filingAnywhere", required: false, keys: ["neighbourShare", "cityShare", "cityDesk"]) {
                 let neighbour = r.share("neighbourShare", required: false) ?? 0
@@ -134,6 +139,8 @@ extension ScenarioDecoder {
                 spec.withdrawal = withdrawal
                 spec.load = p.has("load") ? decodeLoad(p["load"], path: p.child("load")) : nil
                 spec.filingAnywhere = filingAnywhere
+                spec.deadlineVersions = versions
+                spec.reuse = reuse
                 result.append(Located(spec: spec, path: path))
             }
         }

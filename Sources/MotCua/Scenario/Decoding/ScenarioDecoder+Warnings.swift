@@ -32,6 +32,14 @@ extension ScenarioDecoder {
                 let what = if case .surge = entry.kind { "surge" } else { "absence" }
                 diagnostics.warn(entry.path, "\(entry.from) to \(entry.to) is outside \(span): this \(what) "
                                  + "has no effect; move its dates into the horizon or remove it")
+            case .ruleVersion:
+                if beyond(entry.from) {
+                    diagnostics.warn(entry.path, "\(entry.from) is after \(span): this rule version never applies")
+                } else if entry.from < horizon.start {
+                    diagnostics.warn(entry.path, "\(entry.from) is before \(span): this version applies to every dossier "
+                                     + "received in the horizon and the rule before it only to the opening backlog; "
+                                     + "if the date was copied from another year, move it")
+                }
             case .staffChange(let staff):
                 if beyond(entry.from) {
                     diagnostics.warn(entry.path, "\(entry.from) is after \(span): this staff change never applies")

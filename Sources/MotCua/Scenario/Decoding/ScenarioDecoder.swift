@@ -39,7 +39,7 @@ struct ScenarioDecoder {
         let targets = decodeTargets(root)
         let policies = decodePolicies(root)
         let load = decodeLoad(root["load"], path: root.child("load")) ?? .flat
-        let backlog = decodeBacklog(root, procedures: procedures.map(\.spec))
+        let backlog = decodeBacklog(root, procedures: procedures.map(\.spec), receivedBy: horizon?.start.adding(days: -1))
         let backTest = decodeBackTest(root)
         crossCheck(fields: fields, offices: offices, procedures: procedures, targets: targets, workingDay: workingDay)
         guard let name, let horizon, let calendar, diagnostics.isEmpty else { return nil }
@@ -99,7 +99,9 @@ struct ScenarioDecoder {
         return result
     }
 
-    func decodeBacklog(_ root: ObjectReader, procedures: [ProcedureSpec]) -> [BacklogSpec] {
+    /// - Parameter receivedBy: the last day a backlog dossier can have been received (the day
+    ///   before the horizon), whose deadline version applies to it.
+    func decodeBacklog(_ root: ObjectReader, procedures: [ProcedureSpec], receivedBy: CivilDate?) -> [BacklogSpec] {
         var result: [BacklogSpec] = []
         for (path, value) in root.array("backlog", required: false) ?? [] {
             let keys: Set<String> = ["procedure", "count", "elapsedWorkingDays", "step"]
@@ -122,7 +124,7 @@ struct ScenarioDecoder {
                                    + "expected 1…\(max(steps, 1))")
                 continue
             }
-            if let elapsed, !elapsedFitsDeadline(elapsed, of: procedure, path: b.child("elapsedWorkingDays")) { continue }
+            if let elapsed, !elapsedFitsDeadline(elapsed, of: procedure, receivedBy: receivedBy, path: b.child("elapsedWorkingDays")) { continue }
             if let count, let elapsed {
                 result.append(BacklogSpec(procedure: id, count: count, elapsedWorkingDays: elapsed, step: step))
             }
@@ -134,7 +136,7 @@ struct ScenarioDecoder {
     /// beyond it has no route position and no due date (`1e19` once trapped in the backlog
     /// code). Bounded distributions are checked by their largest value, unbounded ones by their
     /// mean (their draws are cut at the deadline, docs/model.md §9).
-    func elapsedFitsDeadline(_ elapsed: Distribution, of procedure: ProcedureSpec, path: String) -> Bool {
+    func elapsedFitsDeadline(_ elapsed: Distribution, of procedure: ProcedureSpec, receivedBy: CivilDate?, path: String) -> Bool {
         let largest: (value: Double, key: String)
         switch elapsed {
         case .deterministic(let value): largest = (value, "value")
@@ -142,11 +144,12 @@ struct ScenarioDecoder {
         case .empirical(let table): largest = (table.values.max() ?? 0, "values")
         default: largest = (elapsed.mean, "mean")
         }
-        let deadline = Double(procedure.deadlineWorkingDays)
+        let workingDays = receivedBy.map(procedure.deadlineWorkingDays(receivedOn:)) ?? procedure.deadlineWorkingDays
+        let deadline = Double(workingDays)
         guard largest.value.isFinite, largest.value <= deadline else {
             diagnostics.report("\(path).\(largest.key)",
                                "expected working days already used between 0 and the deadline of \"\(procedure.id)\" "
-                               + "(\(procedure.deadlineWorkingDays) working days), found \(ObjectReader.format(largest.value))")
+                               + "(\(workingDays) working days), found \(ObjectReader.format(largest.value))")
             return false
         }
         return true
@@ -154,15 +157,11 @@ struct ScenarioDecoder {
 
     func decodePolicies(_ root: ObjectReader) -> PolicySpec {
         var policy = PolicySpec.standard
-        guard let p = root.object("policies", required: false, keys: ["apology"]) else { return policy }
+        guard let p = root.object("policies", required: false, keys: ["apology", "versions"]) else { return policy }
         if let a = p.object("apology", required: false, keys: ["onTimeShare", "lateShare", "extensionWorkingDays"]) {
-            policy.apologyOnTimeShare = a.share("onTimeShare", required: false) ?? policy.apologyOnTimeShare
-            policy.apologyLateShare = a.share("lateShare", required: false) ?? policy.apologyLateShare
-            policy.apologyExtensionWorkingDays
-                = a.integer("extensionWorkingDays", required: false, atLeast: 1, atMost: 365)
-                ?? policy.apologyExtensionWorkingDays
-            policy.apologySource = a.string("source", required: false)
+            policy = decodeApology(a, over: policy)
         }
+        policy.versions = decodePolicyVersions(p, base: policy)
         return policy
     }
 
@@ -170,11 +169,22 @@ struct ScenarioDecoder {
         var result: [Located<TargetSpec>] = []
         for (path, value) in root.array("targets", required: false) ?? [] {
             guard let t = ObjectReader(value, path: path, diagnostics: diagnostics, keys: [
-                "id", "label", "labelVi", "measure", "field", "office", "level", "comparator", "threshold",
+                "id", "label", "labelVi", "measure", "field", "office", "level", "comparator", "threshold", "status", "reason",
             ]) else { continue }
             let id = t.string("id"), label = t.string("label"), labelVi = t.string("labelVi", required: false)
+            // A target of the plan the simulation cannot compute is carried with its reason
+            // (docs/model.md §7.5): it needs no measure.
+            let status = t.choice("status", ["computed", "not computable"], required: false)
+            let notComputable = status == "not computable"
+            let reason = t.string("reason", required: notComputable)
+            if !notComputable && t.has("reason") {
+                diagnostics.report(t.child("reason"), "a reason is given only with \"status\": \"not computable\"")
+            }
             let measures = TargetMeasure.allCases.map(\.rawValue)
-            let measure = t.choice("measure", measures).flatMap(TargetMeasure.init(rawValue:))
+            let measure = notComputable ? TargetMeasure.onTimeRate : t.choice("measure", measures).flatMap(TargetMeasure.init(rawValue:))
+            if notComputable && t.has("measure") {
+                diagnostics.report(t.child("measure"), "a target that is not computable has no measure; give its reason")
+            }
             let level = t.choice("level", AdministrativeLevel.allCases.map(\.rawValue), required: false)
                 .flatMap(AdministrativeLevel.init(rawValue:))
             let field = t.string("field", required: false), office = t.string("office", required: false)
@@ -184,6 +194,7 @@ struct ScenarioDecoder {
                 var target = TargetSpec(id: id, label: label, labelVi: labelVi, measure: measure, field: field,
                                         office: office, comparator: comparator, threshold: threshold)
                 target.level = level
+                target.notComputable = notComputable ? reason : nil
                 result.append(Located(spec: target, path: path))
             }
         }
