@@ -56,6 +56,11 @@ struct FilingAnywhereTests {
         #expect(result.procedures[0].received == received)
     }
 
+    @Test("the filing desk is kept in what was padding: a dossier's record does not grow")
+    func recordSize() {
+        #expect(MemoryLayout<DossierRecord>.stride == 56)
+    }
+
     @Test("filed at the city branch: decided by the home unit")
     func cityBranch() async throws {
         let (served, result) = try await run(unitsScenario(anywhere: "{\"cityShare\": 1, \"cityDesk\": \"city-branch\"}"))
