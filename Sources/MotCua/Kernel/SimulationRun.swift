@@ -139,7 +139,7 @@ actor SimulationRun {
     }
 
     /// The desk where the dossier was filed: where it is checked and its paper result collected
-    /// (its own unit's desk unless it was filed elsewhere, docs/model.md §11).
+    /// (its own unit's desk unless it was filed elsewhere, docs/model.md §12.2).
     @inline(__always)
     func desk(of record: DossierRecord) -> Int32 {
         record.desk >= 0 ? record.desk : office(ofStage: stageIndex(0, of: Int(record.procedure)), instance: record.instance)

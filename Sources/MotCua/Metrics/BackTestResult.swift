@@ -1,4 +1,4 @@
-/// A published figure next to the baseline's value (docs/model.md §11.3).
+/// A published figure next to the baseline's value (docs/model.md §12.3).
 public struct BackTestResult: Sendable {
     public let figure: BackTestFigure
     /// The baseline's value per replication, estimated (same unit as ``BackTestFigure/value``).

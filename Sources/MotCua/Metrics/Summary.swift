@@ -36,7 +36,7 @@ public struct ExperimentSummary: Sendable {
     public let daily: [DailyFigures]
     /// Names of the scenario's office entries (a ward group is one entry), by ``OfficeModel/entry``.
     public let officeEntries: [(name: String, nameVi: String?, kind: OfficeKind)]
-    /// The scenario's published figures next to the baseline (docs/model.md §11.3).
+    /// The scenario's published figures next to the baseline (docs/model.md §12.3).
     public let backTest: [BackTestResult]
     /// Per-unit figures at city scale (nil for smaller scenarios).
     public let unitFigures: UnitFigures?

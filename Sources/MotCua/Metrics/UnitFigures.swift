@@ -51,7 +51,7 @@ public struct UnitFigures: Sendable {
     }
 
     /// The group a unit is shown in.
-    static func group(of instance: InstanceSpec) -> String { "" }
+    static func group(of instance: InstanceSpec) -> String { instance.group ?? instance.kind }
 
     /// The groups in order of first appearance, with their units.
     public var groups: [(name: String, units: [Unit])] {

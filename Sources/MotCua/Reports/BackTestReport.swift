@@ -1,5 +1,5 @@
 /// The back-test block of the text report: each published figure of the scenario next to the
-/// baseline, with the baseline's interval and whether it holds the figure (docs/model.md §11.3).
+/// baseline, with the baseline's interval and whether it holds the figure (docs/model.md §12.3).
 /// Empty when the scenario has no `backTest`.
 enum BackTestReport {
     static func lines(_ results: [BackTestResult], language: Language) -> [String] {
@@ -9,8 +9,8 @@ enum BackTestReport {
         func value(_ x: Double, _ measure: BackTestFigure.Measure) -> String {
             measure == .receivedPerDay ? f.meanCount(x) : f.percent(x, 1)
         }
-        var lines = ["", vi ? "Đối chiếu với số liệu đã công bố (docs/model.md §11.3)"
-                              : "Back-test against published figures (docs/model.md §11.3)"]
+        var lines = ["", vi ? "Đối chiếu với số liệu đã công bố (docs/model.md §12.3)"
+                              : "Back-test against published figures (docs/model.md §12.3)"]
         lines.append("  " + Format.pad(vi ? "Chỉ tiêu" : "Figure", 34) + Format.pad(vi ? "Kỳ" : "Period", 22)
                      + Format.right(vi ? "Công bố" : "Published", 11) + Format.right(vi ? "Mô hình" : "Baseline", 11)
                      + "   " + Format.pad(vi ? "KTC 95%" : "95% CI", 22) + (vi ? "Kết luận" : "Verdict"))

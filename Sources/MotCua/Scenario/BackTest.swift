@@ -1,4 +1,4 @@
-/// A published figure the baseline is compared with (docs/model.md §11.3): what a city reported
+/// A published figure the baseline is compared with (docs/model.md §12.3): what a city reported
 /// for a period, kept in the scenario with its source so that the report can say whether the
 /// model reproduces it.
 public struct BackTestFigure: Sendable {

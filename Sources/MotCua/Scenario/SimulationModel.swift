@@ -171,7 +171,7 @@ public final class SimulationModel: Sendable {
                 ]
                 for (online, postal, share) in channels where share > 0 {
                     // Citizens who may file anywhere hand in some paper dossiers at the next unit's
-                    // desk or at a city desk (docs/model.md §11); the dossier keeps its home unit.
+                    // desk or at a city desk (docs/model.md §12.2); the dossier keeps its home unit.
                     var points: [(desk: Int32, share: Double, from: String)] = [(office, share, "")]
                     if !online && !postal, let anywhere {
                         let from = "/from/\(offices[Int(office)].id)"
