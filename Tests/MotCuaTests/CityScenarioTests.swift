@@ -25,14 +25,17 @@ struct CityScenarioTests {
     @Test("every unit row and every number-bearing entry says where it comes from")
     func sources() throws {
         let text = try String(contentsOfFile: Repository.path("scenarios/tables/hcmc-2026-units.csv"), encoding: .utf8)
-        let rows = text.split(separator: "\n").dropFirst()
+        let rows = text.split(whereSeparator: \.isNewline).dropFirst()
         #expect(rows.count == 168)
         #expect(rows.allSatisfy { $0.contains("Resolution 1685") && ($0.contains("assumption") || $0.contains("vietnamnet") || $0.contains("plo.vn")) })
-        let document = try JSONValue.parse(Array(Data(contentsOf: URL(fileURLWithPath: Repository.path(Self.path)))))
+        let document = try JSONParser.parse(Array(Data(contentsOf: URL(fileURLWithPath: Repository.path(Self.path)))))
         for section in ["offices", "procedures", "targets", "backTest"] {
             guard case .array(let entries)? = document[section] else { Issue.record("no \(section)"); continue }
             for entry in entries {
-                guard case .string(let source)? = entry["source"] else { Issue.record("\(section): \(entry["id"] ?? .null) has no source"); continue }
+                guard case .string(let source)? = entry["source"] else {
+                    Issue.record("\(section): an entry has no source: \(entry)")
+                    continue
+                }
                 #expect(!source.isEmpty)
             }
         }

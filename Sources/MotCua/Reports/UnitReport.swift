@@ -26,8 +26,7 @@ enum UnitReport {
                          + "   " + (lowest.map { "\(name($0)) \(f.percent($0.overallRate))" } ?? "—"))
             lines += label.more
         }
-        lines.append("")
-        lines.append(vi ? "Đơn vị thấp nhất theo từng chỉ tiêu (3 đơn vị)" : "Worst units by target (3 units each)")
+        var worst: [String] = []
         for target in targets {
             let units: [(UnitFigures.Unit, Double)]
             switch target.measure {
@@ -43,8 +42,11 @@ enum UnitReport {
             var label = language.pick(target.label, target.labelVi)
             if let field = target.fieldName { label = "\(language.pick(field, target.fieldNameVi)) — " + label }
             let below = units.filter { !target.comparator.holds($0.1, target.threshold) }.count
-            lines.append("  " + label + ": " + units.map { "\(name($0.0)) \(f.percent($0.1))" }.joined(separator: ", ")
+            worst.append("  " + label + ": " + units.map { "\(name($0.0)) \(f.percent($0.1))" }.joined(separator: ", ")
                          + (below > 0 ? (vi ? " (\(below) dưới ngưỡng)" : " (\(below) below the threshold)") : ""))
+        }
+        if !worst.isEmpty {
+            lines += ["", vi ? "Đơn vị thấp nhất theo từng chỉ tiêu (3 đơn vị)" : "Worst units by target (3 units each)"] + worst
         }
         return lines
     }
