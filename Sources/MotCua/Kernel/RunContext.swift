@@ -55,7 +55,9 @@ final class RunContext: @unchecked Sendable {
         let feePaying = record.accepted && model.procedures[p].fee != nil
         let incompleteChecks = Int(record.deskChecks) - (record.accepted && !record.backlog ? 1 : 0)
         func flag(_ value: Bool) -> String { value ? "1" : "0" }
-        let intake = model.offices[Int(record.desk >= 0 ? record.desk : model.office(ofStage: 0, of: p, instance: record.instance))]
+        // The intake desk of the dossier's own unit, also when it was filed elsewhere: levels are
+        // counted by the procedure's intake desk, in the report as in the recount.
+        let intake = model.offices[Int(model.office(ofStage: 0, of: p, instance: record.instance))]
         let reusable = record.accepted && !record.backlog && model.procedures[p].reuseShare != nil
         let cells = [
             DossierLog.cell(model.scenario.procedures[p].id),
