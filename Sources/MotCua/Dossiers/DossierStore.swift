@@ -40,6 +40,9 @@ struct DossierRecord: Sendable, BitwiseCopyable {
     /// Day of the horizon on which the desk received it (-1 for the opening backlog): the
     /// dated rules in force that day apply to it (docs/model.md §11).
     var receivedDay: Int32 = -1
+    /// The desk where the dossier was filed (an office index), or -1 for its own unit's desk
+    /// (filing anywhere, docs/model.md §13.2).
+    var desk: Int32 = -1
     /// The dossier's number in the run, which keys its decisions (``DecisionRandom``) and tells
     /// it from later dossiers reusing its slot: received dossiers are numbered from 1 in order
     /// of arrival, which depends on the arrival streams alone, so the number stays when staffing

@@ -47,6 +47,7 @@ extension SimulationRun {
         var record = DossierRecord(procedure: Int32(p), online: stream.online,
                                    counted: now >= warmUpEnd, instance: instance, arrivedAt: now)
         record.postal = stream.postal
+        record.desk = stream.office
         let dossier = context.dossiers.add(record)
         context.dossiers.clock(dossier).pointee.mark = context.workingSecond(now)
         let priorityShare = procedures[p].priorityShare
@@ -59,6 +60,11 @@ extension SimulationRun {
             context.tallies[p].received += 1
             if stream.online { context.tallies[p].online += 1 }
             if stream.postal { context.tallies[p].postal += 1 }
+            if model.collectsUnitFigures && instance >= 0 {
+                let u = unitSlot(instance, procedure: p)
+                context.unitTallies[u].received += 1
+                if stream.online { context.unitTallies[u].online += 1 }
+            }
         }
         enter(stage: 0, of: dossier)
     }

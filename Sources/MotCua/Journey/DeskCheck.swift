@@ -83,7 +83,7 @@ extension SimulationRun {
             if record.counted { context.tallies[p].incomplete += 1 }
             if decides(.returnWithPapers, incomplete.returnShare, record, occurrence: visit) {
                 context.clock(dossier, next: .away)
-                let desk = officeSchedules[Int(office(ofStage: stageIndex(0, of: p), instance: record.instance))]
+                let desk = officeSchedules[Int(desk(of: record))]
                 let delay = sample(incomplete.returnDelay, for: .returnDelay, of: record, occurrence: visit)
                 let back = Swift.max(now, desk.use { $0.finishTime(startingAt: now, workMinutes: delay) })
                 if back < horizonEnd {

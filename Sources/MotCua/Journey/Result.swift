@@ -26,6 +26,7 @@ extension SimulationRun {
                 if now <= record.dueAt { context.tallies[p].lateByRepeatedSupplements += 1 }
             }
             apology = account(apologyFor: record, doneAt: now)
+            countForUnit(record, onTime: onTime)
         } else if context.log != nil {
             apology = self.apology(of: record, doneAt: now)
         }
@@ -41,7 +42,7 @@ extension SimulationRun {
             } else {
                 resultChannel = .desk
                 if record.counted { context.tallies[p].resultsAtDesk += 1 }
-                let desk = office(ofStage: stageIndex(0, of: p), instance: record.instance)
+                let desk = desk(of: record)
                 let delay = sample(result.pickupDelay, for: .pickupDelay, of: record)
                 let visit = Swift.max(now, officeSchedules[Int(desk)].use {
                     $0.finishTime(startingAt: now, workMinutes: delay)
@@ -62,5 +63,21 @@ extension SimulationRun {
             let work = result.service.sample(&serviceRandom[Int(desk)])
             withOffice(desk, work) { office, work in office.receive(dossier: -1, work: work, inPerson: true) }
         }
+    }
+}
+
+extension SimulationRun {
+    /// Position of unit `instance`'s tally for the field of procedure `p`.
+    @inline(__always)
+    func unitSlot(_ instance: Int32, procedure p: Int) -> Int {
+        Int(instance) * model.scenario.fields.count + procedures[p].field
+    }
+
+    /// Counts a counted dossier's outcome for its home unit (city-scale scenarios only).
+    @inline(__always)
+    func countForUnit(_ record: DossierRecord, onTime: Bool) {
+        guard model.collectsUnitFigures && record.instance >= 0 else { return }
+        let u = unitSlot(record.instance, procedure: Int(record.procedure))
+        if onTime { context.unitTallies[u].onTime += 1 } else { context.unitTallies[u].late += 1 }
     }
 }

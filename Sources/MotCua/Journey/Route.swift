@@ -12,7 +12,7 @@ extension SimulationRun {
             return
         }
         let step = stageIndex(stage, of: p)
-        let office = office(ofStage: step, instance: record.instance)
+        let office = stage == 0 ? desk(of: record) : office(ofStage: step, instance: record.instance)
         if stages[step].pausesDeadline && record.pausedAt.isNaN && record.accepted {
             context.dossiers[dossier].pausedAt = context.now
         }

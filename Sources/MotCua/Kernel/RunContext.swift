@@ -17,6 +17,8 @@ final class RunContext: @unchecked Sendable {
     @exclusivity(unchecked) var dossiers = DossierStore()
     /// Per-procedure counts.
     let tallies: PlainBuffer<ProcedureTally>
+    /// Per unit and field (unit-major), in city-scale scenarios; empty otherwise.
+    let unitTallies: PlainBuffer<UnitFieldTally>
     /// The dossier balance.
     @exclusivity(unchecked) var conservation = Conservation()
     /// The per-dossier log, when one was asked for.
@@ -63,6 +65,8 @@ final class RunContext: @unchecked Sendable {
         }
         firstTopStep = PlainBuffer(first)
         topSteps = PlainBuffer(repeating: 0, count: Swift.max(steps, 1))
+        unitTallies = PlainBuffer(repeating: UnitFieldTally(),
+                                  count: model.collectsUnitFigures ? model.instanceCount * model.scenario.fields.count : 0)
         receivedPerDay = PlainBuffer(repeating: 0, count: days)
         finishedPerDay = PlainBuffer(repeating: 0, count: days)
     }
@@ -82,6 +86,8 @@ final class RunContext: @unchecked Sendable {
         let feePaying = record.accepted && model.procedures[p].fee != nil
         let incompleteChecks = Int(record.deskChecks) - (record.accepted && !record.backlog ? 1 : 0)
         func flag(_ value: Bool) -> String { value ? "1" : "0" }
+        // The intake desk of the dossier's own unit, also when it was filed elsewhere: levels are
+        // counted by the procedure's intake desk, in the report as in the recount.
         let intake = model.offices[Int(model.office(ofStage: 0, of: p, instance: record.instance))]
         let reusable = record.accepted && !record.backlog && model.procedures[p].reuseShare != nil
         let cells = [

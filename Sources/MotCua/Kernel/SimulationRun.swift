@@ -152,6 +152,13 @@ actor SimulationRun {
         stageOffices[stages[stage].officeSlot(instance: instance)]
     }
 
+    /// The desk where the dossier was filed: where it is checked and its paper result collected
+    /// (its own unit's desk unless it was filed elsewhere, docs/model.md §13.2).
+    @inline(__always)
+    func desk(of record: DossierRecord) -> Int32 {
+        record.desk >= 0 ? record.desk : office(ofStage: stageIndex(0, of: Int(record.procedure)), instance: record.instance)
+    }
+
     /// Runs the replication to the end of the horizon.
     /// - Throws: ``SimulationError`` when the dossier balance does not hold.
     func run() async throws(SimulationError) -> RunResult {
@@ -249,6 +256,7 @@ actor SimulationRun {
                 return
             }
             var outcome = LogOutcome()
+            countForUnit(record, onTime: !overdue)
             if overdue {
                 context.tallies[Int(record.procedure)].inProgressOverdue += 1
                 outcome.late = .pastDue
@@ -276,10 +284,12 @@ actor SimulationRun {
                 + in progress \(c.inProgress) (store holds \(context.dossiers.live))
                 """)
         }
-        return RunResult(seed: seed, procedures: context.tallies.array, offices: officeTallies, conservation: c,
-                         events: events, traceDigest: trace, peakInProgress: context.dossiers.peakLive,
-                         receivedPerDay: context.receivedPerDay.array, finishedPerDay: context.finishedPerDay.array,
-                         inProgressPerDay: daily.0, overduePerDay: daily.1, atDeskPerDay: daily.2,
-                         breakdowns: context.breakdownTallies())
+        var result = RunResult(seed: seed, procedures: context.tallies.array, offices: officeTallies, conservation: c,
+                               events: events, traceDigest: trace, peakInProgress: context.dossiers.peakLive,
+                               receivedPerDay: context.receivedPerDay.array, finishedPerDay: context.finishedPerDay.array,
+                               inProgressPerDay: daily.0, overduePerDay: daily.1, atDeskPerDay: daily.2,
+                               breakdowns: context.breakdownTallies())
+        if model.collectsUnitFigures { result.units = context.unitTallies.array }
+        return result
     }
 }

@@ -40,6 +40,10 @@ public struct ExperimentSummary: Sendable {
     public let breakdownProcedures: [BreakdownResult]
     /// Names of the scenario's office entries (a ward group is one entry), by ``OfficeModel/entry``.
     public let officeEntries: [(name: String, nameVi: String?, kind: OfficeKind)]
+    /// The scenario's published figures next to the baseline (docs/model.md §13.3).
+    public let backTest: [BackTestResult]
+    /// Per-unit figures at city scale (nil for smaller scenarios).
+    public let unitFigures: UnitFigures?
 
     /// Summarises replication results of `model`.
     public init(model: SimulationModel, seed: UInt64, results: [RunResult]) {
@@ -178,6 +182,8 @@ public struct ExperimentSummary: Sendable {
         let breakdown = BreakdownResult.byFieldAndProcedure(model: model, results: results)
         breakdownFields = breakdown.fields
         breakdownProcedures = breakdown.procedures
+        backTest = BackTestResult.compare(scenario.backTest, overall: overall, horizon: scenario.horizon)
+        unitFigures = UnitFigures.make(scenario, results: results)
         let n = Double(Swift.max(results.count, 1))
         daily = (0..<scenario.horizon.days).map { d in
             DailyFigures(date: scenario.horizon.start.adding(days: d),

@@ -213,4 +213,19 @@ public struct RunResult: Sendable, Codable, Equatable {
     public var atDeskPerDay: [Int32]
     /// Per procedure, where the time of the finished dossiers went (docs/model.md §12).
     public var breakdowns: [BreakdownTally]
+    /// Per unit and field, unit after unit (``UnitFieldTally``), in city-scale scenarios only
+    /// (``SimulationModel/collectsUnitFigures``); nil otherwise, so that the results of smaller
+    /// scenarios are what they were.
+    public var units: [UnitFieldTally]? = nil
+}
+
+/// The counted dossiers of one unit's residents in one field, as the portal counts them:
+/// on time = finished on time or in progress not yet due; late = the rest.
+public struct UnitFieldTally: Sendable, Equatable, Codable, BitwiseCopyable {
+    public var received = 0
+    public var online = 0
+    public var onTime = 0
+    public var late = 0
+
+    public init() {}
 }

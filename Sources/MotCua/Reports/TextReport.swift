@@ -188,6 +188,8 @@ public enum TextReport {
         lines.append("  \(w.backlog) \(balanceMean(\.backlog)) + \(w.received) \(balanceMean(\.received)) = \(w.finished) \(balanceMean(\.finished))"
                      + " + \(w.refused) \(balanceMean(\.refused)) + \(w.withdrawn) \(balanceMean(\.withdrawn))"
                      + " + \(w.inProgress) \(balanceMean(\.inProgress))  " + (c.isBalanced ? w.balanced : w.broken))
+        lines += BackTestReport.lines(summary.backTest, language: language)
+        lines += UnitReport.lines(summary.unitFigures, targets: summary.targets, language: language)
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -187,7 +187,8 @@ struct ArrivalStream: Sendable, BitwiseCopyable {
     let procedure: Int
     /// The receiving desk.
     let office: Int32
-    /// The ward instance of the desk, or -1.
+    /// The home unit (ward instance) of the dossiers, or -1; not always the desk's own when
+    /// citizens may file anywhere.
     let instance: Int32
     /// Online dossiers arrive at any hour; paper ones only while the desk is open.
     let online: Bool

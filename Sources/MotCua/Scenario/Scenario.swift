@@ -19,6 +19,8 @@ public struct Scenario: Sendable {
     public var backlog: [BacklogSpec] = []
     /// When dossiers arrive, for procedures without a profile of their own.
     public var load: LoadProfile = .flat
+    /// Published figures the baseline is compared with (docs/model.md §11.3).
+    public var backTest: [BackTestFigure] = []
     /// Identifies what was simulated: the scenario document (after overlays and settings), its
     /// holiday table, the load factor and the simulator's model version. Stored results are
     /// reused only under the same fingerprint.
@@ -226,6 +228,10 @@ public struct ProcedureSpec: Sendable {
     public var reuse: ReuseSpec?
     /// When this procedure's dossiers arrive (nil: the scenario's profile).
     public var load: LoadProfile?
+    /// Where citizens file paper dossiers when they may file at any service point (Decree
+    /// 118/2025, *phi địa giới hành chính*); nil: always at their own unit's desk.
+    public var filingAnywhere: FilingAnywhereSpec?
+
     /// Deadlines that the law changes on a date (a new decree), in date order: a dossier
     /// follows the one in force on its receipt date, ``deadlineWorkingDays`` before the first
     /// (docs/model.md §11).
@@ -238,6 +244,19 @@ public struct ProcedureSpec: Sendable {
 
     /// The whole route in order: the desk check (stage 0), then the steps after it.
     public var route: [StepSpec] { [intake] + steps }
+}
+
+/// Filing regardless of residence (docs/model.md §13.2): of a unit's in-person paper dossiers, a
+/// share is handed in at the neighbouring unit's desk and a share at a city desk; the dossier is
+/// still decided by its own unit and its paper result is collected where it was filed.
+public struct FilingAnywhereSpec: Sendable {
+    /// Share of in-person dossiers filed at the neighbouring unit: the next unit in the list of
+    /// the intake office's instances (the list is ordered by former district), cyclically.
+    public var neighbourShare: Double
+    /// Share of in-person dossiers filed at `cityDesk`.
+    public var cityShare: Double
+    /// A desk without instances (a branch of the city's centre), or nil when `cityShare` is 0.
+    public var cityDesk: String?
 }
 
 /// A procedure's deadline from a date on (a decree that changes it), with its source.

@@ -27,6 +27,11 @@ public final class SimulationModel: Sendable {
     public let instanceCount: Int
     /// Weights of the ward instances (for dossiers whose intake is not at a ward).
     public let instanceWeights: [Double]
+    /// Whether runs count on-time and online figures per unit and field: from
+    /// ``unitFiguresFrom`` units, where a report needs the worst units rather than the totals.
+    public let collectsUnitFigures: Bool
+    /// The number of units from which per-unit figures are collected (a city, not a district).
+    public static let unitFiguresFrom = 20
     /// Per procedure, its dated deadlines as (first day index of receipt, working days), in
     /// day order; empty for a procedure whose deadline never changes.
     let deadlineVersions: [[(fromDay: Int, workingDays: Int)]]
@@ -107,6 +112,7 @@ public final class SimulationModel: Sendable {
         self.schedules = schedules
         self.instanceWeights = instanceWeights
         instanceCount = instanceWeights.count
+        collectsUnitFigures = instanceCount >= SimulationModel.unitFiguresFrom
 
         var procedures: [ProcedureModel] = []
         var stages: [StageModel] = []
@@ -155,32 +161,47 @@ public final class SimulationModel: Sendable {
             let intakeOffices = groupMembers[procedure.intake.office] ?? []
             let weights = intakeOffices.count > 1 ? instanceWeights : [1]
             let weightSum = weights.reduce(0, +)
+            let anywhere = procedure.filingAnywhere
+            let cityDesk = anywhere?.cityDesk.flatMap { groupMembers[$0]?.first }
             for (n, office) in intakeOffices.enumerated() where weights[n] > 0 {
                 let volume = procedure.yearlyVolume * yearsInHorizon * weights[n] / weightSum
-                let scheduleIndex = offices[Int(office)].schedule
                 // In person and by post while the desk is open; online at any hour.
                 let channels: [(online: Bool, postal: Bool, share: Double)] = [
                     (false, false, 1 - procedure.onlineShare - procedure.postalShare),
                     (true, false, procedure.onlineShare), (false, true, procedure.postalShare),
                 ]
                 for (online, postal, share) in channels where share > 0 {
-                    let expected = volume * share
-                    // The rate-weighted length of the stream's time base (open minutes for paper).
-                    let key = IntegralKey(profile: profileIndex, schedule: online ? -1 : scheduleIndex)
-                    let rate = rateIndex[key] ?? {
-                        cumulativeRates.append(CumulativeRate(dayFactors: dayFactors[profileIndex], hourFactors: profile.hour,
-                                                              schedule: online ? nil : schedules[scheduleIndex],
-                                                              days: scenario.horizon.days))
-                        rateIndex[key] = cumulativeRates.count - 1
-                        return cumulativeRates.count - 1
-                    }()
-                    let span = cumulativeRates[rate].total
-                    guard expected > 0, span > 0 else { continue }
-                    let name = "arrivals/\(procedure.id)/\(offices[Int(office)].id)/\(online ? "online" : postal ? "postal" : "paper")"
-                    streamNames.append(name)
-                    streams.append(ArrivalStream(procedure: p, office: office, instance: intakeOffices.count > 1 ? Int32(n) : -1,
-                                                 online: online, postal: postal, meanGap: span / expected,
-                                                 rate: profile.isFlat ? -1 : rate))
+                    // Citizens who may file anywhere hand in some paper dossiers at the next unit's
+                    // desk or at a city desk (docs/model.md §13.2); the dossier keeps its home unit.
+                    var points: [(desk: Int32, share: Double, from: String)] = [(office, share, "")]
+                    if !online && !postal, let anywhere {
+                        let from = "/from/\(offices[Int(office)].id)"
+                        points[0].share = share * (1 - anywhere.neighbourShare - anywhere.cityShare)
+                        if intakeOffices.count > 1 {
+                            points.append((intakeOffices[(n + 1) % intakeOffices.count], share * anywhere.neighbourShare, from))
+                        }
+                        if let cityDesk { points.append((cityDesk, share * anywhere.cityShare, from)) }
+                    }
+                    for point in points where point.share > 0 {
+                        let expected = volume * point.share
+                        let scheduleIndex = offices[Int(point.desk)].schedule
+                        // The rate-weighted length of the stream's time base (open minutes for paper).
+                        let key = IntegralKey(profile: profileIndex, schedule: online ? -1 : scheduleIndex)
+                        let rate = rateIndex[key] ?? {
+                            cumulativeRates.append(CumulativeRate(dayFactors: dayFactors[profileIndex], hourFactors: profile.hour,
+                                                                  schedule: online ? nil : schedules[scheduleIndex],
+                                                                  days: scenario.horizon.days))
+                            rateIndex[key] = cumulativeRates.count - 1
+                            return cumulativeRates.count - 1
+                        }()
+                        let span = cumulativeRates[rate].total
+                        guard expected > 0, span > 0 else { continue }
+                        let name = "arrivals/\(procedure.id)/\(offices[Int(point.desk)].id)/\(online ? "online" : postal ? "postal" : "paper")\(point.from)"
+                        streamNames.append(name)
+                        streams.append(ArrivalStream(procedure: p, office: point.desk, instance: intakeOffices.count > 1 ? Int32(n) : -1,
+                                                     online: online, postal: postal, meanGap: span / expected,
+                                                     rate: profile.isFlat ? -1 : rate))
+                    }
                 }
             }
         }

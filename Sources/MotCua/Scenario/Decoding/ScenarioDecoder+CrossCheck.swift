@@ -42,6 +42,7 @@ extension ScenarioDecoder {
                 }
                 if !step.pausesDeadline { fastest += (step.service?.minimum ?? 0) + (step.lag?.minimum ?? 0) }
             }
+            if let anywhere = p.filingAnywhere { checkFilingAnywhere(anywhere, of: p, at: procedure.path, offices: officeByID) }
             // Even with no queue at all, work of more working days than the deadline allows
             // (the deadline days plus the day of receipt) is late by construction.
             // Every dated version of the deadline is checked: the shortest decides.
@@ -73,6 +74,30 @@ extension ScenarioDecoder {
         for field in fields where !procedures.contains(where: { $0.spec.field == field.spec.id }) {
             diagnostics.report("\(field.path).id",
                                "no procedure belongs to field \"\(field.spec.id)\"; remove it or add its procedures")
+        }
+    }
+}
+
+extension ScenarioDecoder {
+    /// Filing anywhere needs units to file at: an intake desk with instances, and a city desk
+    /// without them (a dossier filed there is still decided by its own unit).
+    func checkFilingAnywhere(_ anywhere: FilingAnywhereSpec, of p: ProcedureSpec, at path: String,
+                             offices: [String: OfficeSpec]) {
+        if let intake = offices[p.intake.office], intake.instances.count < 2, anywhere.neighbourShare > 0 {
+            diagnostics.report("\(path).filingAnywhere.neighbourShare",
+                               "filing at a neighbouring unit needs an intake desk with at least two instances; "
+                               + "\"\(intake.id)\" has \(intake.instances.count)")
+        }
+        guard anywhere.cityShare > 0, let id = anywhere.cityDesk else { return }
+        guard let desk = offices[id] else {
+            diagnostics.report("\(path).filingAnywhere.cityDesk", "unknown office \"\(id)\"; "
+                               + "expected one of: \(offices.keys.sorted().joined(separator: ", "))")
+            return
+        }
+        if desk.kind != .desk || !desk.instances.isEmpty {
+            diagnostics.report("\(path).filingAnywhere.cityDesk",
+                               "expected a one-stop desk without instances (a city branch); \"\(id)\" is a "
+                               + "\(desk.kind.rawValue)\(desk.instances.isEmpty ? "" : " with instances")")
         }
     }
 }

@@ -39,7 +39,7 @@ extension ScenarioDecoder {
             guard let p = ObjectReader(value, path: path, diagnostics: diagnostics, keys: [
                 "id", "name", "nameVi", "field", "yearlyVolume", "deadline", "online", "refusal", "intake", "steps",
                 "priorityShare", "incomplete", "digitization", "fee", "result", "withdrawal", "load", "postal", "nationalCode",
-                "versions", "reuse",
+                "versions", "reuse", "filingAnywhere",
             ]) else { continue }
             let nationalCode = p.string("nationalCode", required: false)
             if let nationalCode, !ProcedureResolver.isNationalCode(nationalCode) {
@@ -121,6 +121,16 @@ extension ScenarioDecoder {
             if let r = p.object("reuse", required: false, keys: ["share", "scanningShare"]), let share = r.share("share") {
                 reuse = ReuseSpec(share: share, scanningShare: r.share("scanningShare", required: false) ?? 0.5)
             }
+            var filingAnywhere: FilingAnywhereSpec?
+            if let r = p.object("filingAnywhere", required: false, keys: ["neighbourShare", "cityShare", "cityDesk"]) {
+                let neighbour = r.share("neighbourShare", required: false) ?? 0
+                let city = r.share("cityShare", required: false) ?? 0
+                let desk = r.string("cityDesk", required: city > 0)
+                if neighbour + city > 1 {
+                    diagnostics.report(r.path, "neighbourShare + cityShare must not exceed 1 (found \(neighbour + city))")
+                }
+                filingAnywhere = FilingAnywhereSpec(neighbourShare: neighbour, cityShare: city, cityDesk: desk)
+            }
             if let id, let name, let field, let volume, let deadline, let intake {
                 var spec = ProcedureSpec(id: id, name: name, nameVi: nameVi, field: field, yearlyVolume: volume,
                                          deadlineWorkingDays: deadline, onlineShare: online, refusalShare: refusal,
@@ -134,6 +144,7 @@ extension ScenarioDecoder {
                 spec.withdrawal = withdrawal
                 spec.nationalCode = nationalCode
                 spec.load = p.has("load") ? decodeLoad(p["load"], path: p.child("load")) : nil
+                spec.filingAnywhere = filingAnywhere
                 spec.deadlineVersions = versions
                 spec.reuse = reuse
                 result.append(Located(spec: spec, path: path))

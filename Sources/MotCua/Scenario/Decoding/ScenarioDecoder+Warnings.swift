@@ -10,6 +10,7 @@ extension ScenarioDecoder {
                              + "give its volume or remove the procedure")
         }
         let routed = Set(procedures.flatMap { $0.spec.route.map(\.office) })
+            .union(procedures.compactMap { $0.spec.filingAnywhere?.cityShare ?? 0 > 0 ? $0.spec.filingAnywhere?.cityDesk : nil })
         for office in offices where !routed.contains(office.spec.id) {
             diagnostics.warn(office.path, "no procedure's route reaches office \"\(office.spec.id)\": "
                              + "it receives no work; route a procedure through it or remove it")

@@ -14,6 +14,7 @@ struct ScenarioDecoder {
     static let topLevelKeys: Set<String> = [
         "format", "name", "nameVi", "description", "seed", "horizon", "calendar", "fields", "offices", "procedures",
         "targets", "policies", "backlog", "load", "procedureTable", "units", "unitTable",
+        "backTest",
     ]
     /// The top-level keys a whole scenario must have; a document with known keys but few of
     /// these is an overlay.
@@ -39,13 +40,16 @@ struct ScenarioDecoder {
         let policies = decodePolicies(root)
         let load = decodeLoad(root["load"], path: root.child("load")) ?? .flat
         let backlog = decodeBacklog(root, procedures: procedures.map(\.spec), receivedBy: horizon?.start.adding(days: -1))
+        let backTest = decodeBackTest(root)
         crossCheck(fields: fields, offices: offices, procedures: procedures, targets: targets, workingDay: workingDay)
         guard let name, let horizon, let calendar, diagnostics.isEmpty else { return nil }
         warn(horizon: horizon, offices: offices, procedures: procedures, targets: targets, backlog: backlog)
-        return Scenario(name: name, nameVi: nameVi, description: description, seed: UInt64(seed ?? 1),
-                        horizon: horizon, calendar: calendar, fields: fields.map(\.spec),
-                        offices: offices.map(\.spec), procedures: procedures.map(\.spec), targets: targets.map(\.spec),
-                        policies: policies, backlog: backlog, load: load)
+        var scenario = Scenario(name: name, nameVi: nameVi, description: description, seed: UInt64(seed ?? 1),
+                                horizon: horizon, calendar: calendar, fields: fields.map(\.spec),
+                                offices: offices.map(\.spec), procedures: procedures.map(\.spec), targets: targets.map(\.spec),
+                                policies: policies, backlog: backlog, load: load)
+        scenario.backTest = backTest
+        return scenario
     }
 
     struct Located<T> {

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import MotCua
+
+/// `scenarios/hcmc-2026.json`: Ho Chi Minh City's 168 units at full scale (issue 19).
+@Suite("The HCMC 2026 city scenario")
+struct CityScenarioTests {
+    static let path = "scenarios/hcmc-2026.json"
+
+    @Test("all 168 units of Resolution 1685: 113 wards, 54 communes, one special zone, each with a group")
+    func units() throws {
+        let scenario = try ScenarioLoader.load(path: Repository.path(Self.path))
+        let desk = try #require(scenario.offices.first { $0.id == "unit-centre" })
+        #expect(desk.instances.count == 168)
+        let kinds = Dictionary(grouping: desk.instances, by: \.kind).mapValues(\.count)
+        #expect(kinds == ["ward": 113, "commune": 54, "special-zone": 1])
+        #expect(desk.instances.allSatisfy { !($0.group ?? "").isEmpty })
+        #expect(Set(desk.instances.map(\.id)).count == 168)
+        // Staff by kind: a commune's desk is smaller than a ward's.
+        let commune = try #require(desk.instances.first { $0.kind == "commune" })
+        let ward = try #require(desk.instances.first { $0.kind == "ward" })
+        #expect((commune.staff ?? desk.staff) < (ward.staff ?? desk.staff))
+    }
+
+    @Test("every unit row and every number-bearing entry says where it comes from")
+    func sources() throws {
+        let text = try String(contentsOfFile: Repository.path("scenarios/tables/hcmc-2026-units.csv"), encoding: .utf8)
+        let rows = text.split(whereSeparator: \.isNewline).dropFirst()
+        #expect(rows.count == 168)
+        #expect(rows.allSatisfy { $0.contains("Resolution 1685") && ($0.contains("assumption") || $0.contains("vietnamnet") || $0.contains("plo.vn")) })
+        let document = try JSONParser.parse(Array(Data(contentsOf: URL(fileURLWithPath: Repository.path(Self.path)))))
+        for section in ["offices", "procedures", "targets", "backTest"] {
+            guard case .array(let entries)? = document[section] else { Issue.record("no \(section)"); continue }
+            for entry in entries {
+                guard case .string(let source)? = entry["source"] else {
+                    Issue.record("\(section): an entry has no source: \(entry)")
+                    continue
+                }
+                #expect(!source.isEmpty)
+            }
+        }
+    }
+
+    @Test("a short run: every unit receives, the balance holds, the report groups units and shows the back-test")
+    func shortRun() async throws {
+        let scenario = try ScenarioLoader.load(path: Repository.path(Self.path), overlays: [], settings: [("horizon.days", "8")])
+        let model = SimulationModel(scenario: scenario)
+        #expect(model.collectsUnitFigures)
+        let result = try await SimulationRun(model: model, seed: 3).run()
+        #expect(result.conservation.isBalanced)
+        let summary = ExperimentSummary(model: model, seed: 3, results: [result])
+        let units = try #require(summary.unitFigures)
+        #expect(units.units.count == 168 && units.units.allSatisfy { $0.received > 0 })
+        #expect(units.groups.count > 30 && units.groups.count < 60)
+        let report = TextReport.render(summary)
+        #expect(report.contains("Back-test against published figures") && report.contains("350/BC-UBND"))
+        #expect(report.contains("Worst units by target"))
+        #expect(report.split(separator: "\n").count < 260, "a city report is not a line per unit")
+    }
+}
