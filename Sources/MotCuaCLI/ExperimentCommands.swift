@@ -10,8 +10,10 @@ enum ExperimentCommands {
                                                           wrongExample: "2:1:0.1", accepts: { loadRange($0) != nil }),
                              required: true, help: "the load factors to run, e.g. 0.8:2.0:0.1"),
                   OptionGroup.seed, OptionGroup.overlay, OptionGroup.set]
-            + OptionGroup.replicationOptions(default: 5, range: 2...10_000)
-            + [OptionSpec("--html", "FILE", .output, help: "also write a page with the chart of on-time rate against load")],
+            + adaptiveReplicationOptions(default: 5, range: 2...10_000)
+            + [OptionSpec("--html", "FILE", .output, help: "also write a page with the chart of on-time rate against load"),
+               OptionSpec("--tolerance", "X", .decimal(above: 0, atMost: 10),
+                          help: "find each target's break load by bisection to within X (default 0.01)")],
         details: """
             Runs the scenario at each load factor (1.0 = the scenario's volumes) and prints, per
             target, the highest load at which it still passes and the first at which it does not,
@@ -33,13 +35,18 @@ enum ExperimentCommands {
                              repeatable: true,
                              help: "only these targets must pass (repeatable; an id or its prefix,",
                              "e.g. late-land); default: every target")]
-            + OptionGroup.scenario + OptionGroup.replicationOptions(default: 5, range: 2...10_000),
+            + OptionGroup.scenario + adaptiveReplicationOptions(default: 5, range: 2...10_000)
+            + [OptionSpec("--screening", "N", .integer(1...10_000),
+                          help: "replications on which candidates are screened before the finalists",
+                          "are confirmed on the full number (default 3)")],
         details: """
             Finds the smallest staff per office that makes every target of the scenario PASS
-            (the whole 95% confidence interval meeting it). Marginal analysis: from the lower
-            bounds, add one staff member at a time where it helps the worst target most, then
-            remove any that is not needed. Offices with instances (the wards) are one decision:
-            the same staff in every ward. See docs/experiments.md.
+            (the whole 95% confidence interval meeting it). Targets no staffing reaches (tested at
+            a very large staff) are reported with the reason and left out; each office starts from
+            its offered work, is bisected on a few screening replications, the answers together
+            are confirmed on the full replications, and staff are removed until one fewer at any
+            office fails. Offices with instances (the wards) are one decision: the same staff in
+            every ward. Progress goes to stderr. See docs/experiments.md.
             """,
         run: staff)
 
@@ -64,11 +71,36 @@ enum ExperimentCommands {
 
     /// The replications per evaluation and the parallel jobs of a sweep or a search.
     static func effort(_ parsed: ParsedArguments) -> (replications: Int, jobs: Int) {
-        (parsed.integer("--replications", default: 5), parsed.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount))
+        let plan = replicationPlan(parsed, default: 5)
+        return (plan.maximum, parsed.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    /// `--replications N` or `auto[:MAX[:PRECISION]]` (the parser has checked the form).
+    static func replicationPlan(_ parsed: ParsedArguments, default value: Int) -> ReplicationPlan {
+        parsed.value("--replications").flatMap { ReplicationPlan.parse($0, range: 2...100_000) } ?? .fixed(value)
+    }
+
+    /// The replication options of compare, sweep and staff: a count or `auto`.
+    static func adaptiveReplicationOptions(default value: Int, range: ClosedRange<Int>) -> [OptionSpec] {
+        [OptionSpec("--replications", "N|auto[:MAX]", .form(expected: "a count from \(range.lowerBound) to \(range.upperBound), or auto, "
+                                                           + "auto:MAX or auto:MAX:PRECISION (e.g. auto:40 or auto:40:0.005)",
+                                                         wrongExample: "auto:1", accepts: { ReplicationPlan.parse($0, range: range) != nil }),
+                    help: "independent replications (default \(value)), or auto[:MAX]: batches of \(ReplicationPlan.autoBatch) until every",
+                    "verdict is decided or MAX (default 40) is reached (intervals at 1 − 5%/looks;",
+                    "docs/experiments.md); auto:MAX:P also stops when every interval is ±P"),
+         OptionGroup.jobs, OptionGroup.results]
+    }
+
+    /// The line saying how many replications a sequential experiment used and why it stopped.
+    static func stopLine(_ outcome: SequentialOutcome, plan: ReplicationPlan) -> String? {
+        guard plan.isAdaptive else { return nil }
+        return "Replications: \(outcome.used) of at most \(plan.maximum), stopped because \(outcome.reason.explanation); "
+            + "intervals at \(Format.percent(outcome.confidence, 2)) (5% spent over \(plan.looks.count) looks)"
     }
 
     static func sweep(_ parsed: ParsedArguments) async throws(CommandFailure) {
         let (replications, jobs) = effort(parsed)
+        let plan = replicationPlan(parsed, default: 5)
         guard let range = parsed.value("--load").flatMap(loadRange) else {
             throw .usage("--load FROM:TO:STEP is needed, e.g. 0.8:2.0:0.1", command: sweepSpec)
         }
@@ -77,25 +109,30 @@ enum ExperimentCommands {
         if let problem = RunLimits.sweepProblem(model.scenario, loads: loads, replications: replications) {
             throw .usage("--load \(parsed.value("--load") ?? ""): \(problem)", command: sweepSpec)
         }
-        var plan = try OutputPlan(parsed, inputs: scenarioInputs(parsed))
+        var output = try OutputPlan(parsed, inputs: scenarioInputs(parsed))
         let seed = parsed.seed ?? model.scenario.seed
         let sweep: LoadSweep
         do {
             sweep = try await LoadSweep.run(scenario: model.scenario, loads: loads, seed: seed, replications: replications, jobs: jobs,
-                                            results: parsed.value("--results"))
+                                            results: parsed.value("--results"), plan: plan,
+                                            tolerance: parsed.value("--tolerance").flatMap(Double.init)) { done in
+                if isatty(STDERR_FILENO) != 0 { printError("  sweep: \(done)/\(loads.count) loads") }
+            }
         } catch {
             throw .simulation(error)
         }
-        try plan.stage(SweepReport.html(sweep, name: model.scenario.name), for: "--html")
-        try plan.commit()
-        var lines = ["LOAD SWEEP — \(model.scenario.name) (seed \(seed), \(replications) replications per load)", ""]
+        try output.stage(SweepReport.html(sweep, name: model.scenario.name), for: "--html")
+        try output.commit()
+        let perLoad = plan.isAdaptive ? "auto, at most \(plan.maximum) replications per load" : "\(replications) replications per load"
+        var lines = ["LOAD SWEEP — \(model.scenario.name) (seed \(seed), \(perLoad))", ""]
         lines.append("  " + Format.pad("load", 7) + Format.right("on-time", 10) + Format.right("targets passing", 17) + "   busiest office")
         for point in sweep.points {
             let busiest = point.summary.offices.max { $0.utilization.mean < $1.utilization.mean }
             let passing = point.summary.targets.filter { $0.verdict == .pass }.count
             lines.append("  " + Format.pad(Format.fixed(point.load, 2) + "×", 7) + Format.right(Format.percent(point.summary.overall.onTimeRate.mean), 10)
                          + Format.right("\(passing)/\(point.summary.targets.count)", 17)
-                         + "   " + (busiest.map { "\($0.office.name) \(Format.percent($0.utilization.mean, 1))" } ?? ""))
+                         + "   " + (busiest.map { "\($0.office.name) \(Format.percent($0.utilization.mean, 1))" } ?? "")
+                         + (plan.isAdaptive ? "   (\(point.outcome.used) replications: \(point.outcome.reason.rawValue))" : ""))
         }
         lines.append("")
         lines.append("HEADROOM PER TARGET")
@@ -103,6 +140,20 @@ enum ExperimentCommands {
             let highest = h.highestPassing.map { Format.fixed($0, 2) + "×" } ?? "none in range"
             let first = h.firstNotPassing.map { Format.fixed($0, 2) + "×" } ?? "passes throughout"
             lines.append("  " + Format.pad(h.label, 62) + " highest passing load \(highest); first not passing \(first)")
+        }
+        if !sweep.breakLoads.isEmpty {
+            lines.append("")
+            lines.append("BREAK LOAD PER TARGET (bisection between the grid's loads, to within \(Format.plain(sweep.breakLoads[0].tolerance)))")
+            for b in sweep.breakLoads {
+                lines.append("  " + Format.pad(b.label, 62) + " passes at \(Format.fixed(b.passing, 3))×, not at \(Format.fixed(b.notPassing, 3))× "
+                             + "(\(b.evaluations) load\(b.evaluations == 1 ? "" : "s") evaluated)")
+            }
+        }
+        if plan.isAdaptive {
+            let used = (sweep.points + sweep.bisectionPoints).map(\.outcome.used)
+            lines.append("")
+            lines.append("Replications per load: auto (batches of \(ReplicationPlan.autoBatch), at most \(plan.maximum), intervals at "
+                         + "\(Format.percent(plan.confidence, 2))): \(used.reduce(0, +)) in all over \(used.count) loads")
         }
         lines.append("")
         if let saturated = sweep.firstSaturated {
@@ -115,6 +166,7 @@ enum ExperimentCommands {
 
     static func staff(_ parsed: ParsedArguments) async throws(CommandFailure) {
         let (replications, jobs) = effort(parsed)
+        let plan = replicationPlan(parsed, default: 5)
         let model = try loadModel(parsed, load: parsed.load)
         var scenario = model.scenario
         let wanted = parsed.values("--target")
@@ -150,13 +202,21 @@ enum ExperimentCommands {
         let search: StaffingSearch
         do {
             search = try await StaffingSearch.run(scenario: scenario, bounds: bounds, seed: seed, replications: replications, jobs: jobs,
-                                                  results: parsed.value("--results")) { line in
-                if isatty(STDERR_FILENO) != 0 { printError("  " + line) }
+                                                  results: parsed.value("--results"), plan: plan,
+                                                  screening: parsed.value("--screening").flatMap { Int($0) }) { line in
+                printError("  staff: " + line)
             }
         } catch {
             throw .simulation(error)
         }
-        var lines = ["STAFFING SEARCH — \(scenario.name) (seed \(seed), \(replications) replications per evaluation, \(search.steps.count) steps)", ""]
+        let perEvaluation = plan.isAdaptive ? "auto, at most \(plan.maximum) replications per evaluation" : "\(replications) replications per evaluation"
+        var lines = ["STAFFING SEARCH — \(scenario.name) (seed \(seed), \(perEvaluation); \(search.evaluations) evaluations, "
+                     + "\(search.simulatedReplications) replications simulated)", ""]
+        if !search.unreachable.isEmpty {
+            lines.append("Targets no staffing of these offices can reach (left out; the search answers for the others):")
+            for u in search.unreachable { lines.append("  \(u.label): \(u.reason)") }
+            lines.append("")
+        }
         if let guardTarget = search.guardTarget {
             lines += ["Guard added, because no chosen target watches citizens who leave without a result: "
                       + "the share of dossiers whose citizens give up or withdraw may rise at most 1 point above today's "
@@ -176,14 +236,22 @@ enum ExperimentCommands {
                              + Format.right(String(needed), 8) + Format.right((needed >= now ? "+" : "") + String(needed - now), 8))
             }
             lines.append("  total staff change: \(added >= 0 ? "+" : "")\(added)")
+            let notMinimal = bounds.filter { search.minimality[$0.office] == false }.map(\.office)
+            lines.append(notMinimal.isEmpty ? "Minimality check: with one fewer at any office (above its lower bound) some target does not pass."
+                         : "Minimality check FAILED at: \(notMinimal.joined(separator: ", "))")
+            if let outcome = search.outcome, let line = stopLine(outcome, plan: plan) { lines.append(line) }
             if let summary = search.finalSummary {
-                lines.append("With it: " + summary.targets.map { t in
+                let ignored = Set(search.unreachable.map(\.target))
+                lines.append("With it: " + summary.targets.filter { !ignored.contains($0.id) }.map { t in
                     "\(t.label)\(t.fieldName.map { " — \($0)" } ?? ""): \(Format.percent(t.estimate.mean))"
                 }.joined(separator: "; "))
             }
         } else {
-            lines.append("No staffing within the bounds makes every target pass; the targets still failing at the upper bounds:")
-            for t in search.finalSummary?.targets ?? [] where t.verdict != .pass {
+            let ignored = Set(search.unreachable.map(\.target))
+            lines.append(search.finalSummary.map { $0.targets.allSatisfy { ignored.contains($0.id) } } == true
+                         ? "No target is left that staffing can reach."
+                         : "No staffing within the bounds makes every target pass; the targets still failing:")
+            for t in search.finalSummary?.targets ?? [] where t.verdict != .pass && !ignored.contains(t.id) {
                 lines.append("  \(t.label)\(t.fieldName.map { " — \($0)" } ?? ""): \(Format.percent(t.estimate.mean))")
             }
         }

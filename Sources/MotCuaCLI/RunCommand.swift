@@ -221,7 +221,7 @@ enum CompareCommand {
         positionals: [PositionalSpec(name: "base.json", repeatable: false, optional: false),
                       PositionalSpec(name: "variant.json", repeatable: true, optional: true)],
         options: [OptionSpec("--variant", "FILE", .input, repeatable: true, help: "an overlay on the base, as a variant (repeatable)")]
-            + OptionGroup.scenario + OptionGroup.replicationOptions(default: 10, range: 2...100_000) + [OptionGroup.language],
+            + OptionGroup.scenario + ExperimentCommands.adaptiveReplicationOptions(default: 10, range: 2...100_000) + [OptionGroup.language],
         details: """
             Runs the base scenario and each variant with the same seeds (common random numbers: the
             same citizens arrive in every variant) and prints each measure's value per variant and its
@@ -236,7 +236,8 @@ enum CompareCommand {
         guard parsed.positional.count + parsed.values("--variant").count >= 2 else {
             throw .usage("nothing to compare: give a variant scenario or --variant overlay.json", command: spec)
         }
-        let replications = parsed.integer("--replications", default: 10)
+        let plan = ExperimentCommands.replicationPlan(parsed, default: 10)
+        let replications = plan.maximum
         let jobs = parsed.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount)
         let base = parsed.positional[0], overlays = parsed.values("--overlay")
         var names = parsed.positional
@@ -253,17 +254,20 @@ enum CompareCommand {
         }
         _ = try OutputPlan(parsed, inputs: [])
         let seed = parsed.seed ?? models[0].scenario.seed
-        var results: [[RunResult]] = []
+        let comparison: Comparison
         do {
-            for model in models {
-                let store = try ResultStore.open(parsed.value("--results"), fingerprint: model.scenario.fingerprint)
-                results.append(try await Experiment.run(model: model, seed: seed, indices: Array(0..<replications), jobs: jobs,
-                                                        store: store).map(\.1))
-            }
+            comparison = try await Comparison.run(names: names, models: models, seed: seed, plan: plan, jobs: jobs,
+                                                  results: parsed.value("--results"))
         } catch {
             throw .simulation(error)
         }
-        let comparison = Comparison(names: names, models: models, results: results, seed: seed)
-        print(ComparisonReport.render(comparison, replications: replications, language: parsed.language), terminator: "")
+        print(ComparisonReport.render(comparison, replications: comparison.outcomes[0].used, language: parsed.language), terminator: "")
+        if plan.isAdaptive {
+            for (name, outcome) in zip(comparison.names, comparison.outcomes) {
+                print("\(name): \(outcome.used) replications (at most \(plan.maximum)), stopped because \(outcome.reason.explanation)")
+            }
+            print("Sequential stopping: batches of \(ReplicationPlan.autoBatch); target intervals at \(Format.percent(plan.confidence, 2)) "
+                  + "(5% spent over \(plan.looks.count) looks; docs/experiments.md). A variant's differences pair its replications with the base's.")
+        }
     }
 }
