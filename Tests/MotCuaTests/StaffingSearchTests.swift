@@ -48,3 +48,26 @@ struct StaffingSearchTests {
         #expect(one.evaluations == two.evaluations)
     }
 }
+
+/// The sweep's break loads by bisection (issue #20).
+@Suite("Load sweep: break loads by bisection")
+struct BreakLoadTests {
+    @Test("each target's break load is bracketed to the tolerance, between a passing and a failing load")
+    func bisected() async throws {
+        let target = #"[{"id": "gave-up", "label": "Gave up", "measure": "withdrawnRate", "comparator": "<=", "threshold": 0.05}]"#
+        let scenario = try ScenarioLoader.load(path: Repository.path("scenarios/validation/mm1.json"), overlays: [], settings: [
+            ("offices.desk.staff", "2"),
+            ("offices.desk.patience", #"{"type": "exponential", "mean": 5}"#),
+            ("horizon.days", "3"),
+            ("targets", target),
+        ])
+        let sweep = try await LoadSweep.run(scenario: scenario, loads: [0.5, 1.5, 2.5], seed: 11, replications: 3, jobs: 2, tolerance: 0.05)
+        let found = try #require(sweep.breakLoads.first)
+        #expect(found.notPassing - found.passing <= 0.05)
+        #expect(found.passing >= 0.5 && found.notPassing <= 2.5 && found.passing < found.notPassing)
+        #expect(found.evaluations > 0)
+        // The loads found agree with their own evaluations.
+        let atPassing = sweep.bisectionPoints.first { $0.load == found.passing } ?? sweep.points.first { $0.load == found.passing }
+        #expect(atPassing?.summary.targets[0].verdict == .pass)
+    }
+}

@@ -4,7 +4,7 @@
 /// (docs/experiments.md): one evaluation at a very large staff finds the targets staffing
 /// cannot reach and each office's offered work; offered work ÷ open time per staff member
 /// bounds each office from below and the square-root staffing rule guesses; per office, a
-/// bisection on a few screening replications (the other offices very large, all offices'
+/// search from the bound (then the guess, then doubling steps) and bisection on a few screening replications (the other offices very large, all offices'
 /// candidates in parallel); the answers together confirmed on the full replications, with
 /// marginal analysis while some target fails; then removals until one fewer at every office
 /// fails. Every evaluation uses the same random numbers; replications run once are reused.
@@ -204,7 +204,9 @@ public struct StaffingSearch: Sendable {
         //    `passing` the least known to pass.
         var failing = Dictionary(uniqueKeysWithValues: bounds.map { ($0.office, work[$0.office]! - 1) })
         var passing: [String: Int] = [:]
-        var probe = guess
+        // The work bound first: offices whose queue may wait for days (trays) often need no
+        // more; then the square-root guess, then steps that double.
+        var probe = work
         var infeasible: (String, ExperimentSummary)?
         var round = 0
         while !probe.isEmpty && infeasible == nil {
@@ -227,6 +229,8 @@ public struct StaffingSearch: Sendable {
                 } else if tried >= high {
                     infeasible = (office, summary)
                     probe[office] = nil
+                } else if tried < guess[office]! {
+                    probe[office] = guess[office]!
                 } else {
                     // Not yet passing: step up by as much as the distance covered so far.
                     probe[office] = Swift.min(high, tried + Swift.max(1, tried - work[office]! + 1))
