@@ -227,7 +227,16 @@ public struct StaffingSearch: Sendable {
                 if let known = passing[office] {
                     probe[office] = known - failing[office]! > 1 ? (known + failing[office]!) / 2 : nil
                 } else if tried >= high {
-                    infeasible = (office, summary)
+                    // A screen on fewer replications has wider intervals: only the full
+                    // replications can say the upper bound is not enough. When they pass, the
+                    // removals below start from it.
+                    let (confirmed, _) = try await evaluator.confirm([staff], plan: plan)[0]
+                    if evaluator.passes(confirmed) {
+                        passing[office] = tried
+                        record(staff, confirmed, "upper bound \(office) \(tried) confirmed: passes")
+                    } else {
+                        infeasible = (office, confirmed)
+                    }
                     probe[office] = nil
                 } else if tried < guess[office]! {
                     probe[office] = guess[office]!
