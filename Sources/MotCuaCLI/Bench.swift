@@ -16,22 +16,58 @@ enum Bench {
         let target: String
         /// Whether a measured line meets the target.
         let met: @Sendable (Line) -> Bool
+        /// The figure before the questions were made fast (issue #20), for the no-regression check.
+        let before: String
+    }
+
+    /// A planner's question, timed as a whole command (issue #20), with the target the issue sets.
+    struct Question: Sendable {
+        let name: String
+        let arguments: [String]
+        let what: String
+        let limit: Double
+        /// Where the answer falls short of what the target asks beyond time (nil: it does not).
+        let shortfall: @Sendable (String) -> String?
+    }
+
+    static let cityTarget = #"targets=[{"id": "on-time-98", "label": "On time ≥ 98%", "measure": "onTimeRate", "comparator": ">=", "threshold": 0.98}]"#
+
+    static let questions: [Question] = [
+        Question(name: "staff-land", arguments: ["staff", "scenarios/go-vap-2024.json", "--office", "land-branch=15:40", "--target", "late-land",
+                                                 "--load", "1.3", "--replications", "3"],
+                 what: "land branch staff for land late < 2% at 1.3×", limit: 5, shortfall: minimalityShortfall),
+        Question(name: "staff-all", arguments: ["staff", "scenarios/go-vap-2024.json", "--load", "1.3", "--replications", "3"],
+                 what: "every Gò Vấp office for every target at 1.3×", limit: 30, shortfall: minimalityShortfall),
+        Question(name: "compare", arguments: ["compare", "scenarios/go-vap-2024.json", "--variant", "scenarios/what-if/land-branch-minus-2.json",
+                                              "--replications", "auto:40"],
+                 what: "land branch −2 against the base, auto replications", limit: 5,
+                 shortfall: { $0.contains("stopped because every verdict decided") ? nil : "some verdict not decided" }),
+        Question(name: "city-staff", arguments: ["staff", "scenarios/bench/city-year.json", "--office", "ward-centre", "--office", "city-centre",
+                                                 "--set", cityTarget, "--replications", "3"],
+                 what: "city: every desk unit for on time ≥ 98%", limit: 300, shortfall: minimalityShortfall),
+    ]
+
+    /// A staffing answer must exist and pass the minimality check.
+    @Sendable static func minimalityShortfall(_ output: String) -> String? {
+        guard output.contains("Smallest staffing found") else { return "no staffing found" }
+        return output.contains("Minimality check: with one fewer") ? nil : "minimality check not passed"
     }
 
     static let workloads: [Workload] = [
         Workload(name: "mmc", path: "scenarios/validation/mmc-bench.json", what: "M/M/4, λ=3.6, μ=1, ~1,000,000 customers",
-                 target: "≥ 5 M customers/s", met: { Double($0.dossiers) / $0.best >= 5e6 }),
+                 target: "≥ 5 M customers/s", met: { Double($0.dossiers) / $0.best >= 5e6 }, before: "0.154 s"),
         Workload(name: "district-year", path: "scenarios/go-vap-2024.json", what: "Gò Vấp district-year",
-                 target: "≤ 1 s", met: { $0.best <= 1 }),
+                 target: "≤ 1 s", met: { $0.best <= 1 }, before: "0.590 s"),
         Workload(name: "city-year", path: "scenarios/bench/city-year.json", what: "168 ward centres + city centre, ~5 M dossiers",
-                 target: "≤ 10 s, ≤ 1 GiB", met: { $0.best <= 10 && $0.peakKiB <= 1 << 20 }),
+                 target: "≤ 10 s, ≤ 1 GiB", met: { $0.best <= 10 && $0.peakKiB <= 1 << 20 }, before: "3.95 s, 42 MiB"),
     ]
 
     static let spec = CommandSpec(
         "bench", summary: "measure speed and memory on the reference workloads",
         positionals: [],
-        options: [OptionSpec("--workload", "NAME", .choice(workloads.map(\.name)), repeatable: true,
-                             help: "a workload to run (repeatable; default: all)"),
+        options: [OptionSpec("--workload", "NAME", .choice(workloads.map(\.name) + questions.map(\.name)), repeatable: true,
+                             help: "a workload to run (repeatable; default: all but city-staff,",
+                             "which takes minutes)"),
                   OptionSpec("--repeat", "N", .integer(1...100), help: "runs of each workload (default 3)"),
                   OptionSpec("--scaling", "", .flag, help: "also measure the speed-up of 8 replications on all cores"),
                   OptionSpec("--one", "FILE", .input, help: "(internal) run one scenario in this process and print",
@@ -44,6 +80,8 @@ enum Bench {
             median, events/s, dossiers/s, peak memory and the target the performance issue sets.
             Workloads (run from the repository root):
             \(workloads.map { "  \($0.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \($0.path) — \($0.what)" }.joined(separator: "\n"))
+            Questions (whole commands, timed once per round, each against the issue's target):
+            \(questions.map { "  \($0.name.padding(toLength: 14, withPad: " ", startingAt: 0)) ≤ \(Format.plain($0.limit)) s — \($0.what)" }.joined(separator: "\n"))
             The first line is a yardstick: the M/M/c workload as a plain hand-written event loop
             (no actors, calendar or dossiers), timed on the same machine.
             With --scaling, also runs 8 replications of the district-year with 1 job and with all
@@ -59,7 +97,7 @@ enum Bench {
                             repeats: repeats)
             return
         }
-        let chosen = parsed.all["--workload"] ?? workloads.map(\.name)
+        let chosen = parsed.all["--workload"] ?? (workloads.map(\.name) + questions.map(\.name).filter { $0 != "city-staff" })
         let needed = workloads.filter { chosen.contains($0.name) }.map(\.path)
             + (parsed.flags.contains("--scaling") ? [workloads[1].path] : [])
         if let missing = needed.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
@@ -79,6 +117,7 @@ enum Bench {
         var plain = (customers: 0, meanWait: 0.0)
         var runs: [String: [Line]] = [:]
         var scalingRuns: (one: [Line], all: [Line]) = ([], [])
+        var questionRuns: [String: [(seconds: Double, output: String)?]] = [:]
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let scalingPath = workloads[1].path
         // Eight, not four: with four on two cores the one replication left running at the end
@@ -90,6 +129,9 @@ enum Bench {
             plain = (yardstick.customers, yardstick.meanWait)
             for workload in workloads where chosen.contains(workload.name) {
                 if let line = runChild([workload.path, "--repeat", "1"]) { runs[workload.name, default: []].append(line) }
+            }
+            for question in questions where chosen.contains(question.name) {
+                questionRuns[question.name, default: []].append(runCommand(question.arguments))
             }
             if parsed.flags.contains("--scaling") {
                 if let one = runChild([scalingPath, "--replications", String(scalingReplications), "--jobs", "1", "--repeat", "1"]) { scalingRuns.one.append(one) }
@@ -114,11 +156,25 @@ enum Bench {
                   + Format.right(String(format: "%.2f M", Double(line.events) / line.best / 1e6), 11)
                   + Format.right(String(format: "%.2f M", Double(line.dossiers) / line.best / 1e6), 12)
                   + Format.right(String(format: "%.0f MiB", Double(line.peakKiB) / 1024), 13)
-                  + "  \(workload.target): \(workload.met(line) ? "met" : "NOT met")")
+                  + "  \(workload.target): \(workload.met(line) ? "met" : "NOT met") (before: \(workload.before))")
             if workload.name == "mmc" {
                 print(String(format: "               (%.1f× the plain loop's time for the same customers, through actors, calendar, dossiers and statistics)",
                              line.best / Double(line.dossiers) / (plainBest / Double(plain.customers))))
             }
+        }
+        for question in questions where chosen.contains(question.name) {
+            let runs = (questionRuns[question.name] ?? []).compactMap { $0 }
+            guard let last = runs.last else {
+                print(Format.pad(question.name, 15) + "  failed (\(question.arguments.joined(separator: " ")))")
+                failed.append(question.name)
+                continue
+            }
+            let times = runs.map(\.seconds).sorted()
+            let shortfall = question.shortfall(last.output)
+            let evaluations = evaluationCount(last.output).map { ", \($0) evaluations" } ?? ""
+            print(Format.pad(question.name, 15) + Format.right(wall(times[0], times[times.count / 2]), 42 + 17)
+                  + "  ≤ \(Format.plain(question.limit)) s: \(times[0] <= question.limit && shortfall == nil ? "met" : "NOT met")"
+                  + (shortfall.map { " (\($0))" } ?? "") + " — \(question.what)\(evaluations)")
         }
         if parsed.flags.contains("--scaling") {
             if let one = Line(combining: scalingRuns.one), let all = Line(combining: scalingRuns.all) {
@@ -168,6 +224,32 @@ enum Bench {
         guard fields.count == 5, let best = Double(fields[0]), let median = Double(fields[1]),
               let events = Int(fields[2]), let dossiers = Int(fields[3]), let memory = Int(fields[4]) else { return nil }
         return Line(best: best, median: median, events: events, dossiers: dossiers, peakKiB: memory)
+    }
+
+    /// "N evaluations" of a staffing search's header, when there.
+    static func evaluationCount(_ output: String) -> Int? {
+        guard let range = output.range(of: " evaluations") else { return nil }
+        return Int(String(output[..<range.lowerBound].reversed().prefix { $0.isNumber }.reversed()))
+    }
+
+    /// Runs `motcua ARGUMENTS` and times it: its wall time and standard output, or nil when it fails.
+    static func runCommand(_ arguments: [String]) -> (seconds: Double, output: String)? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
+            process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        }
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        let start = DispatchTime.now().uptimeNanoseconds
+        do { try process.run() } catch { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        guard process.terminationStatus == 0 else { return nil }
+        return (seconds, String(decoding: data, as: UTF8.self))
     }
 
     /// The child: loads, runs `repeats` times, prints "best median events dossiers peakKiB".

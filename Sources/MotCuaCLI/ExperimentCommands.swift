@@ -10,7 +10,10 @@ enum ExperimentCommands {
                                                           wrongExample: "2:1:0.1", accepts: { loadRange($0) != nil }),
                              required: true, help: "the load factors to run, e.g. 0.8:2.0:0.1"),
                   OptionGroup.seed, OptionGroup.overlay, OptionGroup.set]
-            + OptionGroup.replicationOptions(default: 5, range: 2...10_000) + OptionGroup.reports + [OptionGroup.language],
+            + adaptiveReplicationOptions(default: 5, range: 2...10_000)
+            + [OptionSpec("--tolerance", "X", .decimal(above: 0, atMost: 10),
+                          help: "find each target's break load by bisection to within X (default 0.01)")]
+            + OptionGroup.reports + [OptionGroup.language],
         details: """
             Runs the scenario at each load factor (1.0 = the scenario's volumes) and prints, per
             target, the highest load at which it still passes and the first at which it does not,
@@ -32,14 +35,20 @@ enum ExperimentCommands {
                              repeatable: true,
                              help: "only these targets must pass (repeatable; an id or its prefix,",
                              "e.g. late-land); default: every target")]
-            + OptionGroup.scenario + OptionGroup.replicationOptions(default: 5, range: 2...10_000) + OptionGroup.reports + [OptionGroup.language],
+            + OptionGroup.scenario + adaptiveReplicationOptions(default: 5, range: 2...10_000)
+            + [OptionSpec("--screening", "N", .integer(1...10_000),
+                          help: "replications on which candidates are screened before the finalists",
+                          "are confirmed on the full number (default 3)")]
+            + OptionGroup.reports + [OptionGroup.language],
         details: """
             Finds the smallest staff per office that makes every target of the scenario (or the
-            targets given with --target) PASS
-            (the whole 95% confidence interval meeting it). Marginal analysis: from the lower
-            bounds, add one staff member at a time where it helps the worst target most, then
-            remove any that is not needed. Offices with instances (the wards) are one decision:
-            the same staff in every ward. See docs/experiments.md.
+            targets given with --target) PASS (the whole 95% confidence interval meeting it).
+            Targets no staffing reaches (tested at a very large staff) are reported with the reason
+            and left out; each office starts from its offered work, is bisected on a few screening
+            replications, the answers together are confirmed on the full replications, and staff
+            are removed until one fewer at any office fails. Offices with instances (the wards) are
+            one decision: the same staff in every ward. Progress goes to stderr. See
+            docs/experiments.md.
             """,
         run: staff)
 
@@ -58,11 +67,36 @@ enum ExperimentCommands {
 
     /// The replications per evaluation and the parallel jobs of a sweep or a search.
     static func effort(_ parsed: ParsedArguments) -> (replications: Int, jobs: Int) {
-        (parsed.integer("--replications", default: 5), parsed.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount))
+        let replicationsPlan = replicationPlan(parsed, default: 5)
+        return (plan.maximum, parsed.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    /// `--replications N` or `auto[:MAX[:PRECISION]]` (the parser has checked the form).
+    static func replicationPlan(_ parsed: ParsedArguments, default value: Int) -> ReplicationPlan {
+        parsed.value("--replications").flatMap { ReplicationPlan.parse($0, range: 2...100_000) } ?? .fixed(value)
+    }
+
+    /// The replication options of compare, sweep and staff: a count or `auto`.
+    static func adaptiveReplicationOptions(default value: Int, range: ClosedRange<Int>) -> [OptionSpec] {
+        [OptionSpec("--replications", "N|auto[:MAX]", .form(expected: "a count from \(range.lowerBound) to \(range.upperBound), or auto, "
+                                                           + "auto:MAX or auto:MAX:PRECISION (e.g. auto:40 or auto:40:0.005)",
+                                                         wrongExample: "auto:1", accepts: { ReplicationPlan.parse($0, range: range) != nil }),
+                    help: "independent replications (default \(value)), or auto[:MAX]: batches of \(ReplicationPlan.autoBatch) until every",
+                    "verdict is decided or MAX (default 40) is reached (intervals at 1 − 5%/looks;",
+                    "docs/experiments.md); auto:MAX:P also stops when every interval is ±P"),
+         OptionGroup.jobs, OptionGroup.results]
+    }
+
+    /// The line saying how many replications a sequential experiment used and why it stopped.
+    static func stopLine(_ outcome: SequentialOutcome, plan: ReplicationPlan) -> String? {
+        guard plan.isAdaptive else { return nil }
+        return "Replications: \(outcome.used) of at most \(plan.maximum), stopped because \(outcome.reason.explanation); "
+            + "intervals at \(Format.percent(outcome.confidence, 2)) (5% spent over \(plan.looks.count) looks)"
     }
 
     static func sweep(_ parsed: ParsedArguments) async throws(CommandFailure) {
         let (replications, jobs) = effort(parsed)
+        let replicationsPlan = replicationPlan(parsed, default: 5)
         guard let range = parsed.value("--load").flatMap(loadRange) else {
             throw .usage("--load FROM:TO:STEP is needed, e.g. 0.8:2.0:0.1", command: sweepSpec)
         }
@@ -76,7 +110,8 @@ enum ExperimentCommands {
         let sweep: LoadSweep
         do {
             sweep = try await LoadSweep.run(scenario: model.scenario, loads: loads, seed: seed, replications: replications, jobs: jobs,
-                                            results: parsed.value("--results"),
+                                            results: parsed.value("--results"), plan: replicationsPlan,
+                                            tolerance: parsed.value("--tolerance").flatMap(Double.init),
                                             progress: Progress.reporter(total: loads.count, what: "loads"))
         } catch {
             throw .simulation(error)
@@ -89,6 +124,7 @@ enum ExperimentCommands {
 
     static func staff(_ parsed: ParsedArguments) async throws(CommandFailure) {
         let (replications, jobs) = effort(parsed)
+        let replicationsPlan = replicationPlan(parsed, default: 5)
         let model = try loadModel(parsed, load: parsed.load)
         var scenario = model.scenario
         let wanted = parsed.values("--target")
@@ -124,8 +160,9 @@ enum ExperimentCommands {
         let search: StaffingSearch
         do {
             search = try await StaffingSearch.run(scenario: scenario, bounds: bounds, seed: seed, replications: replications, jobs: jobs,
-                                                  results: parsed.value("--results")) { line in
-                if Progress.enabled { printError("  " + line) }
+                                                  results: parsed.value("--results"), plan: replicationsPlan,
+                                                  screening: parsed.value("--screening").flatMap { Int($0) }) { line in
+                if Progress.enabled { printError("  staff: " + line) }
             }
         } catch {
             throw .simulation(error)

@@ -232,7 +232,7 @@ enum CompareCommand {
         positionals: [PositionalSpec(name: "base.json", repeatable: false, optional: false),
                       PositionalSpec(name: "variant.json", repeatable: true, optional: true)],
         options: [OptionSpec("--variant", "FILE", .input, repeatable: true, help: "an overlay on the base, as a variant (repeatable)")]
-            + OptionGroup.scenario + OptionGroup.replicationOptions(default: 10, range: 2...100_000) + [OptionGroup.language]
+            + OptionGroup.scenario + ExperimentCommands.adaptiveReplicationOptions(default: 10, range: 2...100_000) + [OptionGroup.language]
             + OptionGroup.reports,
         details: """
             Runs the base scenario and each variant with the same seeds (common random numbers: the
@@ -248,7 +248,8 @@ enum CompareCommand {
         guard parsed.positional.count + parsed.values("--variant").count >= 2 else {
             throw .usage("nothing to compare: give a variant scenario or --variant overlay.json", command: spec)
         }
-        let replications = parsed.integer("--replications", default: 10)
+        let replicationsPlan = ExperimentCommands.replicationPlan(parsed, default: 10)
+        let replications = replicationsPlan.maximum
         let jobs = parsed.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount)
         let base = parsed.positional[0], overlays = parsed.values("--overlay")
         var names = parsed.positional
@@ -268,21 +269,17 @@ enum CompareCommand {
             + parsed.values("--variant").map { OutputPlan.Input(what: "a variant", path: $0) }
         let plan = try OutputPlan(parsed, inputs: inputs)
         let seed = parsed.seed ?? models[0].scenario.seed
-        var results: [[RunResult]] = []
+        let comparison: Comparison
         do {
-            for model in models {
-                let store = try ResultStore.open(parsed.value("--results"), fingerprint: model.scenario.fingerprint)
-                results.append(try await Experiment.run(model: model, seed: seed, indices: Array(0..<replications), jobs: jobs,
-                                                        store: store).map(\.1))
-            }
+            comparison = try await Comparison.run(names: names, models: models, seed: seed, plan: replicationsPlan, jobs: jobs,
+                                                  results: parsed.value("--results"))
         } catch {
             throw .simulation(error)
         }
-        let comparison = Comparison(names: names, models: models, results: results, seed: seed)
-        let paired = CompareDocument.pairedTargetDifferences(models: models, results: results, seed: seed)
+        let paired = CompareDocument.pairedTargetDifferences(models: models, results: comparison.results, seed: seed)
         let document = CompareDocument.document(comparison, paired: paired, variants: Array(parsed.positional.dropFirst()) + parsed.values("--variant"),
                                                 provenance: ReportOutputs.provenance(parsed, model: models[0], file: base, seed: seed,
-                                                                                     replications: replications),
+                                                                                     replications: comparison.outcomes[0].used),
                                                 language: parsed.language)
         try ReportOutputs.emit(document, parsed, plan: plan)
     }

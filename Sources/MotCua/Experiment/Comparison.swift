@@ -28,12 +28,26 @@ public struct Comparison: Sendable {
     public let rows: [Row]
     public let verdictChanges: [VerdictChange]
     public let summaries: [ExperimentSummary]
+    /// Per model (base first): the replications used and why they stopped. With a fixed number,
+    /// every model's is that number and ``StopReason/fixed``; with `auto`, a variant stops as
+    /// soon as every target's verdict, in it and in the base, is decided, and the base runs as
+    /// long as its longest variant.
+    public let outcomes: [SequentialOutcome]
+    /// Per model (base first), the replication results compared, for paired figures a report adds.
+    public let results: [[RunResult]]
 
     /// Compares replication results of `models` (the first is the base); every model's
-    /// results must come from the same seeds.
-    public init(names: [String], models: [SimulationModel], results: [[RunResult]], seed: UInt64) {
+    /// results must come from the same seeds. A variant may have fewer replications than the
+    /// base: its differences pair its replications with the base's of the same numbers.
+    /// - Parameters:
+    ///   - outcomes: how each model's replications were chosen (default: fixed, all given).
+    ///   - confidence: the level of the targets' intervals (a sequential comparison's, or 95%).
+    public init(names: [String], models: [SimulationModel], results: [[RunResult]], seed: UInt64,
+                outcomes: [SequentialOutcome]? = nil, confidence: Double = 0.95) {
         self.names = names
-        let summaries = zip(models, results).map { ExperimentSummary(model: $0, seed: seed, results: $1) }
+        self.results = results
+        self.outcomes = outcomes ?? results.map { SequentialOutcome(used: $0.count, reason: .fixed, confidence: confidence) }
+        let summaries = zip(models, results).map { ExperimentSummary(model: $0, seed: seed, results: $1, confidence: confidence) }
         self.summaries = summaries
         var rows: [Row] = []
 
@@ -97,5 +111,52 @@ public struct Comparison: Sendable {
             }
         }
         verdictChanges = changes
+    }
+}
+
+extension Comparison {
+    /// Runs the base (`models[0]`) and the variants by the looks of `plan`, in lockstep: at each
+    /// look every variant still running gets its replications, and a variant stops at the first
+    /// look where every target's verdict is decided both in it and in the base — its verdict
+    /// changes are then known. The base runs to the last variant's count.
+    /// - Parameter folder: keeps finished replications (see ``ResultStore``).
+    public static func run(names: [String], models: [SimulationModel], seed: UInt64, plan: ReplicationPlan, jobs: Int,
+                           results folder: String?) async throws(SimulationError) -> Comparison {
+        var results = Array(repeating: [RunResult](), count: models.count)
+        var outcomes: [SequentialOutcome?] = Array(repeating: nil, count: models.count)
+        var stores: [ResultStore?] = []
+        for model in models { stores.append(try ResultStore.open(folder, fingerprint: model.scenario.fingerprint)) }
+        for look in plan.looks {
+            let running = models.indices.filter { outcomes[$0] == nil }
+            for m in running {
+                let more = try await Experiment.run(model: models[m], seed: seed, indices: Array(results[m].count..<look), jobs: jobs,
+                                                    store: stores[m])
+                results[m] += more.map(\.1)
+            }
+            let summaries = running.map { m in
+                (m, ExperimentSummary(model: models[m], seed: seed, results: results[m], confidence: plan.confidence))
+            }
+            guard let base = summaries.first(where: { $0.0 == 0 })?.1 else { break }
+            for (m, summary) in summaries where m > 0 {
+                let reason: StopReason?
+                if !plan.isAdaptive {
+                    reason = .fixed
+                } else if base.targets.allSatisfy(\.isDecided) && summary.targets.allSatisfy(\.isDecided) {
+                    reason = .decided
+                } else {
+                    reason = look >= plan.maximum ? .maximum : nil
+                }
+                if let reason { outcomes[m] = SequentialOutcome(used: results[m].count, reason: reason, confidence: plan.confidence) }
+            }
+            if (1..<models.count).allSatisfy({ outcomes[$0] != nil }) {
+                let variants = outcomes.dropFirst().compactMap { $0 }
+                let baseReason: StopReason = !plan.isAdaptive ? .fixed
+                    : variants.contains { $0.reason == .maximum } ? .maximum : .decided
+                outcomes[0] = SequentialOutcome(used: results[0].count, reason: baseReason, confidence: plan.confidence)
+                break
+            }
+        }
+        return Comparison(names: names, models: models, results: results, seed: seed, outcomes: outcomes.enumerated().map { $1 ?? SequentialOutcome(used: results[$0].count, reason: .maximum, confidence: plan.confidence) },
+                          confidence: plan.confidence)
     }
 }

@@ -5,6 +5,23 @@ public struct LoadSweep: Sendable {
     public struct Point: Sendable {
         public let load: Double
         public let summary: ExperimentSummary
+        /// The replications used at this load and why they stopped.
+        public let outcome: SequentialOutcome
+    }
+
+    /// A target's break load, found by bisection between the grid's last passing load and
+    /// its first load that does not pass.
+    public struct BreakLoad: Sendable {
+        public let target: String
+        public let label: String
+        /// The highest load found passing and the lowest found not passing; they are at most
+        /// `tolerance` apart.
+        public let passing: Double
+        public let notPassing: Double
+        public let tolerance: Double
+        /// Loads evaluated by the bisection for this target (loads shared with other targets
+        /// or the grid are evaluated once).
+        public let evaluations: Int
     }
 
     /// A target's headroom.
@@ -19,6 +36,11 @@ public struct LoadSweep: Sendable {
 
     public let points: [Point]
     public let headroom: [Headroom]
+    /// Per target that passes somewhere in the grid and stops passing within it: its break
+    /// load to the tolerance asked (empty when no bisection was asked for).
+    public let breakLoads: [BreakLoad]
+    /// Loads evaluated by the bisections beyond the grid.
+    public let bisectionPoints: [Point]
     /// The office whose staff first reach 95% busy, and at which load (nil: none within the range).
     public let firstSaturated: (office: String, load: Double)?
 
@@ -45,24 +67,56 @@ public struct LoadSweep: Sendable {
     }
 
     /// Runs the sweep.
-    /// - Parameter results: a folder keeping finished replications (each load has its own
-    ///   fingerprint), so an interrupted sweep resumes where it stopped.
+    /// - Parameters:
+    ///   - plan: replications per load (a fixed number, or `auto`); default: `replications`.
+    ///   - tolerance: when given, each target's break load is then found by bisection to within it.
+    ///   - results: a folder keeping finished replications (each load has its own
+    ///     fingerprint), so an interrupted sweep resumes where it stopped.
     public static func run(scenario: Scenario, loads: [Double], seed: UInt64, replications: Int, jobs: Int,
-                           results folder: String? = nil,
+                           results folder: String? = nil, plan: ReplicationPlan? = nil, tolerance: Double? = nil,
                            progress: (@Sendable (Int) -> Void)? = nil) async throws(SimulationError) -> LoadSweep {
-        var points: [Point] = []
-        for (i, load) in loads.enumerated() {
+        let plan = plan ?? .fixed(replications)
+        func evaluate(_ load: Double) async throws(SimulationError) -> Point {
             let model = SimulationModel(scenario: scenario.scalingLoad(by: load))
             let store = try ResultStore.open(folder, fingerprint: model.scenario.fingerprint)
-            let results = try await Experiment.run(model: model, seed: seed, indices: Array(0..<replications), jobs: jobs, store: store).map(\.1)
-            points.append(Point(load: load, summary: ExperimentSummary(model: model, seed: seed, results: results)))
+            let run = try await Experiment.run(model: model, seed: seed, plan: plan, jobs: jobs, store: store)
+            return Point(load: load, summary: run.summary, outcome: run.outcome)
+        }
+        var points: [Point] = []
+        for (i, load) in loads.enumerated() {
+            points.append(try await evaluate(load))
             progress?(i + 1)
         }
-        return LoadSweep(points: points)
+        let grid = LoadSweep(points: points, breakLoads: [], bisectionPoints: [])
+        guard let tolerance, tolerance > 0 else { return grid }
+        var extra: [Double: Point] = [:]
+        var breaks: [BreakLoad] = []
+        for (t, headroom) in grid.headroom.enumerated() {
+            guard var low = headroom.highestPassing, var high = headroom.firstNotPassing, low < high else { continue }
+            var evaluations = 0
+            while high - low > tolerance {
+                let mid = ((low + high) / 2 * 1e9).rounded() / 1e9
+                guard mid > low && mid < high else { break }
+                let point: Point
+                if let known = extra[mid] {
+                    point = known
+                } else {
+                    point = try await evaluate(mid)
+                    extra[mid] = point
+                    evaluations += 1
+                }
+                if point.summary.targets[t].verdict == .pass { low = mid } else { high = mid }
+            }
+            breaks.append(BreakLoad(target: headroom.target, label: headroom.label, passing: low, notPassing: high,
+                                    tolerance: tolerance, evaluations: evaluations))
+        }
+        return LoadSweep(points: points, breakLoads: breaks, bisectionPoints: extra.values.sorted { $0.load < $1.load })
     }
 
-    init(points: [Point]) {
+    init(points: [Point], breakLoads: [BreakLoad], bisectionPoints: [Point]) {
         self.points = points
+        self.breakLoads = breakLoads
+        self.bisectionPoints = bisectionPoints
         var headroom: [Headroom] = []
         for (t, target) in (points.first?.summary.targets ?? []).enumerated() {
             var highest: Double?

@@ -1,12 +1,13 @@
 /// The staffing question: the smallest staff per office that makes every target pass.
 ///
-/// Marginal analysis, as in the staffing literature for service systems: starting from the
-/// lower bounds, while some target does not pass, add one staff member to the office whose
-/// addition improves the worst target the most (each candidate evaluated with the same
-/// random numbers, so the comparison is fair); when all pass, try removing staff one at a
-/// time from the offices with the most slack, keeping a removal only if every target still
-/// passes. Each evaluation is a set of replications; verdicts use confidence intervals, so a
-/// result that only passes "on average" is not accepted.
+/// The search starts from what queueing already tells and evaluates as little as it can
+/// (docs/experiments.md): one evaluation at a very large staff finds the targets staffing
+/// cannot reach and each office's offered work; offered work ÷ open time per staff member
+/// bounds each office from below and the square-root staffing rule guesses; per office, a
+/// search from the bound (then the guess, then doubling steps) and bisection on a few screening replications (the other offices very large, all offices'
+/// candidates in parallel); the answers together confirmed on the full replications, with
+/// marginal analysis while some target fails; then removals until one fewer at every office
+/// fails. Every evaluation uses the same random numbers; replications run once are reused.
 public struct StaffingSearch: Sendable {
     /// A decision variable: an office entry of the scenario (for ward groups, every ward's staff).
     public struct Bound: Sendable {
@@ -65,6 +66,14 @@ public struct StaffingSearch: Sendable {
                           measure: .withdrawnRate, field: nil, office: nil, level: nil, comparator: .atMost, threshold: threshold)
     }
 
+    /// A target no staffing of the searched offices makes pass, and why.
+    public struct Unreachable: Sendable {
+        /// The target result's id (`id/field` for a target over every field).
+        public let target: String
+        public let label: String
+        public let reason: String
+    }
+
     public let bounds: [Bound]
     /// The staffing found, or nil when even the upper bounds do not make every target pass.
     public let solution: [String: Int]?
@@ -73,23 +82,50 @@ public struct StaffingSearch: Sendable {
     public let finalSummary: ExperimentSummary?
     /// The guard on citizens who give up, when the search added one (see ``withdrawalGuard(baseline:)``).
     public let guardTarget: TargetSpec?
+    /// Targets left out because no staffing reaches them, with the reason; the search answers
+    /// for the others.
+    public let unreachable: [Unreachable]
+    /// Per office: the lower bound from offered work ÷ open time per staff member.
+    public let workBounds: [String: Int]
+    /// Per office: the square-root staffing rule's first guess.
+    public let firstGuess: [String: Int]
+    /// Per office: the very large staff at which reachability was tested.
+    public let largeStaff: [String: Int]
+    /// Per office of the solution: whether one fewer fails (true) — or the office is at its
+    /// lower bound, where one fewer is not allowed.
+    public let minimality: [String: Bool]
+    /// Distinct evaluations (a staffing summarised on some number of replications).
+    public let evaluations: Int
+    /// Replications simulated, and replications read back from the results folder.
+    public let simulatedReplications: Int
+    public let storedReplications: Int
+    /// The final staffing's replications and why they stopped (fixed, or `auto`'s rule).
+    public let outcome: SequentialOutcome?
 
     /// Runs the search.
-    /// - Parameter folder: keeps every evaluated staffing's replications, so an interrupted
-    ///   search re-run with the same command replays the finished evaluations at once.
+    /// - Parameters:
+    ///   - replications: replications per confirmed evaluation (when `plan` is nil).
+    ///   - plan: replications per confirmed evaluation, possibly sequential (`auto`).
+    ///   - screening: replications on which the bisection screens candidates (default 3, at
+    ///     most the plan's first look); they are the first replications of the confirmation.
+    ///   - folder: keeps every evaluated staffing's replications, so an interrupted search
+    ///     re-run with the same command replays the finished evaluations at once.
     public static func run(scenario: Scenario, bounds: [Bound], seed: UInt64, replications: Int, jobs: Int,
                            results folder: String? = nil, guardingWithdrawals: Bool = true,
+                           plan: ReplicationPlan? = nil, screening: Int? = nil,
                            log: (@Sendable (String) -> Void)? = nil) async throws(SimulationError) -> StaffingSearch {
+        let plan = plan ?? .fixed(replications)
+        let screenCount = Swift.max(1, Swift.min(screening ?? 3, plan.first))
         var scenario = scenario
         var guardTarget: TargetSpec?
         if guardingWithdrawals && !scenario.targets.contains(where: { $0.measure == .withdrawnRate }) {
             // Today's share, measured exactly as the guard will measure it: the same target, run
-            // at the current staffing with the search's seed and replications.
+            // at the current staffing with the search's seed and first look's replications.
             var measured = scenario
             measured.targets = [withdrawalGuard(baseline: 0)]
             let model = SimulationModel(scenario: measured)
             let store = try ResultStore.open(folder, fingerprint: scenario.fingerprint)
-            let results = try await Experiment.run(model: model, seed: seed, indices: Array(0..<replications), jobs: jobs,
+            let results = try await Experiment.run(model: model, seed: seed, indices: Array(0..<plan.first), jobs: jobs,
                                                    store: store).map(\.1)
             let estimate = ExperimentSummary(model: model, seed: seed, results: results).targets.first?.estimate
             let target = withdrawalGuard(baseline: estimate.map { $0.high.isFinite ? $0.high : $0.mean } ?? 0)
@@ -100,78 +136,175 @@ public struct StaffingSearch: Sendable {
         let initial = Dictionary(uniqueKeysWithValues: bounds.map { b in
             (b.office, scenario.offices.first { $0.id == b.office }?.staff ?? 0)
         })
+        let evaluator = StaffingEvaluator(scenario: scenario, seed: seed, jobs: jobs, folder: folder)
         var steps: [Step] = []
-
-        func evaluate(_ staff: [String: Int]) async throws(SimulationError) -> (ExperimentSummary, Int, Double) {
-            var s = scenario
-            for i in s.offices.indices {
-                if let n = staff[s.offices[i].id] {
-                    // The staffing searched for holds all year: dated head-count changes of
-                    // this office are replaced by it (absences for training and leave remain).
-                    s.offices[i].staff = n
-                    s.offices[i].staffChanges = []
-                    for k in s.offices[i].instances.indices { s.offices[i].instances[k].staff = nil }
-                }
-            }
-            let key = staff.keys.sorted().map { "\($0)=\(staff[$0]!)" }.joined(separator: ",")
-            s.fingerprint = StableHash.fnv1a("\(scenario.fingerprint) staff \(key)")
-            let model = SimulationModel(scenario: s)
-            let store = try ResultStore.open(folder, fingerprint: s.fingerprint)
-            let results = try await Experiment.run(model: model, seed: seed, indices: Array(0..<replications), jobs: jobs, store: store).map(\.1)
-            let summary = ExperimentSummary(model: model, seed: seed, results: results)
-            let passing = summary.targets.filter { $0.verdict == .pass }.count
-            // The worst shortfall: how far the least favourable end of the interval is from the threshold.
-            let gap = summary.targets.map { t -> Double in
-                switch t.comparator {
-                case .atLeast, .above: return t.estimate.low - t.threshold
-                case .atMost, .below: return t.threshold - t.estimate.high
-                }
-            }.min() ?? 0
-            return (summary, passing, gap)
+        func record(_ staff: [String: Int], _ summary: ExperimentSummary, _ note: String) {
+            let (passing, gap) = evaluator.score(summary)
+            steps.append(Step(staff: staff, passing: passing, worstGap: gap, note: note))
+        }
+        func result(_ solution: [String: Int]?, _ summary: ExperimentSummary?, unreachable: [Unreachable], work: [String: Int],
+                    guess: [String: Int], large: [String: Int], minimality: [String: Bool], outcome: SequentialOutcome?) -> StaffingSearch {
+            log?("\(evaluator.evaluations) evaluations, \(evaluator.simulated) replications simulated")
+            return StaffingSearch(bounds: bounds, solution: solution, initial: initial, steps: steps, finalSummary: summary,
+                                  guardTarget: guardTarget, unreachable: unreachable, workBounds: work, firstGuess: guess,
+                                  largeStaff: large, minimality: minimality, evaluations: evaluator.evaluations,
+                                  simulatedReplications: evaluator.simulated, storedReplications: evaluator.stored, outcome: outcome)
+        }
+        let entry = Dictionary(uniqueKeysWithValues: bounds.map { b in (b.office, scenario.offices.firstIndex { $0.id == b.office } ?? -1) })
+        // The busiest instance's mean utilization of each searched office.
+        func busiest(_ summary: ExperimentSummary, _ office: String) -> Double {
+            summary.offices.filter { $0.office.entry == entry[office] }.map { $0.utilization.mean }.filter { !$0.isNaN }.max() ?? 0
         }
 
-        var staff = Dictionary(uniqueKeysWithValues: bounds.map { ($0.office, $0.low) })
-        var (summary, passing, gap) = try await evaluate(staff)
-        let total = summary.targets.count
-        steps.append(Step(staff: staff, passing: passing, worstGap: gap, note: "lower bounds"))
-        log?("start at the lower bounds: \(passing)/\(total) targets pass")
-        // Add staff where it helps most.
-        while passing < total {
-            var best: (String, ExperimentSummary, Int, Double)?
-            for bound in bounds where staff[bound.office]! < bound.high {
-                var trial = staff
-                trial[bound.office]! += 1
-                let (s, p, g) = try await evaluate(trial)
-                if best == nil || (p, g) > (best!.2, best!.3) { best = (bound.office, s, p, g) }
-            }
-            guard let chosen = best else {
-                log?("the upper bounds are reached and \(total - passing) target(s) still do not pass")
-                return StaffingSearch(bounds: bounds, solution: nil, initial: initial, steps: steps, finalSummary: summary,
-                                      guardTarget: guardTarget)
-            }
-            staff[chosen.0]! += 1
-            (summary, passing, gap) = (chosen.1, chosen.2, chosen.3)
-            steps.append(Step(staff: staff, passing: passing, worstGap: gap, note: "+1 \(chosen.0)"))
-            log?("+1 \(chosen.0) → \(staff[chosen.0]!): \(passing)/\(total) pass")
+        // 1. A very large staff: what staffing cannot reach, and each office's offered work.
+        var large = Dictionary(uniqueKeysWithValues: bounds.map { b in
+            (b.office, Swift.min(maximumStaff, Swift.max(b.high, 4 * Swift.max(initial[b.office] ?? 0, b.low, 1))))
+        })
+        var (largeSummary, _) = try await evaluator.confirm([large], plan: plan)[0]
+        // Very large means no queue worth the name: below half busy everywhere.
+        for _ in 0..<4 {
+            let crowded = bounds.filter { busiest(largeSummary, $0.office) >= 0.5 && large[$0.office]! < maximumStaff }
+            guard !crowded.isEmpty else { break }
+            for bound in crowded { large[bound.office] = Swift.min(maximumStaff, large[bound.office]! * 4) }
+            (largeSummary, _) = try await evaluator.confirm([large], plan: plan)[0]
         }
-        // Remove staff that is not needed.
-        var improved = true
-        while improved {
-            improved = false
-            for bound in bounds where staff[bound.office]! > bound.low {
-                var trial = staff
-                trial[bound.office]! -= 1
-                let (s, p, g) = try await evaluate(trial)
-                if p == total {
-                    staff = trial
-                    (summary, passing, gap) = (s, p, g)
-                    steps.append(Step(staff: staff, passing: passing, worstGap: gap, note: "−1 \(bound.office)"))
-                    log?("−1 \(bound.office) → \(staff[bound.office]!): still \(total)/\(total) pass")
-                    improved = true
+        record(large, largeSummary, "very large staff")
+        let unreachable = largeSummary.targets.filter { $0.verdict != .pass }.map { t in
+            let label = t.label + (t.fieldName.map { " — \($0)" } ?? "")
+            let reason: String
+            if let input = t.inputDriven {
+                reason = "set by an input, not by the flow: \(input)"
+            } else if t.verdict == .fail {
+                reason = "fails even with very large staff at every office searched (\(Format.percent(t.estimate.mean)) there): "
+                    + "held by something staff cannot change, such as an opening backlog or a fixed lag"
+            } else {
+                reason = "not shown to pass even with very large staff at every office searched (its interval still straddles "
+                    + "the threshold at \(Format.percent(t.estimate.mean)))"
+            }
+            return Unreachable(target: t.id, label: label, reason: reason)
+        }
+        evaluator.ignored = Set(unreachable.map(\.target))
+        for u in unreachable { log?("cannot be reached by staffing: \(u.label): \(u.reason)") }
+        guard !evaluator.counted(largeSummary).isEmpty else {
+            return result(nil, largeSummary, unreachable: unreachable, work: [:], guess: [:], large: large, minimality: [:], outcome: nil)
+        }
+
+        // 2. Offered work ÷ open time per staff member, and the square-root staffing rule.
+        var work: [String: Int] = [:], guess: [String: Int] = [:]
+        for bound in bounds {
+            let offered = busiest(largeSummary, bound.office) * Double(large[bound.office]!)
+            let lower = Swift.min(bound.high, Swift.max(bound.low, Int((offered - 1e-9).rounded(.up))))
+            work[bound.office] = lower
+            guess[bound.office] = Swift.min(bound.high, Swift.max(lower, Int((offered + offered.squareRoot()).rounded(.up))))
+        }
+        log?("offered work gives the lower bounds " + bounds.map { "\($0.office) \(work[$0.office]!)" }.joined(separator: ", "))
+
+        // 3. Per office, with the others at the very large staff, bisection on the screening
+        //    replications: `failing` is the most known (or, at the work bound, assumed) to fail,
+        //    `passing` the least known to pass.
+        var failing = Dictionary(uniqueKeysWithValues: bounds.map { ($0.office, work[$0.office]! - 1) })
+        var passing: [String: Int] = [:]
+        // The work bound first: offices whose queue may wait for days (trays) often need no
+        // more; then the square-root guess, then steps that double.
+        var probe = work
+        var infeasible: (String, ExperimentSummary)?
+        var round = 0
+        while !probe.isEmpty && infeasible == nil {
+            round += 1
+            let offices = bounds.map(\.office).filter { probe[$0] != nil }
+            let staffings = offices.map { office -> [String: Int] in
+                var staff = large
+                staff[office] = probe[office]!
+                return staff
+            }
+            let summaries = try await evaluator.screen(staffings, count: screenCount)
+            for (office, (staff, summary)) in zip(offices, zip(staffings, summaries)) {
+                let tried = probe[office]!
+                let passes = evaluator.passes(summary)
+                record(staff, summary, "bisection \(office) \(tried): \(passes ? "passes" : "does not pass")")
+                if passes { passing[office] = tried } else { failing[office] = tried }
+                let high = bounds.first { $0.office == office }!.high
+                if let known = passing[office] {
+                    probe[office] = known - failing[office]! > 1 ? (known + failing[office]!) / 2 : nil
+                } else if tried >= high {
+                    // A screen on fewer replications has wider intervals: only the full
+                    // replications can say the upper bound is not enough. When they pass, the
+                    // removals below start from it.
+                    let (confirmed, _) = try await evaluator.confirm([staff], plan: plan)[0]
+                    if evaluator.passes(confirmed) {
+                        passing[office] = tried
+                        record(staff, confirmed, "upper bound \(office) \(tried) confirmed: passes")
+                    } else {
+                        infeasible = (office, confirmed)
+                    }
+                    probe[office] = nil
+                } else if tried < guess[office]! {
+                    probe[office] = guess[office]!
+                } else {
+                    // Not yet passing: step up by as much as the distance covered so far.
+                    probe[office] = Swift.min(high, tried + Swift.max(1, tried - work[office]! + 1))
                 }
             }
+            log?("round \(round): " + offices.map { o in "\(o) " + (passing[o].map { "≤\($0)" } ?? ">\(failing[o]!)") }.joined(separator: ", "))
         }
-        return StaffingSearch(bounds: bounds, solution: staff, initial: initial, steps: steps, finalSummary: summary,
-                              guardTarget: guardTarget)
+        if let (office, summary) = infeasible {
+            log?("\(office) at its upper bound does not make every target pass even with the other offices very large")
+            return result(nil, summary, unreachable: unreachable, work: work, guess: guess, large: large, minimality: [:], outcome: nil)
+        }
+
+        // 4. Together, confirmed on the full replications; marginal analysis while some fail.
+        var staff = passing
+        var (summary, outcome) = try await evaluator.confirm([staff], plan: plan)[0]
+        record(staff, summary, "offices' answers together")
+        log?("together: \(evaluator.score(summary).passing)/\(evaluator.counted(summary).count) targets pass")
+        while !evaluator.passes(summary) {
+            let candidates = bounds.filter { staff[$0.office]! < $0.high }.map(\.office)
+            guard !candidates.isEmpty else {
+                log?("the upper bounds are reached and some targets still do not pass")
+                return result(nil, summary, unreachable: unreachable, work: work, guess: guess, large: large, minimality: [:], outcome: outcome)
+            }
+            let trials = candidates.map { office -> [String: Int] in
+                var trial = staff
+                trial[office]! += 1
+                return trial
+            }
+            let confirmed = try await evaluator.confirm(trials, plan: plan)
+            var best = 0
+            for i in confirmed.indices.dropFirst() {
+                let (p, g) = evaluator.score(confirmed[i].0), (bp, bg) = evaluator.score(confirmed[best].0)
+                if (p, g) > (bp, bg) { best = i }
+            }
+            staff = trials[best]
+            (summary, outcome) = confirmed[best]
+            record(staff, summary, "+1 \(candidates[best])")
+            log?("+1 \(candidates[best]) → \(staff[candidates[best]]!): \(evaluator.score(summary).passing)/\(evaluator.counted(summary).count) pass")
+        }
+
+        // 5. Removals, all offices at once; the last round is the minimality check.
+        var minimality: [String: Bool] = [:]
+        while true {
+            let candidates = bounds.filter { staff[$0.office]! > $0.low }.map(\.office)
+            minimality = Dictionary(uniqueKeysWithValues: bounds.map { ($0.office, true) })
+            let trials = candidates.map { office -> [String: Int] in
+                var trial = staff
+                trial[office]! -= 1
+                return trial
+            }
+            let confirmed = try await evaluator.confirm(trials, plan: plan)
+            var best: Int?
+            for i in confirmed.indices {
+                let passes = evaluator.passes(confirmed[i].0)
+                minimality[candidates[i]] = !passes
+                record(trials[i], confirmed[i].0, "−1 \(candidates[i]): \(passes ? "still passes" : "does not pass")")
+                if passes, best.map({ evaluator.score(confirmed[i].0).gap > evaluator.score(confirmed[$0].0).gap }) ?? true { best = i }
+            }
+            guard let chosen = best else { break }
+            staff = trials[chosen]
+            (summary, outcome) = confirmed[chosen]
+            log?("−1 \(candidates[chosen]) → \(staff[candidates[chosen]]!): every target still passes")
+        }
+        log?("one fewer at any office fails: the staffing is minimal")
+        return result(staff, summary, unreachable: unreachable, work: work, guess: guess, large: large, minimality: minimality,
+                      outcome: outcome)
     }
 }

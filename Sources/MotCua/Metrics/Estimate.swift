@@ -12,6 +12,13 @@ public struct Estimate: Sendable, Equatable {
     /// The estimate of the mean of `values` (NaN values — replications where the measure is
     /// undefined, e.g. no dossier of that field — are left out).
     public init(_ values: [Double]) {
+        self.init(values, confidence: 0.95)
+    }
+
+    /// The estimate of the mean of `values` with a two-sided interval at `confidence` (0.95 is
+    /// the usual 95% interval; a sequential experiment that looks at its results several times
+    /// uses a higher level at each look, docs/experiments.md).
+    public init(_ values: [Double], confidence: Double) {
         let finite = values.filter { !$0.isNaN }
         count = finite.count
         guard !finite.isEmpty else {
@@ -26,7 +33,10 @@ public struct Estimate: Sendable, Equatable {
             return
         }
         let variance = finite.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)
-        let half = Estimate.tQuantile975(degreesOfFreedom: finite.count - 1) * (variance / n).squareRoot()
+        // 95% keeps the table's quantile, so that fixed-replication results stay as they were.
+        let quantile = confidence == 0.95 ? Estimate.tQuantile975(degreesOfFreedom: finite.count - 1)
+            : Estimate.tQuantile(twoSided: confidence, degreesOfFreedom: finite.count - 1)
+        let half = quantile * (variance / n).squareRoot()
         low = m - half
         high = m + half
     }
@@ -44,6 +54,47 @@ public struct Estimate: Sendable, Equatable {
         let z3 = z * z * z, z5 = z3 * z * z, z7 = z5 * z * z
         return z + (z3 + z) / (4 * v) + (5 * z5 + 16 * z3 + 3 * z) / (96 * v * v)
             + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * v * v * v)
+    }
+
+    /// The two-sided quantile of Student's t: the `t` with P(|T| ≤ t) = `level`, for any level
+    /// in (0, 1). Found by bisection on the exact distribution function of integer degrees of
+    /// freedom (Abramowitz & Stegun 26.7.3–4), so that high levels at few degrees of freedom —
+    /// where an expansion is poor — are right too.
+    public static func tQuantile(twoSided level: Double, degreesOfFreedom df: Int) -> Double {
+        guard level > 0, df >= 1 else { return 0 }
+        guard level < 1 else { return .infinity }
+        var low = 0.0, high = 1.0
+        while centralT(high, df) < level && high < 1e12 { high *= 2 }
+        for _ in 0..<200 where high - low > 1e-12 * Swift.max(1, high) {
+            let mid = (low + high) / 2
+            if centralT(mid, df) < level { low = mid } else { high = mid }
+        }
+        return (low + high) / 2
+    }
+
+    /// P(|T| ≤ t) for Student's t with `df` degrees of freedom (A&S 26.7.3 and 26.7.4).
+    static func centralT(_ t: Double, _ df: Int) -> Double {
+        let theta = atan(t / Double(df).squareRoot())
+        let c = cos(theta), s = sin(theta), c2 = c * c
+        if df % 2 == 1 {
+            guard df > 1 else { return 2 * theta / .pi }
+            var term = c, sum = c
+            var k = 1
+            while 2 * k + 1 <= df - 2 {
+                term *= c2 * Double(2 * k) / Double(2 * k + 1)
+                sum += term
+                k += 1
+            }
+            return 2 / .pi * (theta + s * sum)
+        }
+        var term = 1.0, sum = 1.0
+        var k = 1
+        while 2 * k <= df - 2 {
+            term *= c2 * Double(2 * k - 1) / Double(2 * k)
+            sum += term
+            k += 1
+        }
+        return s * sum
     }
 
     /// The same estimate with the interval cut to `range` (a share cannot leave 0…1, although

@@ -45,8 +45,14 @@ public struct ExperimentSummary: Sendable {
     /// Per-unit figures at city scale (nil for smaller scenarios).
     public let unitFigures: UnitFigures?
 
+    /// The level of the targets' intervals, which decide their verdicts: 0.95, or higher when a
+    /// sequential experiment looked at its results several times (``ReplicationPlan``).
+    public let confidence: Double
+
     /// Summarises replication results of `model`.
-    public init(model: SimulationModel, seed: UInt64, results: [RunResult]) {
+    /// - Parameter confidence: the level of the targets' intervals (see ``confidence``).
+    public init(model: SimulationModel, seed: UInt64, results: [RunResult], confidence: Double = 0.95) {
+        self.confidence = confidence
         let scenario = model.scenario
         scenarioName = scenario.name
         scenarioNameVi = scenario.nameVi
@@ -131,7 +137,7 @@ public struct ExperimentSummary: Sendable {
                 groups = [(nil, selected)]
             }
             for (field, members) in groups {
-                let estimate = Estimate(rate(of: members, measure: target.measure)).clamped(to: 0...1)
+                let estimate = Estimate(rate(of: members, measure: target.measure), confidence: confidence).clamped(to: 0...1)
                 targets.append(TargetResult(
                     id: target.field == "*" ? "\(target.id)/\(field?.id ?? "")" : target.id,
                     label: target.label, labelVi: target.labelVi, measure: target.measure,

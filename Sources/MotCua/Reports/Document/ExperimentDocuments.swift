@@ -101,8 +101,13 @@ public enum CompareDocument {
                                       + language.pick(base.scenarioName, base.scenarioNameVi),
                                       headline: headline, provenance: provenance, language: language)
         document.sections.append(ReportSection(id: "variants", title: w("Variants", "Các phương án"), blocks: [.table(ReportTable(
-            id: "variants", columns: [ReportColumn("variant", w("variant", "phương án")), ReportColumn("scenario", w("scenario", "kịch bản"))],
-            rows: comparison.names.enumerated().map { [.text($0.offset == 0 ? w("base", "gốc") : "[\($0.offset)]"), .text($0.element)] }))]))
+            id: "variants", columns: [ReportColumn("variant", w("variant", "phương án")), ReportColumn("scenario", w("scenario", "kịch bản")),
+                                      ReportColumn("replications", w("replications", "số lần chạy lặp")), ReportColumn("stopped", w("stopped because", "dừng vì"))],
+            rows: comparison.names.enumerated().map { i, name -> [ReportCell] in
+                let outcome = i < comparison.outcomes.count ? comparison.outcomes[i] : nil
+                return [.text(i == 0 ? w("base", "gốc") : "[\(i)]"), .text(name), outcome.map { .value(Double($0.used), .count) } ?? .empty,
+                        outcome.map { .text($0.reason.explanation) } ?? .empty]
+            }))]))
 
         // Targets side by side.
         var columns = w.targetColumns + [ReportColumn("base", w("base", "gốc")), ReportColumn("base_verdict", w("verdict", "kết quả"))]

@@ -60,6 +60,18 @@ public enum SweepDocument {
                       "Mức tải đầu tiên không đạt: mức ngay sau mức cao nhất còn đạt; khi ít lần chạy lặp, kết quả có thể đổi qua lại giữa các mức (xem biểu đồ)."),
                     w.verdictNote])),
             ]))
+            if !sweep.breakLoads.isEmpty {
+                let rows = sweep.breakLoads.map { b -> [ReportCell] in
+                    [.text(b.label), .value(b.passing, .factor), .value(b.notPassing, .factor), .value(Double(b.evaluations), .count)]
+                }
+                document.sections.append(ReportSection(id: "break-loads", title: w("Break load per target, by bisection", "Mức tải giới hạn của từng chỉ tiêu, tìm theo chia đôi"), blocks: [
+                    .table(ReportTable(id: "break_loads", columns: [
+                        ReportColumn("target", w("target", "chỉ tiêu")), ReportColumn("passing", w("passes at", "đạt ở")),
+                        ReportColumn("not_passing", w("not at", "không đạt ở")), ReportColumn("evaluations", w("loads evaluated", "số mức tải đã chạy"))],
+                        rows: rows, notes: [w("Bisection between the grid's loads to within \(f.fixed(sweep.breakLoads[0].tolerance, 3))× (--tolerance).",
+                                              "Chia đôi giữa các mức tải của lưới đến sai số \(f.fixed(sweep.breakLoads[0].tolerance, 3))× (--tolerance).")])),
+                ]))
+            }
 
             let curves = targets.enumerated().map { i, t in
                 let estimates = sweep.points.map { i < $0.summary.targets.count ? $0.summary.targets[i].estimate : Estimate([]) }
@@ -123,7 +135,9 @@ public enum StaffDocument {
             scenario.offices.first { $0.id == office }.map { language.pick($0.name, $0.nameVi) } ?? office
         }
         func instances(_ office: String) -> Int { max(1, scenario.offices.first { $0.id == office }?.instances.count ?? 1) }
-        let targets = search.finalSummary?.targets ?? []
+        // Targets no staffing of these offices can reach are left out of the claim (with why).
+        let setAside = Set(search.unreachable.map(\.target))
+        let targets = (search.finalSummary?.targets ?? []).filter { !setAside.contains($0.id) }
         let scope = asked.isEmpty ? w("every target of the scenario", "mọi chỉ tiêu của kịch bản")
             : w("the targets asked (--target \(asked.joined(separator: ", ")))", "các chỉ tiêu được yêu cầu (--target \(asked.joined(separator: ", ")))")
         var headline: [String] = []
@@ -140,6 +154,10 @@ public enum StaffDocument {
         } else {
             headline.append(w("No staffing within the bounds makes \(scope) pass; at the upper bounds: ",
                               "Không có biên chế nào trong giới hạn đạt \(scope); ở giới hạn trên: ") + w.passing(targets) + ".")
+        }
+        if !search.unreachable.isEmpty {
+            headline.append(w("Left out, because no staffing of these offices reaches them: ", "Không xét, vì không biên chế nào của các đơn vị này đạt được: ")
+                            + search.unreachable.map(\.label).joined(separator: "; ") + ".")
         }
         if !asked.isEmpty {
             headline.append(w("Only these targets were asked; the scenario's other targets were not checked.",
@@ -165,6 +183,24 @@ public enum StaffDocument {
                                             "Thêm điều kiện bảo vệ, vì không chỉ tiêu nào được chọn theo dõi người dân bỏ về không có kết quả: ")
                                           + language.pick(guardTarget.label, guardTarget.labelVi)))
         }
+        if !search.unreachable.isEmpty {
+            staffBlocks.append(.table(ReportTable(id: "unreachable", columns: [
+                ReportColumn("target", w("target left out", "chỉ tiêu không xét")), ReportColumn("reason", w("why", "lý do"))],
+                rows: search.unreachable.map { [.text($0.label), .text($0.reason)] },
+                notes: [w("Tested at a very large staff of every office searched: a target that still does not pass there is decided by inputs, not by staff.",
+                          "Đã thử với biên chế rất lớn ở mọi đơn vị được tìm: chỉ tiêu vẫn không đạt thì do tham số đầu vào quyết định, không do biên chế.")])))
+        }
+        if search.solution != nil {
+            let notMinimal = search.bounds.filter { search.minimality[$0.office] == false }.map { name($0.office) }
+            staffBlocks.append(.paragraph(notMinimal.isEmpty
+                ? w("Minimality check: with one fewer at any office (above its lower bound) some target does not pass.",
+                    "Kiểm tra tối thiểu: bớt một người ở bất kỳ đơn vị nào (trên giới hạn dưới) thì có chỉ tiêu không đạt.")
+                : w("Minimality check FAILED at: ", "Kiểm tra tối thiểu KHÔNG ĐẠT tại: ") + notMinimal.joined(separator: ", ")))
+        }
+        staffBlocks.append(.paragraph(w("Search cost: \(search.evaluations) evaluations, \(search.simulatedReplications) replications simulated, \(search.storedReplications) reused from stored results.",
+                                        "Chi phí tìm: \(search.evaluations) lượt đánh giá, \(search.simulatedReplications) lần chạy lặp mô phỏng, \(search.storedReplications) lấy lại từ kết quả đã lưu.")
+                                      + (search.outcome.map { $0.reason == .fixed ? "" : " " + w("Replications: \($0.used), stopped because \($0.reason.explanation).",
+                                                                                                  "Số lần chạy lặp: \($0.used), dừng vì \($0.reason.explanation).") } ?? "")))
         document.sections.append(ReportSection(id: "staffing", title: w("Recommended staffing", "Biên chế đề xuất"), blocks: staffBlocks))
 
         let targetRows = targets.map { t in

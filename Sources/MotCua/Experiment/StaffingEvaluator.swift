@@ -1,0 +1,184 @@
+/// The evaluations of a staffing search: each staffing's replications, run once and kept, so
+/// that a staffing screened on a few replications and confirmed on more runs only the missing
+/// ones, and a staffing proposed twice is not run twice. Several staffings' replications run in
+/// one pool of tasks, so small evaluations share the cores. Replication `i` of every staffing has
+/// the seed of replication `i` (common random numbers), whatever the cores.
+final class StaffingEvaluator {
+    let scenario: Scenario
+    let seed: UInt64
+    let jobs: Int
+    let folder: String?
+    /// Targets left out of the verdicts (no staffing reaches them), by result id.
+    var ignored: Set<String> = []
+
+    private var results: [String: [RunResult]] = [:]
+    private var models: [String: SimulationModel] = [:]
+    private var summaries: [String: ExperimentSummary] = [:]
+    /// Distinct (staffing, replications) summaries made.
+    private(set) var evaluations = 0
+    /// Replications simulated, and replications taken from a ``ResultStore``.
+    private(set) var simulated = 0
+    private(set) var stored = 0
+
+    init(scenario: Scenario, seed: UInt64, jobs: Int, folder: String?) {
+        self.scenario = scenario
+        self.seed = seed
+        self.jobs = Swift.max(1, jobs)
+        self.folder = folder
+    }
+
+    static func key(_ staff: [String: Int]) -> String {
+        staff.keys.sorted().map { "\($0)=\(staff[$0]!)" }.joined(separator: ",")
+    }
+
+    /// The scenario with `staff`: the staffing searched for holds all year, so dated head-count
+    /// changes of a searched office are replaced by it (absences for training and leave remain).
+    func model(_ staff: [String: Int]) -> SimulationModel {
+        let key = Self.key(staff)
+        if let model = models[key] { return model }
+        var s = scenario
+        for i in s.offices.indices {
+            if let n = staff[s.offices[i].id] {
+                s.offices[i].staff = n
+                s.offices[i].staffChanges = []
+                for k in s.offices[i].instances.indices { s.offices[i].instances[k].staff = nil }
+            }
+        }
+        s.fingerprint = StableHash.fnv1a("\(scenario.fingerprint) staff \(key)")
+        let model = SimulationModel(scenario: s)
+        models[key] = model
+        return model
+    }
+
+    /// Makes sure each staffing has at least its count of replications, running all that are
+    /// missing in one pool of `jobs` tasks.
+    func fill(_ wanted: [([String: Int], Int)]) async throws(SimulationError) {
+        var pending: [(key: String, model: SimulationModel, index: Int)] = []
+        var stores: [String: ResultStore] = [:]
+        var found: [String: [Int: RunResult]] = [:]
+        // The largest count asked for each staffing, in the order first asked.
+        var order: [String] = []
+        var largest: [String: ([String: Int], Int)] = [:]
+        for (staff, count) in wanted {
+            let key = Self.key(staff)
+            if let (_, before) = largest[key] {
+                largest[key] = (staff, Swift.max(before, count))
+            } else {
+                order.append(key)
+                largest[key] = (staff, count)
+            }
+        }
+        for key in order {
+            guard let (staff, count) = largest[key] else { continue }
+            let have = results[key]?.count ?? 0
+            guard count > have else { continue }
+            let model = model(staff)
+            let store = try ResultStore.open(folder, fingerprint: model.scenario.fingerprint)
+            if let store { stores[key] = store }
+            for index in have..<count {
+                if let result = store?.load(seed: seed, replication: index) {
+                    found[key, default: [:]][index] = result
+                    stored += 1
+                } else {
+                    pending.append((key, model, index))
+                }
+            }
+        }
+        let copies = jobs > 1
+        let seed = seed
+        do {
+            try await withThrowingTaskGroup(of: (String, Int, RunResult).self) { group in
+                var next = 0
+                func launch() {
+                    let (key, model, index) = pending[next]
+                    next += 1
+                    // Replications side by side each get their own copy of the model (see Experiment.run).
+                    let own = copies ? SimulationModel(scenario: model.scenario) : model
+                    group.addTask {
+                        let run = SimulationRun(model: own, seed: replicationSeed(runSeed: seed, replication: index))
+                        return (key, index, try await run.run())
+                    }
+                }
+                while next < Swift.min(jobs, pending.count) { launch() }
+                while let (key, index, result) = try await group.next() {
+                    found[key, default: [:]][index] = result
+                    try stores[key]?.save(result, seed: seed, replication: index)
+                    if next < pending.count { launch() }
+                }
+            }
+        } catch let error as SimulationError {
+            throw error
+        } catch {
+            throw SimulationError(message: "replication failed: \(error)")
+        }
+        simulated += pending.count
+        for (key, byIndex) in found {
+            var list = results[key] ?? []
+            while let result = byIndex[list.count] { list.append(result) }
+            results[key] = list
+        }
+    }
+
+    /// The summary of the first `count` replications of `staff` (already filled), with the
+    /// targets' intervals at `confidence`.
+    func summary(_ staff: [String: Int], count: Int, confidence: Double) -> ExperimentSummary {
+        let key = "\(Self.key(staff)) n=\(count) c=\(confidence)"
+        if let summary = summaries[key] { return summary }
+        let model = model(staff)
+        let summary = ExperimentSummary(model: model, seed: seed, results: Array((results[Self.key(staff)] ?? []).prefix(count)),
+                                        confidence: confidence)
+        summaries[key] = summary
+        evaluations += 1
+        return summary
+    }
+
+    /// The targets that count, of `summary`.
+    func counted(_ summary: ExperimentSummary) -> [TargetResult] {
+        summary.targets.filter { !ignored.contains($0.id) }
+    }
+
+    /// Whether every counted target passes.
+    func passes(_ summary: ExperimentSummary) -> Bool {
+        counted(summary).allSatisfy { $0.verdict == .pass }
+    }
+
+    /// The counted targets that pass, and the worst shortfall: the smallest distance between
+    /// the threshold and the unfavourable end of the target's interval (negative: misses).
+    func score(_ summary: ExperimentSummary) -> (passing: Int, gap: Double) {
+        let targets = counted(summary)
+        let gap = targets.map { t -> Double in
+            switch t.comparator {
+            case .atLeast, .above: return t.estimate.low - t.threshold
+            case .atMost, .below: return t.threshold - t.estimate.high
+            }
+        }.min() ?? 0
+        return (targets.filter { $0.verdict == .pass }.count, gap)
+    }
+
+    /// Screens `staffings` on their first `count` replications (95% intervals), in parallel.
+    func screen(_ staffings: [[String: Int]], count: Int) async throws(SimulationError) -> [ExperimentSummary] {
+        try await fill(staffings.map { ($0, count) })
+        return staffings.map { summary($0, count: count, confidence: 0.95) }
+    }
+
+    /// Confirms `staffings` by the looks of `plan`, in parallel and in lockstep: each stops at
+    /// the first look where every counted target is decided.
+    func confirm(_ staffings: [[String: Int]], plan: ReplicationPlan) async throws(SimulationError) -> [(ExperimentSummary, SequentialOutcome)] {
+        var done: [(ExperimentSummary, SequentialOutcome)?] = Array(repeating: nil, count: staffings.count)
+        for look in plan.looks {
+            let open = staffings.indices.filter { done[$0] == nil }
+            guard !open.isEmpty else { break }
+            try await fill(open.map { (staffings[$0], look) })
+            for i in open {
+                let summary = summary(staffings[i], count: look, confidence: plan.confidence)
+                if let reason = plan.stop(counted(summary), atLook: look) {
+                    done[i] = (summary, SequentialOutcome(used: look, reason: reason, confidence: plan.confidence))
+                }
+            }
+        }
+        return staffings.indices.map { i in
+            done[i] ?? (summary(staffings[i], count: plan.maximum, confidence: plan.confidence),
+                        SequentialOutcome(used: plan.maximum, reason: .maximum, confidence: plan.confidence))
+        }
+    }
+}
