@@ -68,7 +68,7 @@ enum ExperimentCommands {
     /// The replications per evaluation and the parallel jobs of a sweep or a search.
     static func effort(_ parsed: ParsedArguments) -> (replications: Int, jobs: Int) {
         let replicationsPlan = replicationPlan(parsed, default: 5)
-        return (plan.maximum, parsed.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount))
+        return (replicationsPlan.maximum, parsed.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount))
     }
 
     /// `--replications N` or `auto[:MAX[:PRECISION]]` (the parser has checked the form).

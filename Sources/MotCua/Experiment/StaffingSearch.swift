@@ -110,12 +110,27 @@ public struct StaffingSearch: Sendable {
     ///     most the plan's first look); they are the first replications of the confirmation.
     ///   - folder: keeps every evaluated staffing's replications, so an interrupted search
     ///     re-run with the same command replays the finished evaluations at once.
+    /// The offices on the routes of the procedures a target result counts (`id` or `id/field`).
+    static func officesOnRoutes(of targetResult: String, in scenario: Scenario) -> Set<String> {
+        let parts = targetResult.split(separator: "/", maxSplits: 1).map(String.init)
+        guard let spec = scenario.targets.first(where: { $0.id == parts[0] }) else { return [] }
+        let field = parts.count > 1 ? parts[1] : spec.field
+        var offices = Set<String>()
+        for procedure in scenario.procedures where field == nil || field == "*" || procedure.field == field {
+            let route = procedure.route.map(\.office)
+            if let office = spec.office, !route.contains(office) { continue }
+            offices.formUnion(route)
+        }
+        return offices
+    }
+
     public static func run(scenario: Scenario, bounds: [Bound], seed: UInt64, replications: Int, jobs: Int,
                            results folder: String? = nil, guardingWithdrawals: Bool = true,
                            plan: ReplicationPlan? = nil, screening: Int? = nil,
                            log: (@Sendable (String) -> Void)? = nil) async throws(SimulationError) -> StaffingSearch {
         let plan = plan ?? .fixed(replications)
         let screenCount = Swift.max(1, Swift.min(screening ?? 3, plan.first))
+        let asGiven = scenario
         var scenario = scenario
         var guardTarget: TargetSpec?
         if guardingWithdrawals && !scenario.targets.contains(where: { $0.measure == .withdrawnRate }) {
@@ -182,6 +197,22 @@ public struct StaffingSearch: Sendable {
                     + "the threshold at \(Format.percent(t.estimate.mean)))"
             }
             return Unreachable(target: t.id, label: label, reason: reason)
+        }
+        // A target left out must not be made worse by the search: the offices on its
+        // procedures' routes keep at least today's staff (docs/experiments.md). The search is
+        // run again with those floors, once, when any bound rises.
+        let floored = bounds.map { bound -> Bound in
+            let serves = largeSummary.targets.contains { t in
+                t.verdict != .pass && t.inputDriven == nil && officesOnRoutes(of: t.id, in: scenario).contains(bound.office)
+            }
+            let today = initial[bound.office] ?? 0
+            return serves && bound.low < today && today <= bound.high ? Bound(office: bound.office, low: today, high: bound.high) : bound
+        }
+        if floored.map(\.low) != bounds.map(\.low) {
+            log?("targets left out keep the offices serving them at today's staff or more: "
+                 + zip(bounds, floored).filter { $0.low != $1.low }.map { "\($1.office) ≥ \($1.low)" }.joined(separator: ", "))
+            return try await run(scenario: asGiven, bounds: floored, seed: seed, replications: replications, jobs: jobs, results: folder,
+                                 guardingWithdrawals: guardingWithdrawals, plan: plan, screening: screening, log: log)
         }
         evaluator.ignored = Set(unreachable.map(\.target))
         for u in unreachable { log?("cannot be reached by staffing: \(u.label): \(u.reason)") }
