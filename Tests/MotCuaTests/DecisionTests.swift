@@ -57,6 +57,48 @@ struct DecisionTests {
         #expect(fewer.procedures.map(\.finishedLate) != more.procedures.map(\.finishedLate))
     }
 
+    @Test("a change in one procedure's volume and online share leaves every decision of another procedure's dossiers as it was")
+    func otherProcedureLeavesDecisions() async throws {
+        // Land-change's volume +20% and online share 0.3 → 0.5; compare construction permits, whose
+        // desk (district construction counters) land-change does not use, so its timing is unchanged.
+        func run(_ settings: [(String, String)]) async throws -> [String: [String: String]] {
+            let scenario = try ScenarioLoader.load(path: Repository.path("scenarios/go-vap-2024.json"), overlays: [],
+                                                   settings: [("horizon.days", "60")] + settings)
+            let path = NSTemporaryDirectory() + "motcua-decisions-other-\(settings.count)-\(getpid()).csv"
+            defer { unlink(path) }
+            let log = try DossierLog(path: path, start: scenario.horizon.start)
+            _ = try await SimulationRun(model: SimulationModel(scenario: scenario), seed: 2024, log: log).run()
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+                .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            var rows: [String: [String: String]] = [:]
+            for line in lines.dropFirst() {
+                let row = Dictionary(uniqueKeysWithValues: zip(lines[0], line))
+                // Codes are run-wide numbers and move; a dossier is its procedure and arrival.
+                if row["procedure"] == "construction-permit" { rows[row["received"]! + "|" + row["channel"]!] = row }
+            }
+            return rows
+        }
+        let base = try await run([])
+        let changed = try await run([("procedures.land-change.yearlyVolume", "30000"), ("procedures.land-change.online", "0.5")])
+        #expect(base.count > 300 && base.count == changed.count)
+        // Timing may move through offices both use (service times are drawn in order of service,
+        // citizens give up in shared lines), so compare the decisions of the dossiers accepted in
+        // both runs: scanned or not, paid electronically or not, and the result's way back.
+        var differing: [String] = [], compared = 0
+        for (key, a) in base {
+            guard let b = changed[key] else { differing.append(key); continue }
+            guard a["appointment"]?.isEmpty == false, b["appointment"]?.isEmpty == false else { continue }
+            compared += 1
+            var columns = ["digitized", "e_paid"]
+            if a["result"]?.isEmpty == false && b["result"]?.isEmpty == false { columns.append("result") }
+            for column in columns where a[column] != b[column] {
+                differing.append("\(key) \(column): \(a[column] ?? "") → \(b[column] ?? "")")
+            }
+        }
+        #expect(compared > base.count * 8 / 10)
+        #expect(differing.isEmpty, "\(differing.count) of \(compared) differ, e.g. \(differing.prefix(3))")
+    }
+
     @Test("without citizens giving up at the desks, the desk counts are identical whatever the land branch's staff")
     func staffingLeavesDeskCounts() async throws {
         let (fewer, _) = try await goVap(landBranchStaff: 20, patience: false)

@@ -122,7 +122,7 @@ struct RuleVersionTests {
         let june30 = 28, july1 = 29
         #expect(model.calendar.date(ofDay: july1) == CivilDate(iso: "2025-07-01"))
         for day in [june30 - 1, june30, july1, july1 + 1] {
-            record.receivedDay = Int32(day)
+            record.receivedDay = UInt16(day)
             record.dueAt = Double(day + 5) * 1440 + 17 * 60
             let outcome = await run.apology(of: record, doneAt: record.dueAt + 60)
             if day < july1 {

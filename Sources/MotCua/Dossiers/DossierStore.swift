@@ -35,11 +35,18 @@ struct DossierRecord: Sendable, BitwiseCopyable {
     var ePaid = false
     /// Re-uses documents already held (decided when accepted; for the dossier log).
     var reused = false
+    /// Day of the horizon on which the desk received it (``DossierRecord/notReceived`` for the
+    /// opening backlog): the dated rules in force that day apply to it (docs/model.md §11). Two
+    /// bytes, in the padding after the flags: a horizon has at most 36,600 days.
+    var receivedDay: UInt16 = DossierRecord.notReceived
+    static let notReceived = UInt16.max
+    /// The dossier's number among its procedure's dossiers (backlog ones in their own range),
+    /// which keys its decisions (``DecisionRandom``): it depends on that procedure's arrival
+    /// stream alone, so a change in another procedure's volume or channels leaves every draw of
+    /// this one as it was (docs/model.md §2.5).
+    var decisionKey: UInt32 = 0
     /// Ward instance of the citizen, or -1.
     var instance: Int32
-    /// Day of the horizon on which the desk received it (-1 for the opening backlog): the
-    /// dated rules in force that day apply to it (docs/model.md §11).
-    var receivedDay: Int32 = -1
     /// The desk where the dossier was filed (an office index), or -1 for its own unit's desk
     /// (filing anywhere, docs/model.md §13.2).
     var desk: Int32 = -1
@@ -79,6 +86,8 @@ struct DossierStore: ~Copyable {
     private var clocks = PlainBuffer<DossierClock>(repeating: DossierClock(), count: 256)
     private var freeCount = 0
     private var lastArrivalSerial: UInt32 = 0
+    /// Dossiers numbered so far per procedure (received at even, backlog at odd positions).
+    private var perProcedureCount: [UInt32] = []
     private var lastBacklogSerial = DossierStore.firstBacklogSerial - 1
     /// Serials from here on belong to the opening backlog (received dossiers stay below it,
     /// up to 2³¹ − 1 per run).
@@ -98,6 +107,10 @@ struct DossierStore: ~Copyable {
         live += 1
         if live > peakLive { peakLive = live }
         var record = record
+        let procedure = Int(record.procedure) * 2 + (record.backlog ? 1 : 0)
+        if procedure >= perProcedureCount.count { perProcedureCount += Array(repeating: 0, count: procedure + 1 - perProcedureCount.count) }
+        perProcedureCount[procedure] &+= 1
+        record.decisionKey = (record.backlog ? DossierStore.firstBacklogSerial : 0) | perProcedureCount[procedure]
         if record.backlog {
             lastBacklogSerial &+= 1
             record.serial = lastBacklogSerial

@@ -41,7 +41,7 @@ extension SimulationRun {
     func apology(of record: DossierRecord, doneAt: SimTime) -> ApologyOutcome {
         guard record.accepted, doneAt > record.dueAt else { return .notOwed }
         // The rules in force on the receipt date (docs/model.md §11).
-        let policies = model.policyVersions.isEmpty ? self.policies : model.policies(receivedOnDay: Int(record.receivedDay))
+        let policies = model.policyVersions.isEmpty ? self.policies : model.policies(receivedOnDay: record.receivedDay == DossierRecord.notReceived ? -1 : Int(record.receivedDay))
         if decides(.apologyInTime, policies.apologyOnTimeShare, record) {
             let newDue = legal.use {
                 $0.wallTime(atOpenTime: $0.openTime(at: record.dueAt)

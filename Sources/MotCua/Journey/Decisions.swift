@@ -69,14 +69,14 @@ extension SimulationRun {
     /// Whether the decision, taken with probability `share`, comes out yes for this dossier.
     @inline(__always)
     func decides(_ decision: Decision, _ share: Double, _ record: DossierRecord, occurrence: Int = 0) -> Bool {
-        share > 0 && decisions.unit(decision, procedure: Int(record.procedure), serial: record.serial,
+        share > 0 && decisions.unit(decision, procedure: Int(record.procedure), serial: record.decisionKey,
                                     occurrence: occurrence) < share
     }
 
     /// A sample of `distribution` drawn for this decision of this dossier.
     @inline(__always)
     func sample(_ distribution: Sampler, for decision: Decision, of record: DossierRecord, occurrence: Int = 0) -> Double {
-        var random = decisions.stream(decision, procedure: Int(record.procedure), serial: record.serial,
+        var random = decisions.stream(decision, procedure: Int(record.procedure), serial: record.decisionKey,
                                       occurrence: occurrence)
         return distribution.sample(&random)
     }

@@ -105,7 +105,7 @@ extension SimulationRun {
         context.dossiers[dossier].accepted = true
         context.dossiers[dossier].digitized = digitized
         let day = context.dayOfNow
-        context.dossiers[dossier].receivedDay = Int32(truncatingIfNeeded: day)
+        context.dossiers[dossier].receivedDay = UInt16(truncatingIfNeeded: day)
         let workingDays = procedures[p].hasDeadlineVersions
             ? model.deadlineWorkingDays(of: p, receivedOnDay: day) : procedures[p].deadlineWorkingDays
         context.dossiers[dossier].dueAt = calendar.appointment(receivedAt: context.now, day: day, workingDays: workingDays)

@@ -32,7 +32,7 @@ extension SimulationRun {
         }
         var resultChannel: LogOutcome.ResultChannel?
         if procedures[p].result != nil, let result = procedures[p].result {
-            let u = decisions.unit(.resultChannel, procedure: p, serial: record.serial)
+            let u = decisions.unit(.resultChannel, procedure: p, serial: record.decisionKey)
             if u < result.electronicShare {
                 resultChannel = .electronic
                 if record.counted { context.tallies[p].resultsElectronic += 1 }
