@@ -27,7 +27,8 @@ public struct Calibration: Sendable {
     public let fits: [Fit]
     /// Observed on-time rate per field (portal rule at the end of the export).
     public let observedOnTime: [(field: String, rate: Double, dossiers: Int)]
-    /// Rows refused by the reader, and rows of procedures the base scenario does not have.
+    /// Rows refused by the reader or skipped as likely typing errors. Rows of procedures the base
+    /// scenario does not have are in ``unmapped`` (listed once, with the likely scenario ids).
     public let problems: [String]
     /// The export's procedures that neither the scenario nor the map names, most rows first.
     public let unmapped: [ProcedureResolver.Unmapped]
@@ -72,10 +73,6 @@ public struct Calibration: Sendable {
             } else {
                 unknown[resolver.label(of: row), default: []].append(row.row)
             }
-        }
-        for (procedure, rows) in unknown.sorted(by: { $0.key < $1.key }) {
-            let sample = rows.prefix(5).map(String.init).joined(separator: ", ")
-            problems.append("procedure \"\(procedure)\" is not in the base scenario: \(rows.count) rows skipped (rows \(sample)\(rows.count > 5 ? ", …" : ""))")
         }
         unmapped = unknown.map { ProcedureResolver.Unmapped(label: $0.key, rows: $0.value, suggestions: resolver.suggestions(for: $0.key)) }
             .sorted { $0.rows.count != $1.rows.count ? $0.rows.count > $1.rows.count : $0.label < $1.label }
