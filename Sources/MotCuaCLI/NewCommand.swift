@@ -12,12 +12,16 @@ enum NewCommand {
                   OptionSpec("--wards", "N", .integer(1...1000), help: "number of units (wards), numbered 1…N (default: 1, or 10",
                              "for district-2024)"),
                   OptionSpec("--units", "CSV", .input, help: "the units from a table: columns name or nameVi, and any of id, kind,",
-                             "group, population, weight, staff (docs/scenario-format.md, unitTable)")],
+                             "group, population, weight, staff (docs/scenario-format.md, unitTable)"),
+                  OptionSpec("--year", "YYYY", .integer(2023...2035), help: "the year of the horizon, 1 January to 31 December",
+                             "(default 2024 for district-2024, else 2026): 2023–2025 for district-2024, 2025–2035",
+                             "for the others (the holiday table's years in which such units exist)")],
         details: """
             Writes a small valid scenario in which every entry carries "source": "assumption: template"
             and a "notes" text saying what to replace. It refuses to overwrite an existing file.
             The holiday table is named relative to the new file (scenarios/calendars/vietnam.json
-            when the file is written under scenarios/). Next: docs/how-to-your-ward.md.
+            when the file is written under scenarios/). --year moves the horizon and the pre-Tết
+            surge to that year. Next: docs/how-to-your-ward.md.
             """,
         run: main)
 
@@ -29,6 +33,13 @@ enum NewCommand {
         }
         if parsed.value("--wards") != nil, parsed.value("--units") != nil {
             throw .usage("give either --wards or --units, not both", command: spec)
+        }
+        let year = parsed.value("--year").flatMap { Int($0) }  // a whole number 2023…2035, checked by the parser
+        if let year, !template.years.contains(year) {
+            throw .usage("--year \(year): the \(template.rawValue) template covers \(template.years.lowerBound)–\(template.years.upperBound)"
+                         + (template == .district2024 ? " (districts ended on 1 July 2025; use ward-centre or city-unit for later years)"
+                                                      : " (ward centres and the two-level city began on 1 July 2025)"),
+                         command: spec)
         }
         if FileManager.default.fileExists(atPath: file) {
             throw .badInput("\(file) already exists; refusing to overwrite it (choose another name or remove it yourself)")
@@ -44,7 +55,7 @@ enum NewCommand {
             }
         }
         let document = template.document(units: units, wards: parsed.integer("--wards", default: template.defaultUnits),
-                                         holidays: holidays)
+                                         holidays: holidays, year: year)
         let text = JSONWriter.text(document)
         let scenario: Scenario
         do throws(ScenarioError) {

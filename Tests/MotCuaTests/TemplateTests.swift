@@ -43,4 +43,41 @@ struct TemplateTests {
         #expect(again.status == 2 && again.errors.contains(file) && again.errors.contains("refusing to overwrite"))
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "mine", "the user's file is untouched")
     }
+
+    @Test("--year: every year of a template's range gives a valid scenario with the surge before that year's Tết; the default is unchanged",
+          arguments: ScenarioTemplate.allCases)
+    func years(template: ScenarioTemplate) throws {
+        for year in template.years {
+            let text = JSONWriter.text(template.document(units: nil, wards: 2, holidays: "calendars/vietnam.json", year: year))
+            let scenario = try ScenarioLoader.decode(Array(text.utf8), file: "\(template.rawValue)-\(year).json",
+                                                     directory: Repository.path("scenarios"))
+            #expect(scenario.warnings.isEmpty, "\(year): \(scenario.warnings)")
+            #expect(scenario.horizon.start.description == "\(year)-01-01")
+            #expect(scenario.horizon.days == (year % 4 == 0 ? 366 : 365))
+            let tet = try #require(ScenarioTemplate.tet[year].flatMap { CivilDate(year: year, month: $0.month, day: $0.day) })
+            let end = tet.adding(days: template == .district2024 ? -3 : -4)
+            #expect(text.contains("\"to\": \"\(end)\""), "\(year): the surge ends days before Tết (\(tet))")
+        }
+        let byDefault = JSONWriter.text(template.document(units: nil, wards: 2, holidays: "calendars/vietnam.json"))
+        #expect(byDefault == JSONWriter.text(template.document(units: nil, wards: 2, holidays: "calendars/vietnam.json",
+                                                               year: template.defaultYear)))
+        #expect(byDefault.contains(template == .district2024 ? "\"from\": \"2024-01-22\"" : "\"from\": \"2026-02-02\""))
+    }
+
+    @Test("motcua new --year: the horizon's year; a year the template does not cover is refused with status 2")
+    func newYear() throws {
+        let dir = NSTemporaryDirectory() + "motcua-new-year-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let cli = CommandLineTests()
+        let made = try cli.motcua(["new", dir + "/ward.json", "--template", "ward-centre", "--year", "2029"])
+        #expect(made.status == 0, "\(made.errors)")
+        let written = try String(contentsOfFile: dir + "/ward.json", encoding: .utf8)
+        #expect(written.contains("\"start\": \"2029-01-01\"") && written.contains("\"from\": \"2029-01-29\"")
+                && written.contains("\"to\": \"2029-02-09\""))
+        let district = try cli.motcua(["new", dir + "/district.json", "--template", "district-2024", "--year", "2026"])
+        #expect(district.status == 2 && district.errors.contains("--year 2026") && district.errors.contains("2023–2025"), "\(district.errors)")
+        let far = try cli.motcua(["new", dir + "/far.json", "--template", "city-unit", "--year", "2040"])
+        #expect(far.status == 2 && far.errors.contains("--year"), "\(far.errors)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/district.json") && !FileManager.default.fileExists(atPath: dir + "/far.json"))
+    }
 }

@@ -18,36 +18,67 @@ public enum ScenarioTemplate: String, CaseIterable, Sendable {
     /// How many units the template has when neither `--wards` nor `--units` says.
     public var defaultUnits: Int { self == .district2024 ? 10 : 1 }
 
+    /// The year of the template's horizon when none is asked for.
+    public var defaultYear: Int { self == .district2024 ? 2024 : 2026 }
+
+    /// The years the template's horizon may take: those of the shipped holiday table (2023–2035)
+    /// in which its kind of unit existed — districts until 1 July 2025, ward centres and the
+    /// two-level city from 2025.
+    public var years: ClosedRange<Int> { self == .district2024 ? 2023...2025 : 2025...2035 }
+
+    /// The first day of Tết (Lunar New Year) in the years of the holiday table, for the pre-Tết surge.
+    static let tet: [Int: (month: Int, day: Int)] = [
+        2023: (1, 22), 2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26), 2029: (2, 13),
+        2030: (2, 3), 2031: (1, 23), 2032: (2, 11), 2033: (1, 31), 2034: (2, 19), 2035: (2, 8),
+    ]
+
     /// The template's scenario document.
     /// - Parameters:
     ///   - units: the units (JSON objects as a unit table gives them), or nil for `wards` numbered ones.
     ///   - wards: how many numbered units when `units` is nil.
     ///   - holidays: the holiday table's path as the scenario should name it.
-    public func document(units given: [JSONValue]?, wards: Int, holidays: String) -> JSONValue {
+    ///   - year: the year of the horizon (one whole year from 1 January), one of ``years``;
+    ///     nil for ``defaultYear``.
+    public func document(units given: [JSONValue]?, wards: Int, holidays: String, year: Int? = nil) -> JSONValue {
         let units = given ?? (1...max(wards, 1)).map(numberedUnit)
         let scale = Double(units.count)
         let district = self == .district2024
-        let year = district ? 2024 : 2026
+        let year = year ?? defaultYear
+        let days = CivilDate(year: year + 1, month: 1, day: 1).flatMap { end in
+            CivilDate(year: year, month: 1, day: 1).map { end.dayNumber - $0.dayNumber }
+        } ?? 365
+        // The weeks before Tết, placed as the default year's are (district: 19 to 3 days before
+        // the first day of Tết; the others: 15 to 4).
+        let (before, until) = district ? (19, 3) : (15, 4)
+        let tetDay = Self.tet[year].flatMap { CivilDate(year: year, month: $0.month, day: $0.day) }
+        let surge = tetDay.map { ($0.adding(days: -before), $0.adding(days: -until)) }
         var members: [(key: String, value: JSONValue)] = [
             ("format", "motcua-scenario/1"),
             ("name", .string(title.en)), ("nameVi", .string(title.vi)),
             ("description", .string("Made by `motcua new --template \(rawValue)`. Every value is marked \"\(Self.source)\": "
                                     + "replace it with your own figure and its source (docs/how-to-your-ward.md).")),
             ("seed", 1),
-            ("horizon", note(["start": .string("\(year)-01-01"), "days": district ? 366 : 365, "warmUpDays": 0],
-                             "One year. Change start and days to the period you plan for; dated entries (surges, absences) must move with it.")),
+            ("horizon", note(["start": .string("\(year)-01-01"), "days": .number(Double(days)), "warmUpDays": 0],
+                             "One year. Change start and days to the period you plan for; dated entries (surges, absences) "
+                             + "must move with it.")),
             ("calendar", note(["mode": "working-days", "holidays": .string(holidays),
                                "hours": [["07:30", "11:30"], ["13:00", "17:00"]], "sameDayCutOff": "15:00"],
-                              "Usual office hours of a one-stop desk: give your centre's (offices may override them). The holiday table covers 2023–2035.")),
-            ("fields", .array(fields.map { .object([("id", .string($0.0)), ("name", .string($0.1)), ("nameVi", .string($0.2))]) })),
+                              "Usual office hours of a one-stop desk: give your centre's (offices may override them). "
+                              + "The holiday table covers 2023–2035.")),
+            ("fields", .array(fields.map {
+                .object([("id", .string($0.0)), ("name", .string($0.1)), ("nameVi", .string($0.2))])
+            })),
             ("units", .array(units.map(annotatedUnit))),
             ("offices", .array(offices)),
             ("procedures", .array(procedures(scale: scale))),
             ("targets", .array(targets)),
-            ("load", note(["surges": [["from": .string(district ? "2024-01-22" : "2026-02-02"),
-                                       "to": .string(district ? "2024-02-07" : "2026-02-13"), "factor": 1.3, "label": "pre-Tết"]]],
-                          "Dossiers come faster in the weeks before Tết; give your month, weekday and hour factors from your records (motcua calibrate).")),
         ]
+        if let (from, to) = surge {
+            let surges: JSONValue = ["surges": [["from": .string(from.description), "to": .string(to.description),
+                                                 "factor": 1.3, "label": "pre-Tết"]]]
+            members.append(("load", note(surges, "Dossiers come faster in the weeks before Tết; give your month, weekday and hour "
+                                                 + "factors from your records (motcua calibrate).")))
+        }
         return .object(members)
     }
 
@@ -55,7 +86,8 @@ public enum ScenarioTemplate: String, CaseIterable, Sendable {
         switch self {
         case .wardCentre: ("Ward public administration service centre (template)", "Trung tâm phục vụ hành chính công phường (mẫu)")
         case .district2024: ("District one-stop system, 2024 (template)", "Bộ phận một cửa cấp huyện, 2024 (mẫu)")
-        case .cityUnit: ("Ward centre in the two-level city (template)", "Trung tâm phục vụ hành chính công phường, chính quyền hai cấp (mẫu)")
+        case .cityUnit: ("Ward centre in the two-level city (template)",
+                         "Trung tâm phục vụ hành chính công phường, chính quyền hai cấp (mẫu)")
         }
     }
 
@@ -99,14 +131,16 @@ public enum ScenarioTemplate: String, CaseIterable, Sendable {
         case .cityUnit:
             list.append(office("land-branch", "land-branch", "city", "City land registration office branch",
                                "Chi nhánh Văn phòng đăng ký đất đai", staff: 10, perUnit: false,
-                               notes: "The branch that decides land dossiers received at the unit; its staff serve several units, so give the share of their time your units take."))
+                               notes: "The branch that decides land dossiers received at the unit; its staff serve "
+                                   + "several units, so give the share of their time your units take."))
             list.append(office("tax-office", "external", "city", "Tax office", "Cơ quan thuế", staff: 0, perUnit: false,
                                notes: "Outside the one-stop system: its time is a lag that pauses the deadline."))
         case .district2024:
             list.append(office("district-desk", "desk", "district", "District one-stop desk", "Bộ phận một cửa quận", staff: 6,
                                perUnit: false, notes: "Counter staff of the district's one-stop department for land dossiers."))
-            list.append(office("land-branch", "land-branch", "district", "Land registration branch", "Chi nhánh Văn phòng đăng ký đất đai",
-                               staff: 15, perUnit: false, notes: "The district's land registration branch."))
+            list.append(office("land-branch", "land-branch", "district", "Land registration branch",
+                               "Chi nhánh Văn phòng đăng ký đất đai", staff: 15, perUnit: false,
+                               notes: "The district's land registration branch."))
             list.append(office("tax-office", "external", "district", "Tax sub-department", "Chi cục Thuế", staff: 0, perUnit: false,
                                notes: "Outside the one-stop system: its time is a lag that pauses the deadline."))
         }
@@ -132,7 +166,8 @@ public enum ScenarioTemplate: String, CaseIterable, Sendable {
                      ("online", .number(online)), ("intake", ["office": .string(intake.0), "service": service(intake.1)]),
                      ("steps", .array(steps)), ("source", .string(Self.source)), ("notes", .string(notes))])
         }
-        let volumeNote = "yearlyVolume is for all units together (shared by population); take it from your one-stop statistics. "
+        let volumeNote = "yearlyVolume is for all units together (shared by population); "
+            + "take it from your one-stop statistics. "
         var list = [
             procedure("birth-registration", "Birth registration", "Đăng ký khai sinh", field: "civil-status", perUnit: 900, days: 1,
                       online: 0.3, intake: ("ward-desk", 12), steps: [step("ward-justice", 15), step("ward-leaders", 3)],
@@ -142,11 +177,13 @@ public enum ScenarioTemplate: String, CaseIterable, Sendable {
                       notes: volumeNote + "Usually the largest volume of a ward; same-day procedures have deadline 0."),
             procedure("household-business", "Household business registration", "Đăng ký hộ kinh doanh", field: "business",
                       perUnit: 150, days: 3, online: 0.4, intake: ("ward-desk", 15),
-                      steps: [step("ward-economy", 30), step("ward-leaders", 3)], notes: volumeNote + "Give the route your centre uses."),
+                      steps: [step("ward-economy", 30), step("ward-leaders", 3)],
+                      notes: volumeNote + "Give the route your centre uses."),
         ]
         if self != .wardCentre {
             let desk = self == .district2024 ? "district-desk" : "ward-desk"
-            let tax: JSONValue = ["office": "tax-office", "lag": ["type": "triangular", "min": 2, "mode": 3, "max": 5, "unit": "workingDays"],
+            let tax: JSONValue = ["office": "tax-office",
+                                  "lag": ["type": "triangular", "min": 2, "mode": 3, "max": 5, "unit": "workingDays"],
                                   "pausesDeadline": true]
             list.append(procedure("land-transfer", "Land use right transfer registration", "Đăng ký biến động (chuyển nhượng)",
                                   field: "land", perUnit: 300, days: 10, online: 0.1, intake: (desk, 20),
@@ -159,7 +196,8 @@ public enum ScenarioTemplate: String, CaseIterable, Sendable {
     var targets: [JSONValue] {
         [.object([("id", "on-time"), ("label", "Dossiers settled on time"), ("labelVi", "Hồ sơ giải quyết đúng hạn"),
                   ("measure", "onTimeRate"), ("field", "*"), ("comparator", ">="), ("threshold", "98%"),
-                  ("source", .string(Self.source)), ("notes", "Give the target of your administrative-reform plan, with its document.")]),
+                  ("source", .string(Self.source)),
+                  ("notes", "Give the target of your administrative-reform plan, with its document.")]),
          .object([("id", "online"), ("label", "Dossiers received online"), ("labelVi", "Hồ sơ nộp trực tuyến"),
                   ("measure", "onlineRate"), ("comparator", ">="), ("threshold", "30%"),
                   ("source", .string(Self.source)), ("notes", "Give the target of your plan.")])]
