@@ -50,6 +50,15 @@ struct JobRunner: Sendable {
         return (model, results.map(\.1))
     }
 
+    /// What a report of this job was produced from, as the commands write it.
+    func provenance(_ scenario: Scenario, request: JobRequest, seed: UInt64, replications: Int) -> Provenance {
+        Provenance(scenarioName: scenario.name, scenarioNameVi: scenario.nameVi, file: request.scenario ?? scenario.file,
+                   fingerprint: scenario.fingerprint, overlays: request.overlay.map { [$0] } ?? [],
+                   settings: (request.settings ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" },
+                   load: request.load ?? 1, seed: seed, replications: replications, warmUpDays: scenario.horizon.warmUpDays,
+                   produced: Provenance.today())
+    }
+
     func single() async throws -> Outcome {
         let scenario = try scenario(request)
         let seed = request.seed ?? scenario.seed
@@ -66,7 +75,10 @@ struct JobRunner: Sendable {
         let (variantModel, variantResults) = try await replicate(variant, seed: seed, count: replications, offset: replications)
         let comparison = Comparison(names: [request.scenario ?? "base", JobBoard.describe(request)], models: [baseModel, variantModel],
                                     results: [baseResults, variantResults], seed: seed)
-        return Outcome(files: ReportAdapter.comparisonFiles(comparison, replications: replications),
+        var basis = request
+        (basis.overlay, basis.settings) = (nil, nil)
+        return Outcome(files: ReportAdapter.comparisonFiles(comparison, models: [baseModel, variantModel],
+                                                            provenance: provenance(base, request: basis, seed: seed, replications: replications)),
                        verdicts: comparison.summaries.map(ReportAdapter.verdicts),
                        fingerprints: [base, variant].map { String($0.fingerprint, radix: 16) }, seed: seed)
     }
@@ -86,7 +98,9 @@ struct JobRunner: Sendable {
             fingerprints.append(String(scenario.fingerprint, radix: 16))
         }
         let comparison = Comparison(names: earlier.map { $0.names.first ?? $0.id }, models: models, results: results, seed: seeds[0])
-        return Outcome(files: ReportAdapter.comparisonFiles(comparison, replications: count),
+        return Outcome(files: ReportAdapter.comparisonFiles(comparison, models: models,
+                                                            provenance: provenance(models[0].scenario, request: earlier[0].request,
+                                                                                   seed: seeds[0], replications: count)),
                        verdicts: comparison.summaries.map(ReportAdapter.verdicts), fingerprints: fingerprints, seed: seeds[0],
                        message: seeds[0] == seeds[1] ? nil : "the two runs have different seeds: their differences are not paired")
     }
@@ -96,10 +110,13 @@ struct JobRunner: Sendable {
         let seed = request.seed ?? scenario.seed
         guard let range = JobBoard.loadRange(request.loads ?? "0.8:1.6:0.2") else { throw SimulationError.from(JobBoard.failure("loads", "bad loads")) }
         let (board, id) = (self.board, self.id)
-        let sweep = try await LoadSweep.run(scenario: scenario, loads: LoadSweep.loads(from: range.from, to: range.to, step: range.step),
+        let loads = LoadSweep.loads(from: range.from, to: range.to, step: range.step)
+        let sweep = try await LoadSweep.run(scenario: scenario, loads: loads,
                                             seed: seed, replications: replications, jobs: board.parallel, results: board.storeFolder,
                                             progress: { done in board.update(id) { $0.done = done } })
-        return Outcome(files: ReportAdapter.sweepFiles(sweep, name: scenario.name), verdicts: [],
+        var basis = provenance(scenario, request: request, seed: seed, replications: replications)
+        basis.loads = loads
+        return Outcome(files: ReportAdapter.sweepFiles(sweep, provenance: basis), verdicts: [],
                        fingerprints: [String(scenario.fingerprint, radix: 16)], seed: seed)
     }
 

@@ -24,19 +24,24 @@ public enum ReportAdapter {
         return files
     }
 
-    /// The files of a comparison: the comparison report as text, and as a page with it and the
-    /// verdicts of every variant side by side, in both languages.
-    public static func comparisonFiles(_ comparison: Comparison, replications: Int) -> [File] {
-        Language.allCases.flatMap { language -> [File] in
-            let text = ComparisonReport.render(comparison, replications: replications, language: language)
+    /// The files of a comparison: the comparison report as text (that of `motcua compare`), and
+    /// as a page with it and the verdicts of every variant side by side, in both languages.
+    public static func comparisonFiles(_ comparison: Comparison, models: [SimulationModel], provenance: Provenance) -> [File] {
+        let paired = CompareDocument.pairedTargetDifferences(models: models, results: comparison.results, seed: provenance.seed)
+        return Language.allCases.flatMap { language -> [File] in
+            let document = CompareDocument.document(comparison, paired: paired, variants: Array(comparison.names.dropFirst()),
+                                                    provenance: provenance, language: language)
+            let text = DocumentText.render(document)
             return [File(name: "compare-\(language.rawValue).txt", bytes: Array(text.utf8)),
                     File(name: "report-\(language.rawValue).html", bytes: Array(comparisonPage(comparison, text: text, language: language).utf8))]
         }
     }
 
-    /// The files of a load sweep: its chart page in both languages.
-    public static func sweepFiles(_ sweep: LoadSweep, name: String) -> [File] {
-        Language.allCases.map { File(name: "report-\($0.rawValue).html", bytes: Array(SweepReport.html(sweep, name: name, language: $0).utf8)) }
+    /// The files of a load sweep: its report page (that of `motcua sweep --html`) in both languages.
+    public static func sweepFiles(_ sweep: LoadSweep, provenance: Provenance) -> [File] {
+        Language.allCases.map {
+            File(name: "report-\($0.rawValue).html", bytes: Array(DocumentHTML.render(SweepDocument.document(sweep, provenance: provenance, language: $0)).utf8))
+        }
     }
 
     /// The verdicts of a run, for the page's summary and the history.
@@ -44,7 +49,8 @@ public enum ReportAdapter {
         summary.targets.map {
             Verdicts.Row(label: $0.label + ($0.fieldName.map { " — \($0)" } ?? ""),
                          labelVi: ($0.labelVi ?? $0.label) + (($0.fieldNameVi ?? $0.fieldName).map { " — \($0)" } ?? ""),
-                         verdict: $0.verdict.rawValue, value: $0.estimate.mean)
+                         verdict: $0.verdict.rawValue, value: $0.estimate.mean,
+                         valueText: Format.percent($0.estimate.mean), valueTextVi: Format.percent($0.estimate.mean, in: .vi))
         }
     }
 
@@ -56,7 +62,7 @@ public enum ReportAdapter {
             rows += "<tr><td>\(escape(vi ? (target.labelVi ?? target.label) : target.label))\(escape((vi ? target.fieldNameVi ?? target.fieldName : target.fieldName).map { " — \($0)" } ?? ""))</td>"
             for summary in comparison.summaries where summary.targets.indices.contains(t) {
                 let r = summary.targets[t]
-                rows += "<td class=\"v-\(r.verdict.rawValue)\">\(Format.percent(r.estimate.mean)) \(word(r.verdict, vi))</td>"
+                rows += "<td class=\"v-\(r.verdict.rawValue)\">\(Format.percent(r.estimate.mean, in: language)) \(word(r.verdict, vi))</td>"
             }
             rows += "</tr>\n"
         }
@@ -94,5 +100,9 @@ public enum Verdicts {
         /// `pass`, `fail` or `at-risk`.
         public let verdict: String
         public let value: Double
+        /// The value as the page shows it: `99.82%` (en), `99,82%` (vi). Nil in records made
+        /// before the page showed the language's decimal mark.
+        public let valueText: String?
+        public let valueTextVi: String?
     }
 }

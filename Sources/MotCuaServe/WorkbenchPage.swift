@@ -214,6 +214,8 @@ function track(id) {
   };
   poll();
 }
+// The server formats the value in each language (Vietnamese writes 99,82%); older records lack it.
+function shownValue(r) { return (lang === "vi" ? r.valueTextVi : r.valueText) || (100 * r.value).toFixed(2) + "%"; }
 function showJob(job) {
   shownJob = job;
   const box = $("verdicts");
@@ -221,7 +223,7 @@ function showJob(job) {
   if (job.verdicts.length) {
     const head = el("tr", {}, el("th", {text: t("target")}), ...job.names.slice(0, job.verdicts.length).map(n => el("th", {text: n})));
     const rows = job.verdicts[0].map((row, i) => el("tr", {}, el("td", {text: lang === "vi" ? row.labelVi : row.label}),
-      ...job.verdicts.map(list => { const r = list[i]; return r ? el("td", {class: "v-" + r.verdict, text: (100 * r.value).toFixed(2) + "% " + t(r.verdict)}) : el("td"); })));
+      ...job.verdicts.map(list => { const r = list[i]; return r ? el("td", {class: "v-" + r.verdict, text: shownValue(r) + " " + t(r.verdict)}) : el("td"); })));
     box.append(el("table", {id: "verdict-table"}, head, ...rows));
   }
   $("downloads").replaceChildren(el("strong", {text: t("downloads") + ": "}),

@@ -52,6 +52,10 @@ struct ServeTests {
         let first = try await fixture.wait(try fixture.submit(request))
         #expect(first["status"] as? String == "done", "\(first)")
         #expect((first["verdicts"] as? [[Any]])?.first?.isEmpty == false)
+        // The page shows the value the server formatted in each language: 99.82% and 99,82%.
+        let shown = (first["verdicts"] as? [[[String: Any]]])?.first?.first
+        #expect((shown?["valueText"] as? String)?.wholeMatch(of: /\d+\.\d\d%/) != nil
+                && (shown?["valueTextVi"] as? String)?.wholeMatch(of: /\d+,\d\d%/) != nil, "\(String(describing: shown))")
         #expect(first["reused"] as? Int == 0)
         let id = try #require(first["id"] as? String)
         let files = first["files"] as? [String] ?? []
@@ -89,6 +93,9 @@ struct ServeTests {
         let id = try #require(compared["id"] as? String)
         let page = try fixture.call("GET", "/api/jobs/\(id)/report").text
         #expect(page.contains("compare-verdicts") && page.contains("user/small + offices.land-branch.staff=12"))
+        // The Vietnamese page writes 99,82%, never 99.82% (the verdicts table and the compare report alike).
+        let vi = try fixture.call("GET", "/api/jobs/\(id)/report?lang=vi").text
+        #expect(vi.contains(/\d,\d\d%/) && !vi.contains(/\d\.\d\d%/), "\(vi.prefix(3000))")
 
         let a = try await fixture.wait(try fixture.submit(#"{"kind":"run","scenario":"user/small","replications":2}"#))
         let b = try await fixture.wait(try fixture.submit(#"{"kind":"run","scenario":"user/small","replications":2,"settings":{"offices.land-branch.staff":"12"}}"#))

@@ -75,30 +75,8 @@ struct ComparisonTests {
         let wait = try #require(comparison.rows.first { $0.label.hasPrefix("mean wait in line") })
         // The two waits are never one row (issue #16 item 5).
         #expect(!comparison.rows.contains { $0.label.hasPrefix("mean wait —") })
-        // Each row's label is printed whole, not cut to a column.
-        let report = ComparisonReport.render(comparison, replications: 4)
-        #expect(comparison.rows.contains { report.contains("  " + $0.label + " ") })
         #expect(wait.differences[0].high < 0)
         // Paired by common random numbers, the difference is known better than the base itself.
         #expect(wait.differences[0].high - wait.differences[0].low < wait.values[0].high - wait.values[0].low)
-    }
-
-    @Test("Gò Vấp: long office names keep whole labels (\"mean wait in the tray — Natural Resources…\"), not cut to a column")
-    func longLabels() async throws {
-        let path = Repository.path("scenarios/go-vap-2024.json")
-        let base = SimulationModel(scenario: try ScenarioLoader.load(path: path, overlays: [], settings: [("horizon.days", "5")]))
-        let more = SimulationModel(scenario: try ScenarioLoader.load(path: path, overlays: [], settings: [("horizon.days", "5"), ("offices.land-branch.staff", "30")]))
-        var results: [[RunResult]] = []
-        for model in [base, more] { results.append(try await Experiment.run(model: model, seed: 3, replications: 2, jobs: 2)) }
-        let comparison = Comparison(names: ["base", "more"], models: [base, more], results: results, seed: 3)
-        let report = ComparisonReport.render(comparison, replications: 2)
-        // Every measure line starts with one row's whole label.
-        let lines = report.split(separator: "\n").map(String.init)
-        let header = try #require(lines.firstIndex { $0.hasPrefix("  measure") })
-        let measures = lines[(header + 1)...].prefix { $0.hasPrefix("  ") }
-        #expect(measures.contains { line in comparison.rows.contains { $0.label.count > 46 && line.hasPrefix("  " + $0.label + " ") } })
-        for line in measures {
-            #expect(comparison.rows.contains { line.hasPrefix("  " + $0.label + " ") }, "\(line)")
-        }
     }
 }

@@ -115,40 +115,5 @@ enum SVGChart {
 }
 
 extension SVGChart {
-    /// Several series over a numeric x axis (e.g. on-time rate against load), with a horizontal reference line.
-    static func lines(id: String, title: String, x: [Double], series: [(label: String, values: [Double], color: String)],
-                      yDomain: ClosedRange<Double>, reference: (value: Double, label: String)?, xFormat: (Double) -> String,
-                      yFormat: (Double) -> String) -> String {
-        let width = 660.0, height = 260.0, left = 60.0, bottom = 30.0, top = 12.0, legend = 150.0
-        let plotW = width - left - legend - 10, plotH = height - top - bottom
-        let xMin = x.min() ?? 0, xMax = Swift.max(x.max() ?? 1, xMin + 1e-9)
-        func px(_ v: Double) -> Double { left + (v - xMin) / (xMax - xMin) * plotW }
-        func py(_ v: Double) -> Double {
-            let c = Swift.min(Swift.max(v, yDomain.lowerBound), yDomain.upperBound)
-            return top + plotH - (c - yDomain.lowerBound) / (yDomain.upperBound - yDomain.lowerBound) * plotH
-        }
-        var svg = "<svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
-        for tick in 0...4 {
-            let v = yDomain.lowerBound + Double(tick) / 4 * (yDomain.upperBound - yDomain.lowerBound)
-            svg += "<line class=\"grid\" x1=\"\(n(left))\" x2=\"\(n(left + plotW))\" y1=\"\(n(py(v)))\" y2=\"\(n(py(v)))\"/>"
-            svg += "<text class=\"tick\" x=\"\(n(left - 6))\" y=\"\(n(py(v) + 4))\" text-anchor=\"end\">\(escape(yFormat(v)))</text>"
-        }
-        for v in x {
-            svg += "<text class=\"tick\" x=\"\(n(px(v)))\" y=\"\(n(height - 10))\" text-anchor=\"middle\">\(escape(xFormat(v)))</text>"
-        }
-        if let reference {
-            svg += "<line class=\"reference\" x1=\"\(n(left))\" x2=\"\(n(left + plotW))\" y1=\"\(n(py(reference.value)))\" y2=\"\(n(py(reference.value)))\"/>"
-            svg += "<text class=\"reflabel\" x=\"\(n(left + plotW))\" y=\"\(n(py(reference.value) - 3))\" text-anchor=\"end\">\(escape(reference.label))</text>"
-        }
-        for (i, s) in series.enumerated() {
-            let points = zip(x, s.values).filter { $0.1.isFinite }.map { "\(n(px($0.0))),\(n(py($0.1)))" }.joined(separator: " ")
-            svg += "<polyline class=\"series\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"1.8\" points=\"\(points)\"/>"
-            let ly = top + 12 + Double(i) * 14
-            svg += "<line x1=\"\(n(width - legend))\" x2=\"\(n(width - legend + 16))\" y1=\"\(n(ly - 4))\" y2=\"\(n(ly - 4))\" stroke=\"\(s.color)\" stroke-width=\"2\"/>"
-            svg += "<text class=\"label\" x=\"\(n(width - legend + 20))\" y=\"\(n(ly))\">\(escape(s.label))</text>"
-        }
-        return svg + "</svg>"
-    }
-
     static let palette = ["#1d4e89", "#c2410c", "#3f8f5a", "#7c3aed", "#b45309", "#0e7490", "#be185d", "#4b5563"]
 }
