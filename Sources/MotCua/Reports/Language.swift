@@ -280,3 +280,27 @@ extension Language {
     /// The phrases of the time breakdown.
     var breakdownWords: BreakdownWords { self == .vi ? .vietnamese : .english }
 }
+
+// MARK: Per-procedure section of the text report
+
+/// The words of the text report's per-procedure table.
+struct ProcedureWords: Sendable {
+    let title, procedure, finished, late, overdue, note: String
+    /// "the 10 of 45 procedures with the lowest on-time rate; every procedure in …".
+    let some: @Sendable (_ shown: Int, _ all: Int) -> String
+
+    static let english = ProcedureWords(
+        title: "BY PROCEDURE", procedure: "procedure", finished: "finished", late: "late", overdue: "overdue",
+        note: "(late: finished after the appointment date; overdue: in progress past it; mean per replication)",
+        some: { "(the \($0) of \($1) procedures with the lowest on-time rate; every procedure in --csv procedures.csv and --html)" })
+
+    static let vietnamese = ProcedureWords(
+        title: "THEO THỦ TỤC", procedure: "thủ tục", finished: "đã giải quyết", late: "trễ hạn", overdue: "quá hạn",
+        note: "(trễ hạn: có kết quả sau ngày hẹn trả; quá hạn: đang giải quyết đã qua ngày hẹn; trung bình mỗi lần chạy lặp)",
+        some: { "(\($0)/\($1) thủ tục có tỷ lệ đúng hạn thấp nhất; đủ các thủ tục trong --csv procedures.csv và --html)" })
+}
+
+extension Language {
+    /// The words of the per-procedure table.
+    var procedureWords: ProcedureWords { self == .vi ? .vietnamese : .english }
+}

@@ -64,6 +64,7 @@ public enum TextReport {
         }
         if many { lines.append("  " + w.countsNote) }
         lines.append("")
+        lines += ProcedureReport.text(summary, language: language)
 
         // The journey, on the tables' basis: means per replication (each with its interval
         // when replicated); a share is the ratio of the two means printed with it.
