@@ -76,15 +76,16 @@ enum DriversCommand {
         }
         var outputs = try OutputPlan(parsed, inputs: scenarioInputs(parsed))
         let result: DriversResult
+        Progress.start()
         do {
             result = try await DriversAnalysis.run(document: document, plan: plan, seed: parsed.seed ?? scenario.seed, jobs: jobs,
                                                    results: parsed.value("--results")) { line in
-                if Progress.enabled { writeStandardError("\r  " + line + "   ") }
+                Progress.show(line)
             }
         } catch {
             throw .simulation(error)
         }
-        if Progress.enabled { writeStandardError("\n") }
+        Progress.finish()
         let language = parsed.language
         try outputs.stage(JSONWriter.text(DriversReport.document(result)), for: "--json")
         try outputs.stage(DriversHTML.render(result, top: top, language: language), for: "--html")

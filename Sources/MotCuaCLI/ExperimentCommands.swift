@@ -158,11 +158,13 @@ enum ExperimentCommands {
         let plan = try OutputPlan(parsed, inputs: scenarioInputs(parsed))
         let seed = parsed.seed ?? scenario.seed
         let search: StaffingSearch
+        Progress.start()
         do {
             search = try await StaffingSearch.run(scenario: scenario, bounds: bounds, seed: seed, replications: replications, jobs: jobs,
                                                   results: parsed.value("--results"), plan: replicationsPlan,
                                                   screening: parsed.value("--screening").flatMap { Int($0) }) { line in
-                if Progress.enabled { printError("  staff: " + line) }
+                // Every line on a terminal (they say what the search does); paced elsewhere.
+                if Progress.isTerminal { printError("  staff: " + line) } else { Progress.show("staff: " + line) }
             }
         } catch {
             throw .simulation(error)

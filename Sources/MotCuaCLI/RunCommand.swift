@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import MotCua
 
 /// The scenario as the command's arguments make it: the file, its overlays and settings, and
@@ -38,10 +39,21 @@ func scenarioInputs(_ parsed: ParsedArguments, what: String = "the scenario") ->
         + parsed.values("--overlay").map { OutputPlan.Input(what: "an overlay", path: $0) }
 }
 
-/// A progress line on standard error, only when it is a terminal and the work has taken more
-/// than a second; nothing otherwise, so logs and pipes stay clean.
+/// Progress on standard error once the work has taken more than a second. On a terminal, one
+/// line rewritten in place. Elsewhere (`nohup`, CI, a pipe) a plain line every
+/// ``lineSeconds`` seconds, so a long command is seen to be working without flooding the log;
+/// `MOTCUA_PROGRESS_SECONDS` sets that interval, and 0 turns the lines off.
 enum Progress {
-    static let enabled = isatty(STDERR_FILENO) != 0
+    static let isTerminal = isatty(STDERR_FILENO) != 0
+
+    /// Seconds between plain progress lines when standard error is not a terminal (0: none).
+    static let lineSeconds: Double = {
+        let given = ProcessInfo.processInfo.environment["MOTCUA_PROGRESS_SECONDS"].flatMap(Double.init)
+        return given.map { $0.isFinite && $0 > 0 ? $0 : 0 } ?? 10
+    }()
+
+    /// Whether progress is shown at all.
+    static let enabled = isTerminal || lineSeconds > 0
 
     /// Seconds since `since` (nanoseconds of uptime), never negative.
     static func elapsed(since: UInt64) -> Double {
@@ -49,20 +61,43 @@ enum Progress {
         return now > since ? Double(now - since) / 1e9 : 0
     }
 
-    nonisolated(unsafe) static var started: UInt64 = 0
+    /// When the work started and when the last plain line was written (uptime nanoseconds).
+    static let clock = Mutex<(started: UInt64, lastLine: UInt64)>((0, 0))
+
+    /// Starts the clock of a new piece of work.
+    static func start() {
+        let now = DispatchTime.now().uptimeNanoseconds
+        clock.withLock { $0 = (now, now) }
+    }
+
+    /// Shows `text` as the current progress: rewritten in place on a terminal after the first
+    /// second; elsewhere written as a line when ``lineSeconds`` have passed since the last one.
+    static func show(_ text: String) {
+        if isTerminal {
+            guard elapsed(since: clock.withLock { $0.started }) > 1 else { return }
+            writeStandardError("\r  " + text + "   ")
+            return
+        }
+        guard lineSeconds > 0 else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        let due = clock.withLock { state in
+            guard Double(now &- state.lastLine) / 1e9 >= lineSeconds else { return false }
+            state.lastLine = now
+            return true
+        }
+        if due { writeStandardError("  " + text + " (" + Format.fixed(Double(now &- clock.withLock { $0.started }) / 1e9, 0) + " s)\n") }
+    }
 
     static func reporter(total: Int, what: String) -> (@Sendable (Int) -> Void)? {
         guard enabled else { return nil }
-        let start = DispatchTime.now().uptimeNanoseconds
-        started = start
-        return { done in
-            guard elapsed(since: start) > 1 else { return }
-            writeStandardError("\r  \(done)/\(total) \(what) done")
-        }
+        start()
+        return { done in show("\(done)/\(total) \(what) done") }
     }
 
+    /// Clears the terminal's progress line, if one was shown.
     static func finish() {
-        if enabled && started > 0 && elapsed(since: started) > 1 {
+        let started = clock.withLock { $0.started }
+        if isTerminal && started > 0 && elapsed(since: started) > 1 {
             writeStandardError("\r\u{1B}[K")
         }
     }
