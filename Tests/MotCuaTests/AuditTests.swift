@@ -10,10 +10,10 @@ private let shippedScenarios: [String] = {
 
 @Suite("Audit: the report's counts recounted from the per-dossier log")
 struct AuditTests {
-    /// One replication of `relative` over 30 days with its log, the JSON report and the recount.
-    static func recount(_ relative: String, seed: UInt64, warmUpDays: Int) async throws -> ([LogRecount.Line], LogRecount) {
+    /// One replication of `relative` over `days` days with its log, the JSON report and the recount.
+    static func recount(_ relative: String, seed: UInt64, warmUpDays: Int, days: Int = 30) async throws -> ([LogRecount.Line], LogRecount) {
         let scenario = try ScenarioLoader.load(path: Repository.path(relative), overlays: [],
-                                               settings: [("horizon.days", "30"), ("horizon.warmUpDays", "\(warmUpDays)")])
+                                               settings: [("horizon.days", "\(days)"), ("horizon.warmUpDays", "\(warmUpDays)")])
         let model = SimulationModel(scenario: scenario)
         let path = NSTemporaryDirectory() + "motcua-audit-\(getpid())-\(seed)-\((relative as NSString).lastPathComponent).csv"
         defer { unlink(path) }
@@ -29,8 +29,12 @@ struct AuditTests {
     func recountEqualsReport(_ scenario: String) async throws {
         #expect(!shippedScenarios.isEmpty)
         // Seed 1 counts from the start; seed 2 after a warm-up, so that uncounted rows are skipped.
-        for (seed, warmUp) in [(UInt64(1), 0), (UInt64(2), 5)] {
-            let (lines, recount) = try await Self.recount(scenario, seed: seed, warmUpDays: warmUp)
+        // The whole city (over 5 million dossiers a year) is the costliest test by far: by default
+        // it runs the warm-up pass alone over 12 days (its 168 units and their figures recounted
+        // all the same); MOTCUA_LONG_TESTS=1 runs both passes over 30 days.
+        let city = scenario == "scenarios/hcmc-2026.json" && !LongTests.enabled
+        for (seed, warmUp) in city ? [(UInt64(2), 5)] : [(UInt64(1), 0), (UInt64(2), 5)] {
+            let (lines, recount) = try await Self.recount(scenario, seed: seed, warmUpDays: warmUp, days: city ? 12 : 30)
             #expect(recount.rows > 0)
             #expect(recount.overall[LogRecount.countNames.firstIndex(of: "received")!] > 0)
             #expect(lines.count >= LogRecount.countNames.count * 3)

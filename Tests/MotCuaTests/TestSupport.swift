@@ -12,6 +12,12 @@ enum Repository {
     static func path(_ relative: String) -> String { root + "/" + relative }
 }
 
+/// The long versions of the costliest tests: `MOTCUA_LONG_TESTS=1 swift test` (README). By default
+/// they check the same things on less work, so that CI stays near 15 minutes.
+enum LongTests {
+    static let enabled = ProcessInfo.processInfo.environment["MOTCUA_LONG_TESTS"] == "1"
+}
+
 /// Runs `replications` replications of the scenario file at `relative` and summarises them.
 func simulate(_ relative: String, seed: UInt64 = 1, replications: Int = 1, jobs: Int = 2) async throws -> (SimulationModel, [RunResult]) {
     let model = SimulationModel(scenario: try ScenarioLoader.load(path: Repository.path(relative)))
