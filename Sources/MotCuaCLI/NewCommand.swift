@@ -13,8 +13,8 @@ enum NewCommand {
                              "for district-2024)"),
                   OptionSpec("--units", "CSV", .input, help: "the units from a table: columns name or nameVi, and any of id, kind,",
                              "group, population, weight, staff (docs/scenario-format.md, unitTable)"),
-                  OptionSpec("--year", "YYYY", .integer(2023...2035), help: "the year of the horizon, 1 January to 31 December",
-                             "(default 2024 for district-2024, else 2026): 2023–2025 for district-2024, 2025–2035",
+                  OptionSpec("--year", "YYYY", .integer(2023...2035), help: "the horizon's year, 1 January to 31 December (default 2024",
+                             "for district-2024, else 2026): 2023–2025 for district-2024, 2025–2035",
                              "for the others (the holiday table's years in which such units exist)")],
         details: """
             Writes a small valid scenario in which every entry carries "source": "assumption: template"
