@@ -271,12 +271,13 @@ public struct StaffingSearch: Sendable {
         //    wait for days can carry work into the year's quiet weeks), `passing` the least known
         //    to pass. A miss on the screen is final when one missed replication rules out PASS
         //    (``StaffingEvaluator/oneMissRulesOut(_:)``); a pass is confirmed later. Offices are
-        //    bisected side by side; with fewer offices than cores, each tries several points
-        //    a round.
+        //    bisected side by side; a single office tries two points a round.
         var failing = Dictionary(uniqueKeysWithValues: bounds.map { ($0.office, $0.low - 1) })
         var passing: [String: Int] = [:]
         var checkedBelowWork = Set<String>()
-        let perOffice = Swift.max(1, evaluator.jobs / Swift.max(1, bounds.count))
+        // A single office tries two points a round, so that two cores have work; the number
+        // depends on the offices only, never on the cores, so the path and answer do not either.
+        let perOffice = bounds.count == 1 ? 2 : 1
         // The points to try next for `office`: the work bound first (then one below it, as it
         // is often right or one off), then the square-root guess and steps that double; once
         // one passes, points that split the range left.
