@@ -38,7 +38,8 @@ enum ExperimentCommands {
             + OptionGroup.scenario + adaptiveReplicationOptions(default: 5, range: 2...10_000)
             + [OptionSpec("--screening", "N", .integer(1...10_000),
                           help: "replications on which candidates are screened before the finalists",
-                          "are confirmed on the full number (default 3)")]
+                          "are confirmed on the full number (default 1 when the full number",
+                          "is at most 4, else 3)")]
             + OptionGroup.reports + [OptionGroup.language],
         details: """
             Finds the smallest staff per office that makes every target of the scenario (or the

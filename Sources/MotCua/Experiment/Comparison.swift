@@ -118,7 +118,9 @@ extension Comparison {
     /// Runs the base (`models[0]`) and the variants by the looks of `plan`, in lockstep: at each
     /// look every variant still running gets its replications, and a variant stops at the first
     /// look where every target's verdict is decided both in it and in the base — its verdict
-    /// changes are then known. The base runs to the last variant's count.
+    /// changes are then known — or where each verdict still undecided sits on its threshold so
+    /// that even the maximum could not decide it (``StopReason/futile``). The base runs to the
+    /// last variant's count.
     /// - Parameter folder: keeps finished replications (see ``ResultStore``).
     public static func run(names: [String], models: [SimulationModel], seed: UInt64, plan: ReplicationPlan, jobs: Int,
                            results folder: String?) async throws(SimulationError) -> Comparison {
@@ -143,6 +145,9 @@ extension Comparison {
                     reason = .fixed
                 } else if base.targets.allSatisfy(\.isDecided) && summary.targets.allSatisfy(\.isDecided) {
                     reason = .decided
+                } else if look < plan.maximum
+                            && (base.targets + summary.targets).allSatisfy({ $0.isDecided || plan.cannotBeDecided($0) }) {
+                    reason = .futile
                 } else {
                     reason = look >= plan.maximum ? .maximum : nil
                 }
@@ -151,7 +156,8 @@ extension Comparison {
             if (1..<models.count).allSatisfy({ outcomes[$0] != nil }) {
                 let variants = outcomes.dropFirst().compactMap { $0 }
                 let baseReason: StopReason = !plan.isAdaptive ? .fixed
-                    : variants.contains { $0.reason == .maximum } ? .maximum : .decided
+                    : variants.contains { $0.reason == .maximum } ? .maximum
+                    : variants.contains { $0.reason == .futile } ? .futile : .decided
                 outcomes[0] = SequentialOutcome(used: results[0].count, reason: baseReason, confidence: plan.confidence)
                 break
             }

@@ -81,6 +81,10 @@ public enum StopReason: String, Sendable, Equatable {
     case precision
     /// The maximum was reached with some verdict still undecided.
     case maximum
+    /// Some verdict sits on its threshold: even the narrower interval the maximum would give
+    /// (projected from the spread so far) would still straddle it, so running on cannot decide
+    /// it; every other verdict is decided.
+    case futile
 
     /// For the reports: "every verdict decided", ….
     public var explanation: String {
@@ -89,6 +93,7 @@ public enum StopReason: String, Sendable, Equatable {
         case .decided: "every verdict decided (each interval clear of its threshold)"
         case .precision: "every interval within the stated precision"
         case .maximum: "the maximum was reached with some verdict still undecided"
+        case .futile: "undecided: sits on the threshold (even the maximum of replications could not decide it)"
         }
     }
 }
@@ -112,10 +117,32 @@ extension ReplicationPlan {
     public func stop(_ targets: [TargetResult], atLook count: Int) -> StopReason? {
         guard isAdaptive else { return .fixed }
         if targets.allSatisfy(\.isDecided) { return .decided }
+        if count < maximum && targets.allSatisfy({ $0.isDecided || cannotBeDecided($0) }) { return .futile }
         if let precision, targets.allSatisfy({ $0.estimate.count == 0 || ($0.estimate.high - $0.estimate.low) / 2 <= precision }) {
             return .precision
         }
         return count >= maximum ? .maximum : nil
+    }
+}
+
+extension ReplicationPlan {
+    /// Whether `target`'s verdict, undecided now, would stay undecided at the maximum if its
+    /// mean stayed where it is: the interval's half-width on the threshold's side, projected to
+    /// the maximum (the spread so far, the t-quantile of the maximum's degrees of freedom and
+    /// 1/√n), still reaches past the threshold. Stopping for this is a stop like any other: every
+    /// look's interval has the plan's level, so the coverage of the interval reported stays
+    /// what ``confidence`` says (docs/experiments.md).
+    public func cannotBeDecided(_ target: TargetResult) -> Bool {
+        let estimate = target.estimate
+        guard !target.isDecided, estimate.count > 1, isAdaptive, estimate.count < maximum else { return false }
+        let distance = abs(estimate.mean - target.threshold)
+        let half = target.threshold >= estimate.mean ? estimate.high - estimate.mean : estimate.mean - estimate.low
+        guard half.isFinite, distance.isFinite else { return false }
+        let now = Double(estimate.count), atMaximum = Double(maximum)
+        let projected = half * (Estimate.tQuantile(twoSided: confidence, degreesOfFreedom: maximum - 1)
+                                / Estimate.tQuantile(twoSided: confidence, degreesOfFreedom: estimate.count - 1))
+            * (now / atMaximum).squareRoot()
+        return distance < projected
     }
 }
 

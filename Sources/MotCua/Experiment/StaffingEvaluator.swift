@@ -161,10 +161,49 @@ final class StaffingEvaluator {
         return staffings.map { summary($0, count: count, confidence: 0.95) }
     }
 
+    /// Takes `results` as the first replications of `staff` (run elsewhere with the same seed
+    /// and an identical model, e.g. today's staffing measured for the guard), so they are not
+    /// run again.
+    func adopt(_ staff: [String: Int], results given: [RunResult]) {
+        let key = Self.key(staff)
+        if (results[key]?.count ?? 0) < given.count { results[key] = given }
+    }
+
+    /// Whether `staff` has at least `count` replications run (or read back) already.
+    func has(_ staff: [String: Int], count: Int) -> Bool {
+        (results[Self.key(staff)]?.count ?? 0) >= count
+    }
+
+    /// Whether a single replication that misses a target proves that `plan` cannot make the
+    /// target pass: with n replications at the 95% level and t(n−1) > n − 1 (n ≤ 4), the
+    /// interval reaches beyond every replication's value — no value lies further than
+    /// (n − 1)/√n standard deviations from the mean, the interval's half-width is t/√n of them
+    /// — so one value on the wrong side of the threshold leaves the verdict short of PASS.
+    static func oneMissRulesOut(_ plan: ReplicationPlan) -> Bool {
+        !plan.isAdaptive && plan.maximum > 1 && plan.confidence == 0.95
+            && Estimate.tQuantile975(degreesOfFreedom: plan.maximum - 1) > Double(plan.maximum - 1)
+    }
+
+    /// Whether the first replication of `staff` (already run) misses a counted target, which
+    /// under ``oneMissRulesOut(_:)`` settles that the staffing does not pass.
+    func firstReplicationMisses(_ staff: [String: Int]) -> Bool {
+        counted(summary(staff, count: 1, confidence: 0.95)).contains { $0.estimate.count == 1 && $0.verdict == .fail }
+    }
+
     /// Confirms `staffings` by the looks of `plan`, in parallel and in lockstep: each stops at
-    /// the first look where every counted target is decided.
-    func confirm(_ staffings: [[String: Int]], plan: ReplicationPlan) async throws(SimulationError) -> [(ExperimentSummary, SequentialOutcome)] {
+    /// the first look where every counted target is decided. With `ruleOut` and a plan where
+    /// one missed replication settles the verdict (``oneMissRulesOut(_:)``), the first
+    /// replications run first and a staffing whose first replication misses a target stops
+    /// there: its summary is of that one replication.
+    func confirm(_ staffings: [[String: Int]], plan: ReplicationPlan, ruleOut: Bool = false)
+        async throws(SimulationError) -> [(ExperimentSummary, SequentialOutcome)] {
         var done: [(ExperimentSummary, SequentialOutcome)?] = Array(repeating: nil, count: staffings.count)
+        if ruleOut && Self.oneMissRulesOut(plan) {
+            try await fill(staffings.map { ($0, 1) })
+            for i in staffings.indices where firstReplicationMisses(staffings[i]) {
+                done[i] = (summary(staffings[i], count: 1, confidence: 0.95), SequentialOutcome(used: 1, reason: .fixed, confidence: 0.95))
+            }
+        }
         for look in plan.looks {
             let open = staffings.indices.filter { done[$0] == nil }
             guard !open.isEmpty else { break }

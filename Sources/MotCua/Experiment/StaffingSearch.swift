@@ -71,7 +71,11 @@ public struct StaffingSearch: Sendable {
         /// The target result's id (`id/field` for a target over every field).
         public let target: String
         public let label: String
+        /// ``label`` in Vietnamese.
+        public let labelVi: String
         public let reason: String
+        /// ``reason`` in Vietnamese.
+        public let reasonVi: String
     }
 
     public let bounds: [Bound]
@@ -128,12 +132,30 @@ public struct StaffingSearch: Sendable {
                            results folder: String? = nil, guardingWithdrawals: Bool = true,
                            plan: ReplicationPlan? = nil, screening: Int? = nil,
                            log: (@Sendable (String) -> Void)? = nil) async throws(SimulationError) -> StaffingSearch {
+        try await search(scenario: scenario, bounds: bounds, seed: seed, replications: replications, jobs: jobs, results: folder,
+                         guardingWithdrawals: guardingWithdrawals, plan: plan, screening: screening, log: log, resuming: nil)
+    }
+
+    /// A search started again with raised floors keeps what the first one measured: the guard
+    /// and every replication run.
+    private struct Resumed {
+        let evaluator: StaffingEvaluator
+        let guardTarget: TargetSpec?
+    }
+
+    private static func search(scenario: Scenario, bounds: [Bound], seed: UInt64, replications: Int, jobs: Int,
+                               results folder: String?, guardingWithdrawals: Bool, plan: ReplicationPlan?, screening: Int?,
+                               log: (@Sendable (String) -> Void)?, resuming: Resumed?) async throws(SimulationError) -> StaffingSearch {
         let plan = plan ?? .fixed(replications)
-        let screenCount = Swift.max(1, Swift.min(screening ?? 3, plan.first))
+        let screenCount = Swift.max(1, Swift.min(screening ?? (StaffingEvaluator.oneMissRulesOut(plan) ? 1 : 3), plan.first))
         let asGiven = scenario
         var scenario = scenario
         var guardTarget: TargetSpec?
-        if guardingWithdrawals && !scenario.targets.contains(where: { $0.measure == .withdrawnRate }) {
+        var todayResults: [RunResult] = []
+        if let resuming {
+            guardTarget = resuming.guardTarget
+            if let guardTarget { scenario.targets.append(guardTarget) }
+        } else if guardingWithdrawals && !scenario.targets.contains(where: { $0.measure == .withdrawnRate }) {
             // Today's share, measured exactly as the guard will measure it: the same target, run
             // at the current staffing with the search's seed and first look's replications.
             var measured = scenario
@@ -142,6 +164,7 @@ public struct StaffingSearch: Sendable {
             let store = try ResultStore.open(folder, fingerprint: scenario.fingerprint)
             let results = try await Experiment.run(model: model, seed: seed, indices: Array(0..<plan.first), jobs: jobs,
                                                    store: store).map(\.1)
+            todayResults = results
             let estimate = ExperimentSummary(model: model, seed: seed, results: results).targets.first?.estimate
             let target = withdrawalGuard(baseline: estimate.map { $0.high.isFinite ? $0.high : $0.mean } ?? 0)
             scenario.targets.append(target)
@@ -151,7 +174,17 @@ public struct StaffingSearch: Sendable {
         let initial = Dictionary(uniqueKeysWithValues: bounds.map { b in
             (b.office, scenario.offices.first { $0.id == b.office }?.staff ?? 0)
         })
-        let evaluator = StaffingEvaluator(scenario: scenario, seed: seed, jobs: jobs, folder: folder)
+        let evaluator = resuming?.evaluator ?? StaffingEvaluator(scenario: scenario, seed: seed, jobs: jobs, folder: folder)
+        // Today's staffing, measured for the guard, is an evaluation the search may make: kept,
+        // when the evaluator's model of it is the scenario's own (no dated head-count changes
+        // or per-ward staff in a searched office, which the evaluator replaces).
+        let searched = Set(bounds.map(\.office))
+        if !todayResults.isEmpty && scenario.offices.filter({ searched.contains($0.id) }).allSatisfy({ office in
+            office.staffChanges.isEmpty && office.instances.allSatisfy { $0.staff == nil }
+        }) {
+            evaluator.adopt(initial, results: todayResults)
+        }
+        let ruleOut = StaffingEvaluator.oneMissRulesOut(plan)
         var steps: [Step] = []
         func record(_ staff: [String: Int], _ summary: ExperimentSummary, _ note: String) {
             let (passing, gap) = evaluator.score(summary)
@@ -175,28 +208,29 @@ public struct StaffingSearch: Sendable {
         var large = Dictionary(uniqueKeysWithValues: bounds.map { b in
             (b.office, Swift.min(maximumStaff, Swift.max(b.high, 4 * Swift.max(initial[b.office] ?? 0, b.low, 1))))
         })
-        var (largeSummary, _) = try await evaluator.confirm([large], plan: plan)[0]
+        // Screened first: the offices' load shows on one replication, and when every target
+        // passes there, no target is unreachable (a target staffing cannot reach misses on
+        // every replication); only otherwise do the full replications say which and why.
+        var largeSummary = try await evaluator.screen([large], count: screenCount)[0]
         // Very large means no queue worth the name: below half busy everywhere.
         for _ in 0..<4 {
             let crowded = bounds.filter { busiest(largeSummary, $0.office) >= 0.5 && large[$0.office]! < maximumStaff }
             guard !crowded.isEmpty else { break }
             for bound in crowded { large[bound.office] = Swift.min(maximumStaff, large[bound.office]! * 4) }
-            (largeSummary, _) = try await evaluator.confirm([large], plan: plan)[0]
+            largeSummary = try await evaluator.screen([large], count: screenCount)[0]
         }
+        if !evaluator.passes(largeSummary) {
+            largeSummary = try await evaluator.confirm([large], plan: plan)[0].0
+        }
+        log?("very large staff: " + (largeSummary.targets.allSatisfy { $0.verdict == .pass } ? "every target passes"
+            : "\(largeSummary.targets.filter { $0.verdict == .pass }.count)/\(largeSummary.targets.count) targets pass"))
         record(large, largeSummary, "very large staff")
         let unreachable = largeSummary.targets.filter { $0.verdict != .pass }.map { t in
             let label = t.label + (t.fieldName.map { " — \($0)" } ?? "")
-            let reason: String
-            if let input = t.inputDriven {
-                reason = "set by an input, not by the flow: \(input)"
-            } else if t.verdict == .fail {
-                reason = "fails even with very large staff at every office searched (\(Format.percent(t.estimate.mean)) there): "
-                    + "held by something staff cannot change, such as an opening backlog or a fixed lag"
-            } else {
-                reason = "not shown to pass even with very large staff at every office searched (its interval still straddles "
-                    + "the threshold at \(Format.percent(t.estimate.mean)))"
-            }
-            return Unreachable(target: t.id, label: label, reason: reason)
+            let labelVi = (t.labelVi ?? t.label) + ((t.fieldNameVi ?? t.fieldName).map { " — \($0)" } ?? "")
+            let (reason, reasonVi) = t.inputDriven.map(UnreachableWords.inputDriven)
+                ?? (t.verdict == .fail ? UnreachableWords.failsWhenLarge : UnreachableWords.straddlesWhenLarge)(Format.percent(t.estimate.mean))
+            return Unreachable(target: t.id, label: label, labelVi: labelVi, reason: reason, reasonVi: reasonVi)
         }
         // A target left out must not be made worse by the search: the offices on its
         // procedures' routes keep at least today's staff (docs/experiments.md). The search is
@@ -211,8 +245,9 @@ public struct StaffingSearch: Sendable {
         if floored.map(\.low) != bounds.map(\.low) {
             log?("targets left out keep the offices serving them at today's staff or more: "
                  + zip(bounds, floored).filter { $0.low != $1.low }.map { "\($1.office) ≥ \($1.low)" }.joined(separator: ", "))
-            return try await run(scenario: asGiven, bounds: floored, seed: seed, replications: replications, jobs: jobs, results: folder,
-                                 guardingWithdrawals: guardingWithdrawals, plan: plan, screening: screening, log: log)
+            return try await search(scenario: asGiven, bounds: floored, seed: seed, replications: replications, jobs: jobs, results: folder,
+                                    guardingWithdrawals: guardingWithdrawals, plan: plan, screening: screening, log: log,
+                                    resuming: Resumed(evaluator: evaluator, guardTarget: guardTarget))
         }
         evaluator.ignored = Set(unreachable.map(\.target))
         for u in unreachable { log?("cannot be reached by staffing: \(u.label): \(u.reason)") }
@@ -228,55 +263,106 @@ public struct StaffingSearch: Sendable {
             work[bound.office] = lower
             guess[bound.office] = Swift.min(bound.high, Swift.max(lower, Int((offered + offered.squareRoot()).rounded(.up))))
         }
-        log?("offered work gives the lower bounds " + bounds.map { "\($0.office) \(work[$0.office]!)" }.joined(separator: ", "))
+        log?("offered work gives the starting points " + bounds.map { "\($0.office) \(work[$0.office]!)" }.joined(separator: ", "))
 
         // 3. Per office, with the others at the very large staff, bisection on the screening
-        //    replications: `failing` is the most known (or, at the work bound, assumed) to fail,
-        //    `passing` the least known to pass.
-        var failing = Dictionary(uniqueKeysWithValues: bounds.map { ($0.office, work[$0.office]! - 1) })
+        //    replications: `failing` is the most known to fail (below the search's lower bound
+        //    at first: offered work ÷ open time is no true bound here, since a queue that may
+        //    wait for days can carry work into the year's quiet weeks), `passing` the least known
+        //    to pass. A miss on the screen is final when one missed replication rules out PASS
+        //    (``StaffingEvaluator/oneMissRulesOut(_:)``); a pass is confirmed later. Offices are
+        //    bisected side by side; a single office tries two points a round.
+        var failing = Dictionary(uniqueKeysWithValues: bounds.map { ($0.office, $0.low - 1) })
         var passing: [String: Int] = [:]
-        // The work bound first: offices whose queue may wait for days (trays) often need no
-        // more; then the square-root guess, then steps that double.
-        var probe = work
+        var checkedBelowWork = Set<String>()
+        // A single office tries two points a round, so that two cores have work; the number
+        // depends on the offices only, never on the cores, so the path and answer do not either.
+        let perOffice = bounds.count == 1 ? 2 : 1
+        // The points to try next for `office`: the work bound first (then one below it, as it
+        // is often right or one off), then the square-root guess and steps that double; once
+        // one passes, points that split the range left.
+        func probes(_ bound: Bound) -> [Int] {
+            let office = bound.office, low = failing[office]!
+            if let high = passing[office] {
+                guard high - low > 1 else { return [] }
+                var points: [Int] = []
+                if high == work[office]! && !checkedBelowWork.contains(office) { points.append(high - 1) }
+                // The rest split the range below into equal parts.
+                let top = points.first ?? high, remaining = perOffice - points.count
+                for j in stride(from: 1, through: remaining, by: 1) {
+                    let point = low + (top - low) * j / (remaining + 1)
+                    if point > low && point < top && !points.contains(point) { points.append(point) }
+                }
+                return points
+            }
+            guard low < bound.high else { return [] }
+            var upward: [Int] = []
+            var point = work[office]!
+            while upward.count < perOffice {
+                if point > low && !upward.contains(point) { upward.append(point) }
+                if point >= bound.high { break }
+                point = point < guess[office]! ? guess[office]! : Swift.min(bound.high, point + Swift.max(1, point - work[office]! + 1))
+            }
+            if perOffice > 1 && work[office]! - 1 > low && !checkedBelowWork.contains(office) && upward.first == work[office]! {
+                upward = Array(([work[office]! - 1] + upward).prefix(perOffice))
+            }
+            return upward
+        }
+        // A bisection point already run costs nothing: with one office searched, today's
+        // staffing (run for the guard) is one.
+        for bound in bounds {
+            let today = initial[bound.office]!
+            var staff = large
+            staff[bound.office] = today
+            guard today >= bound.low && today < bound.high && evaluator.has(staff, count: screenCount) else { continue }
+            let summary = try await evaluator.screen([staff], count: screenCount)[0]
+            let passes = evaluator.passes(summary)
+            record(staff, summary, "bisection \(bound.office) \(today): \(passes ? "passes" : "does not pass")")
+            if passes { passing[bound.office] = today } else { failing[bound.office] = today }
+            if today == work[bound.office]! - 1 { checkedBelowWork.insert(bound.office) }
+        }
         var infeasible: (String, ExperimentSummary)?
         var round = 0
-        while !probe.isEmpty && infeasible == nil {
+        while infeasible == nil {
+            let tries = bounds.flatMap { bound in probes(bound).map { (bound, $0) } }
+            guard !tries.isEmpty else { break }
             round += 1
-            let offices = bounds.map(\.office).filter { probe[$0] != nil }
-            let staffings = offices.map { office -> [String: Int] in
+            let staffings = tries.map { bound, point -> [String: Int] in
                 var staff = large
-                staff[office] = probe[office]!
+                staff[bound.office] = point
                 return staff
             }
+            log?("screening round \(round): \(staffings.count) staffing\(staffings.count == 1 ? "" : "s") on \(screenCount) "
+                 + "replication\(screenCount == 1 ? "" : "s") each…")
             let summaries = try await evaluator.screen(staffings, count: screenCount)
-            for (office, (staff, summary)) in zip(offices, zip(staffings, summaries)) {
-                let tried = probe[office]!
+            var missedAtHigh: [(Bound, [String: Int], ExperimentSummary)] = []
+            for ((bound, tried), (staff, summary)) in zip(tries, zip(staffings, summaries)) {
+                let office = bound.office
                 let passes = evaluator.passes(summary)
                 record(staff, summary, "bisection \(office) \(tried): \(passes ? "passes" : "does not pass")")
-                if passes { passing[office] = tried } else { failing[office] = tried }
-                let high = bounds.first { $0.office == office }!.high
-                if let known = passing[office] {
-                    probe[office] = known - failing[office]! > 1 ? (known + failing[office]!) / 2 : nil
-                } else if tried >= high {
-                    // A screen on fewer replications has wider intervals: only the full
-                    // replications can say the upper bound is not enough. When they pass, the
-                    // removals below start from it.
-                    let (confirmed, _) = try await evaluator.confirm([staff], plan: plan)[0]
-                    if evaluator.passes(confirmed) {
-                        passing[office] = tried
-                        record(staff, confirmed, "upper bound \(office) \(tried) confirmed: passes")
-                    } else {
-                        infeasible = (office, confirmed)
-                    }
-                    probe[office] = nil
-                } else if tried < guess[office]! {
-                    probe[office] = guess[office]!
+                if passes {
+                    passing[office] = Swift.min(passing[office] ?? .max, tried)
                 } else {
-                    // Not yet passing: step up by as much as the distance covered so far.
-                    probe[office] = Swift.min(high, tried + Swift.max(1, tried - work[office]! + 1))
+                    failing[office] = Swift.max(failing[office]!, tried)
+                }
+                if tried == work[office]! - 1 { checkedBelowWork.insert(office) }
+                if !passes && tried >= bound.high { missedAtHigh.append((bound, staff, summary)) }
+            }
+            for (bound, staff, screened) in missedAtHigh {
+                // The upper bound misses on the screen. That settles it when one missed
+                // replication rules out PASS; otherwise only the full replications can say.
+                let confirmed = ruleOut ? screened : try await evaluator.confirm([staff], plan: plan)[0].0
+                if !ruleOut && evaluator.passes(confirmed) {
+                    passing[bound.office] = bound.high
+                    failing[bound.office] = bound.high - 1
+                    record(staff, confirmed, "upper bound \(bound.office) \(bound.high) confirmed: passes")
+                } else {
+                    infeasible = (bound.office, confirmed)
+                    break
                 }
             }
-            log?("round \(round): " + offices.map { o in "\(o) " + (passing[o].map { "≤\($0)" } ?? ">\(failing[o]!)") }.joined(separator: ", "))
+            log?("round \(round): " + bounds.map(\.office).map { o in "\(o) " + (passing[o].map { "≤\($0)" } ?? ">\(failing[o]!)") }
+                .joined(separator: ", "))
         }
         if let (office, summary) = infeasible {
             log?("\(office) at its upper bound does not make every target pass even with the other offices very large")
@@ -285,11 +371,15 @@ public struct StaffingSearch: Sendable {
 
         // 4. Together, confirmed on the full replications; marginal analysis while some fail.
         var staff = passing
-        var (summary, outcome) = try await evaluator.confirm([staff], plan: plan)[0]
+        log?("the offices' answers together, on \(plan.first) replication\(plan.first == 1 ? "" : "s")…")
+        var (summary, outcome) = try await evaluator.confirm([staff], plan: plan, ruleOut: true)[0]
         record(staff, summary, "offices' answers together")
         log?("together: \(evaluator.score(summary).passing)/\(evaluator.counted(summary).count) targets pass")
         while !evaluator.passes(summary) {
-            let candidates = bounds.filter { staff[$0.office]! < $0.high }.map(\.office)
+            // Only the offices on the routes of the targets that miss can help them.
+            let missing = evaluator.counted(summary).filter { $0.verdict != .pass }.map { officesOnRoutes(of: $0.id, in: scenario) }
+            let helping = missing.contains(where: \.isEmpty) ? Set(bounds.map(\.office)) : missing.reduce(Set<String>()) { $0.union($1) }
+            let candidates = bounds.filter { staff[$0.office]! < $0.high && helping.contains($0.office) }.map(\.office)
             guard !candidates.isEmpty else {
                 log?("the upper bounds are reached and some targets still do not pass")
                 return result(nil, summary, unreachable: unreachable, work: work, guess: guess, large: large, minimality: [:], outcome: outcome)
@@ -312,6 +402,9 @@ public struct StaffingSearch: Sendable {
         }
 
         // 5. Removals, all offices at once; the last round is the minimality check.
+        //    A removal whose first replication already misses a target is settled there
+        //    (``StaffingEvaluator/oneMissRulesOut(_:)``), so most of the check costs one
+        //    replication per office.
         var minimality: [String: Bool] = [:]
         while true {
             let candidates = bounds.filter { staff[$0.office]! > $0.low }.map(\.office)
@@ -321,12 +414,15 @@ public struct StaffingSearch: Sendable {
                 trial[office]! -= 1
                 return trial
             }
-            let confirmed = try await evaluator.confirm(trials, plan: plan)
+            log?("one fewer at each of \(trials.count) office\(trials.count == 1 ? "" : "s")…")
+            let confirmed = try await evaluator.confirm(trials, plan: plan, ruleOut: true)
             var best: Int?
             for i in confirmed.indices {
                 let passes = evaluator.passes(confirmed[i].0)
                 minimality[candidates[i]] = !passes
-                record(trials[i], confirmed[i].0, "−1 \(candidates[i]): \(passes ? "still passes" : "does not pass")")
+                let settledEarly = !passes && confirmed[i].1.used < plan.first
+                record(trials[i], confirmed[i].0, "−1 \(candidates[i]): " + (passes ? "still passes"
+                    : settledEarly ? "does not pass (its first replication misses)" : "does not pass"))
                 if passes, best.map({ evaluator.score(confirmed[i].0).gap > evaluator.score(confirmed[$0].0).gap }) ?? true { best = i }
             }
             guard let chosen = best else { break }

@@ -304,3 +304,41 @@ extension Language {
     /// The words of the per-procedure table.
     var procedureWords: ProcedureWords { self == .vi ? .vietnamese : .english }
 }
+
+// Issue #20: the stop reasons of sequential experiments and searches, and why a staffing search
+// leaves a target out, in both languages.
+extension StopReason {
+    /// ``explanation`` in Vietnamese.
+    public var explanationVi: String {
+        switch self {
+        case .fixed: "đã chạy đủ số lần được yêu cầu"
+        case .decided: "mọi chỉ tiêu đã có kết luận (khoảng tin cậy nằm hẳn về một phía của ngưỡng)"
+        case .precision: "mọi khoảng tin cậy đã hẹp bằng độ chính xác yêu cầu"
+        case .maximum: "đã đạt số lần tối đa mà còn chỉ tiêu chưa có kết luận"
+        case .futile: "chưa có kết luận: chỉ tiêu nằm sát ngưỡng (chạy đến số lần tối đa cũng không kết luận được)"
+        }
+    }
+
+    /// ``explanation`` in `language`.
+    public func explanation(in language: Language) -> String { language == .vi ? explanationVi : explanation }
+}
+
+/// Why a staffing search leaves a target out (``StaffingSearch/Unreachable``), in both languages.
+enum UnreachableWords {
+    static func inputDriven(_ input: String) -> (String, String) {
+        ("set by an input, not by the flow: \(input)", "do tham số đầu vào quyết định, không do luồng xử lý hồ sơ: \(input)")
+    }
+
+    static func failsWhenLarge(_ value: String) -> (String, String) {
+        ("fails even with very large staff at every office searched (\(value) there): "
+            + "held by something staff cannot change, such as an opening backlog or a fixed lag",
+         "vẫn không đạt dù mọi đơn vị được tìm có biên chế rất lớn (khi đó \(value)): "
+            + "bị giữ bởi yếu tố biên chế không thay đổi được, như hồ sơ tồn đầu kỳ hoặc thời gian cố định")
+    }
+
+    static func straddlesWhenLarge(_ value: String) -> (String, String) {
+        ("not shown to pass even with very large staff at every office searched (its interval still straddles "
+            + "the threshold at \(value))",
+         "chưa chứng tỏ đạt dù mọi đơn vị được tìm có biên chế rất lớn (khoảng tin cậy vẫn vắt qua ngưỡng, ở mức \(value))")
+    }
+}

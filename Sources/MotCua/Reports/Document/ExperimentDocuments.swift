@@ -106,7 +106,7 @@ public enum CompareDocument {
             rows: comparison.names.enumerated().map { i, name -> [ReportCell] in
                 let outcome = i < comparison.outcomes.count ? comparison.outcomes[i] : nil
                 return [.text(i == 0 ? w("base", "gốc") : "[\(i)]"), .text(name), outcome.map { .value(Double($0.used), .count) } ?? .empty,
-                        outcome.map { .text($0.reason.explanation) } ?? .empty]
+                        outcome.map { .text($0.reason.explanation(in: language)) } ?? .empty]
             }))]))
 
         // Targets side by side.

@@ -157,7 +157,7 @@ public enum StaffDocument {
         }
         if !search.unreachable.isEmpty {
             headline.append(w("Left out, because no staffing of these offices reaches them: ", "Không xét, vì không biên chế nào của các đơn vị này đạt được: ")
-                            + search.unreachable.map(\.label).joined(separator: "; ") + ".")
+                            + search.unreachable.map { language.pick($0.label, $0.labelVi) }.joined(separator: "; ") + ".")
         }
         if !asked.isEmpty {
             headline.append(w("Only these targets were asked; the scenario's other targets were not checked.",
@@ -186,7 +186,7 @@ public enum StaffDocument {
         if !search.unreachable.isEmpty {
             staffBlocks.append(.table(ReportTable(id: "unreachable", columns: [
                 ReportColumn("target", w("target left out", "chỉ tiêu không xét")), ReportColumn("reason", w("why", "lý do"))],
-                rows: search.unreachable.map { [.text($0.label), .text($0.reason)] },
+                rows: search.unreachable.map { [.text(language.pick($0.label, $0.labelVi)), .text(language.pick($0.reason, $0.reasonVi))] },
                 notes: [w("Tested at a very large staff of every office searched: a target that still does not pass there is decided by inputs, not by staff.",
                           "Đã thử với biên chế rất lớn ở mọi đơn vị được tìm: chỉ tiêu vẫn không đạt thì do tham số đầu vào quyết định, không do biên chế.")])))
         }
@@ -200,7 +200,7 @@ public enum StaffDocument {
         staffBlocks.append(.paragraph(w("Search cost: \(search.evaluations) evaluations, \(search.simulatedReplications) replications simulated, \(search.storedReplications) reused from stored results.",
                                         "Chi phí tìm: \(search.evaluations) lượt đánh giá, \(search.simulatedReplications) lần chạy lặp mô phỏng, \(search.storedReplications) lấy lại từ kết quả đã lưu.")
                                       + (search.outcome.map { $0.reason == .fixed ? "" : " " + w("Replications: \($0.used), stopped because \($0.reason.explanation).",
-                                                                                                  "Số lần chạy lặp: \($0.used), dừng vì \($0.reason.explanation).") } ?? "")))
+                                                                                                  "Số lần chạy lặp: \($0.used), dừng vì \($0.reason.explanationVi).") } ?? "")))
         document.sections.append(ReportSection(id: "staffing", title: w("Recommended staffing", "Biên chế đề xuất"), blocks: staffBlocks))
 
         let targetRows = targets.map { t in
@@ -219,7 +219,8 @@ public enum StaffDocument {
                 guard let needed = solution[b.office], needed > b.low else { return nil }
                 var staffing = solution
                 staffing[b.office] = needed - 1
-                guard let step = search.steps.first(where: { $0.staff == staffing }) else {
+                // The last evaluation of that staffing: a screen may come first, on fewer replications.
+                guard let step = search.steps.last(where: { $0.staff == staffing }) else {
                     return [.text(name(b.office)), .value(Double(needed - 1), .count), .text(w("not evaluated", "chưa đánh giá")), .empty]
                 }
                 return [.text(name(b.office)), .value(Double(needed - 1), .count), .text("\(step.passing)/\(targets.count)"), .value(step.worstGap, .points)]
@@ -251,7 +252,9 @@ public enum StaffDocument {
                 ReportColumn("worst_gap", w("worst target's gap (pts)", "khoảng cách của chỉ tiêu kém nhất (điểm %)")),
                 ReportColumn("note", w("step", "bước"))],
                 rows: stepRows, notes: [w("Each evaluation runs \(provenance.replications) replications; the gap is the least favourable end of the worst target's 95% interval less its threshold (negative: it misses).",
-                                          "Mỗi lần đánh giá chạy \(provenance.replications) lần lặp; khoảng cách là đầu bất lợi nhất của khoảng tin cậy 95% của chỉ tiêu kém nhất trừ ngưỡng (âm: chưa đạt).")])),
+                                          "Mỗi lần đánh giá chạy \(provenance.replications) lần lặp; khoảng cách là đầu bất lợi nhất của khoảng tin cậy 95% của chỉ tiêu kém nhất trừ ngưỡng (âm: chưa đạt)."),
+                                        w("Screens (the very large staff, the bisection) run fewer; a staffing whose first replication misses a target stops there, as with at most 4 replications that already rules out PASS.",
+                                          "Các lần sàng lọc (biên chế rất lớn, chia đôi) chạy ít lần hơn; biên chế có lần chạy đầu tiên đã trượt một chỉ tiêu thì dừng ở đó, vì với tối đa 4 lần lặp điều đó đã loại trừ kết quả ĐẠT.")])),
         ]))
         return document
     }
