@@ -188,6 +188,10 @@ public struct InstanceSpec: Sendable {
     /// Opening hours of this unit's office, when they differ from the office entry's.
     public var hours: OpeningHours?
     public var saturdayHours: OpeningHours?
+    /// The office (one without instances) that does this unit's work of the entry, when one
+    /// office serves several units (a land registration branch serving its area); nil when the
+    /// unit has an office of its own. The instance's staff and hours then do not apply.
+    public var branch: String?
 }
 
 /// An administrative procedure (thủ tục hành chính) with its load, deadline and route.
