@@ -254,8 +254,9 @@ public struct ProcedureSpec: Sendable {
 /// share is handed in at the neighbouring unit's desk and a share at a city desk; the dossier is
 /// still decided by its own unit and its paper result is collected where it was filed.
 public struct FilingAnywhereSpec: Sendable {
-    /// Share of in-person dossiers filed at the neighbouring unit: the next unit in the list of
-    /// the intake office's instances (the list is ordered by former district), cyclically.
+    /// Share of in-person dossiers filed at the neighbouring unit: the next unit of the same
+    /// group (former district) among the intake office's instances, cyclically; kept at home by
+    /// a unit alone in its group (``SimulationModel/neighbours(of:)``).
     public var neighbourShare: Double
     /// Share of in-person dossiers filed at `cityDesk`.
     public var cityShare: Double
