@@ -39,13 +39,7 @@ private let groupedUnits = """
 
 @Suite("City units: land branches by area, neighbours within the former district")
 struct CityBranchTests {
-    func served(_ json: String) async throws -> (served: [String: Int], result: RunResult) {
-        let model = SimulationModel(scenario: try decodeScenario(json))
-        let result = try await SimulationRun(model: model, seed: 7).run()
-        var served: [String: Int] = [:]
-        for (office, tally) in zip(model.offices, result.offices) { served[office.id] = tally.served }
-        return (served, result)
-    }
+    func served(_ json: String) async throws -> (served: [String: Int], result: RunResult) { try await servedByOffice(json) }
 
     @Test("a unit's land dossiers go to the branch it names, one office shared by the units it serves")
     func branch() async throws {
