@@ -27,7 +27,14 @@ struct CityScenarioTests {
         let text = try String(contentsOfFile: Repository.path("scenarios/tables/hcmc-2026-units.csv"), encoding: .utf8)
         let rows = text.split(whereSeparator: \.isNewline).dropFirst()
         #expect(rows.count == 168)
-        #expect(rows.allSatisfy { $0.contains("Resolution 1685") && ($0.contains("assumption") || $0.contains("vietnamnet") || $0.contains("plo.vn")) })
+        let published = ["vietnamnet", "plo.vn", "cafef.vn", "news.laodong.vn", "news.daisan.vn", "thanhnien.vn"]
+        #expect(rows.allSatisfy { row in
+            guard row.contains("Resolution 1685"), let population = row.range(of: "population: ") else { return false }
+            let source = row[population.upperBound...]
+            return source.hasPrefix("assumption: ") || published.contains { source.hasPrefix($0) }
+        })
+        // An equal share is no longer a basis: an assumed population says how it was derived.
+        #expect(!rows.contains { $0.contains("shared equally") })
         let document = try JSONParser.parse(Array(Data(contentsOf: URL(fileURLWithPath: Repository.path(Self.path)))))
         for section in ["offices", "procedures", "targets", "backTest"] {
             guard case .array(let entries)? = document[section] else { Issue.record("no \(section)"); continue }
@@ -39,6 +46,37 @@ struct CityScenarioTests {
                 #expect(!source.isEmpty)
             }
         }
+    }
+
+    @Test("each unit's land dossiers go to the branch of its former district: 38 branches, each serving some units")
+    func landBranches() throws {
+        let scenario = try ScenarioLoader.load(path: Repository.path(Self.path))
+        let land = try #require(scenario.offices.first { $0.id == "land-registration" })
+        let branches = Set(land.instances.compactMap(\.branch))
+        #expect(land.instances.count == 168 && land.instances.allSatisfy { $0.branch != nil })
+        #expect(branches.count == 38)
+        #expect(branches.allSatisfy { id in scenario.offices.contains { $0.id == id && $0.instances.isEmpty } })
+        let model = SimulationModel(scenario: scenario)
+        #expect(model.offices.filter { $0.kind == .landBranch && $0.id.hasPrefix("land-branch-") }.count == 38)
+        #expect(!model.offices.contains { $0.id.hasPrefix("land-registration/") })
+        // Units of one former district share a branch.
+        for (n, unit) in land.instances.enumerated() {
+            let sameGroup = land.instances.enumerated().filter { $0.element.group == unit.group }
+            #expect(sameGroup.allSatisfy { $0.element.branch == unit.branch }, "unit \(n)")
+        }
+    }
+
+    @Test("a unit's neighbour is a unit of the same former district; Côn Đảo has none")
+    func neighbours() throws {
+        let scenario = try ScenarioLoader.load(path: Repository.path(Self.path))
+        let desk = try #require(scenario.offices.first { $0.id == "unit-centre" })
+        let neighbours = SimulationModel.neighbours(of: desk.instances)
+        for (n, neighbour) in neighbours.enumerated() {
+            if let neighbour { #expect(desk.instances[neighbour].group == desk.instances[n].group && neighbour != n) }
+        }
+        let conDao = try #require(desk.instances.firstIndex { $0.id == "dac-khu-con-dao" })
+        #expect(neighbours[conDao] == nil)
+        #expect(neighbours.compactMap { $0 }.count == 166, "all but the two units alone in their former district")
     }
 
     @Test("a short run: every unit receives, the balance holds, the report groups units and shows the back-test")
@@ -55,6 +93,7 @@ struct CityScenarioTests {
         let report = TextReport.render(summary)
         #expect(report.contains("Back-test against published figures") && report.contains("350/BC-UBND"))
         #expect(report.contains("Worst units by target"))
-        #expect(report.split(separator: "\n").count < 260, "a city report is not a line per unit")
+        // Not a line per unit; the 38 land registration branches are offices of their own, a line each.
+        #expect(report.split(separator: "\n").count < 330, "a city report is not a line per unit")
     }
 }

@@ -34,13 +34,7 @@ private func unitsScenario(anywhere: String) -> String {
 @Suite("Filing anywhere (phi địa giới hành chính)")
 struct FilingAnywhereTests {
     /// Runs the scenario and returns what each office served and the dossier balance.
-    func run(_ json: String) async throws -> (served: [String: Int], result: RunResult) {
-        let model = SimulationModel(scenario: try decodeScenario(json))
-        let result = try await SimulationRun(model: model, seed: 7).run()
-        var served: [String: Int] = [:]
-        for (office, tally) in zip(model.offices, result.offices) { served[office.id] = tally.served }
-        return (served, result)
-    }
+    func run(_ json: String) async throws -> (served: [String: Int], result: RunResult) { try await servedByOffice(json) }
 
     @Test("filed at the neighbouring unit: checked and collected there, decided at home, balance exact")
     func neighbour() async throws {

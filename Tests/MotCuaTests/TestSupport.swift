@@ -47,3 +47,13 @@ func runProgram(_ executable: String, _ arguments: [String], environment: [Strin
     process.waitUntilExit()
     return (String(decoding: data, as: UTF8.self), process.terminationStatus)
 }
+
+/// Runs a scenario (seed 7) and returns how many entries each office served, by office id,
+/// with the run's result.
+func servedByOffice(_ json: String) async throws -> (served: [String: Int], result: RunResult) {
+    let model = SimulationModel(scenario: try decodeScenario(json))
+    let result = try await SimulationRun(model: model, seed: 7).run()
+    var served: [String: Int] = [:]
+    for (office, tally) in zip(model.offices, result.offices) { served[office.id] = tally.served }
+    return (served, result)
+}

@@ -188,6 +188,10 @@ public struct InstanceSpec: Sendable {
     /// Opening hours of this unit's office, when they differ from the office entry's.
     public var hours: OpeningHours?
     public var saturdayHours: OpeningHours?
+    /// The office (one without instances) that does this unit's work of the entry, when one
+    /// office serves several units (a land registration branch serving its area); nil when the
+    /// unit has an office of its own. The instance's staff and hours then do not apply.
+    public var branch: String?
 }
 
 /// An administrative procedure (thủ tục hành chính) with its load, deadline and route.
@@ -250,8 +254,9 @@ public struct ProcedureSpec: Sendable {
 /// share is handed in at the neighbouring unit's desk and a share at a city desk; the dossier is
 /// still decided by its own unit and its paper result is collected where it was filed.
 public struct FilingAnywhereSpec: Sendable {
-    /// Share of in-person dossiers filed at the neighbouring unit: the next unit in the list of
-    /// the intake office's instances (the list is ordered by former district), cyclically.
+    /// Share of in-person dossiers filed at the neighbouring unit: the next unit of the same
+    /// group (former district) among the intake office's instances, cyclically; kept at home by
+    /// a unit alone in its group (``SimulationModel/neighbours(of:)``).
     public var neighbourShare: Double
     /// Share of in-person dossiers filed at `cityDesk`.
     public var cityShare: Double

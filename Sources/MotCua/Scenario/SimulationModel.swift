@@ -83,6 +83,8 @@ public final class SimulationModel: Sendable {
         var groupMembers: [String: [Int32]] = [:]
         let samplers = SamplerStorage()
         var instanceWeights: [Double] = []
+        // Units served by a branch (an office of its own entry) get that office once all exist.
+        var servedByBranch: [(entry: String, instance: Int, branch: String)] = []
         for (entryIndex, entry) in scenario.offices.enumerated() {
             let schedule = scheduleIndex(entry.hours ?? spec.hours, entry.saturdayHours ?? spec.saturdayHours)
             if entry.instances.isEmpty {
@@ -94,6 +96,11 @@ public final class SimulationModel: Sendable {
             } else {
                 var members: [Int32] = []
                 for (n, instance) in entry.instances.enumerated() {
+                    if let branch = instance.branch {
+                        servedByBranch.append((entry.id, n, branch))
+                        members.append(-1)
+                        continue
+                    }
                     members.append(Int32(offices.count))
                     let staff = instance.staff ?? entry.staff
                     let ownSchedule = instance.hours == nil && instance.saturdayHours == nil ? schedule
@@ -107,6 +114,10 @@ public final class SimulationModel: Sendable {
                 groupMembers[entry.id] = members
                 if instanceWeights.isEmpty { instanceWeights = entry.instances.map(\.weight) }
             }
+        }
+        for (entry, n, branch) in servedByBranch {
+            // The decoder checked that the branch is an office without instances.
+            if let office = groupMembers[branch]?.first { groupMembers[entry]?[n] = office }
         }
         self.offices = offices
         self.schedules = schedules
@@ -163,6 +174,8 @@ public final class SimulationModel: Sendable {
             let weightSum = weights.reduce(0, +)
             let anywhere = procedure.filingAnywhere
             let cityDesk = anywhere?.cityDesk.flatMap { groupMembers[$0]?.first }
+            let intakeEntry = scenario.offices.first { $0.id == procedure.intake.office }
+            let neighbours = intakeEntry.map { SimulationModel.neighbours(of: $0.instances) } ?? []
             for (n, office) in intakeOffices.enumerated() where weights[n] > 0 {
                 let volume = procedure.yearlyVolume * yearsInHorizon * weights[n] / weightSum
                 // In person and by post while the desk is open; online at any hour.
@@ -177,8 +190,11 @@ public final class SimulationModel: Sendable {
                     if !online && !postal, let anywhere {
                         let from = "/from/\(offices[Int(office)].id)"
                         points[0].share = share * (1 - anywhere.neighbourShare - anywhere.cityShare)
-                        if intakeOffices.count > 1 {
-                            points.append((intakeOffices[(n + 1) % intakeOffices.count], share * anywhere.neighbourShare, from))
+                        if n < neighbours.count, let neighbour = neighbours[n] {
+                            points.append((intakeOffices[neighbour], share * anywhere.neighbourShare, from))
+                        } else {
+                            // A unit without a neighbour (alone in its group) keeps those dossiers at home.
+                            points[0].share += share * anywhere.neighbourShare
                         }
                         if let cityDesk { points.append((cityDesk, share * anywhere.cityShare, from)) }
                     }
@@ -220,6 +236,20 @@ public final class SimulationModel: Sendable {
                              typicalEndOfStep: BacklogModel.typicalEnds(of: scenario.procedures[$0].steps,
                                                                          minutesPerWorkingDay: legalSchedule.minutesPerWorkingDay))
             }
+        }
+    }
+
+    /// The neighbouring unit of each unit, where some citizens file (docs/model.md §13.2): the
+    /// next unit of the same group (the former district) in the list, cyclically; nil for a unit
+    /// alone in its group. Units without groups take the next unit of the list, cyclically.
+    static func neighbours(of units: [InstanceSpec]) -> [Int?] {
+        guard units.count > 1 else { return units.map { _ in nil } }
+        guard units.contains(where: { $0.group != nil }) else { return units.indices.map { ($0 + 1) % units.count } }
+        var members: [String: [Int]] = [:]
+        for (n, unit) in units.enumerated() { members[unit.group ?? "", default: []].append(n) }
+        return units.enumerated().map { n, unit in
+            guard let group = members[unit.group ?? ""], group.count > 1, let k = group.firstIndex(of: n) else { return nil }
+            return group[(k + 1) % group.count]
         }
     }
 

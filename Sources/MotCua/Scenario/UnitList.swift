@@ -14,8 +14,9 @@ enum UnitList {
     /// The kind of a unit that does not say.
     static let defaultKind = "ward"
     static let unitKeys: Set<String> = ["id", "name", "nameVi", "kind", "group", "population", "weight", "offices"]
-    /// What a kind's defaults or a unit's exceptions may set for one office.
-    static let settingKeys: Set<String> = ["staff", "hours", "saturdayHours"]
+    /// What a kind's defaults or a unit's exceptions may set for one office (`branch`: the
+    /// office without instances that does the unit's work of it, see ``InstanceSpec/branch``).
+    static let settingKeys: Set<String> = ["staff", "hours", "saturdayHours", "branch"]
     /// The value of `"instances"` that means "one per unit of the list".
     static let marker = "units"
 
@@ -121,6 +122,7 @@ enum UnitList {
                         continue
                     }
                     _ = s.integer("staff", required: false, atLeast: 0, atMost: 100_000)
+                    _ = s.string("branch", required: false)
                     settings[office] = s
                 }
             } else if let offices = u["offices"] {
@@ -219,8 +221,8 @@ enum UnitList {
         let weight = members.firstIndex { $0.key == "weight" }.map { members.remove(at: $0) }
         if let staff = exception?["staff"] ?? defaults?["staff"] { members.append(("staff", staff)) }
         if let weight { members.append(weight) }
-        for key in ["hours", "saturdayHours"] {
-            if let hours = exception?[key] ?? defaults?[key] { members.append((key, hours)) }
+        for key in ["hours", "saturdayHours", "branch"] {
+            if let value = exception?[key] ?? defaults?[key] { members.append((key, value)) }
         }
         return .object(members)
     }

@@ -8,7 +8,8 @@ import Foundation
 public enum UnitTable {
     enum Kind { case text, number, whole }
 
-    /// Columns a row may have, besides `OFFICE.staff` (the staff of that per-unit office).
+    /// Columns a row may have, besides `OFFICE.staff` (the staff of that per-unit office) and
+    /// `OFFICE.branch` (the office without instances that does the unit's work of it).
     static let columns: [String: Kind] = [
         "id": .text, "name": .text, "nameVi": .text, "kind": .text, "group": .text, "source": .text, "notes": .text,
         "population": .number, "weight": .number, "staff": .whole,
@@ -35,6 +36,9 @@ public enum UnitTable {
             let name = raw.trimmingCharacters(in: .whitespaces)
             if name.hasSuffix(".staff"), case let office = String(name.dropLast(6)), perUnit.contains(where: { $0.id == office }) {
                 known[i] = ("staff", office)
+            } else if name.hasSuffix(".branch"), case let office = String(name.dropLast(7)),
+                      perUnit.contains(where: { $0.id == office }) {
+                known[i] = ("branch", office)
             } else if name == "staff" {
                 if desks.count == 1 { known[i] = ("staff", desks[0]) } else {
                     diagnostics.report(jsonPath, "\(file), column \(i + 1) \"staff\": the scenario has \(desks.count) "
@@ -44,7 +48,7 @@ public enum UnitTable {
             } else if columns[name] != nil {
                 known[i] = (name, nil)
             } else {
-                let allowed = Set(columns.keys).union(perUnit.map { "\($0.id).staff" })
+                let allowed = Set(columns.keys).union(perUnit.map { "\($0.id).staff" }).union(perUnit.map { "\($0.id).branch" })
                 var message = "\(file), column \(i + 1) \"\(name)\": unknown column"
                 if let guess = ObjectReader.closest(to: name, among: allowed) { message += " (did you mean \"\(guess)\"?)" }
                 diagnostics.report(jsonPath, message + "; expected: " + allowed.sorted().joined(separator: ", "))
@@ -79,6 +83,8 @@ public enum UnitTable {
                         continue
                     }
                     members.append((column, .string(kind)))
+                case .text where office != nil:
+                    offices.append((office ?? "", .object([(column, .string(cell))])))
                 case .text:
                     members.append((column, .string(cell)))
                 case .number, .whole:
@@ -93,7 +99,7 @@ public enum UnitTable {
                     }
                 }
             }
-            if !offices.isEmpty { members.append(("offices", .object(offices))) }
+            if !offices.isEmpty { members.append(("offices", mergedByOffice(offices))) }
             if !members.contains(where: { $0.key == "id" }) {
                 let names = members.compactMap { member -> String? in
                     guard member.key == "name" || member.key == "nameVi", case .string(let name) = member.value else { return nil }
@@ -145,5 +151,19 @@ public enum UnitTable {
             if case .string(let kind)? = office["kind"] { return (id, kind) }
             return (id, "")
         }
+    }
+
+    /// One object per office of a row's settings (its staff and its branch may come from two columns).
+    static func mergedByOffice(_ settings: [(key: String, value: JSONValue)]) -> JSONValue {
+        var merged: [(key: String, value: JSONValue)] = []
+        for (office, setting) in settings {
+            guard case .object(let members) = setting else { continue }
+            if let i = merged.firstIndex(where: { $0.key == office }), case .object(let earlier) = merged[i].value {
+                merged[i].value = .object(earlier + members)
+            } else {
+                merged.append((office, setting))
+            }
+        }
+        return .object(merged)
     }
 }

@@ -30,7 +30,8 @@ extension ScenarioDecoder {
                 }
                 if step.service != nil {
                     let staffCounts = office.instances.isEmpty
-                        ? [office.staff] : office.instances.map { $0.staff ?? office.staff }
+                        ? [office.staff]
+                        : office.instances.map { $0.branch.flatMap { officeByID[$0]?.staff } ?? $0.staff ?? office.staff }
                     if staffCounts.contains(0) {
                         diagnostics.report(path, "office \"\(office.id)\" has no staff (in at least one instance) "
                                            + "to serve this step")

@@ -54,7 +54,7 @@ extension ScenarioDecoder {
             var instances: [InstanceSpec] = []
             for (ipath, ivalue) in o.array("instances", required: false, nonEmpty: true) ?? [] {
                 let instanceKeys: Set<String> = ["id", "name", "nameVi", "kind", "group", "staff", "weight", "hours",
-                                                 "saturdayHours"]
+                                                 "saturdayHours", "branch"]
                 guard let i = ObjectReader(ivalue, path: ipath, diagnostics: diagnostics, keys: instanceKeys) else {
                     continue
                 }
@@ -74,6 +74,7 @@ extension ScenarioDecoder {
                     instance.group = igroup
                     instance.hours = ihours
                     instance.saturdayHours = isaturday
+                    instance.branch = i.string("branch", required: false)
                     instances.append(instance)
                 }
             }
@@ -121,6 +122,7 @@ extension ScenarioDecoder {
                 seen[instance.id] = n
             }
         }
+        checkBranches(result)
         let grouped = result.filter { !$0.spec.instances.isEmpty }
         if let first = grouped.first, !diagnostics.checksOverlay {
             for other in grouped.dropFirst() where other.spec.instances.count != first.spec.instances.count {
@@ -131,5 +133,22 @@ extension ScenarioDecoder {
             }
         }
         return result
+    }
+
+    /// A unit served by a branch must name an office without instances (the branch is one
+    /// office shared by the units it serves).
+    func checkBranches(_ offices: [Located<OfficeSpec>]) {
+        let branches = offices.filter { $0.spec.instances.isEmpty }.map(\.spec.id)
+        let known = Set(branches)
+        for office in offices {
+            for (n, instance) in office.spec.instances.enumerated() {
+                guard let branch = instance.branch, !known.contains(branch) else { continue }
+                let guess = ObjectReader.closest(to: branch, among: known).map { " (did you mean \"\($0)\"?)" } ?? ""
+                diagnostics.report("\(office.path).instances[\(n)].branch",
+                                   "unit \"\(instance.id)\" names the branch \"\(ObjectReader.printable(branch))\", "
+                                   + "which is not an office without instances\(guess); expected one of: "
+                                   + branches.joined(separator: ", "))
+            }
+        }
     }
 }

@@ -9,8 +9,10 @@ extension ScenarioDecoder {
             diagnostics.warn("\(procedure.path).yearlyVolume", "0: no dossier of this procedure arrives; "
                              + "give its volume or remove the procedure")
         }
-        let routed = Set(procedures.flatMap { $0.spec.route.map(\.office) })
+        var routed = Set(procedures.flatMap { $0.spec.route.map(\.office) })
             .union(procedures.compactMap { $0.spec.filingAnywhere?.cityShare ?? 0 > 0 ? $0.spec.filingAnywhere?.cityDesk : nil })
+        // A branch is reached through the routed per-unit office whose units it serves.
+        routed.formUnion(offices.filter { routed.contains($0.spec.id) }.flatMap { $0.spec.instances.compactMap(\.branch) })
         for office in offices where !routed.contains(office.spec.id) {
             diagnostics.warn(office.path, "no procedure's route reaches office \"\(office.spec.id)\": "
                              + "it receives no work; route a procedure through it or remove it")
