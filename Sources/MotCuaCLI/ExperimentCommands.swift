@@ -39,6 +39,7 @@ enum ExperimentCommands {
             + [OptionSpec("--screening", "N", .integer(1...10_000),
                           help: "replications on which candidates are screened before the finalists",
                           "are confirmed on the full number (default 3)")]
+            + UnitStaffCommand.options
             + OptionGroup.reports + [OptionGroup.language],
         details: """
             Finds the smallest staff per office that makes every target of the scenario (or the
@@ -49,6 +50,7 @@ enum ExperimentCommands {
             are removed until one fewer at any office fails. Offices with instances (the wards) are
             one decision: the same staff in every ward. Progress goes to stderr. See
             docs/experiments.md.
+            \(UnitStaffCommand.details)
             """,
         run: staff)
 
@@ -123,6 +125,7 @@ enum ExperimentCommands {
     }
 
     static func staff(_ parsed: ParsedArguments) async throws(CommandFailure) {
+        if parsed.flags.contains("--per-unit") { return try await UnitStaffCommand.run(parsed) }
         let (replications, jobs) = effort(parsed)
         let replicationsPlan = replicationPlan(parsed, default: 5)
         let model = try loadModel(parsed, load: parsed.load)
