@@ -47,6 +47,7 @@ enum UnitStaffCommand {
                              command: spec)
             }
         }
+        if let problem = UnitStaffingSearch.problem(office: office, in: scenario) { throw .usage(problem, command: spec) }
         let wanted = parsed.values("--target")
         guard wanted.count <= 1 else {
             throw .usage("--per-unit checks one target on every unit: give --target once (given: \(wanted.joined(separator: ", ")))",

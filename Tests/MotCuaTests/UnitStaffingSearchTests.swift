@@ -94,6 +94,20 @@ struct UnitStaffingSearchTests {
         #expect(UnitStaffingSearch.problem(office: "unit-office", target: scenario.targets[0], in: scenario) == nil)
     }
 
+    @Test("staff --per-unit: what a user can get wrong exits with status 2 and says why")
+    func commandErrors() throws {
+        let cli = CommandLineTests()
+        let noUnits = try cli.motcua(["staff", "scenarios/validation/mm1.json", "--per-unit"])
+        #expect(noUnits.status == 2 && noUnits.errors.contains("no office with an instance per unit"))
+        let twoOffices = try cli.motcua(["staff", "scenarios/hcmc-2026.json", "--per-unit", "--office", "unit-centre",
+                                         "--office", "unit-economy"])
+        #expect(twoOffices.status == 2 && twoOffices.errors.contains("give --office once"))
+        let online = try cli.motcua(["staff", "scenarios/hcmc-2026.json", "--per-unit", "--target", "online"])
+        #expect(online.status == 2 && online.errors.contains("not a unit's on-time rate"))
+        let cityOffice = try cli.motcua(["staff", "scenarios/hcmc-2026.json", "--per-unit", "--office", "city-centre"])
+        #expect(cityOffice.status == 2 && cityOffice.errors.contains("has no instance per unit"))
+    }
+
     @Test("the report groups units, lists the changed unit and reads in Vietnamese")
     func report() async throws {
         let search = try await Self.search(Self.scenario())

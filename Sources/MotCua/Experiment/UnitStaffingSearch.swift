@@ -112,6 +112,20 @@ public struct UnitStaffingSearch: Sendable {
 
     /// Why the search cannot be run for `office` and `target` in `scenario`, or nil when it can.
     public static func problem(office: String, target: TargetSpec, in scenario: Scenario) -> String? {
+        if let problem = problem(office: office, in: scenario) { return problem }
+        guard let entry = scenario.offices.first(where: { $0.id == office }) else { return "unknown office \(office)" }
+        guard target.measure == .onTimeRate, target.office == nil, target.level == nil || target.level == entry.level else {
+            return "--per-unit: target \(target.id) is not a unit's on-time rate (a per-unit search needs a target of "
+                + "measure onTimeRate, without an office or another level; the units' figures count on-time and late dossiers by field)"
+        }
+        if figures(office: office, target: target, in: scenario).isEmpty {
+            return "--per-unit: target \(target.id) counts no field whose procedures pass through \(office)"
+        }
+        return nil
+    }
+
+    /// Why `office` cannot be searched unit by unit in `scenario`, or nil when it can.
+    public static func problem(office: String, in scenario: Scenario) -> String? {
         guard let entry = scenario.offices.first(where: { $0.id == office }) else {
             return "unknown office \(office); offices: \(scenario.offices.map(\.id).joined(separator: ", "))"
         }
@@ -123,13 +137,6 @@ public struct UnitStaffingSearch: Sendable {
         guard entry.instances.count >= SimulationModel.unitFiguresFrom else {
             return "--per-unit: the scenario has \(entry.instances.count) units; per-unit figures are kept from "
                 + "\(SimulationModel.unitFiguresFrom) units (a city), so there is nothing to search on"
-        }
-        guard target.measure == .onTimeRate, target.office == nil, target.level == nil || target.level == entry.level else {
-            return "--per-unit: target \(target.id) is not a unit's on-time rate (a per-unit search needs a target of "
-                + "measure onTimeRate, without an office or another level; the units' figures count on-time and late dossiers by field)"
-        }
-        if figures(office: office, target: target, in: scenario).isEmpty {
-            return "--per-unit: target \(target.id) counts no field whose procedures pass through \(office)"
         }
         return nil
     }
