@@ -397,8 +397,11 @@ public struct UnitStaffingSearch: Sendable {
         var settled = false
         var final = current
         var fewer: [Int: (fails: Bool, reading: Reading?)] = [:]
+        // The staffing of the last confirmation: the answer reported when the rounds run out.
+        var confirmed = staff
         for attempt in 1...8 {
             final = try await confirm(staff, attempt: attempt)
+            confirmed = staff
             let failing = (0..<count).filter { !passes($0, final.readings, final.givingUp) && staff[$0] < high[$0] }
             if !failing.isEmpty {
                 for n in failing { staff[n] += 1 }
@@ -422,7 +425,11 @@ public struct UnitStaffingSearch: Sendable {
             for n in notMinimal { staff[n] -= 1 }
             log?("−1 at \(notMinimal.count) units where one fewer still passes")
         }
-        if settled { log?("every unit passes or is at its upper limit, and one fewer fails at every unit tried") }
+        if settled {
+            log?("every unit passes or is at its upper limit, and one fewer fails at every unit tried")
+        } else {
+            staff = confirmed
+        }
 
         let units = (0..<count).map { n -> Unit in
             let instance = spec.instances[n]
