@@ -54,7 +54,7 @@ enum Bench {
 
     /// A per-unit staffing answer must pass its minimality check (`staff --per-unit`).
     @Sendable static func unitMinimalityShortfall(_ output: String) -> String? {
-        guard output.contains("Minimality check: with one fewer") else { return "minimality check not passed" }
+        guard output.contains("Minimality check: "), !output.contains("Minimality check FAILED") else { return "minimality check not passed" }
         return output.contains("The search stopped after its rounds allowed") ? "confirmation and minimality did not settle" : nil
     }
 

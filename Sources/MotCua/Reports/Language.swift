@@ -300,6 +300,10 @@ struct UnitStaffWords: Sendable {
     let noChange: String
     let worstUnits, figure, onTime, ci: String
     let setAside: @Sendable (Int, String) -> String
+    /// The figures left out, each with its number of units ("Land in 168 units").
+    let leftOut: @Sendable (String) -> String
+    let inUnits: @Sendable (String, Int) -> String
+    let nothingToCheck: String
     let minimal: String
     let notMinimal: @Sendable (String) -> String
     let unsettled: String
@@ -324,6 +328,9 @@ struct UnitStaffWords: Sendable {
         noChange: "Every unit keeps today's staff.",
         worstUnits: "Worst units today", figure: "figure", onTime: "on time", ci: "95% CI",
         setAside: { "\($0) units have figures that do not pass even with a very large staff of the office (\($1)); they are left out of those units' verdicts: the office does not decide them." },
+        leftOut: { "Left out, because no staff of this office makes them pass even when very large (another office or an input decides them): \($0)." },
+        inUnits: { "\($0) in \($1) units" },
+        nothingToCheck: "Minimality check: no unit was raised, so there is no one fewer to try.",
         minimal: "Minimality check: with one fewer at any unit tried (every unit whose staff the search set above its lower limit), that unit's figures do not pass.",
         notMinimal: { "Minimality check FAILED at: \($0)." },
         unsettled: "The search stopped after its rounds allowed without a confirmation and minimality check that agree: the staffing shown is the last one confirmed.",
@@ -358,6 +365,9 @@ struct UnitStaffWords: Sendable {
         noChange: "Mọi đơn vị giữ biên chế hiện nay.",
         worstUnits: "Các đơn vị kém nhất hiện nay", figure: "chỉ số", onTime: "đúng hạn", ci: "KTC 95%",
         setAside: { "\($0) đơn vị có chỉ số không đạt ngay cả khi biên chế rất lớn (\($1)); không xét các chỉ số này cho các đơn vị đó: bộ phận này không quyết định chúng." },
+        leftOut: { "Không xét, vì không biên chế nào của bộ phận này làm chúng đạt, kể cả khi rất lớn (do bộ phận khác hoặc tham số đầu vào quyết định): \($0)." },
+        inUnits: { "\($0) ở \($1) đơn vị" },
+        nothingToCheck: "Kiểm tra tối thiểu: không đơn vị nào được tăng, nên không cần thử bớt một người.",
         minimal: "Kiểm tra tối thiểu: bớt một người ở bất kỳ đơn vị nào được thử (mọi đơn vị được đặt trên giới hạn dưới), chỉ số của đơn vị đó không đạt.",
         notMinimal: { "Kiểm tra tối thiểu KHÔNG ĐẠT tại: \($0)." },
         unsettled: "Quá trình tìm dừng sau số vòng cho phép mà xác nhận và kiểm tra tối thiểu chưa thống nhất: biên chế hiển thị là lần xác nhận cuối.",

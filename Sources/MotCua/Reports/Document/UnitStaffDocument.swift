@@ -27,6 +27,11 @@ public enum UnitStaffDocument {
             headline.append(p.mostNeeded + ": " + most.map { "\(unitName($0)) (\($0.group)) \($0.today) → \($0.staff)" }.joined(separator: "; ")
                             + (raised.count > named ? "; …" : "") + ".")
         }
+        let leftOut = search.figures.compactMap { figure -> String? in
+            let units = search.units.filter { $0.setAside.contains(figure.id) }.count
+            return units == 0 ? nil : p.inUnits(figureName(figure.id), units)
+        }
+        if !leftOut.isEmpty { headline.append(p.leftOut(leftOut.joined(separator: ", "))) }
         if !lowered.isEmpty { headline.append(p.slack(lowered.count, -lowered.reduce(0) { $0 + $1.change })) }
         if !search.unmet.isEmpty { headline.append(p.unmet(search.unmet.count)) }
         headline.append(p.cost(search.evaluations, search.simulatedReplications, search.storedReplications, seconds))
@@ -101,7 +106,8 @@ public enum UnitStaffDocument {
             checks.append(.paragraph(p.setAside(aside.count, names)))
         }
         let notMinimal = search.units.filter { $0.oneFewerFails == false }.map(unitName)
-        checks.append(.paragraph(notMinimal.isEmpty ? p.minimal : p.notMinimal(notMinimal.joined(separator: ", "))))
+        let tried = search.units.contains { $0.oneFewerFails != nil }
+        checks.append(.paragraph(!notMinimal.isEmpty ? p.notMinimal(notMinimal.joined(separator: ", ")) : tried ? p.minimal : p.nothingToCheck))
         if !search.settled { checks.append(.paragraph(p.unsettled)) }
         checks.append(.paragraph(p.replications(search.screening, search.replications, Format.percent(search.confidence, 2))))
         checks.append(.table(ReportTable(id: "evaluations", columns: [
