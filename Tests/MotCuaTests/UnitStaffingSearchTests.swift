@@ -75,6 +75,13 @@ struct UnitStaffingSearchTests {
         #expect(reduced.totalChange == -39)
     }
 
+    @Test("when every unit passes today, no very large run is made and nobody is raised")
+    func nothingToDo() async throws {
+        let search = try await Self.search(Self.scenario(heavy: 1))
+        #expect(search.changed.isEmpty && search.unmet.isEmpty && search.settled)
+        #expect(search.rounds.map(\.purpose) == [.today, .confirmation])
+    }
+
     @Test("the answer and its evaluations do not depend on the jobs")
     func coreIndependent() async throws {
         let one = try await Self.search(Self.scenario(), jobs: 1)

@@ -337,12 +337,15 @@ public struct UnitStaffingSearch: Sendable {
         }
 
         // 1. Today's staffing and a very large one, screened: which figures the office cannot
-        //    move (left out per unit), the desk's offered work per unit, and the guard.
+        //    move (left out per unit), the office's offered work per unit, and the guard.
         let todayEvaluation = try await evaluate(start, replications: screenCount, confidence: 0.95, .today)
         let large = (0..<count).map { Swift.min(StaffingSearch.maximumStaff, Swift.max(4 * start[$0], start[$0] + 4)) }
-        let largeEvaluation = try await evaluate(large, replications: screenCount, confidence: 0.95, .large)
-        for n in 0..<count {
-            setAside[n] = Set(largeEvaluation.readings[n].filter { $0.verdict != .pass }.map(\.figure))
+        // Needed only when some unit does not pass today (or to bound the units going down).
+        if reduces || (0..<count).contains(where: { !passes($0, todayEvaluation.readings, todayEvaluation.givingUp) }) {
+            let largeEvaluation = try await evaluate(large, replications: screenCount, confidence: 0.95, .large)
+            for n in 0..<count {
+                setAside[n] = Set(largeEvaluation.readings[n].filter { $0.verdict != .pass }.map(\.figure))
+            }
         }
         let asideCount = setAside.filter { !$0.isEmpty }.count
         if asideCount > 0 { log?("\(asideCount) units have figures that do not pass even with a very large staff: left out for them") }
