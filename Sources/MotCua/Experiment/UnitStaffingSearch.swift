@@ -370,6 +370,7 @@ public struct UnitStaffingSearch: Sendable {
             let failing = (0..<count).filter { !passes($0, current.readings, current.givingUp) && staff[$0] < high[$0] }
             guard !failing.isEmpty, round <= 4 * count else { break }
             for n in failing { staff[n] += 1 }
+            if failing.count <= 10 { log?("+1 at " + failing.map { "\(spec.instances[$0].name) → \(staff[$0])" }.joined(separator: ", ")) }
             current = try await evaluate(staff, replications: screenCount, confidence: 0.95, .up, number: round,
                                    moved: failing.count)
         }
