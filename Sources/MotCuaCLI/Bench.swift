@@ -30,8 +30,6 @@ enum Bench {
         let shortfall: @Sendable (String) -> String?
     }
 
-    static let cityTarget = #"targets=[{"id": "on-time-98", "label": "On time ≥ 98%", "measure": "onTimeRate", "comparator": ">=", "threshold": 0.98}]"#
-
     static let questions: [Question] = [
         Question(name: "staff-land", arguments: ["staff", "scenarios/go-vap-2024.json", "--office", "land-branch=15:40", "--target", "late-land",
                                                  "--load", "1.3", "--replications", "3"],
@@ -45,15 +43,22 @@ enum Bench {
                      // A verdict on its threshold stopped as undecided (futility) is an answer too.
                      output.contains("every verdict decided") || output.contains("sits on the threshold") ? nil : "some verdict not decided"
                  }),
-        Question(name: "city-staff", arguments: ["staff", "scenarios/bench/city-year.json", "--office", "ward-centre", "--office", "city-centre",
-                                                 "--set", cityTarget, "--replications", "3"],
-                 what: "city: every desk unit for on time ≥ 98%", limit: 300, shortfall: minimalityShortfall),
+        // The per-unit desk search on the real city (168 units, full year at 1.3× the volumes, the pre-Tết surge in it).
+        Question(name: "city-staff", arguments: ["staff", "scenarios/hcmc-2026.json", "--per-unit", "--office", "unit-centre",
+                                                 "--target", "on-time", "--load", "1.3", "--replications", "4"],
+                 what: "city at 1.3×: each of 168 units' desk for on time ≥ 98%", limit: 300, shortfall: unitMinimalityShortfall),
     ]
 
     /// A staffing answer must exist and pass the minimality check.
     @Sendable static func minimalityShortfall(_ output: String) -> String? {
         guard output.contains("Smallest staffing found") else { return "no staffing found" }
         return output.contains("Minimality check: with one fewer") ? nil : "minimality check not passed"
+    }
+
+    /// A per-unit staffing answer must pass its minimality check (`staff --per-unit`).
+    @Sendable static func unitMinimalityShortfall(_ output: String) -> String? {
+        guard output.contains("Minimality check: "), !output.contains("Minimality check FAILED") else { return "minimality check not passed" }
+        return output.contains("The search stopped after its rounds allowed") ? "confirmation and minimality did not settle" : nil
     }
 
     static let workloads: [Workload] = [

@@ -40,6 +40,7 @@ enum ExperimentCommands {
                           help: "replications on which candidates are screened before the finalists",
                           "are confirmed on the full number (default 1 when the full number",
                           "is at most 4, else 3)")]
+            + UnitStaffCommand.options
             + OptionGroup.reports + [OptionGroup.language],
         details: """
             Finds the smallest staff per office that makes every target of the scenario (or the
@@ -50,6 +51,7 @@ enum ExperimentCommands {
             are removed until one fewer at any office fails. Offices with instances (the wards) are
             one decision: the same staff in every ward. Progress goes to stderr. See
             docs/experiments.md.
+            \(UnitStaffCommand.details)
             """,
         run: staff)
 
@@ -124,6 +126,7 @@ enum ExperimentCommands {
     }
 
     static func staff(_ parsed: ParsedArguments) async throws(CommandFailure) {
+        if parsed.flags.contains("--per-unit") { return try await UnitStaffCommand.run(parsed) }
         let (replications, jobs) = effort(parsed)
         let replicationsPlan = replicationPlan(parsed, default: 5)
         let model = try loadModel(parsed, load: parsed.load)

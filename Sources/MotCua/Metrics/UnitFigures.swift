@@ -55,17 +55,25 @@ public struct UnitFigures: Sendable {
 
     /// The groups in order of first appearance, with their units.
     public var groups: [(name: String, units: [Unit])] {
-        var order: [String] = []
-        var members: [String: [Unit]] = [:]
-        for unit in units {
-            if members[unit.group] == nil { order.append(unit.group) }
-            members[unit.group, default: []].append(unit)
-        }
-        return order.map { ($0, members[$0] ?? []) }
+        Self.groupedInOrder(units, by: \.group).map { ($0.name, $0.members) }
     }
 
     /// The `count` units with the lowest on-time rate in field `f` (units without dossiers of it left out).
     public func worst(field f: Int, count: Int) -> [Unit] {
         Array(units.filter { !$0.onTimeRate[f].isNaN }.sorted { $0.onTimeRate[f] < $1.onTimeRate[f] }.prefix(count))
+    }
+}
+
+extension UnitFigures {
+    /// `items` in groups, the groups in order of first appearance.
+    static func groupedInOrder<T>(_ items: [T], by group: (T) -> String) -> [(name: String, members: [T])] {
+        var order: [String] = []
+        var members: [String: [T]] = [:]
+        for item in items {
+            let name = group(item)
+            if members[name] == nil { order.append(name) }
+            members[name, default: []].append(item)
+        }
+        return order.map { ($0, members[$0] ?? []) }
     }
 }

@@ -342,3 +342,114 @@ enum UnreachableWords {
          "chưa chứng tỏ đạt dù mọi đơn vị được tìm có biên chế rất lớn (khoảng tin cậy vẫn vắt qua ngưỡng, ở mức \(value))")
     }
 }
+
+// MARK: - Per-unit staffing (`staff --per-unit`, UnitStaffDocument)
+
+/// The phrases of the per-unit staffing report, in one language.
+struct UnitStaffWords: Sendable {
+    let title: String
+    /// (units needing more, units, office, staff added, target)
+    let needMore: @Sendable (Int, Int, String, Int, String) -> String
+    let noneNeedMore: @Sendable (Int, String, String) -> String
+    /// (units with slack, staff removed)
+    let slack: @Sendable (Int, Int) -> String
+    let unmet: @Sendable (Int) -> String
+    let mostNeeded: String
+    let cost: @Sendable (Int, Int, Int, String) -> String
+    let replications: @Sendable (Int, Int, String) -> String
+    let byGroup, group, units, needMoreColumn, added, withSlack, removed, notMet, worstToday: String
+    let changes, unit, kind, today, recommended, change, worstFigure, atToday, atRecommended, withOneFewer: String
+    let noChange: String
+    let worstUnits, figure, onTime, ci: String
+    let setAside: @Sendable (Int, String) -> String
+    /// The figures left out, each with its number of units ("Land in 168 units").
+    let leftOut: @Sendable (String) -> String
+    let inUnits: @Sendable (String, Int) -> String
+    let nothingToCheck: String
+    let minimal: String
+    let notMinimal: @Sendable (String) -> String
+    let unsettled: String
+    let rounds, round, note, replicationsColumn, failing, totalStaff: String
+    let groupNote, changesNote, worstNote: String
+    /// What an evaluation of the search was for: (purpose, its round, units moved or tried).
+    let purpose: @Sendable (UnitStaffingSearch.Round.Purpose, Int, Int) -> String
+
+    static let english = UnitStaffWords(
+        title: "Per-unit staffing",
+        needMore: { "\($0) of \($1) units need more \($2) staff for \($4): +\($3) in all." },
+        noneNeedMore: { "No unit of the \($0) needs more \($1) staff for \($2)." },
+        slack: { "\($0) units have slack: −\($1) in all (their figures still pass with fewer)." },
+        unmet: { "\($0) units do not pass even at the upper limit of their search." },
+        mostNeeded: "Most needed",
+        cost: { "Search: \($0) evaluations (each a run of the whole city), \($1) replications simulated, \($2) reused from stored results; wall time \($3)." },
+        replications: { "Screened on \($0) replications, confirmed on \($1), intervals at \($2)." },
+        byGroup: "By group", group: "group", units: "units", needMoreColumn: "need more", added: "added",
+        withSlack: "with slack", removed: "removed", notMet: "not met at the limit", worstToday: "worst unit today",
+        changes: "Units whose staff changes", unit: "unit", kind: "kind", today: "today", recommended: "recommended",
+        change: "change", worstFigure: "worst figure", atToday: "today", atRecommended: "recommended", withOneFewer: "one fewer",
+        noChange: "Every unit keeps today's staff.",
+        worstUnits: "Worst units today", figure: "figure", onTime: "on time", ci: "95% CI",
+        setAside: { "\($0) units have figures that do not pass even with a very large staff of the office (\($1)); they are left out of those units' verdicts: the office does not decide them." },
+        leftOut: { "Left out, because no staff of this office makes them pass even when very large (another office or an input decides them): \($0)." },
+        inUnits: { "\($0) in \($1) units" },
+        nothingToCheck: "Minimality check: no unit was raised, so there is no one fewer to try.",
+        minimal: "Minimality check: with one fewer at any unit tried (every unit whose staff the search set above its lower limit), that unit's figures do not pass.",
+        notMinimal: { "Minimality check FAILED at: \($0)." },
+        unsettled: "The search stopped after its rounds allowed without a confirmation and minimality check that agree: the staffing shown is the last one confirmed.",
+        rounds: "Evaluations made", round: "#", note: "what", replicationsColumn: "replications", failing: "units not passing", totalStaff: "total staff",
+        groupNote: "Units grouped by former district (or kind); staff added or removed over the group's units.",
+        changesNote: "Worst figure: the unit's counted field closest to its threshold (the lower end of its interval); one fewer: that unit with one fewer, the others as recommended.",
+        worstNote: "Today's staffing; the unit's field with the lowest interval end.",
+        purpose: { purpose, number, moved in
+            switch purpose {
+            case .today: "today's staffing"
+            case .large: "a very large staff in every unit"
+            case .up: "up, round \(number): +1 at \(moved) units not passing"
+            case .down: "down, round \(number): −1 at \(moved) units with slack"
+            case .confirmation: "confirmation\(number > 1 ? " \(number)" : "") on the full replications"
+            case .minimality: "minimality check \(number): −1 at \(moved) units"
+            }
+        })
+
+    static let vietnamese = UnitStaffWords(
+        title: "Biên chế theo từng đơn vị",
+        needMore: { "\($0) trong \($1) đơn vị cần thêm cán bộ \($2) để đạt \($4): tổng cộng +\($3)." },
+        noneNeedMore: { "Không đơn vị nào trong \($0) đơn vị cần thêm cán bộ \($1) để đạt \($2)." },
+        slack: { "\($0) đơn vị còn dư: tổng cộng −\($1) (vẫn đạt khi bớt người)." },
+        unmet: { "\($0) đơn vị không đạt ngay cả ở giới hạn trên của phạm vi tìm." },
+        mostNeeded: "Cần nhất",
+        cost: { "Quá trình tìm: \($0) lượt đánh giá (mỗi lượt chạy toàn thành phố), \($1) lần chạy lặp mô phỏng, \($2) lấy lại từ kết quả đã lưu; thời gian \($3)." },
+        replications: { "Sàng lọc trên \($0) lần chạy lặp, xác nhận trên \($1), khoảng tin cậy \($2)." },
+        byGroup: "Theo nhóm", group: "nhóm", units: "đơn vị", needMoreColumn: "cần thêm", added: "thêm",
+        withSlack: "còn dư", removed: "bớt", notMet: "không đạt ở giới hạn", worstToday: "đơn vị kém nhất hiện nay",
+        changes: "Các đơn vị thay đổi biên chế", unit: "đơn vị", kind: "loại", today: "hiện nay", recommended: "đề xuất",
+        change: "thay đổi", worstFigure: "chỉ số kém nhất", atToday: "hiện nay", atRecommended: "đề xuất", withOneFewer: "bớt một người",
+        noChange: "Mọi đơn vị giữ biên chế hiện nay.",
+        worstUnits: "Các đơn vị kém nhất hiện nay", figure: "chỉ số", onTime: "đúng hạn", ci: "KTC 95%",
+        setAside: { "\($0) đơn vị có chỉ số không đạt ngay cả khi biên chế rất lớn (\($1)); không xét các chỉ số này cho các đơn vị đó: bộ phận này không quyết định chúng." },
+        leftOut: { "Không xét, vì không biên chế nào của bộ phận này làm chúng đạt, kể cả khi rất lớn (do bộ phận khác hoặc tham số đầu vào quyết định): \($0)." },
+        inUnits: { "\($0) ở \($1) đơn vị" },
+        nothingToCheck: "Kiểm tra tối thiểu: không đơn vị nào được tăng, nên không cần thử bớt một người.",
+        minimal: "Kiểm tra tối thiểu: bớt một người ở bất kỳ đơn vị nào được thử (mọi đơn vị được đặt trên giới hạn dưới), chỉ số của đơn vị đó không đạt.",
+        notMinimal: { "Kiểm tra tối thiểu KHÔNG ĐẠT tại: \($0)." },
+        unsettled: "Quá trình tìm dừng sau số vòng cho phép mà xác nhận và kiểm tra tối thiểu chưa thống nhất: biên chế hiển thị là lần xác nhận cuối.",
+        rounds: "Các lần đánh giá", round: "#", note: "nội dung", replicationsColumn: "số lần chạy lặp", failing: "đơn vị không đạt", totalStaff: "tổng biên chế",
+        groupNote: "Đơn vị nhóm theo quận, huyện cũ (hoặc loại đơn vị); số cán bộ thêm hoặc bớt cộng trên các đơn vị của nhóm.",
+        changesNote: "Chỉ số kém nhất: lĩnh vực được xét của đơn vị gần ngưỡng nhất (đầu dưới của khoảng tin cậy); bớt một người: đơn vị đó bớt một người, các đơn vị khác như đề xuất.",
+        worstNote: "Biên chế hiện nay; lĩnh vực có đầu khoảng tin cậy thấp nhất của đơn vị.",
+        purpose: { purpose, number, moved in
+            switch purpose {
+            case .today: "biên chế hiện nay"
+            case .large: "biên chế rất lớn ở mọi đơn vị"
+            case .up: "tăng, vòng \(number): +1 ở \(moved) đơn vị chưa đạt"
+            case .down: "giảm, vòng \(number): −1 ở \(moved) đơn vị còn dư"
+            case .confirmation: "xác nhận\(number > 1 ? " lần \(number)" : "") trên đủ số lần chạy lặp"
+            case .minimality: "kiểm tra tối thiểu \(number): −1 ở \(moved) đơn vị"
+            }
+        })
+}
+
+extension Language {
+    /// The phrases of the per-unit staffing report.
+    var unitStaffWords: UnitStaffWords { self == .vi ? .vietnamese : .english }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import MotCua
+
+/// The per-unit staffing search (`staff --per-unit`, issues #19 and #20): one understaffed unit
+/// among twenty gets one more officer, no other unit changes, and one fewer fails there.
+@Suite("Per-unit staffing search")
+struct UnitStaffingSearchTests {
+    /// Twenty units, each with one officer deciding (4 hours a dossier, 2 working days' deadline,
+    /// open round the clock): the nineteen with weight 1 are 10% busy; `u07`, with weight 9, is
+    /// 90% busy, so about 30% of its dossiers are late with one officer and almost none with two.
+    static func scenario(heavy: Int = 9, staff: Int = 1) throws -> Scenario {
+        let units = (1...20).map { n -> String in
+            let id = String(format: "u%02d", n)
+            return #"{"id": "\#(id)", "name": "Unit \#(n)", "group": "\#(n <= 10 ? "North" : "South")", "weight": \#(id == "u07" ? heavy : 1)}"#
+        }.joined(separator: ", ")
+        let perDay = 0.6 * Double(19 + heavy)
+        let json = """
+        {
+          "name": "Twenty units, one understaffed",
+          "horizon": {"start": "2026-01-01", "days": 200},
+          "calendar": {"mode": "always-open"},
+          "units": [\(units)],
+          "fields": [{"id": "civil-status", "name": "Civil status"}],
+          "offices": [
+            {"id": "unit-desk", "kind": "desk", "level": "ward", "name": "Unit desk", "staff": 2, "instances": "units"},
+            {"id": "unit-office", "kind": "department", "level": "ward", "name": "Unit office", "staff": \(staff), "instances": "units"}
+          ],
+          "procedures": [{
+            "id": "birth", "name": "Birth registration", "field": "civil-status", "yearlyVolume": \(perDay * 365),
+            "deadline": {"workingDays": 2},
+            "intake": {"office": "unit-desk", "service": {"type": "exponential", "mean": 5}},
+            "steps": [{"office": "unit-office", "service": {"type": "exponential", "mean": 240}}]
+          }],
+          "targets": [{"id": "on-time", "label": "On time ≥ 98%", "measure": "onTimeRate", "field": "*", "comparator": ">=", "threshold": 0.98}]
+        }
+        """
+        return try decodeScenario(json)
+    }
+
+    static func search(_ scenario: Scenario, reduces: Bool = false, jobs: Int = 2) async throws -> UnitStaffingSearch {
+        try await UnitStaffingSearch.run(scenario: scenario, office: "unit-office", target: scenario.targets[0], reduces: reduces,
+                                         seed: 11, plan: .fixed(4), jobs: jobs)
+    }
+
+    @Test("the understaffed unit gets one more officer, and no other unit changes")
+    func onlyTheUnderstaffedUnit() async throws {
+        let search = try await Self.search(Self.scenario())
+        #expect(search.units.count == 20)
+        let changed = search.changed
+        #expect(changed.map(\.id) == ["u07"])
+        #expect(changed.first?.staff == 2)
+        #expect(search.totalChange == 1)
+        #expect(search.unmet.isEmpty)
+        #expect(search.settled)
+        let u07 = try #require(search.units.first { $0.id == "u07" })
+        #expect(u07.worstToday.map { $0.verdict != .pass } == true, "today's single officer leaves many of its dossiers late")
+        #expect(u07.passes && u07.worst?.verdict == .pass)
+        #expect(search.units.filter { $0.id != "u07" }.allSatisfy { $0.passes && $0.staff == $0.today })
+    }
+
+    @Test("minimality: one fewer is tried at the unit raised, and fails there; units at today's staff are not lowered")
+    func minimality() async throws {
+        let search = try await Self.search(Self.scenario())
+        let u07 = try #require(search.units.first { $0.id == "u07" })
+        #expect(u07.oneFewerFails == true)
+        #expect(u07.oneFewer.map { $0.verdict != .pass } == true)
+        #expect(search.units.filter { $0.id != "u07" }.allSatisfy { $0.oneFewerFails == nil })
+        #expect(search.rounds.contains { $0.purpose == .minimality })
+        // With every unit given three officers and --reduce, the search removes the slack down to
+        // the answer above: two at u07, one elsewhere, and one fewer fails at u07.
+        let reduced = try await Self.search(Self.scenario(staff: 3), reduces: true)
+        #expect(reduced.units.map(\.staff) == search.units.map(\.staff))
+        #expect(reduced.units.first { $0.id == "u07" }?.oneFewerFails == true)
+        #expect(reduced.totalChange == -39)
+    }
+
+    @Test("when every unit passes today, no very large run is made and nobody is raised")
+    func nothingToDo() async throws {
+        let search = try await Self.search(Self.scenario(heavy: 1))
+        #expect(search.changed.isEmpty && search.unmet.isEmpty && search.settled)
+        #expect(search.rounds.map(\.purpose) == [.today, .confirmation])
+    }
+
+    @Test("the answer and its evaluations do not depend on the jobs")
+    func coreIndependent() async throws {
+        let one = try await Self.search(Self.scenario(), jobs: 1)
+        let two = try await Self.search(Self.scenario(), jobs: 2)
+        #expect(one.units.map(\.staff) == two.units.map(\.staff))
+        #expect(one.evaluations == two.evaluations)
+        #expect(one.rounds.map(\.failing) == two.rounds.map(\.failing))
+    }
+
+    @Test("a target that is not a unit's on-time rate, or an office without units, is refused with why")
+    func problems() throws {
+        let scenario = try Self.scenario()
+        var online = scenario.targets[0]
+        online.measure = .onlineRate
+        #expect(UnitStaffingSearch.problem(office: "unit-office", target: online, in: scenario)?.contains("onTimeRate") == true)
+        #expect(UnitStaffingSearch.problem(office: "nowhere", target: scenario.targets[0], in: scenario)?.contains("unknown office") == true)
+        #expect(UnitStaffingSearch.problem(office: "unit-office", target: scenario.targets[0], in: scenario) == nil)
+    }
+
+    @Test("staff --per-unit: what a user can get wrong exits with status 2 and says why")
+    func commandErrors() throws {
+        let cli = CommandLineTests()
+        let noUnits = try cli.motcua(["staff", "scenarios/validation/mm1.json", "--per-unit"])
+        #expect(noUnits.status == 2 && noUnits.errors.contains("no office with an instance per unit"))
+        let twoOffices = try cli.motcua(["staff", "scenarios/hcmc-2026.json", "--per-unit", "--office", "unit-centre",
+                                         "--office", "unit-economy"])
+        #expect(twoOffices.status == 2 && twoOffices.errors.contains("give --office once"))
+        let online = try cli.motcua(["staff", "scenarios/hcmc-2026.json", "--per-unit", "--target", "online"])
+        #expect(online.status == 2 && online.errors.contains("not a unit's on-time rate"))
+        let cityOffice = try cli.motcua(["staff", "scenarios/hcmc-2026.json", "--per-unit", "--office", "city-centre"])
+        #expect(cityOffice.status == 2 && cityOffice.errors.contains("has no instance per unit"))
+    }
+
+    @Test("the report groups units, lists the changed unit and reads in Vietnamese")
+    func report() async throws {
+        let search = try await Self.search(Self.scenario())
+        let provenance = Provenance(scenarioName: "t", scenarioNameVi: nil, file: "t.json", fingerprint: 0, overlays: [], settings: [],
+                                    load: 1, seed: 11, replications: 4, warmUpDays: 0, produced: try #require(CivilDate(year: 2026, month: 11, day: 30)))
+        let english = DocumentText.render(UnitStaffDocument.document(search, provenance: provenance, language: .en))
+        #expect(english.contains("1 of 20 units need more Unit office staff"))
+        #expect(english.contains("Unit 7 (North) 1 → 2"))
+        #expect(english.contains("Minimality check: with one fewer"))
+        let vietnamese = DocumentText.render(UnitStaffDocument.document(search, provenance: provenance, language: .vi))
+        #expect(vietnamese.contains("1 trong 20 đơn vị cần thêm cán bộ"))
+        #expect(vietnamese.contains("Kiểm tra tối thiểu"))
+    }
+}
