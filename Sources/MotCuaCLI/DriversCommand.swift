@@ -27,18 +27,15 @@ enum DriversCommand {
                              help: "inputs per target refined to --replications (default 4)"),
                   OptionSpec("--top", "N", .integer(1...1000), help: "drivers shown per target (default 8)")]
             + OptionGroup.scenario + OptionGroup.replicationOptions(default: 6, range: 2...10_000)
-            + [OptionGroup.json,
-               OptionSpec("--csv", "DIR", .folder, help: "also write drivers.csv (one row per target, input and change) into DIR"),
-               OptionSpec("--html", "FILE", .output, help: "also write a page with a tornado chart per failing or at-risk target"),
-               OptionGroup.language],
+            + OptionGroup.reports + [OptionGroup.language],
         details: """
             For each target, the effect on its value of changing each input by a stated step in both
             directions (and, for an opening backlog, removing it), with common random numbers: every
             change is paired replication by replication with the base. One direction of every input
             is screened on --screening replications; per target, the largest inputs that could change
             the verdict's interval are refined: both directions on --replications. Prints the drivers
-            ranked per target with their sources, the number of evaluations and the time taken. See
-            docs/experiments.md.
+            ranked per target with their sources, the number of evaluations and the time taken; the
+            page draws a tornado chart per failing or at-risk target. See docs/experiments.md.
             """,
         run: main)
 
@@ -74,11 +71,12 @@ enum DriversCommand {
         } catch {
             throw .badInput(error.description)
         }
-        var outputs = try OutputPlan(parsed, inputs: scenarioInputs(parsed))
+        let outputs = try OutputPlan(parsed, inputs: scenarioInputs(parsed))
+        let seed = parsed.seed ?? scenario.seed
         let result: DriversResult
         Progress.start()
         do {
-            result = try await DriversAnalysis.run(document: document, plan: plan, seed: parsed.seed ?? scenario.seed, jobs: jobs,
+            result = try await DriversAnalysis.run(document: document, plan: plan, seed: seed, jobs: jobs,
                                                    results: parsed.value("--results")) { line in
                 Progress.show(line)
             }
@@ -86,11 +84,7 @@ enum DriversCommand {
             throw .simulation(error)
         }
         Progress.finish()
-        let language = parsed.language
-        try outputs.stage(JSONWriter.text(DriversReport.document(result)), for: "--json")
-        try outputs.stage(DriversHTML.render(result, top: top, language: language), for: "--html")
-        try outputs.stage(DriversReport.csv(result), named: "drivers.csv", inFolderOf: "--csv", parsed: parsed)
-        try outputs.commit()
-        print(DriversReport.text(result, top: top, language: language), terminator: "")
+        let provenance = ReportOutputs.provenance(parsed, model: model, file: parsed.positional[0], seed: seed, replications: replications)
+        try ReportOutputs.emit(DriversDocument.document(result, top: top, provenance: provenance, language: parsed.language), parsed, plan: outputs)
     }
 }

@@ -83,4 +83,34 @@ struct BreakdownTests {
         // opening backlog (which may start past it): the late side's mean lag is well above 24 h.
         #expect(row.late.hours[TimePart.lag.rawValue].mean > 24)
     }
+
+    @Test("run's CSV tables and workbook carry the breakdown: one row per group and side whose parts sum to its elapsed hours, and the top steps")
+    func breakdownInCSVAndWorkbook() async throws {
+        let scenario = try ScenarioLoader.load(path: Repository.path("scenarios/go-vap-2024.json"), overlays: [], settings: [
+            ("horizon.days", "40"), ("horizon.warmUpDays", "0"),
+        ])
+        let model = SimulationModel(scenario: scenario)
+        let summary = ExperimentSummary(model: model, seed: 5, results: [try await SimulationRun(model: model, seed: 5).run()])
+        let tables = CSVReport.typedTables(summary)
+        let breakdown = try #require(tables.first { $0.title == "breakdown" })
+        let column = { (name: String) in try #require(breakdown.headers.firstIndex(of: name)) }
+        let parts = try TimePart.allCases.map { try column(CSVReport.snakeCase($0.id) + "_hours") }
+        #expect(breakdown.headers.contains("signing_session_hours") && breakdown.headers.contains("away_for_papers_hours"))
+        let land = try #require(summary.breakdownProcedures.first { $0.id == "land-change" })
+        let (scope, id, side, total, elapsed) = try (column("scope"), column("id"), column("side"), column("dossiers_total"), column("elapsed_hours_mean"))
+        let lateRow = try #require(breakdown.rows.first { $0[scope] == .text("procedure") && $0[id] == .text("land-change") && $0[side] == .text("late") })
+        #expect(lateRow[total] == .count(land.late.totalDossiers) && land.late.totalDossiers > 0)
+        for row in breakdown.rows {
+            guard case .number(let hours) = row[elapsed], hours.isFinite else { continue }
+            let sum = parts.reduce(0.0) { sum, c in if case .number(let x) = row[c] { sum + x } else { sum } }
+            #expect(abs(sum - hours) < 1e-6 * Swift.max(1, hours), "\(row[id]) \(row[side])")
+        }
+        #expect(breakdown.rows.count == 2 * (summary.breakdownFields + summary.breakdownProcedures)
+            .filter { $0.onTime.totalDossiers + $0.late.totalDossiers > 0 }.count)
+        let steps = try #require(tables.first { $0.title == "breakdown-steps" })
+        let first = try #require(land.topSteps.first)
+        #expect(steps.rows.contains { $0[1] == .text("land-change") && $0[2] == .count(1) && $0[3] == .text(first.officeId) && $0[5] == .text(first.part.id) })
+        #expect(CSVReport.files(summary).map(\.name).contains("breakdown-steps.csv"))
+        #expect(try Workbook(tables: tables).xlsxData().count > 0)
+    }
 }

@@ -65,7 +65,42 @@ public enum CSVReport {
                   }),
             Table(title: "daily", headers: ["date", "received", "finished", "in_progress_end_of_day", "overdue_end_of_day", "at_desks_end_of_day"],
                   rows: summary.daily.map { [.date($0.date), n($0.received), n($0.finished), n($0.inProgress), n($0.overdue), n($0.atDesk)] }),
+        ] + breakdownTables(summary)
+    }
+
+    /// Where the time went (docs/model.md §12), as the JSON's `measures.breakdown` holds it:
+    /// `breakdown` has one row per field or procedure and side (on time, late) with the mean
+    /// working hours of each part; `breakdown-steps` the steps that consumed the late dossiers'
+    /// deadline. Groups with no finished dossier are left out.
+    static func breakdownTables(_ summary: ExperimentSummary) -> [Table] {
+        func text(_ s: String?) -> TableCell { (s ?? "").isEmpty ? .empty : .text(s ?? "") }
+        let groups = summary.breakdownFields.map { ("field", $0) } + summary.breakdownProcedures.map { ("procedure", $0) }
+        let shown = groups.filter { $0.1.onTime.totalDossiers + $0.1.late.totalDossiers > 0 }
+        let parts = TimePart.allCases
+        let partHeaders = parts.map { snakeCase($0.id) + "_hours" }
+        let rows = shown.flatMap { scope, group in
+            [("on_time", group.onTime), ("late", group.late)].map { side, s -> [TableCell] in
+                [text(scope), text(group.id), text(group.name), text(group.nameVi), text(side), .number(s.dossiers.mean),
+                 .count(s.totalDossiers), .number(s.elapsedHours.mean)] + parts.map { .number(s.hours[$0.rawValue].mean) }
+            }
+        }
+        let steps = shown.flatMap { scope, group in
+            group.topSteps.enumerated().map { rank, step -> [TableCell] in
+                [text(scope), text(group.id), .count(rank + 1), text(step.officeId), text(step.officeName), text(step.part.id),
+                 .percent(step.share.mean), .percent(step.share.low), .percent(step.share.high), .count(step.total)]
+            }
+        }
+        return [
+            Table(title: "breakdown", headers: ["scope", "id", "name", "name_vi", "side", "dossiers_mean", "dossiers_total", "elapsed_hours_mean"]
+                                               + partHeaders, rows: rows),
+            Table(title: "breakdown-steps", headers: ["scope", "id", "rank", "office", "office_name", "part", "share_of_late_mean", "ci95_low",
+                                                      "ci95_high", "late_dossiers_total"], rows: steps),
         ]
+    }
+
+    /// `signingSession` as `signing_session`: the CSV's column style.
+    static func snakeCase(_ id: String) -> String {
+        id.reduce(into: "") { result, c in result += c.isUppercase ? "_" + c.lowercased() : String(c) }
     }
 
     /// The counts of fields.csv and procedures.csv: each a mean per replication with its interval.

@@ -159,53 +159,69 @@ extension Phrases {
 
 /// The fixed phrases of the `drivers` report, in one language.
 struct DriverPhrases: Sendable {
-    let title: @Sendable (String, UInt64) -> String
+    let title: @Sendable (String) -> String
     let setup: @Sendable (String, Int, String) -> String
     let method: @Sendable (Int, Int, Int) -> String
-    let cost: @Sendable (Int, Int, String) -> String
+    /// Evaluations, replications, seconds, inputs reaching no chosen target, refined changes stopped early.
+    let cost: @Sendable (Int, Int, String, Int, Int) -> String
     let unchangeable: @Sendable (Int) -> String
     let skipped: @Sendable (String, String, String) -> String
-    let unreachable: @Sendable (Int) -> String
-    let refined: @Sendable (Int) -> String
-    let screened: @Sendable (Int) -> String
-    let noEffect, source, noSource, threshold, margin, removed, pointsUnit: String
-    /// The HTML page: headings, the chart's legend and its note.
-    let pageTitle, chartsHeading, tableHeading, lowerLegend, higherLegend, base, chartNote, input, effects, passingNote: String
+    /// Inputs that cannot reach the target.
+    let cannotReach: @Sendable (Int) -> String
+    /// The headline of a failing or at-risk target: its name, value and verdict, its first driver with its effect.
+    let movesMost: @Sendable (String, String, String, String) -> String
+    let thenDriver: @Sendable (String) -> String
+    let movesNothing: @Sendable (String) -> String
+    let noEffect, source, noSource, threshold, margin, removed, pointsUnit, base, cannotReachChange: String
+    /// Section titles.
+    let methodHeading, chartsHeading, targetsHeading: String
+    /// Column titles.
+    let input, change, effect, pairs, firstDriver, itsEffect, kind, value, assumption, measured, refinedWord, screenedWord: String
+    let lowerLegend, higherLegend, chartNote, passingNote, targetsNote: String
 
     static let english = DriverPhrases(
-        title: { "WHAT DRIVES EACH VERDICT — \($0) (seed \($1))" },
-        setup: { "Inputs: \($1) (\($0 == "all" ? "every staff count, volume, share, lag and opening backlog" : "every value whose source is an assumption")); step: \($2)" },
-        method: { "Each change screened on \($0) replication\($0 == 1 ? "" : "s") paired with the base (common random numbers); per target, the \($1) largest that could change the verdict refined to \($2) replications. Effect = changed − base, with its paired 95% interval." },
-        cost: { "Cost: \($0) evaluations (the base, every screened change, every refined change), \($1) replications, \($2) s." },
+        title: { "What drives each verdict — \($0)" },
+        setup: { "Inputs: \($1) (\($0 == "all" ? "every staff count, volume, share, lag and opening backlog" : "every value whose source is an assumption")); step: \($2)." },
+        method: { "Every input that can reach a chosen target is changed in one direction on \($0) replication\($0 == 1 ? "" : "s"), paired with the base (common random numbers). Per target, the \($1) largest that could change the verdict are refined: the changes that move the target towards its threshold (both when it is at risk) run up to half of \($2) replications, and on to \($2) unless their verdict is already decided. Effect = changed − base, with its paired 95% interval. Ranked by the size of the effect, then by how well it is measured." },
+        cost: { "Cost: \($0) evaluations, \($1) replications, \($2) s wall time; \($3) input\($3 == 1 ? "" : "s") reach\($3 == 1 ? "es" : "") no chosen target and \($3 == 1 ? "was" : "were") not run; \($4) refined change\($4 == 1 ? "" : "s") stopped at the first round, \($4 == 1 ? "its" : "their") verdict decided." },
         unchangeable: { "\($0) input\($0 == 1 ? "" : "s") not changed: a share of 0 has no relative step." },
-        skipped: { "skipped: \($0) \($1): \($2)" },
-        unreachable: { "(\($0) input\($0 == 1 ? "" : "s") not ranked: no office shared with this target's procedures, so no effect)" },
-        refined: { "refined, \($0) pairs" },
-        screened: { "screened only, \($0) pair\($0 == 1 ? "" : "s")" },
-        noEffect: "no input changes this target", source: "source", noSource: "no source", threshold: "threshold",
-        margin: "margin", removed: "removed", pointsUnit: "points",
-        pageTitle: "What drives each verdict", chartsHeading: "Failing and at-risk targets", tableHeading: "Largest drivers of every target",
-        lowerLegend: "input lowered", higherLegend: "input raised", base: "base",
-        chartNote: "Bars run from the base value to the value with the input changed; whiskers are the paired 95% intervals; the dashed line is the threshold.",
-        input: "input", effects: "effect on the target (points)", passingNote: "Every target passes: no tornado chart is drawn.")
+        skipped: { "Skipped: \($0) \($1): \($2)." },
+        cannotReach: { "\($0) input\($0 == 1 ? "" : "s") cannot reach this target (no office shared with its procedures, directly or through others): not evaluated for it; their effect is zero." },
+        movesMost: { "\($0) (\($1), \($2)) moves most with \($3)" },
+        thenDriver: { "; then \($0)" },
+        movesNothing: { "\($0): no input moves it." },
+        noEffect: "No input changes this target.", source: "source", noSource: "no source", threshold: "threshold",
+        margin: "margin", removed: "removed", pointsUnit: "points", base: "base", cannotReachChange: "cannot reach",
+        methodHeading: "How it was measured", chartsHeading: "Failing and at-risk targets", targetsHeading: "Targets and their first driver",
+        input: "input", change: "change", effect: "effect (points, 95% CI)", pairs: "pairs", firstDriver: "first driver",
+        itsEffect: "its largest effect (points)", kind: "kind", value: "value", assumption: "assumption", measured: "measured",
+        refinedWord: "refined", screenedWord: "screened",
+        lowerLegend: "input lowered", higherLegend: "input raised",
+        chartNote: "Bars run from the base value to the value with the input changed; whiskers are the paired 95% intervals (none when screened on one replication); the dashed line is the threshold.",
+        passingNote: "Every target passes: no tornado chart is drawn.",
+        targetsNote: "margin: how far the base's 95% interval is from the threshold (0 when at risk) — the size of effect that could change the verdict.")
 
     static let vietnamese = DriverPhrases(
-        title: { "YẾU TỐ QUYẾT ĐỊNH TỪNG KẾT LUẬN — \($0) (mã ngẫu nhiên \($1))" },
-        setup: { "Tham số đầu vào: \($1) (\($0 == "all" ? "mọi số cán bộ, số hồ sơ, tỷ lệ, thời gian chờ và hồ sơ tồn đầu kỳ" : "mọi giá trị có nguồn là giả định")); bước thay đổi: \($2)" },
-        method: { "Mỗi thay đổi được sàng lọc trên \($0) lần chạy lặp ghép cặp với phương án gốc (cùng số ngẫu nhiên); với mỗi chỉ tiêu, \($1) tham số lớn nhất có thể đổi kết luận được chạy lại đến \($2) lần. Tác động = sau thay đổi − gốc, kèm khoảng tin cậy 95% ghép cặp." },
-        cost: { "Chi phí: \($0) lượt đánh giá (phương án gốc, mỗi thay đổi sàng lọc, mỗi thay đổi chạy lại), \($1) lần chạy lặp, \($2) giây." },
+        title: { "Yếu tố quyết định từng kết luận — \($0)" },
+        setup: { "Tham số đầu vào: \($1) (\($0 == "all" ? "mọi số cán bộ, số hồ sơ, tỷ lệ, thời gian chờ và hồ sơ tồn đầu kỳ" : "mọi giá trị có nguồn là giả định")); bước thay đổi: \($2)." },
+        method: { "Mỗi tham số có thể tác động đến một chỉ tiêu được chọn được thay đổi theo một chiều trên \($0) lần chạy lặp, ghép cặp với phương án gốc (cùng số ngẫu nhiên). Với mỗi chỉ tiêu, \($1) tham số lớn nhất có thể đổi kết luận được chạy lại: các thay đổi đưa chỉ tiêu về phía ngưỡng (cả hai chiều khi có rủi ro) chạy đến một nửa của \($2) lần, rồi đến \($2) lần nếu kết luận chưa rõ. Tác động = sau thay đổi − gốc, kèm khoảng tin cậy 95% ghép cặp. Xếp hạng theo độ lớn tác động, sau đó theo độ chính xác của phép đo." },
+        cost: { "Chi phí: \($0) lượt đánh giá, \($1) lần chạy lặp, \($2) giây; \($3) tham số không tác động đến chỉ tiêu nào được chọn nên không chạy; \($4) thay đổi dừng sau vòng đầu vì kết luận đã rõ." },
         unchangeable: { "\($0) tham số không thay đổi: tỷ lệ bằng 0 không có bước tương đối." },
-        skipped: { "bỏ qua: \($0) \($1): \($2)" },
-        unreachable: { "(\($0) tham số không xếp hạng: không chung đơn vị nào với các thủ tục của chỉ tiêu này, nên không có tác động)" },
-        refined: { "đã chạy lại, \($0) cặp" },
-        screened: { "chỉ sàng lọc, \($0) cặp" },
-        noEffect: "không tham số nào làm thay đổi chỉ tiêu này", source: "nguồn", noSource: "không có nguồn", threshold: "ngưỡng",
-        margin: "khoảng cách", removed: "bỏ đi", pointsUnit: "điểm %",
-        pageTitle: "Yếu tố quyết định từng kết luận", chartsHeading: "Chỉ tiêu không đạt và có rủi ro",
-        tableHeading: "Các yếu tố lớn nhất của từng chỉ tiêu",
-        lowerLegend: "giảm tham số", higherLegend: "tăng tham số", base: "gốc",
-        chartNote: "Thanh đi từ giá trị gốc đến giá trị sau khi thay đổi tham số; râu là khoảng tin cậy 95% ghép cặp; đường đứt nét là ngưỡng chỉ tiêu.",
-        input: "tham số", effects: "tác động lên chỉ tiêu (điểm %)", passingNote: "Mọi chỉ tiêu đều đạt: không vẽ biểu đồ lốc xoáy.")
+        skipped: { "Bỏ qua: \($0) \($1): \($2)." },
+        cannotReach: { "\($0) tham số không thể tác động đến chỉ tiêu này (không chung đơn vị nào với các thủ tục của chỉ tiêu, trực tiếp hay gián tiếp): không đánh giá; tác động bằng 0." },
+        movesMost: { "\($0) (\($1), \($2)) thay đổi nhiều nhất theo \($3)" },
+        thenDriver: { "; tiếp theo là \($0)" },
+        movesNothing: { "\($0): không tham số nào làm thay đổi chỉ tiêu." },
+        noEffect: "Không tham số nào làm thay đổi chỉ tiêu này.", source: "nguồn", noSource: "không có nguồn", threshold: "ngưỡng",
+        margin: "khoảng cách", removed: "bỏ đi", pointsUnit: "điểm %", base: "gốc", cannotReachChange: "không tác động được",
+        methodHeading: "Cách đo", chartsHeading: "Chỉ tiêu không đạt và có rủi ro", targetsHeading: "Các chỉ tiêu và yếu tố lớn nhất",
+        input: "tham số", change: "thay đổi", effect: "tác động (điểm %, KTC 95%)", pairs: "số cặp", firstDriver: "yếu tố lớn nhất",
+        itsEffect: "tác động lớn nhất (điểm %)", kind: "loại", value: "giá trị", assumption: "giả định", measured: "cách đo",
+        refinedWord: "đã chạy lại", screenedWord: "chỉ sàng lọc",
+        lowerLegend: "giảm tham số", higherLegend: "tăng tham số",
+        chartNote: "Thanh đi từ giá trị gốc đến giá trị sau khi thay đổi tham số; râu là khoảng tin cậy 95% ghép cặp (không có khi chỉ sàng lọc trên một lần chạy); đường đứt nét là ngưỡng chỉ tiêu.",
+        passingNote: "Mọi chỉ tiêu đều đạt: không vẽ biểu đồ lốc xoáy.",
+        targetsNote: "khoảng cách: khoảng tin cậy 95% của phương án gốc cách ngưỡng bao xa (0 khi có rủi ro) — mức tác động có thể đổi kết luận.")
 }
 
 extension Language {

@@ -9,6 +9,8 @@ enum DocumentCharts {
             intervals(id: id, title: title, axisTitle: axisTitle, items: items, quantity: quantity, reference: reference, language)
         case .curves(let id, let xTitle, let yTitle, let x, let curves, let marker):
             smallMultiples(id: id, xTitle: xTitle, yTitle: yTitle, x: x, curves: curves, marker: marker, language)
+        case .tornado(let chart):
+            chart.svg(language)
         }
     }
 

@@ -118,7 +118,7 @@ public enum DocumentTables {
         let low = inLanguage ? (vi ? " (cận dưới)" : " (low)") : "_low"
         let high = inLanguage ? (vi ? " (cận trên)" : " (high)") : "_high"
         var result = [document.provenance.table(document.language)]
-        for table in document.tables {
+        for table in document.tables where !table.displayOnly {
             // Each column's width in cells: an interval takes two, a mean with its interval three.
             let spans = table.columns.indices.map { c in
                 table.rows.map { row -> Int in
@@ -170,7 +170,7 @@ public enum DocumentTables {
 public enum DocumentJSON {
     public static func document(_ document: ReportDocument) -> JSONValue {
         .object([
-            ("format", .string("motcua-\(document.kind)/1")),
+            ("format", .string("motcua-\(document.kind)/\(document.version)")),
             ("title", .string(document.title)),
             ("language", .string(document.language.rawValue)),
             ("headline", .array(document.headline.map(JSONValue.string))),
@@ -180,7 +180,7 @@ public enum DocumentJSON {
                     ("id", .string(section.id)),
                     ("title", .string(section.title)),
                     ("paragraphs", .array(section.blocks.compactMap { if case .paragraph(let text) = $0 { .string(text) } else { nil } })),
-                    ("tables", .array(section.blocks.compactMap { if case .table(let table) = $0 { json(table) } else { nil } })),
+                    ("tables", .array(section.blocks.compactMap { if case .table(let table) = $0, !table.displayOnly { json(table) } else { nil } })),
                 ])
             })),
         ])

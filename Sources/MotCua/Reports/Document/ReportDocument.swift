@@ -9,8 +9,11 @@
 /// let html = DocumentHTML.render(document)
 /// ```
 public struct ReportDocument: Sendable {
-    /// What produced it (`compare`, `sweep`, `staff`…): the JSON format is `motcua-<kind>/1`.
+    /// What produced it (`compare`, `sweep`, `staff`…): the JSON format is `motcua-<kind>/<version>`.
     public var kind: String
+    /// The version of its JSON format: 1 unless the command's earlier JSON had another shape
+    /// (`drivers` wrote its own `motcua-drivers/1` before it moved to documents).
+    public var version = 1
     public var title: String
     /// The answer in words, first in every output.
     public var headline: [String]
@@ -132,13 +135,18 @@ public struct ReportTable: Sendable {
     /// Written only to the data outputs (CSV, XLSX, JSON): a long tidy table whose content a
     /// chart of the page shows.
     public var dataOnly = false
+    /// Shown only in the text and the page: a reader's view whose rows a data-only table holds
+    /// in tidy form (the drivers of each target, one table per target).
+    public var displayOnly = false
 
-    public init(id: String, columns: [ReportColumn], rows: [[ReportCell]], notes: [String] = [], dataOnly: Bool = false) {
+    public init(id: String, columns: [ReportColumn], rows: [[ReportCell]], notes: [String] = [], dataOnly: Bool = false,
+                displayOnly: Bool = false) {
         self.id = id
         self.columns = columns
         self.rows = rows
         self.notes = notes
         self.dataOnly = dataOnly
+        self.displayOnly = displayOnly
     }
 }
 
@@ -150,6 +158,9 @@ public enum ReportChart: Sendable {
     /// One small chart per curve: the mean over `x` with its interval band, the threshold, a
     /// marker at `marker` on the x axis (1.0× for a sweep) and where the curve stops passing.
     case curves(id: String, xTitle: String, yTitle: String, x: [Double], curves: [Curve], marker: Double?)
+    /// A tornado chart: per input, bars from the base value to the value with the input changed
+    /// (``TornadoChart``).
+    case tornado(TornadoChart)
 }
 
 /// An item of an interval chart.

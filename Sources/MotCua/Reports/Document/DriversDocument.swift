@@ -1,0 +1,181 @@
+import Foundation
+
+/// The report of `motcua drivers` (docs/output-format.md, "Drivers"): the failing and at-risk
+/// targets' first drivers in the headline, how it was measured and what it cost, a tornado
+/// chart per failing or at-risk target, the targets with their first driver, then each
+/// target's ranked drivers with their sources. The data outputs hold `drivers` (one row per
+/// target, input and change) and `cannot_reach` (the inputs not evaluated for a target).
+public enum DriversDocument {
+    /// The JSON format's version: 2 since `drivers` writes a report document (1 was its own shape).
+    public static let version = 2
+
+    /// The document of `result`, each target's `top` largest drivers shown (the data tables
+    /// hold them all).
+    public static func document(_ result: DriversResult, top: Int, provenance: Provenance, language: Language) -> ReportDocument {
+        let w = language.driverWords, words = DocumentWords(language: language)
+        let targets = result.targets.map(\.target)
+        var headline = [words.passing(targets) + "."]
+        for target in result.targets where target.target.verdict != .pass {
+            headline.append(self.headline(target, result, among: targets, language: language))
+        }
+        headline.append(w.cost(result.evaluations, result.replicationsRun, language.numbers.fixed(result.seconds, 1), result.reachingNone,
+                               result.stoppedEarly))
+        var document = ReportDocument(kind: "drivers", title: w.title(language.pick(result.scenarioName, result.scenarioNameVi)),
+                                      headline: headline, provenance: provenance, language: language)
+        document.version = version
+
+        var method: [ReportBlock] = [.paragraph(w.setup(result.selection.rawValue, result.inputs.count, result.step.description)),
+                                     .paragraph(w.method(result.screeningReplications, result.refineLimit, result.replications))]
+        if !result.unchangeable.isEmpty { method.append(.paragraph(w.unchangeable(result.unchangeable.count))) }
+        for skipped in result.skipped {
+            method.append(.paragraph(w.skipped(name(result.inputs[skipped.input], language), skipped.change, skipped.reason)))
+        }
+        document.sections.append(ReportSection(id: "method", title: w.methodHeading, blocks: method))
+
+        let charted = result.targets.enumerated().filter { $0.element.target.verdict != .pass }
+        var charts: [ReportBlock] = charted.isEmpty ? [.paragraph(w.passingNote)] : []
+        for (k, target) in charted {
+            charts.append(.paragraph(targetLine(target, language: language)))
+            charts.append(.chart(.tornado(tornado(id: "tornado-\(k + 1)", target, result, top: top, language: language))))
+        }
+        if !charted.isEmpty { charts.append(.paragraph(w.chartNote)) }
+        document.sections.append(ReportSection(id: "charts", title: w.chartsHeading, blocks: charts))
+
+        document.sections.append(ReportSection(id: "targets", title: w.targetsHeading, blocks: [.table(ReportTable(
+            id: "targets",
+            columns: words.targetColumns + [ReportColumn("base", w.base), ReportColumn("verdict", words("verdict", "kết quả")),
+                                            ReportColumn("margin_pts", w.margin + " (" + w.pointsUnit + ")"),
+                                            ReportColumn("first_driver", w.firstDriver), ReportColumn("effect_pts", w.itsEffect)],
+            rows: result.targets.map { target in
+                let t = target.target, first = target.drivers.first { $0.size > 0 }
+                let largest = first?.effects.max { abs($0.difference.mean) < abs($1.difference.mean) }
+                return words.targetCells(t) + [.estimate(mean: t.estimate.mean, low: t.estimate.low, high: t.estimate.high, .share),
+                                               .verdict(t.verdict), .value(target.margin, .points),
+                                               first.map { .text(name(result.inputs[$0.input], language)) } ?? .text(w.noEffect),
+                                               largest.map { effectCell($0) } ?? .empty]
+            },
+            notes: [w.targetsNote, words.verdictNote]))]))
+
+        for (k, target) in result.targets.enumerated() {
+            var blocks: [ReportBlock] = []
+            let shown = target.drivers.prefix(top).filter { $0.size > 0 }
+            if shown.isEmpty { blocks.append(.paragraph(w.noEffect)) }
+            var rows: [[ReportCell]] = []
+            for (rank, driver) in shown.enumerated() {
+                let input = result.inputs[driver.input]
+                for (j, effect) in driver.effects.enumerated() {
+                    rows.append([.text(j == 0 ? "\(rank + 1). " + name(input, language) + " = " + value(input.value, input.kind, language) : ""),
+                                 .text(changeLabel(effect, input.kind, language)), effectCell(effect), .value(Double(effect.difference.count), .count)])
+                }
+                rows.append([.text("    " + w.source + ": " + (input.source ?? w.noSource)), .empty, .empty, .empty])
+            }
+            if !rows.isEmpty {
+                blocks.append(.table(ReportTable(id: "drivers_\(k + 1)", columns: [
+                    ReportColumn("input", w.input), ReportColumn("change", w.change), ReportColumn("effect_pts", w.effect),
+                    ReportColumn("pairs", w.pairs)], rows: rows, displayOnly: true)))
+            }
+            if !target.unreachable.isEmpty { blocks.append(.paragraph(w.cannotReach(target.unreachable.count))) }
+            document.sections.append(ReportSection(id: "target-\(k + 1)", title: targetLine(target, language: language), blocks: blocks))
+        }
+
+        document.sections.append(ReportSection(id: "data", title: words("Every effect", "Mọi tác động"), blocks: [
+            .table(ReportTable(id: "drivers", columns: [
+                ReportColumn("target", words("target", "chỉ tiêu")), ReportColumn("rank", "#"), ReportColumn("input", w.input),
+                ReportColumn("name", words("name", "tên")), ReportColumn("kind", w.kind), ReportColumn("assumption", w.assumption),
+                ReportColumn("source", w.source), ReportColumn("value", w.value), ReportColumn("change", w.change),
+                ReportColumn("direction", words("direction", "chiều")), ReportColumn("changed_value", words("changed value", "giá trị sau thay đổi")),
+                ReportColumn("target_value", words("target's value", "giá trị chỉ tiêu")), ReportColumn("difference_pts", w.effect),
+                ReportColumn("pairs", w.pairs), ReportColumn("measured", w.measured)],
+                rows: result.targets.flatMap { target in
+                    target.drivers.enumerated().flatMap { rank, driver in
+                        let input = result.inputs[driver.input]
+                        return driver.effects.map { effect -> [ReportCell] in
+                            [.text(target.target.id), .value(Double(rank + 1), .count), .text(input.id), .text(name(input, language)),
+                             .text(input.kind.rawValue), .text(input.isAssumption ? "yes" : "no"), .text(input.source ?? ""),
+                             .value(input.value, .count), .text(effect.change.label), .text(effect.change.direction.rawValue),
+                             .value(effect.change.value, .count),
+                             .estimate(mean: effect.value.mean, low: effect.value.low, high: effect.value.high, .share),
+                             .estimate(mean: effect.difference.mean, low: effect.difference.low, high: effect.difference.high, .points),
+                             .value(Double(effect.difference.count), .count),
+                             .text(effect.difference.count > result.screeningReplications ? w.refinedWord : w.screenedWord)]
+                        }
+                    }
+                }, dataOnly: true)),
+            .table(ReportTable(id: "cannot_reach", columns: [
+                ReportColumn("target", words("target", "chỉ tiêu")), ReportColumn("input", w.input), ReportColumn("name", words("name", "tên"))],
+                rows: result.targets.flatMap { target in
+                    target.unreachable.map { [.text(target.target.id), .text(result.inputs[$0].id), .text(name(result.inputs[$0], language))] }
+                }, dataOnly: true)),
+        ]))
+        return document
+    }
+
+    /// "Construction — on time ≥ 98% (97.46%, FAIL) moves most with Urban Management: step 1 lag (+20%: −1.28 points); then …".
+    static func headline(_ target: DriversResult.TargetDrivers, _ result: DriversResult, among targets: [TargetResult], language: Language) -> String {
+        let w = language.driverWords, words = DocumentWords(language: language), t = target.target
+        let label = words.label(t)
+        let moving = target.drivers.filter { $0.size > 0 }
+        guard let first = moving.first else { return w.movesNothing(label) }
+        let verdict = TextReport.verdictWord(t.verdict, language.words)
+        var text = w.movesMost(label, language.numbers.percent(t.estimate.mean), verdict, driverText(first, result, language))
+        if let second = moving.dropFirst().first { text += w.thenDriver(driverText(second, result, language)) }
+        return text + "."
+    }
+
+    /// "Urban Management: step 1 lag (+20%: −1.28 points)": an input with its largest effect.
+    static func driverText(_ driver: DriversResult.Driver, _ result: DriversResult, _ language: Language) -> String {
+        let input = result.inputs[driver.input]
+        guard let largest = driver.effects.max(by: { abs($0.difference.mean) < abs($1.difference.mean) }) else { return name(input, language) }
+        return name(input, language) + " (" + changeLabel(largest, input.kind, language) + ": "
+            + effectCell(largest).display(language) + " " + language.driverWords.pointsUnit + ")"
+    }
+
+    /// "Land — late below 2% (late-land): 3.41% (3.12% … 3.70%) FAIL; threshold < 2%, margin 1.12 points".
+    static func targetLine(_ target: DriversResult.TargetDrivers, language: Language) -> String {
+        let w = language.driverWords, words = DocumentWords(language: language), t = target.target
+        let value = ReportCell.estimate(mean: t.estimate.mean, low: t.estimate.low, high: t.estimate.high, .share).display(language)
+        return words.label(t) + " (\(t.id)): " + value + " " + TextReport.verdictWord(t.verdict, language.words)
+            + "; " + w.threshold + " " + words.threshold(t)
+            + (t.verdict == .atRisk ? "" : ", " + w.margin + " " + ReportCell.show(target.margin, .points, language) + " " + w.pointsUnit)
+    }
+
+    /// A paired difference in points, without an interval when measured on one pair.
+    static func effectCell(_ effect: DriversResult.Effect) -> ReportCell {
+        let d = effect.difference
+        return d.count > 1 ? .estimate(mean: d.mean, low: d.low, high: d.high, .points) : .estimate(mean: d.mean, low: .nan, high: .nan, .points)
+    }
+
+    /// "−20% → 4,000", "+1 → 11", "removed".
+    static func changeLabel(_ effect: DriversResult.Effect, _ kind: DriverInput.Kind, _ language: Language) -> String {
+        effect.change.direction == .removed ? language.driverWords.removed : effect.change.label + " → " + value(effect.change.value, kind, language)
+    }
+
+    static func name(_ input: DriverInput, _ language: Language) -> String { language.pick(input.name, input.nameVi) }
+
+    /// An input's value as the scenario states it.
+    static func value(_ x: Double, _ kind: DriverInput.Kind, _ language: Language) -> String {
+        switch kind {
+        case .staff, .backlog, .volume: return language.numbers.meanCount(x)
+        case .share: return language.numbers.percent(x, 1)
+        case .lag: return language.numbers.fixed(x, 2)
+        }
+    }
+
+    /// The tornado chart of a target: its `top` largest drivers.
+    static func tornado(id: String, _ target: DriversResult.TargetDrivers, _ result: DriversResult, top: Int, language: Language) -> TornadoChart {
+        let w = language.driverWords, words = DocumentWords(language: language), t = target.target
+        let rows = target.drivers.prefix(top).filter { $0.size > 0 }.map { driver in
+            let input = result.inputs[driver.input]
+            return TornadoChart.Row(label: name(input, language), bars: driver.effects.map { effect in
+                let d = effect.difference
+                return TornadoChart.Bar(direction: effect.change.direction, difference: d.mean,
+                                        low: d.count > 1 ? d.low : .nan, high: d.count > 1 ? d.high : .nan,
+                                        tip: changeLabel(effect, input.kind, language) + ": " + effectCell(effect).display(language) + " " + w.pointsUnit)
+            })
+        }
+        return TornadoChart(id: id, title: targetLine(target, language: language), base: t.estimate.mean, threshold: t.threshold,
+                            baseLabel: w.base + " " + language.numbers.percent(t.estimate.mean),
+                            thresholdLabel: w.threshold + " " + words.threshold(t), rows: rows,
+                            legend: [.lower: w.lowerLegend, .higher: w.higherLegend, .removed: w.removed])
+    }
+}
