@@ -102,6 +102,15 @@ public enum DocumentText {
 /// percentage points in both (`-4.79`), as the column titles say.
 public enum DocumentTables {
     /// The `--csv` files by name, each after the byte-order mark (columns by their keys).
+    /// The CSV files of every command's `--csv`: run's tables and the report documents' (by
+    /// table id). A command refuses up front an input or an output that one of them would
+    /// overwrite; a test checks that what the commands write is among them.
+    public static let knownCSVNames: Set<String> = Set([
+        "provenance", "targets", "fields", "procedures", "offices", "desk-hours", "daily", "levels", "journey",
+        "channels", "decision_766", "variants", "verdict_changes", "measures", "headroom", "break_loads", "curves",
+        "loads", "staffing", "unreachable", "one_fewer", "evaluations", "drivers",
+    ].map { $0 + ".csv" })
+
     public static func csvFiles(_ document: ReportDocument) -> [(name: String, text: String)] {
         tables(document, inLanguage: false).map { ($0.title + ".csv", CSVReport.byteOrderMark + $0.csvText) }
     }
@@ -199,11 +208,19 @@ public enum DocumentJSON {
     static func json(_ cell: ReportCell) -> JSONValue {
         switch cell {
         case .text(let text): .string(text)
-        case .value(let x, _): .number(x)
-        case .interval(let low, let high, _): .object([("low", .number(low)), ("high", .number(high))])
-        case .estimate(let mean, let low, let high, _): .object([("mean", .number(mean)), ("low", .number(low)), ("high", .number(high))])
+        case .value(let x, let quantity): .number(number(x, quantity))
+        case .interval(let low, let high, let quantity): .object([("low", .number(number(low, quantity))), ("high", .number(number(high, quantity)))])
+        case .estimate(let mean, let low, let high, let quantity):
+            .object([("mean", .number(number(mean, quantity))), ("low", .number(number(low, quantity))), ("high", .number(number(high, quantity)))])
         case .verdict(let verdict): .string(verdict.rawValue)
         case .empty: .null
         }
+    }
+
+    /// A number in the unit its column's key says: a difference of shares (`difference_pts_1`,
+    /// `worst_gap`) in percentage points, as in the CSV and the workbook; the rest as stored.
+    static func number(_ x: Double, _ quantity: Quantity) -> Double {
+        if case .points = quantity { return x * 100 }
+        return x
     }
 }
