@@ -180,4 +180,18 @@ extension CommandLineTests {
         let cells = csv.split(separator: "\n")[1].split(separator: ",")
         #expect(abs(mean - (Double(cells[cells.count - 4]) ?? .nan)) < 0.005, "JSON \(mean), CSV \(cells)")
     }
+
+    @Test("compare shows a variant's own threshold when it differs, and warns when the variant is another scenario")
+    func compareThresholdsAndUnrelated() throws {
+        let folder = try scratchFolder("compare-thresholds")
+        let overlay = folder + "/strict.json"
+        try "{\"targets\": [{\"id\": \"late-land\", \"threshold\": 0.0001}]}".write(toFile: overlay, atomically: true, encoding: .utf8)
+        let strict = try motcua(["compare", "scenarios/go-vap-2024.json", "--variant", overlay, "--replications", "2"] + Self.fiveDays)
+        #expect(strict.status == 0, "\(strict.errors)")
+        #expect(strict.output.contains("threshold [1]") && strict.output.contains("< 0.01%"), "\(strict.output)")
+        #expect(!strict.output.contains("another scenario"))
+        let districts = try motcua(["compare", "scenarios/go-vap-2024.json", "scenarios/binh-tan-2023.json", "--replications", "2"] + Self.fiveDays)
+        #expect(districts.status == 0, "\(districts.errors)")
+        #expect(districts.output.contains("[1] is another scenario"), "\(districts.output)")
+    }
 }
