@@ -33,7 +33,7 @@ struct CalibrationTests {
         let dir = NSTemporaryDirectory() + "motcua-calibration-observed-\(getpid())"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let base = Repository.path("scenarios/go-vap-2024.json")
-        let scenario = try ScenarioLoader.load(path: base, overlays: [], settings: [("horizon.days", "40")])
+        let scenario = try ScenarioLoader.load(path: base, overlays: [], settings: [("horizon.days", "20")])
         let model = SimulationModel(scenario: scenario)
         let log = try DossierLog(path: "\(dir)/records.csv", start: scenario.horizon.start)
         let result = try await SimulationRun(model: model, seed: 7, log: log).run()

@@ -60,6 +60,15 @@ public enum DocumentText {
         lines += (document.headline + [document.provenance.whatChanged(language)].compactMap { $0 }).flatMap { Format.wrap($0, 98).map { "  " + $0 } }
         lines += document.provenance.lines(language, width: 96).map { "  " + $0 }
         for section in document.sections {
+            // A section of a chart and data-only tables has nothing for the terminal: no empty heading.
+            let printable = section.blocks.contains { block in
+                switch block {
+                case .paragraph: true
+                case .table(let table): !table.dataOnly
+                case .chart: false
+                }
+            }
+            guard printable else { continue }
             lines += ["", section.title.uppercased()]
             for block in section.blocks {
                 switch block {
