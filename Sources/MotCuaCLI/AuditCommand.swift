@@ -32,10 +32,14 @@ enum AuditCommand {
         do { lines = try recount.compare(with: report) } catch { throw .badInput("\(reportPath): \(error.message)") }
         let differing = lines.filter { !$0.agrees }
         print("\(logPath): \(recount.rows) rows; \(lines.count) counts compared with \(reportPath)")
-        print("  " + "place".padding(toLength: 36, withPad: " ", startingAt: 0) + "count".padding(toLength: 28, withPad: " ", startingAt: 0)
+        let shown = lines.filter { parsed.flags.contains("--all") || !$0.agrees }
+        // Columns as wide as their longest entry plus a space: a long procedure id never runs into the count.
+        let placeWidth = max(36, (shown.map(\.place.count).max() ?? 0) + 2)
+        let countWidth = max(28, (shown.map(\.count.count).max() ?? 0) + 2)
+        print("  " + "place".padding(toLength: placeWidth, withPad: " ", startingAt: 0) + "count".padding(toLength: countWidth, withPad: " ", startingAt: 0)
               + "report".leftPadded(10) + "recount".leftPadded(10) + "  verdict")
-        for line in lines where parsed.flags.contains("--all") || !line.agrees {
-            print("  " + line.place.padding(toLength: 36, withPad: " ", startingAt: 0) + line.count.padding(toLength: 28, withPad: " ", startingAt: 0)
+        for line in shown {
+            print("  " + line.place.padding(toLength: placeWidth, withPad: " ", startingAt: 0) + line.count.padding(toLength: countWidth, withPad: " ", startingAt: 0)
                   + (line.reported.map(String.init) ?? "absent").leftPadded(10) + String(line.recounted).leftPadded(10)
                   + (line.agrees ? "  OK" : "  DIFFERS"))
         }

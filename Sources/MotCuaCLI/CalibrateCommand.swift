@@ -28,7 +28,8 @@ enum CalibrateCommand {
         let base = parsed.value("--base") ?? "", out = parsed.value("--out") ?? ""  // both required by the parser
         var plan = try OutputPlan(parsed, inputs: [OutputPlan.Input(what: "the records", path: parsed.positional[0]),
                                                    OutputPlan.Input(what: "the base scenario", path: base)]
-                                  + (parsed.value("--map").map { [OutputPlan.Input(what: "the procedure map", path: $0)] } ?? []))
+                                  + (parsed.value("--map").map { [OutputPlan.Input(what: "the procedure map", path: $0)] } ?? []),
+                                  scenarios: [try? ScenarioLoader.load(path: base)].compactMap { $0 })
         let file = parsed.positional[0]
         let calibration: Calibration
         do {

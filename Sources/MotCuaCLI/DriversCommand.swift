@@ -60,8 +60,9 @@ enum DriversCommand {
         guard !scenario.targets.isEmpty else { throw .usage("the scenario has no targets: nothing drives a verdict", command: spec) }
         // The ids of the target rows (a target over every field is one row per field: id/field).
         let ids = scenario.targets.flatMap { t in t.field == "*" ? scenario.fields.map { "\(t.id)/\($0.id)" } : [t.id] }
-        for id in parsed.values("--target") where !ids.contains(where: { $0.hasPrefix(id) }) {
-            throw .usage("--target \(id): no target has this id or prefix; expected one of \(ids.joined(separator: ", "))", command: spec)
+        switch TargetSelection.select(parsed.values("--target"), among: ids) {
+        case .failure(let unmatched): throw .usage(unmatched.message, command: spec)
+        case .success(let matches): for note in matches.compactMap(\.note) { writeStandardError("note: \(note)\n") }
         }
         plan.targets = parsed.values("--target")
         if let problem = RunLimits.replicationProblem(scenario, replications: replications) { throw .usage(problem, command: spec) }
@@ -71,7 +72,7 @@ enum DriversCommand {
         } catch {
             throw .badInput(error.description)
         }
-        let outputs = try OutputPlan(parsed, inputs: scenarioInputs(parsed))
+        let outputs = try OutputPlan(parsed, inputs: scenarioInputs(parsed), scenarios: [scenario])
         let seed = parsed.seed ?? scenario.seed
         let result: DriversResult
         Progress.start()

@@ -108,7 +108,7 @@ enum ExperimentCommands {
         if let problem = RunLimits.sweepProblem(model.scenario, loads: loads, replications: replications) {
             throw .usage("--load \(parsed.value("--load") ?? ""): \(problem)", command: sweepSpec)
         }
-        let plan = try OutputPlan(parsed, inputs: scenarioInputs(parsed))
+        let plan = try OutputPlan(parsed, inputs: scenarioInputs(parsed), scenarios: [model.scenario])
         let seed = parsed.seed ?? model.scenario.seed
         let sweep: LoadSweep
         do {
@@ -133,10 +133,12 @@ enum ExperimentCommands {
         var scenario = model.scenario
         let wanted = parsed.values("--target")
         if !wanted.isEmpty {
-            for id in wanted where !scenario.targets.contains(where: { $0.id.hasPrefix(id) }) {
-                throw .usage("no target \(id); targets: \(scenario.targets.map(\.id).joined(separator: ", "))", command: staffSpec)
+            switch TargetSelection.select(wanted, among: scenario.targets.map(\.id)) {
+            case .failure(let unmatched): throw .usage(unmatched.message, command: staffSpec)
+            case .success(let matches):
+                for note in matches.compactMap(\.note) { writeStandardError("note: \(note)\n") }
+                scenario.targets = scenario.targets.filter { TargetSelection.selects(matches, $0.id) }
             }
-            scenario.targets = scenario.targets.filter { t in wanted.contains { t.id.hasPrefix($0) } }
         }
         guard !scenario.targets.isEmpty else { throw .usage("the scenario has no targets: nothing to staff for", command: staffSpec) }
         var bounds: [StaffingSearch.Bound] = []
@@ -159,7 +161,7 @@ enum ExperimentCommands {
         if let problem = RunLimits.replicationProblem(scenario, replications: replications) {
             throw .usage(problem, command: staffSpec)
         }
-        let plan = try OutputPlan(parsed, inputs: scenarioInputs(parsed))
+        let plan = try OutputPlan(parsed, inputs: scenarioInputs(parsed), scenarios: [model.scenario])
         let seed = parsed.seed ?? scenario.seed
         let search: StaffingSearch
         Progress.start()

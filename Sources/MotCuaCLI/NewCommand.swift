@@ -19,8 +19,10 @@ enum NewCommand {
         details: """
             Writes a small valid scenario in which every entry carries "source": "assumption: template"
             and a "notes" text saying what to replace. It refuses to overwrite an existing file.
-            The holiday table is named relative to the new file (scenarios/calendars/vietnam.json
-            when the file is written under scenarios/). --year moves the horizon and the pre-Tết
+            The holiday table is named relative to the new file: calendars/vietnam.json next to it
+            when there is one; inside the repository, the shipped scenarios/calendars/vietnam.json;
+            anywhere else, the shipped table is copied to calendars/vietnam.json next to the new
+            file, so that its folder works from any directory. --year moves the horizon and the pre-Tết
             surge to that year. Next: docs/how-to-your-ward.md.
             """,
         run: main)
@@ -44,24 +46,40 @@ enum NewCommand {
         if FileManager.default.fileExists(atPath: file) {
             throw .badInput("\(file) already exists; refusing to overwrite it (choose another name or remove it yourself)")
         }
-        let directory = (file as NSString).deletingLastPathComponent
-        let holidays = holidayPath(from: directory.isEmpty ? "." : directory)
+        let directory = OutputFile.split(file).folder
+        let calendar = try holidayTable(for: directory)
+        let made = "\(file) (not written: the scenario made from --template \(template.rawValue)"
+            + (parsed.value("--units").map { " and --units \($0)" } ?? "") + ")"
         var units: [JSONValue]?
         if let table = parsed.value("--units") {
             do throws(ScenarioError) {
-                units = try UnitTable.units(path: table, template: template.document(units: nil, wards: 1, holidays: holidays))
+                units = try UnitTable.units(path: table, template: template.document(units: nil, wards: 1, holidays: calendar.checked))
             } catch {
                 throw .badInput(error.description)
             }
         }
-        let document = template.document(units: units, wards: parsed.integer("--wards", default: template.defaultUnits),
-                                         holidays: holidays, year: year)
-        let text = JSONWriter.text(document)
+        let wards = parsed.integer("--wards", default: template.defaultUnits)
+        let text = JSONWriter.text(template.document(units: units, wards: wards, holidays: calendar.named, year: year))
         let scenario: Scenario
         do throws(ScenarioError) {
-            scenario = try ScenarioLoader.decode(Array(text.utf8), file: file, directory: directory.isEmpty ? "." : directory)
+            // Checked with the table where it is now; the copy, if any, is written only once the scenario is valid.
+            let checked = JSONWriter.text(template.document(units: units, wards: wards, holidays: calendar.checked, year: year))
+            scenario = try ScenarioLoader.decode(Array(checked.utf8), file: made, directory: directory)
         } catch {
             throw .badInput(error.description)
+        }
+        // The scenario's folder must exist before anything (the table's copy) is written there.
+        do throws(OutputFile.WriteError) { _ = try OutputFile.target(file) } catch { throw .output(error.description) }
+        if let copy = calendar.copy {
+            do { try FileManager.default.createDirectory(atPath: OutputFile.split(copy.to).folder, withIntermediateDirectories: true) } catch {
+                throw .output("cannot create the folder \(OutputFile.split(copy.to).folder): \(error.localizedDescription)")
+            }
+            let bytes: Data
+            do { bytes = try Data(contentsOf: URL(fileURLWithPath: copy.from)) } catch {
+                throw .badInput("cannot read the shipped holiday table \(copy.from): \(error.localizedDescription)")
+            }
+            try write(String(decoding: bytes, as: UTF8.self), to: copy.to)
+            print("copied the shipped holiday table to \(copy.to) (the scenario names it as \(calendar.named); update it there)")
         }
         try write(text, to: file)
         let unitCount = scenario.offices.first { !$0.instances.isEmpty }?.instances.count ?? 0
@@ -81,17 +99,45 @@ enum NewCommand {
         }
     }
 
-    /// The shipped holiday table as the new file should name it: relative to the file's folder
-    /// when the table is found (next to it, or under ./scenarios), else `calendars/vietnam.json`.
-    static func holidayPath(from directory: String) -> String {
-        let table = "calendars/vietnam.json"
+    /// The holiday table of a new scenario in `directory`: the path the file names (relative to
+    /// it), the path to check the scenario with now, and the shipped table to copy next to the
+    /// file when it is outside the repository the table was found in (so that the new folder
+    /// works wherever it is run from, and moved or sent as a whole).
+    struct HolidayChoice {
+        let named: String
+        let checked: String
+        let copy: (from: String, to: String)?
+    }
+
+    /// Where the shipped holiday table is: under ./scenarios, or under the repository the
+    /// motcua executable was built in.
+    static func shippedHolidayTable() -> String? {
+        let table = "scenarios/calendars/vietnam.json"
         let manager = FileManager.default
-        if manager.fileExists(atPath: (directory as NSString).appendingPathComponent(table)) { return table }
-        let shipped = (manager.currentDirectoryPath as NSString).appendingPathComponent("scenarios/" + table)
-        guard manager.fileExists(atPath: shipped) else { return table }
-        let from = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().pathComponents
-        let to = URL(fileURLWithPath: shipped).standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        var candidates = [(manager.currentDirectoryPath as NSString).appendingPathComponent(table)]
+        var folder = OutputFile.split(OutputFile.resolvingLinks("/proc/self/exe")).folder
+        while folder != "/" && folder != "." {
+            candidates.append(folder + "/" + table)
+            folder = OutputFile.split(folder).folder
+        }
+        return candidates.first { manager.fileExists(atPath: $0) }.map(OutputFile.resolvingLinks)
+    }
+
+    static func holidayTable(for directory: String) throws(CommandFailure) -> HolidayChoice {
+        let table = "calendars/vietnam.json"
+        let nextTo = (directory as NSString).appendingPathComponent(table)
+        if FileManager.default.fileExists(atPath: nextTo) { return HolidayChoice(named: table, checked: table, copy: nil) }
+        guard let shipped = shippedHolidayTable() else {
+            throw .badInput("cannot find the shipped holiday table (scenarios/calendars/vietnam.json) from here; "
+                            + "put a holiday table at \(nextTo) and run motcua new again")
+        }
+        let repository = OutputFile.split(OutputFile.split(OutputFile.split(shipped).folder).folder).folder
+        let from = URL(fileURLWithPath: OutputFile.resolvingLinks(directory)).standardizedFileURL.pathComponents
+        let to = URL(fileURLWithPath: shipped).standardizedFileURL.pathComponents
+        let inside = from.starts(with: URL(fileURLWithPath: repository).standardizedFileURL.pathComponents)
+        guard inside else { return HolidayChoice(named: table, checked: shipped, copy: (shipped, nextTo)) }
         let common = zip(from, to).prefix { $0 == $1 }.count
-        return (Array(repeating: "..", count: from.count - common) + to.dropFirst(common)).joined(separator: "/")
+        let relative = (Array(repeating: "..", count: from.count - common) + to.dropFirst(common)).joined(separator: "/")
+        return HolidayChoice(named: relative, checked: relative, copy: nil)
     }
 }

@@ -21,6 +21,9 @@ struct OutputPlan {
 
     private var files: [String: OutputFile.Target] = [:]
     private var staged: [OutputFile.Target] = []
+    /// The inputs with their paths resolved and their device and inode: a file staged into a
+    /// folder output is checked against them too.
+    private let inputIdentities: [(input: Input, resolved: String, identity: FileIdentity?)]
 
     /// Held while outputs are put in place; the interruption handler takes it first.
     static let committing = Mutex<Void>(())
@@ -34,10 +37,33 @@ struct OutputPlan {
         exit(ExitStatus.interrupted.rawValue)
     }
 
-    /// Checks the outputs named by the command's output options and its folders.
-    init(_ parsed: ParsedArguments, inputs: [Input]) throws(CommandFailure) {
-        let inputIdentities = inputs.map { (input: $0, resolved: OutputFile.resolvingLinks($0.path), identity: FileIdentity(path: $0.path)) }
+    /// The names of the files a folder output may write into its folder (`--csv`: the tables
+    /// of every command; `--results`: one file per replication). A file of those names in the
+    /// folder is written over, so no input and no other output may be one.
+    static func writesIntoFolder(_ option: String, name: String) -> Bool {
+        switch option {
+        case "--csv": DocumentTables.knownCSVNames.contains(name)
+        case "--results": name.hasSuffix(".json") && name.contains("-seed") && name.contains("-rep")
+        default: false
+        }
+    }
+
+    /// The files the scenarios name and that were read (holiday, procedure and unit tables), as
+    /// inputs no output may overwrite.
+    static func inputs(readBy scenarios: [Scenario]) -> [Input] {
+        var seen = Set<String>()
+        return scenarios.flatMap(\.inputFiles).filter { seen.insert($0.path).inserted }.map { Input(what: $0.what, path: $0.path) }
+    }
+
+    /// Checks the outputs named by the command's output options and its folders against each
+    /// other and against `inputs` and the files the `scenarios` read.
+    init(_ parsed: ParsedArguments, inputs: [Input], scenarios: [Scenario] = []) throws(CommandFailure) {
+        let inputIdentities = (inputs + Self.inputs(readBy: scenarios)).map {
+            (input: $0, resolved: OutputFile.resolvingLinks($0.path), identity: FileIdentity(path: $0.path))
+        }
+        self.inputIdentities = inputIdentities
         var chosen: [(option: String, target: OutputFile.Target)] = []
+        var folders: [(option: String, path: String, resolved: String)] = []
         for option in parsed.command.options {
             guard let path = parsed.value(option.name) else { continue }
             switch option.kind {
@@ -58,9 +84,25 @@ struct OutputPlan {
                 PartialFiles.removeStale(in: target.folder)
             case .folder:
                 try Self.checkFolder(path, option: option.name)
+                folders.append((option.name, path, OutputFile.resolvingLinks(path)))
                 PartialFiles.removeStale(in: path)
             default:
                 continue
+            }
+        }
+        // A file the folder output writes (DIR/targets.csv) must be neither an input nor another output.
+        for folder in folders {
+            func written(_ resolved: String) -> Bool {
+                let (parent, name) = OutputFile.split(resolved)
+                return parent == folder.resolved && Self.writesIntoFolder(folder.option, name: name)
+            }
+            for input in inputIdentities where written(input.resolved) {
+                throw .badInput("\(folder.option) \(folder.path) writes \(OutputFile.split(input.resolved).name) there, which is also "
+                                + "an input (\(input.input.what) \(input.input.path)); refusing to overwrite it: choose another folder")
+            }
+            for other in chosen where written(other.target.resolved) {
+                throw .badInput("\(folder.option) \(folder.path) writes \(OutputFile.split(other.target.resolved).name) there, which "
+                                + "\(other.option) \(other.target.path) also names; give each output its own file")
             }
         }
     }
@@ -120,6 +162,16 @@ struct OutputPlan {
         }
         let target: OutputFile.Target
         do { target = try OutputFile.target(folder + "/" + name) } catch { throw .output(error.description) }
+        // The names checked up front are those known; a table added since is checked here, still
+        // before anything is put in place.
+        let identity = target.identity
+        for input in inputIdentities where input.resolved == target.resolved || (identity != nil && identity == input.identity) {
+            throw .badInput("\(option) \(folder) writes \(name) there, which is also an input (\(input.input.what) "
+                            + "\(input.input.path)); refusing to overwrite it: choose another folder")
+        }
+        for other in staged + files.values where other.resolved == target.resolved {
+            throw .badInput("\(option) \(folder) writes \(name) there, which \(other.path) also names; give each output its own file")
+        }
         try stage(Data(text.utf8), to: target)
     }
 

@@ -183,7 +183,7 @@ enum RunCommand {
         if shard == nil, let problem = RunLimits.replicationProblem(model.scenario, replications: replications) {
             throw .usage(problem, command: spec)
         }
-        var plan = try OutputPlan(parsed, inputs: scenarioInputs(parsed))
+        var plan = try OutputPlan(parsed, inputs: scenarioInputs(parsed), scenarios: [model.scenario])
         let seed = parsed.seed ?? model.scenario.seed
         var store: ResultStore?
         if let directory = parsed.value("--results") {
@@ -302,7 +302,7 @@ enum CompareCommand {
         let inputs = scenarioInputs(parsed, what: "the base scenario")
             + parsed.positional.dropFirst().map { OutputPlan.Input(what: "a variant", path: $0) }
             + parsed.values("--variant").map { OutputPlan.Input(what: "a variant", path: $0) }
-        let plan = try OutputPlan(parsed, inputs: inputs)
+        let plan = try OutputPlan(parsed, inputs: inputs, scenarios: models.map(\.scenario))
         let seed = parsed.seed ?? models[0].scenario.seed
         let comparison: Comparison
         do {

@@ -83,7 +83,7 @@ enum Sharding {
         let inputs = parsed.positional.map { OutputPlan.Input(what: "a slice", path: $0) }
             + [OutputPlan.Input(what: "the scenario of the slices", path: h.scenario)]
             + h.overlays.map { OutputPlan.Input(what: "an overlay of the slices", path: $0) }
-        let plan = try OutputPlan(parsed, inputs: inputs)
+        let plan = try OutputPlan(parsed, inputs: inputs, scenarios: [model.scenario])
         let summary = ExperimentSummary(model: model, seed: h.seed, results: results)
         try emitReports(summary, parsed, plan: plan,
                         provenance: ReportOutputs.provenance(parsed, model: model, file: h.scenario, seed: h.seed, replications: results.count,

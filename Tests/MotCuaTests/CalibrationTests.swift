@@ -28,6 +28,25 @@ struct CalibrationTests {
         #expect(throws: Never.self) { try ScenarioLoader.load(path: "\(dir)/out.json") }
     }
 
+    @Test("on a log the run wrote, calibrate's observed on-time rate per field is the run's (in-progress dossiers asked twice to supplement are late)")
+    func observedIsTheRuns() async throws {
+        let dir = NSTemporaryDirectory() + "motcua-calibration-observed-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let base = Repository.path("scenarios/go-vap-2024.json")
+        let scenario = try ScenarioLoader.load(path: base, overlays: [], settings: [("horizon.days", "20")])
+        let model = SimulationModel(scenario: scenario)
+        let log = try DossierLog(path: "\(dir)/records.csv", start: scenario.horizon.start)
+        let result = try await SimulationRun(model: model, seed: 7, log: log).run()
+        let summary = ExperimentSummary(model: model, seed: 7, results: [result])
+        let records = try RecordsFile(path: "\(dir)/records.csv")
+        #expect(records.rows.contains { $0.status == .inProgress && $0.supplements > 1 }, "the case this test is about")
+        let calibration = try Calibration(records: records, file: "records.csv", basePath: base, outPath: "\(dir)/out.json")
+        for (field, rate, _) in calibration.observedOnTime {
+            let run = try #require(summary.fields.first { $0.id == field }).onTimeRate.mean
+            #expect(abs(rate - run) < 1e-9, "\(field): calibrate \(rate), run \(run)")
+        }
+    }
+
     @Test("malformed and inconsistent rows are reported by row number, Vietnamese headers accepted")
     func problems() throws {
         let dir = NSTemporaryDirectory() + "motcua-records-\(getpid())"

@@ -158,7 +158,11 @@ public struct Calibration: Sendable {
         for field in base.fields.map(\.id) {
             let rows = all.filter { fieldOf[$0.procedure] == field && $0.status != .refused && $0.status != .withdrawn }
             guard !rows.isEmpty else { continue }
-            let onTime = rows.filter { $0.status == .onTime || ($0.status == .inProgress && ($0.appointment.map { $0 >= end } ?? true)) }.count
+            // In progress and on time: not yet due, and asked to supplement at most once (asked
+            // again, a dossier is late whatever its date: docs/model.md, as the run counts it).
+            let onTime = rows.filter { row in
+                row.status == .onTime || (row.status == .inProgress && row.supplements <= 1 && (row.appointment.map { $0 >= end } ?? true))
+            }.count
             observed.append((field, Double(onTime) / Double(rows.count), rows.count))
         }
         observedOnTime = observed

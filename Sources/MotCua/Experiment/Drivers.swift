@@ -111,11 +111,10 @@ public enum DriversAnalysis {
 
     /// Which target results `wanted` names (ids or prefixes), or the first item that names none.
     public static func selectTargets(_ targets: [TargetResult], wanted: [String]) -> Result<[TargetResult], UnknownTarget> {
-        guard !wanted.isEmpty else { return .success(targets) }
-        for id in wanted where !targets.contains(where: { $0.id.hasPrefix(id) }) {
-            return .failure(UnknownTarget(id: id, known: targets.map(\.id)))
+        switch TargetSelection.select(wanted, among: targets.map(\.id)) {
+        case .failure(let unmatched): return .failure(UnknownTarget(id: unmatched.wanted, known: unmatched.known))
+        case .success(let matches): return .success(targets.filter { TargetSelection.selects(matches, $0.id) })
         }
-        return .success(targets.filter { t in wanted.contains { t.id.hasPrefix($0) } })
     }
 
     /// A `--target` that names no target.
@@ -445,25 +444,28 @@ public struct ScenarioDocument: Sendable {
     /// How the document was made, for messages: `file + overlay + --set`.
     public let file: String
     let directory: String
+    /// The folders of the overlays that name files (``ScenarioLoader/fileKeys``).
+    var folders: [String: String] = [:]
 
     /// Reads the scenario at `path`, lays the overlays over it in order and applies the
     /// `path=value` settings (values are JSON, or a plain string when they do not parse).
     public static func load(path: String, overlays: [String], settings: [(String, String)]) throws(ScenarioError) -> ScenarioDocument {
-        var document = try ScenarioLoader.editedDocument(path: path, overlays: overlays, settings: settings)
+        let (edited, folders) = try ScenarioLoader.editedDocumentAndFolders(path: path, overlays: overlays, settings: settings)
+        var document = edited
         let what = ([path] + overlays).joined(separator: " + ") + (settings.isEmpty ? "" : " + --set")
         let directory = (path as NSString).deletingLastPathComponent
         // The rows of a procedure table become part of the document, so that their values
         // can be named and changed by path like any other.
         if case .string(let relative)? = document["procedureTable"] {
             let diagnostics = Diagnostics()
-            let tablePath = relative.hasPrefix("/") ? relative : (directory as NSString).appendingPathComponent(relative)
+            let tablePath = ScenarioLoader.resolve(relative, in: folders["procedureTable"] ?? directory)
             if let rows = ProcedureTable.overlay(path: tablePath, reportAs: relative, diagnostics: diagnostics, at: "procedureTable") {
                 document = document.overlaid(with: rows)
                 if case .object(let members) = document { document = .object(members.filter { $0.key != "procedureTable" }) }
             }
             if !diagnostics.isEmpty { throw ScenarioError(file: what, issues: diagnostics.issues) }
         }
-        return ScenarioDocument(json: document, file: what, directory: directory)
+        return ScenarioDocument(json: document, file: what, directory: directory, folders: folders)
     }
 
     /// The checked scenario, with the numbers at `edits`' paths replaced first.
@@ -476,6 +478,6 @@ public struct ScenarioDocument: Sendable {
                 throw ScenarioError(file: file, issues: [ScenarioIssue(path: path, message: error.message)])
             }
         }
-        return try ScenarioLoader.decode(document, file: file, directory: directory)
+        return try ScenarioLoader.decode(document, file: file, directory: directory, folders: folders)
     }
 }

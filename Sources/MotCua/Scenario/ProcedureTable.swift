@@ -93,8 +93,11 @@ enum ProcedureTable {
     /// (reported) when it cannot be read, is not UTF-8 or has no header row.
     static func readRows(path: String, reportAs file: String, what: String, needs: String, diagnostics: Diagnostics,
                          at jsonPath: String) -> (rows: [[String]], delimiter: Character)? {
+        diagnostics.read("the \(what) (\(jsonPath))", at: path)
         guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.report(jsonPath, "cannot read the \(what) \(file)")
+            let resolved = file == path ? "" : " (resolved to \(path))"
+            let reason = access(path, R_OK) == 0 ? "" : ": \(String(cString: strerror(errno)))"
+            diagnostics.report(jsonPath, "cannot read the \(what) \(file)\(resolved)\(reason)")
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {

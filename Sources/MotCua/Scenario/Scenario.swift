@@ -30,6 +30,17 @@ public struct Scenario: Sendable {
     public var warnings: [ScenarioIssue] = []
     /// The file as named in messages, with its overlays (`a.json + b.json + --set`).
     public var file: String = ""
+    /// The other files the scenario (or an overlay) names and that were read: the holiday
+    /// table, the procedure table, the unit table. Outputs must never overwrite them.
+    public var inputFiles: [InputFile] = []
+
+    /// A file read because the scenario names it.
+    public struct InputFile: Sendable, Equatable {
+        /// What it is, for messages: `the holiday table (calendar.holidays)`.
+        public let what: String
+        /// Its path as resolved (relative to the file that names it, or absolute).
+        public let path: String
+    }
 
     /// The scenario with every arrival volume multiplied by `factor` (the `--load` what-if).
     public func scalingLoad(by factor: Double) -> Scenario {

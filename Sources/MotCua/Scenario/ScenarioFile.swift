@@ -23,15 +23,23 @@ extension ScenarioLoader {
         func problem(_ message: String) -> ScenarioError {
             ScenarioError(file: file, issues: [ScenarioIssue(path: "$", message: message)])
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw problem("no such file")
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let reason = errno
+            var link = stat()
+            if reason == ELOOP || (lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK) {
+                throw problem(reason == ELOOP ? "is a loop of symbolic links; expected a JSON file"
+                                              : "is a symbolic link to a missing file")
+            }
+            throw problem(reason == ENOENT ? "no such file" : String(cString: strerror(reason)))
         }
-        guard !isDirectory.boolValue else {
-            throw problem("is a directory, expected a JSON file")
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: throw problem("is a directory, expected a JSON file")
+        case S_IFREG: break
+        default: throw problem("is not a regular file (a device or a pipe); expected a JSON file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw problem("cannot be read (permissions?)")
+        guard access(path, R_OK) == 0, let data = FileManager.default.contents(atPath: path) else {
+            throw problem("cannot be read: \(String(cString: strerror(errno)))")
         }
         guard data.count <= 64 << 20 else {
             throw problem("is \(data.count >> 20) MiB; a scenario file may be at most 64 MiB")

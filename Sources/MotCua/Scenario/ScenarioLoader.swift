@@ -18,10 +18,10 @@ public enum ScenarioLoader {
     ///     if it does not parse as JSON, a plain string.
     public static func load(path: String, overlays: [String],
                             settings: [(String, String)]) throws(ScenarioError) -> Scenario {
-        let document = try editedDocument(path: path, overlays: overlays, settings: settings)
+        let (document, folders) = try editedDocumentAndFolders(path: path, overlays: overlays, settings: settings)
         let what = ([path] + overlays).joined(separator: " + ") + (settings.isEmpty ? "" : " + --set")
         let directory = (path as NSString).deletingLastPathComponent
-        var scenario = try decode(document, file: what, directory: directory)
+        var scenario = try decode(document, file: what, directory: directory, folders: folders)
         if !overlays.isEmpty, let base = try? load(path: path) {
             scenario.warnings += volumeChanges(from: base, to: scenario, overlays: overlays)
         }
@@ -30,9 +30,25 @@ public enum ScenarioLoader {
 
     /// The document at `path` with the overlays laid over it and the settings applied, unchecked.
     static func editedDocument(path: String, overlays: [String], settings: [(String, String)]) throws(ScenarioError) -> JSONValue {
+        try editedDocumentAndFolders(path: path, overlays: overlays, settings: settings).document
+    }
+
+    /// The keys whose value is the path of a file to read: a relative path is resolved against
+    /// the folder of the file (scenario or overlay) that names it (docs/scenario-format.md).
+    static let fileKeys = ["procedureTable", "unitTable", "calendar.holidays"]
+
+    /// The edited document, and for each of ``fileKeys`` that an overlay sets, the overlay's
+    /// folder (the others are resolved against the scenario's folder; a `--set` path too).
+    static func editedDocumentAndFolders(path: String, overlays: [String], settings: [(String, String)])
+        throws(ScenarioError) -> (document: JSONValue, folders: [String: String]) {
         var document = try parseDocument(path)
+        var folders: [String: String] = [:]
         for overlay in overlays {
-            document = document.overlaid(with: try parseDocument(overlay))
+            let layer = try parseDocument(overlay)
+            for key in fileKeys where value(at: key, in: layer) != nil {
+                folders[key] = OutputFile.split(overlay).folder
+            }
+            document = document.overlaid(with: layer)
         }
         for (key, text) in settings {
             let value = (try? JSONParser.parse(Array(text.utf8))) ?? .string(text)
@@ -42,7 +58,20 @@ public enum ScenarioLoader {
                 throw ScenarioError(file: path, issues: [ScenarioIssue(path: key, message: "--set: \(error.message)")])
             }
         }
-        return document
+        for (key, _) in settings where fileKeys.contains(key) { folders[key] = nil }
+        return (document, folders)
+    }
+
+    /// The value at a dotted key path (`calendar.holidays`) of `document`, if there is one.
+    static func value(at key: String, in document: JSONValue) -> JSONValue? {
+        var current: JSONValue? = document
+        for part in key.split(separator: ".") { current = current?[String(part)] }
+        return current
+    }
+
+    /// `relative` resolved against `folder` (an absolute path as it is).
+    static func resolve(_ relative: String, in folder: String) -> String {
+        relative.hasPrefix("/") ? relative : (folder as NSString).appendingPathComponent(relative)
     }
 
     /// Volumes an overlay multiplies or divides by more than three: more often a monthly or a
@@ -65,16 +94,18 @@ public enum ScenarioLoader {
         return warnings
     }
 
-    static func decode(_ document: JSONValue, file: String, directory: String) throws(ScenarioError) -> Scenario {
+    static func decode(_ document: JSONValue, file: String, directory: String,
+                       folders: [String: String] = [:]) throws(ScenarioError) -> Scenario {
         if let problem = overlayProblem(document, file: file) { throw ScenarioError(file: file, issues: [problem]) }
         let diagnostics = Diagnostics()
+        diagnostics.fileFolders = folders
         var document = document
         if let table = document["procedureTable"] {
             guard case .string(let relative) = table else {
                 throw ScenarioError(file: file, issues: [ScenarioIssue(
                     path: "procedureTable", message: "expected the path of a CSV file, found \(table.typeName)")])
             }
-            let path = relative.hasPrefix("/") ? relative : (directory as NSString).appendingPathComponent(relative)
+            let path = resolve(relative, in: folders["procedureTable"] ?? directory)
             if let rows = ProcedureTable.overlay(path: path, reportAs: relative, diagnostics: diagnostics,
                                                  at: "procedureTable") {
                 document = document.overlaid(with: rows)
@@ -93,6 +124,7 @@ public enum ScenarioLoader {
         let calendarText = "\(holidays.covers) \(holidays.daysOff.sorted()) \(holidays.makeUpWorkingDays.sorted())"
         scenario.warnings = diagnostics.warnings
         scenario.file = file
+        scenario.inputFiles = diagnostics.filesRead
         scenario.fingerprint = StableHash.fnv1a(simulatorModelVersion + "\n" + calendarText + "\n"
                                                 + JSONWriter.text(document))
         return scenario

@@ -107,8 +107,9 @@ public enum ScenarioTemplate: String, CaseIterable, Sendable {
     func annotatedUnit(_ unit: JSONValue) -> JSONValue {
         guard case .object(var members) = unit else { return unit }
         if !members.contains(where: { $0.key == "source" }) { members.append(("source", .string(Self.source))) }
-        members.append(("notes", .string("Give the unit's official name and kind, and its population (or a weight) with its "
-                                         + "source; the population shares the ward-level load between the units.")))
+        // The table's own notes are the planner's: kept, and the template's reminder not added.
+        if !members.contains(where: { $0.key == "notes" }) { members.append(("notes", .string("Give the unit's official name and kind, and its population (or a weight) with its "
+                                         + "source; the population shares the ward-level load between the units."))) }
         return .object(members)
     }
 

@@ -41,7 +41,7 @@ enum UnitList {
         var document = document
         if let table = document["unitTable"] {
             if case .string(let relative) = table {
-                let path = relative.hasPrefix("/") ? relative : (directory as NSString).appendingPathComponent(relative)
+                let path = diagnostics.resolve(relative, key: "unitTable", directory: directory)
                 if let rows = UnitTable.rows(path: path, reportAs: relative, document: document,
                                              diagnostics: diagnostics, at: "unitTable") {
                     document = document.overlaid(with: .object([("units", .array(rows))]))

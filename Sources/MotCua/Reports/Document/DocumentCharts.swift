@@ -95,7 +95,7 @@ enum DocumentCharts {
         var html = "<p class=\"legend\"><span>━ \(e(vi ? "giá trị trung bình" : "mean"))</span><span>▒ \(e(vi ? "khoảng tin cậy 95%" : "95% interval"))</span>"
             + "<span style=\"color:#b91c1c\">╌ \(e(vi ? "chỉ tiêu" : "target"))</span>"
             + (marker.map { "<span>┆ \(e((vi ? "mức tải hiện nay " : "today's load ") + tickText($0, .factor, step: 0.1, language)))</span>" } ?? "")
-            + "<span style=\"color:#c2410c\">│ \(e(vi ? "mức tải bắt đầu không đạt" : "load where it stops passing"))</span></p>"
+            + "<span style=\"color:#c2410c\">│ \(e(vi ? "mức tải không còn đạt" : "load where it stops passing"))</span></p>"
         html += "<div class=\"small-multiples\" id=\"\(id)\">"
         let width = 340.0, height = 210.0, left = 52.0, right = 10.0, top = 10.0, bottom = 48.0
         let plotW = width - left - right, plotH = height - top - bottom

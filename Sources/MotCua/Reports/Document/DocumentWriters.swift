@@ -60,6 +60,15 @@ public enum DocumentText {
         lines += (document.headline + [document.provenance.whatChanged(language)].compactMap { $0 }).flatMap { Format.wrap($0, 98).map { "  " + $0 } }
         lines += document.provenance.lines(language, width: 96).map { "  " + $0 }
         for section in document.sections {
+            // A section of a chart and data-only tables has nothing for the terminal: no empty heading.
+            let printable = section.blocks.contains { block in
+                switch block {
+                case .paragraph: true
+                case .table(let table): !table.dataOnly
+                case .chart: false
+                }
+            }
+            guard printable else { continue }
             lines += ["", section.title.uppercased()]
             for block in section.blocks {
                 switch block {
@@ -102,6 +111,15 @@ public enum DocumentText {
 /// percentage points in both (`-4.79`), as the column titles say.
 public enum DocumentTables {
     /// The `--csv` files by name, each after the byte-order mark (columns by their keys).
+    /// The CSV files of every command's `--csv`: run's tables and the report documents' (by
+    /// table id). A command refuses up front an input or an output that one of them would
+    /// overwrite; a test checks that what the commands write is among them.
+    public static let knownCSVNames: Set<String> = Set([
+        "provenance", "targets", "fields", "procedures", "offices", "desk-hours", "daily", "levels", "journey",
+        "channels", "decision_766", "variants", "verdict_changes", "measures", "headroom", "break_loads", "curves",
+        "loads", "staffing", "unreachable", "one_fewer", "evaluations", "drivers",
+    ].map { $0 + ".csv" })
+
     public static func csvFiles(_ document: ReportDocument) -> [(name: String, text: String)] {
         tables(document, inLanguage: false).map { ($0.title + ".csv", CSVReport.byteOrderMark + $0.csvText) }
     }
@@ -199,11 +217,19 @@ public enum DocumentJSON {
     static func json(_ cell: ReportCell) -> JSONValue {
         switch cell {
         case .text(let text): .string(text)
-        case .value(let x, _): .number(x)
-        case .interval(let low, let high, _): .object([("low", .number(low)), ("high", .number(high))])
-        case .estimate(let mean, let low, let high, _): .object([("mean", .number(mean)), ("low", .number(low)), ("high", .number(high))])
+        case .value(let x, let quantity): .number(number(x, quantity))
+        case .interval(let low, let high, let quantity): .object([("low", .number(number(low, quantity))), ("high", .number(number(high, quantity)))])
+        case .estimate(let mean, let low, let high, let quantity):
+            .object([("mean", .number(number(mean, quantity))), ("low", .number(number(low, quantity))), ("high", .number(number(high, quantity)))])
         case .verdict(let verdict): .string(verdict.rawValue)
         case .empty: .null
         }
+    }
+
+    /// A number in the unit its column's key says: a difference of shares (`difference_pts_1`,
+    /// `worst_gap`) in percentage points, as in the CSV and the workbook; the rest as stored.
+    static func number(_ x: Double, _ quantity: Quantity) -> Double {
+        if case .points = quantity { return x * 100 }
+        return x
     }
 }

@@ -97,6 +97,19 @@ public enum CompareDocument {
                 }.joined(separator: ", ") + "."
             headline.append(text)
         }
+        // A whole scenario of another district (other name, other targets) is run with the same
+        // seeds, but its citizens, offices and targets are others: the pairing does not make the
+        // two comparable, and its differences are not the effect of a change.
+        let baseIDs = Set(base.targets.map(\.id))
+        let unrelated = (1..<comparison.summaries.count).filter { v in
+            comparison.summaries[v].scenarioName != base.scenarioName || Set(comparison.summaries[v].targets.map(\.id)) != baseIDs
+        }
+        let unrelatedWarning = unrelated.isEmpty ? nil : w(
+            "Warning: " + unrelated.map { "[\($0)]" }.joined(separator: ", ") + " is another scenario (another name or other targets) than the base: "
+                + "the same seeds (common random numbers) do not make two different scenarios comparable; the differences are not the effect of one change.",
+            "Cảnh báo: " + unrelated.map { "[\($0)]" }.joined(separator: ", ") + " là kịch bản khác (tên hoặc chỉ tiêu khác) với phương án gốc: "
+                + "dùng cùng chuỗi ngẫu nhiên không làm hai kịch bản khác nhau trở nên so sánh được; chênh lệch không phải là tác động của một thay đổi.")
+        if let unrelatedWarning { headline.append(unrelatedWarning) }
         var document = ReportDocument(kind: "compare", title: w("Comparison of variants", "So sánh phương án") + " — "
                                       + language.pick(base.scenarioName, base.scenarioNameVi),
                                       headline: headline, provenance: provenance, language: language)
@@ -107,11 +120,18 @@ public enum CompareDocument {
                 let outcome = i < comparison.outcomes.count ? comparison.outcomes[i] : nil
                 return [.text(i == 0 ? w("base", "gốc") : "[\(i)]"), .text(name), outcome.map { .value(Double($0.used), .count) } ?? .empty,
                         outcome.map { .text($0.reason.explanation(in: language)) } ?? .empty]
-            }))]))
+            }))] + (unrelatedWarning.map { [.paragraph($0)] } ?? [])))
 
         // Targets side by side.
         var columns = w.targetColumns + [ReportColumn("base", w("base", "gốc")), ReportColumn("base_verdict", w("verdict", "kết quả"))]
+        // A variant that changes a target's threshold is judged against its own: shown next to its verdict.
+        let ownThreshold = (0..<comparison.summaries.count).map { v in
+            v > 0 && base.targets.contains { target in
+                comparison.summaries[v].targets.first { $0.id == target.id }.map { w.threshold($0) != w.threshold(target) } ?? false
+            }
+        }
         for v in 1..<comparison.summaries.count {
+            if ownThreshold[v] { columns.append(ReportColumn("variant_\(v)_threshold", w("threshold", "ngưỡng") + " [\(v)]")) }
             columns += [ReportColumn("variant_\(v)", "[\(v)]"), ReportColumn("variant_\(v)_verdict", w("verdict", "kết quả") + " [\(v)]"),
                         ReportColumn("difference_pts_\(v)", w("difference [\(v)] (pts, 95% CI)", "chênh lệch [\(v)] (điểm %, KTC 95%)"))]
         }
@@ -119,7 +139,9 @@ public enum CompareDocument {
         let rows = base.targets.map { target -> [ReportCell] in
             var row = w.targetCells(target) + [.value(target.estimate.mean, .share), .verdict(target.verdict)]
             for v in 1..<comparison.summaries.count {
-                guard let other = comparison.summaries[v].targets.first(where: { $0.id == target.id }), let difference = paired[v - 1][target.id] else {
+                let other = comparison.summaries[v].targets.first(where: { $0.id == target.id })
+                if ownThreshold[v] { row.append(other.map { .text(w.threshold($0)) } ?? .empty) }
+                guard let other, let difference = paired[v - 1][target.id] else {
                     row += [.empty, .empty, .empty]
                     continue
                 }

@@ -31,8 +31,8 @@ public enum SweepDocument {
         }
         let never = targets.indices.filter { breaking($0).highest == nil }.map { w.short(targets[$0], among: targets) }
         let throughout = targets.indices.filter { breaking($0).first == nil }.map { w.short(targets[$0], among: targets) }
-        if !stopping.isEmpty { headline.append(w("Stop passing: ", "Bắt đầu không đạt: ") + stopping.joined(separator: "; ") + ".") }
-        if !never.isEmpty { headline.append(w("Not passing at any load swept: ", "Không đạt ở mức tải nào: ") + never.joined(separator: ", ") + ".") }
+        if !stopping.isEmpty { headline.append(w("Stop passing: ", "Không còn đạt (không đạt hoặc có rủi ro) từ: ") + stopping.joined(separator: "; ") + ".") }
+        if !never.isEmpty { headline.append(w("Not passing at any load swept: ", "Không đạt chắc chắn ở mức tải nào đã thử (không đạt hoặc có rủi ro): ") + never.joined(separator: ", ") + ".") }
         if !throughout.isEmpty, let last = loads.last {
             headline.append(w("Pass at \(load(last)), the top of the range: ", "Vẫn đạt ở \(load(last)), mức cao nhất đã thử: ") + throughout.joined(separator: ", ") + ".")
         }
@@ -50,14 +50,14 @@ public enum SweepDocument {
         }
         let todayTitle = today.map { load($0.load) } ?? "1.00×"
         if !targets.isEmpty {
-            document.sections.append(ReportSection(id: "headroom", title: w("Where each target stops passing", "Mức tải mà mỗi chỉ tiêu bắt đầu không đạt"), blocks: [
+            document.sections.append(ReportSection(id: "headroom", title: w("Where each target stops passing", "Mức tải mà mỗi chỉ tiêu không còn đạt"), blocks: [
                 .table(ReportTable(id: "headroom", columns: w.targetColumns + [
                     ReportColumn("value_today", w("value at ", "giá trị ở ") + todayTitle), ReportColumn("verdict_today", w("verdict at ", "kết quả ở ") + todayTitle),
                     ReportColumn("highest_passing", w("highest load passing", "mức tải cao nhất còn đạt")),
-                    ReportColumn("first_not_passing", w("first load not passing", "mức tải đầu tiên không đạt")),
+                    ReportColumn("first_not_passing", w("first load not passing", "mức tải đầu tiên không còn đạt")),
                 ], rows: headroomRows, notes: [
                     w("First load not passing: the load after the last one at which the target passes; with few replications a verdict may flip between loads (see the chart).",
-                      "Mức tải đầu tiên không đạt: mức ngay sau mức cao nhất còn đạt; khi ít lần chạy lặp, kết quả có thể đổi qua lại giữa các mức (xem biểu đồ)."),
+                      "Mức tải đầu tiên không còn đạt (không đạt hoặc có rủi ro): mức ngay sau mức cao nhất còn đạt; khi ít lần chạy lặp, kết quả có thể đổi qua lại giữa các mức (xem biểu đồ)."),
                     w.verdictNote])),
             ]))
             if !sweep.breakLoads.isEmpty {
@@ -197,8 +197,13 @@ public enum StaffDocument {
                     "Kiểm tra tối thiểu: bớt một người ở bất kỳ đơn vị nào (trên giới hạn dưới) thì có chỉ tiêu không đạt.")
                 : w("Minimality check FAILED at: ", "Kiểm tra tối thiểu KHÔNG ĐẠT tại: ") + notMinimal.joined(separator: ", ")))
         }
-        staffBlocks.append(.paragraph(w("Search cost: \(search.evaluations) evaluations, \(search.simulatedReplications) replications simulated, \(search.storedReplications) reused from stored results.",
-                                        "Chi phí tìm: \(search.evaluations) lượt đánh giá, \(search.simulatedReplications) lần chạy lặp mô phỏng, \(search.storedReplications) lấy lại từ kết quả đã lưu.")
+        // A step of the table may look again at a staffing already evaluated (its result reused):
+        // the count of distinct staffings is then smaller than the table's rows, and says so.
+        let repeats = search.steps.count - search.evaluations
+        let repeated = repeats > 0 ? w(" (the \(search.steps.count) steps below include \(repeats) staffing\(repeats == 1 ? "" : "s") already evaluated, not simulated again)",
+                                       " (\(search.steps.count) bước dưới đây gồm \(repeats) phương án biên chế đã đánh giá, không mô phỏng lại)") : ""
+        staffBlocks.append(.paragraph(w("Search cost: \(search.evaluations) distinct staffings evaluated\(repeated), \(search.simulatedReplications) replications simulated, \(search.storedReplications) reused from stored results.",
+                                        "Chi phí tìm: \(search.evaluations) phương án biên chế đã đánh giá\(repeated), \(search.simulatedReplications) lần chạy lặp mô phỏng, \(search.storedReplications) lấy lại từ kết quả đã lưu.")
                                       + (search.outcome.map { $0.reason == .fixed ? "" : " " + w("Replications: \($0.used), stopped because \($0.reason.explanation).",
                                                                                                   "Số lần chạy lặp: \($0.used), dừng vì \($0.reason.explanationVi).") } ?? "")))
         document.sections.append(ReportSection(id: "staffing", title: w("Recommended staffing", "Biên chế đề xuất"), blocks: staffBlocks))

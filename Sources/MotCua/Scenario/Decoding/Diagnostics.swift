@@ -39,5 +39,23 @@ final class Diagnostics {
         datedEntries.append(DatedEntry(path: path, kind: kind, from: from, to: to))
     }
 
+    /// The files the scenario names and that were read (holiday table, procedure and unit
+    /// tables), with the paths as resolved: a command must never write over one of them.
+    private(set) var filesRead: [Scenario.InputFile] = []
+
+    /// For a key naming a file (`procedureTable`…) that an overlay set, the overlay's folder:
+    /// its relative path is resolved there, not in the scenario's folder.
+    var fileFolders: [String: String] = [:]
+
+    /// Where the relative file path `relative` at `key` is: resolved against the folder of the
+    /// file that named it.
+    func resolve(_ relative: String, key: String, directory: String) -> String {
+        ScenarioLoader.resolve(relative, in: fileFolders[key] ?? directory)
+    }
+
+    func read(_ what: String, at path: String) {
+        if !filesRead.contains(where: { $0.path == path }) { filesRead.append(Scenario.InputFile(what: what, path: path)) }
+    }
+
     var isEmpty: Bool { issues.isEmpty }
 }

@@ -64,7 +64,8 @@ extension ScenarioDecoder {
                                    + "remove this key or use mode \"working-days\"")
             }
         } else if let relative = c.string("holidays"), !diagnostics.checksOverlay {
-            let path = relative.hasPrefix("/") ? relative : (directory as NSString).appendingPathComponent(relative)
+            let path = diagnostics.resolve(relative, key: "calendar.holidays", directory: directory)
+            diagnostics.read("the holiday table (calendar.holidays)", at: path)
             do {
                 holidays = try ScenarioLoader.loadHolidays(path: path)
                 if let horizon {
@@ -82,7 +83,8 @@ extension ScenarioDecoder {
                 }
             } catch {
                 for issue in error.issues {
-                    diagnostics.report(c.child("holidays"), "in \(relative) at \(issue.path): \(issue.message)")
+                    let resolved = relative == path ? "" : " (resolved to \(path))"
+                    diagnostics.report(c.child("holidays"), "in \(relative)\(resolved) at \(issue.path): \(issue.message)")
                 }
             }
         }
