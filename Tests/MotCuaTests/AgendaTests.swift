@@ -36,4 +36,43 @@ struct AgendaTests {
         }
         #expect(count == 20_099)
     }
+
+    @Test("events days ahead, beyond the ring of day buckets and on day boundaries come out in order")
+    func acrossDays() {
+        var agenda = Agenda()
+        var rng = RandomStream(seed: 17)
+        var now = 0.0
+        var expected: [(Double, UInt64)] = []
+        var got: [(Double, UInt64)] = []
+        var scheduled: UInt64 = 0
+        func add(_ time: Double, to agenda: inout Agenda) {
+            agenda.schedule(at: time, .arrival, target: Int32(truncatingIfNeeded: scheduled))
+            expected.append((time, scheduled))
+            scheduled += 1
+        }
+        // Same-day, next-day, weeks ahead, beyond the ring (Agenda.ringDays days), exactly on a
+        // midnight, and a minute's fraction before one, where dividing by the day's length
+        // rounds up onto the next day.
+        func draw() -> Double {
+            switch rng.next() % 6 {
+            case 0: return now + rng.nextUnit() * 30
+            case 1: return now + 1440 + rng.nextUnit() * 1440
+            case 2: return now + rng.nextUnit() * 40 * 1440
+            case 3: return now + Double(Agenda.ringDays + 3) * 1440 * rng.nextUnit() * 2
+            case 4: return ((now / 1440).rounded(.down) + Double(1 + rng.next() % 3)) * 1440
+            default: return (((now / 1440).rounded(.down) + 1) * 1440).nextDown
+            }
+        }
+        for _ in 0..<200 { add(draw(), to: &agenda) }
+        while let e = agenda.next() {
+            #expect(e.time >= now)
+            now = e.time
+            got.append((e.time, UInt64(UInt32(bitPattern: e.target))))
+            if scheduled < 30_000 { add(draw(), to: &agenda) }
+        }
+        // The order is (time, scheduling order): the scheduling number is the target here.
+        expected.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        #expect(got.count == expected.count)
+        #expect(zip(got, expected).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 })
+    }
 }

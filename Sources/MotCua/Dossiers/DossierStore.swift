@@ -8,36 +8,13 @@ struct DossierRecord: Sendable, BitwiseCopyable {
     var supplements: UInt8 = 0
     /// Desk checks done so far (a citizen sent away for missing papers is checked again).
     var deskChecks: UInt8 = 0
-    /// Whether the current stage's lag is over.
-    var lagDone = false
-    /// Whether the current stage has already asked for a supplement.
-    var askedAtStage = false
-    /// Submitted online.
-    var online: Bool
-    /// Sent by post.
-    var postal = false
-    /// In the priority lane at the desk.
-    var priority = false
-    /// Counted in the statistics (arrived after the warm-up).
-    var counted: Bool
-    /// Accepted at the desk (a receipt with an appointment date was issued).
-    var accepted = false
-    /// Slot in use.
-    var alive = true
-    /// Withdrawn by the citizen; the slot is released when the dossier's pending event or queue
-    /// place is reached.
-    var withdrawn = false
-    /// Electronic once received: filed online, or its components scanned at the desk.
-    var digitized = false
-    /// In the opening backlog (in progress when the horizon started).
-    var backlog = false
-    /// Pays its fee electronically (decided when accepted; for the dossier log).
-    var ePaid = false
-    /// Re-uses documents already held (decided when accepted; for the dossier log).
-    var reused = false
+    /// The yes-or-no facts (``lagDone`` … ``stageSigns``), one bit each: as thirteen `Bool`s they
+    /// took the bytes that now hold the clock's position and top step, which the kernel reads
+    /// at every change of state (in the record's cache line, not the clock's).
+    private var flags: UInt16 = Flag.alive
     /// Day of the horizon on which the desk received it (``DossierRecord/notReceived`` for the
-    /// opening backlog): the dated rules in force that day apply to it (docs/model.md §11). Two
-    /// bytes, in the padding after the flags: a horizon has at most 36,600 days.
+    /// opening backlog): the dated rules in force that day apply to it (docs/model.md §11). A
+    /// horizon has at most 36,600 days.
     var receivedDay: UInt16 = DossierRecord.notReceived
     static let notReceived = UInt16.max
     /// The dossier's number among its procedure's dossiers (backlog ones in their own range),
@@ -55,20 +32,82 @@ struct DossierRecord: Sendable, BitwiseCopyable {
     /// of arrival, which depends on the arrival streams alone, so the number stays when staffing
     /// changes; opening-backlog dossiers are numbered from ``DossierStore/firstBacklogSerial``.
     var serial: UInt32 = 0
+    /// The time breakdown's step (stage and part) that consumed most of the deadline so far:
+    /// its seconds, its stage (< 0 when none) and the part's position in ``TimePart/stepParts``
+    /// (docs/model.md §12; the rest of the clock is ``DossierClock``).
+    var topSeconds: Int32 = 0
     /// Arrival time.
     var arrivedAt: SimTime
     /// Appointment (due) time, or infinity before acceptance.
     var dueAt: SimTime = .infinity
     /// When the deadline clock was stopped (supplement, tax office), or nan.
     var pausedAt: SimTime = .nan
+    var topStage: Int16 = -1
+    var topPart: UInt8 = 0
+    /// The ``TimePart`` (raw value) the time since the clock's mark belongs to.
+    var clockPart = UInt8(TimePart.deskQueue.rawValue)
+
+    /// Bits of ``flags``.
+    private enum Flag {
+        static let lagDone: UInt16 = 1 << 0
+        static let askedAtStage: UInt16 = 1 << 1
+        static let online: UInt16 = 1 << 2
+        static let postal: UInt16 = 1 << 3
+        static let priority: UInt16 = 1 << 4
+        static let counted: UInt16 = 1 << 5
+        static let accepted: UInt16 = 1 << 6
+        static let alive: UInt16 = 1 << 7
+        static let withdrawn: UInt16 = 1 << 8
+        static let digitized: UInt16 = 1 << 9
+        static let backlog: UInt16 = 1 << 10
+        static let ePaid: UInt16 = 1 << 11
+        static let reused: UInt16 = 1 << 12
+        static let stageSigns: UInt16 = 1 << 13
+    }
+
+    @inline(__always)
+    private func has(_ bit: UInt16) -> Bool { flags & bit != 0 }
+
+    @inline(__always)
+    private mutating func set(_ bit: UInt16, _ value: Bool) { flags = value ? flags | bit : flags & ~bit }
+
+    /// Whether the current stage's lag is over.
+    var lagDone: Bool { get { has(Flag.lagDone) } set { set(Flag.lagDone, newValue) } }
+    /// Whether the current stage has already asked for a supplement.
+    var askedAtStage: Bool { get { has(Flag.askedAtStage) } set { set(Flag.askedAtStage, newValue) } }
+    /// Submitted online.
+    var online: Bool { get { has(Flag.online) } set { set(Flag.online, newValue) } }
+    /// Sent by post.
+    var postal: Bool { get { has(Flag.postal) } set { set(Flag.postal, newValue) } }
+    /// In the priority lane at the desk.
+    var priority: Bool { get { has(Flag.priority) } set { set(Flag.priority, newValue) } }
+    /// Counted in the statistics (arrived after the warm-up).
+    var counted: Bool { get { has(Flag.counted) } set { set(Flag.counted, newValue) } }
+    /// Accepted at the desk (a receipt with an appointment date was issued).
+    var accepted: Bool { get { has(Flag.accepted) } set { set(Flag.accepted, newValue) } }
+    /// Slot in use.
+    var alive: Bool { get { has(Flag.alive) } set { set(Flag.alive, newValue) } }
+    /// Withdrawn by the citizen; the slot is released when the dossier's pending event or queue
+    /// place is reached.
+    var withdrawn: Bool { get { has(Flag.withdrawn) } set { set(Flag.withdrawn, newValue) } }
+    /// Electronic once received: filed online, or its components scanned at the desk.
+    var digitized: Bool { get { has(Flag.digitized) } set { set(Flag.digitized, newValue) } }
+    /// In the opening backlog (in progress when the horizon started).
+    var backlog: Bool { get { has(Flag.backlog) } set { set(Flag.backlog, newValue) } }
+    /// Pays its fee electronically (decided when accepted; for the dossier log).
+    var ePaid: Bool { get { has(Flag.ePaid) } set { set(Flag.ePaid, newValue) } }
+    /// Re-uses documents already held (decided when accepted; for the dossier log).
+    var reused: Bool { get { has(Flag.reused) } set { set(Flag.reused, newValue) } }
+    /// Whether the current stage's office works in sessions (its wait is for a signing session).
+    var stageSigns: Bool { get { has(Flag.stageSigns) } set { set(Flag.stageSigns, newValue) } }
 
     init(procedure: Int32, online: Bool, counted: Bool, instance: Int32, arrivedAt: SimTime) {
         self.procedure = procedure
         stage = 0
-        self.online = online
-        self.counted = counted
         self.instance = instance
         self.arrivedAt = arrivedAt
+        self.online = online
+        self.counted = counted
     }
 }
 

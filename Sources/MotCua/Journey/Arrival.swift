@@ -49,7 +49,7 @@ extension SimulationRun {
         record.postal = stream.postal
         record.desk = stream.office
         let dossier = context.dossiers.add(record)
-        context.dossiers.clock(dossier).pointee.mark = context.workingSecond(now)
+        context.dossiers.clock(dossier).pointee.mark = UInt32(truncatingIfNeeded: context.workingSecond(now))
         let priorityShare = procedures[p].priorityShare
         if !stream.online && !stream.postal && priorityShare > 0 {
             context.dossiers[dossier].priority = decides(.priority, priorityShare, context.dossiers[dossier])
@@ -102,7 +102,7 @@ extension SimulationRun {
                 record.stage = Int16(stage)
                 let dossier = context.dossiers.add(record)
                 let clock = context.dossiers.clock(dossier)
-                clock.pointee.mark = context.workingSecond(0)
+                clock.pointee.mark = UInt32(truncatingIfNeeded: context.workingSecond(0))
                 clock.pointee.parts[TimePart.beforeHorizon.rawValue] =
                     Int32((elapsed * model.legalSchedule.minutesPerWorkingDay * 60).rounded())
                 context.conservation.backlog += 1

@@ -76,12 +76,15 @@ public enum TimePart: Int, CaseIterable, Sendable {
     public static let stepParts: [TimePart] = [.forwarding, .lag, .tray, .signing, .work]
 }
 
-/// A dossier's clock (see the file's head): the parts so far, the current stage's share of
-/// them, and the step that consumed most of its deadline so far. Plain values, kept in the
-/// store beside the dossier's record (not in it, which the journey copies at every event).
+/// A dossier's clock (see the file's head): the parts so far and the current stage's share of
+/// them. Plain values, kept in the store beside the dossier's record (not in it, which the
+/// journey copies at every event), in exactly one cache line: 64 bytes, the buffer aligned.
+/// Its position (the part now running, ``DossierRecord/clockPart``), the stage's signing flag
+/// and the top step live in the record, whose line each change of state reads anyway.
 struct DossierClock: BitwiseCopyable {
-    /// The legal working second of the last change of state.
-    var mark: Int64 = 0
+    /// The low 32 bits of the legal working second of the last change of state: a charge is
+    /// kept in 32 bits, so the low bits of the difference are all it needs.
+    var mark: UInt32 = 0
     /// Seconds charged to each part, by ``TimePart`` raw value.
     var parts = InlineArray<11, Int32>(repeating: 0)  // TimePart.count
     /// The current stage's lag, wait (queue, tray or signing session), work and forwarding to it.
@@ -89,14 +92,6 @@ struct DossierClock: BitwiseCopyable {
     var stageWait: Int32 = 0
     var stageWork: Int32 = 0
     var stageForwarding: Int32 = 0
-    /// The part the time since ``mark`` belongs to.
-    var part = UInt8(TimePart.deskQueue.rawValue)
-    /// Whether the current stage's office works in sessions (its wait is for a signing session).
-    var stageSigns = false
-    /// The step (stage and part) that consumed most of the deadline so far; `topStage` < 0 when none.
-    var topPart = UInt8(0)
-    var topStage: Int16 = -1
-    var topSeconds: Int32 = 0
 
     /// The total of the parts.
     var elapsed: Int {
@@ -134,10 +129,10 @@ extension RunContext {
 
     @inline(__always)
     func clock(_ dossier: Int32, next: UInt8) {
-        let second = workingSecondOfNow
+        let second = UInt32(truncatingIfNeeded: workingSecondOfNow)
         let clock = dossiers.clock(dossier)
-        let spent = Int32(truncatingIfNeeded: second - clock.pointee.mark)
-        let part = Int(clock.pointee.part)
+        let spent = Int32(bitPattern: second &- clock.pointee.mark)
+        let part = Int(dossiers[dossier].clockPart)
         clock.pointee.parts[part] &+= spent
         switch part {
         case TimePart.lag.rawValue: clock.pointee.stageLag &+= spent
@@ -147,13 +142,13 @@ extension RunContext {
         default: break
         }
         clock.pointee.mark = second
-        clock.pointee.part = next
+        dossiers[dossier].clockPart = next
     }
 
     /// The office starts its work on the dossier: its queue time ends and its work begins.
     @inline(__always)
     func clockWorkStarts(_ dossier: Int32) {
-        let part = dossiers.clock(dossier).pointee.part
+        let part = dossiers[dossier].clockPart
         clock(dossier, next: part == UInt8(TimePart.deskQueue.rawValue) ? TimePart.deskWork : TimePart.work)
     }
 
@@ -165,7 +160,7 @@ extension RunContext {
     func closeStage(_ dossier: Int32, stage: Int, office: @autoclosure () -> Int32, pausesDeadline: Bool) {
         let clock = dossiers.clock(dossier)
         var c = clock.pointee
-        let signs = c.stageSigns
+        let signs = dossiers[dossier].stageSigns
         if keepsTrails {
             trail(dossier, office: office(), lag: c.stageLag, wait: c.stageWait, work: c.stageWork)
         }
@@ -177,15 +172,15 @@ extension RunContext {
         } else if stage > 0 {
             // Positions in ``TimePart/stepParts``; ties go to the earlier step and part.
             let wait: UInt8 = signs ? 3 : 2
-            var best = c.topSeconds, position = UInt8(255)
+            var best = dossiers[dossier].topSeconds, position = UInt8(255)
             if c.stageForwarding > best { best = c.stageForwarding; position = 0 }
             if c.stageLag > best { best = c.stageLag; position = 1 }
             if c.stageWait > best { best = c.stageWait; position = wait }
             if c.stageWork > best { best = c.stageWork; position = 4 }
             if position != 255 {
-                c.topSeconds = best
-                c.topStage = Int16(stage)
-                c.topPart = position
+                dossiers[dossier].topSeconds = best
+                dossiers[dossier].topStage = Int16(stage)
+                dossiers[dossier].topPart = position
             }
         }
         c.stageLag = 0; c.stageWait = 0; c.stageWork = 0; c.stageForwarding = 0
@@ -204,8 +199,9 @@ extension RunContext {
         let row = (p * 2 + (late ? 1 : 0))
         breakdownDossiers[row] += 1
         for i in 0..<TimePart.count { breakdownSeconds[row * TimePart.count + i] += Int(c.parts[i]) }
-        if late, c.topStage >= 0 {
-            topSteps[firstTopStep[p] + Int(c.topStage) * TimePart.stepParts.count + Int(c.topPart)] += 1
+        let topStage = dossiers[dossier].topStage
+        if late, topStage >= 0 {
+            topSteps[firstTopStep[p] + Int(topStage) * TimePart.stepParts.count + Int(dossiers[dossier].topPart)] += 1
         }
     }
 
@@ -245,7 +241,7 @@ extension SimulationRun {
         let signs = signsInSessions[Int(office)]
         let next: TimePart = stage == 0 ? .deskQueue : lagging ? .lag : signs ? .signing : .tray
         context.clock(dossier, next: next)
-        context.dossiers.clock(dossier).pointee.stageSigns = signs
+        context.dossiers[dossier].stageSigns = signs
     }
 
     /// The dossier leaves its current stage (see ``RunContext/closeStage(_:stage:office:pausesDeadline:)``).
@@ -266,7 +262,7 @@ extension RunContext {
     /// Called with a log only.
     func timeCells(_ dossier: Int32, _ record: DossierRecord) -> [String] {
         let p = Int(record.procedure)
-        clock(dossier, next: dossiers.clock(dossier).pointee.part)
+        clock(dossier, next: dossiers[dossier].clockPart)
         let stage = Int(record.stage)
         if stage < model.procedures[p].stageCount {
             let office = model.office(ofStage: stage, of: p, instance: record.instance)
@@ -274,14 +270,16 @@ extension RunContext {
                        pausesDeadline: model.stages[model.procedures[p].firstStage + stage].pausesDeadline)
         }
         let c = dossiers.clock(dossier).pointee
+        // The top step as closing the stage left it (not the caller's copy of the record).
+        let topStage = dossiers[dossier].topStage, topPart = dossiers[dossier].topPart
         var cells = (0..<TimePart.allCases.count).map { String(c.parts[$0]) }
         // Counted apart from the parts: from the arrival and the present instant, plus the
         // backlog's time before the horizon, which no instant of the run holds.
         cells.append(String(workingSecond(now) - workingSecond(record.arrivedAt) + Int64(c.parts[TimePart.beforeHorizon.rawValue])))
         var top = ""
-        if c.topStage >= 0 {
-            let office = model.office(ofStage: Int(c.topStage), of: p, instance: record.instance)
-            top = TimePart.stepParts[Int(c.topPart)].id + ":" + model.scenario.offices[model.offices[Int(office)].entry].id
+        if topStage >= 0 {
+            let office = model.office(ofStage: Int(topStage), of: p, instance: record.instance)
+            top = TimePart.stepParts[Int(topPart)].id + ":" + model.scenario.offices[model.offices[Int(office)].entry].id
         }
         cells.append(DossierLog.cell(top))
         cells.append(DossierLog.cell(trails.removeValue(forKey: dossier) ?? ""))
