@@ -37,13 +37,15 @@ struct StaffingGuardTests {
         #expect(StaffingSearch.problem(bounds: [.init(office: "desk", low: 4, high: 3)], in: scenario) != nil)
     }
 
-    @Test("without the guard one clerk passes the on-time target while citizens give up; with it, the search keeps enough staff")
+    @Test("one clerk whose citizens give up fails the on-time target by the desk guard even without the search's guard; with it, the search keeps enough staff")
     func guardKeepsCitizens() async throws {
         let scenario = try Self.impatientQueue()
         let bounds = [StaffingSearch.Bound(office: "desk", low: 1, high: 3)]
         let unguarded = try await StaffingSearch.run(scenario: scenario, bounds: bounds, seed: 7, replications: 3, jobs: 2,
                                                      guardingWithdrawals: false)
-        #expect(unguarded.solution?["desk"] == 1)
+        // Before the desk guard (docs/model.md §7.6) one clerk passed here, the on-time rate
+        // leaving out the citizens who gave up; now more than 10% giving up fails it.
+        #expect((unguarded.solution?["desk"] ?? 0) >= 2)
         #expect(unguarded.guardTarget == nil)
         let guarded = try await StaffingSearch.run(scenario: scenario, bounds: bounds, seed: 7, replications: 3, jobs: 2)
         let target = try #require(guarded.guardTarget)

@@ -268,7 +268,9 @@ extension LogRecount {
         var byID: [String: Double] = [:]
         if case .array(let entries)? = reported {
             for entry in entries {
-                if case .string(let id)? = entry["id"], let points = entry["points"]?.numberValue { byID[id] = points }
+                guard case .string(let id)? = entry["id"] else { continue }
+                // A part not computed (0 ÷ 0) is null in the report; the recount's share of 0 ÷ 0 is 0.
+                if let points = entry["points"]?.numberValue { byID[id] = points } else if case .null? = entry["points"] { byID[id] = 0 }
             }
         }
         return parts.map { id, points in

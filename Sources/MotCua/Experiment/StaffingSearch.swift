@@ -54,11 +54,12 @@ public struct StaffingSearch: Sendable {
 
     /// The guard a search adds when its targets say nothing about citizens who leave without a
     /// result: fewer staff must not buy the on-time rate by letting citizens give up in the
-    /// queue. The share of dossiers withdrawn may rise at most one percentage point above what
-    /// the current staffing gives (`baseline`: the upper end of its 95% interval, so that the
-    /// current staffing passes the guard however few replications there are).
+    /// queue. The share of dossiers withdrawn may rise at most one percentage point
+    /// (``DeskGuard/staffSearchMargin``) above what the current staffing gives
+    /// (`baseline`: the upper end of its 95% interval, so that the current staffing passes the
+    /// guard however few replications there are).
     public static func withdrawalGuard(baseline: Double) -> TargetSpec {
-        let threshold = Swift.min(1, Swift.max(0, baseline + 0.01))
+        let threshold = Swift.min(1, Swift.max(0, baseline + DeskGuard.staffSearchMargin))
         let shown = Format.percent(threshold)
         return TargetSpec(id: "guard-withdrawn",
                           label: "Guard: citizens who give up or withdraw ≤ \(shown) (now \(Format.percent(baseline)) + 1 point)",

@@ -83,7 +83,9 @@ final class RunContext: @unchecked Sendable {
                        to log: DossierLog) {
         let p = Int(record.procedure)
         let channel = record.online ? "online" : record.postal ? "postal" : "in person"
-        let feePaying = record.accepted && model.procedures[p].fee != nil
+        // As the report counts them (``ProcedureTally/feePaying``): accepted at the desk in the
+        // horizon, so not the opening backlog, whose fees were settled before it.
+        let feePaying = record.accepted && !record.backlog && model.procedures[p].fee != nil
         let incompleteChecks = Int(record.deskChecks) - (record.accepted && !record.backlog ? 1 : 0)
         func flag(_ value: Bool) -> String { value ? "1" : "0" }
         // The intake desk of the dossier's own unit, also when it was filed elsewhere: levels are

@@ -181,7 +181,15 @@ actor SimulationRun {
                 if record.dueAt < midnight { overdue += 1 }
                 if record.stage == 0 { atDesk += 1 }
             }
-            inProgressPerDay[day] = Int32(context.dossiers.live)
+            // Citizens whose patience ran out in a queue have left, though not yet withdrawn.
+            var gone: Int32 = 0
+            for office in offices {
+                let left = office.onSharedExecutor(midnight) { office, time in office.dossiersGone(before: time) }
+                gone += left.inProgress
+                overdue -= left.overdue
+                atDesk -= left.atDesk
+            }
+            inProgressPerDay[day] = Int32(context.dossiers.live) - gone
             overduePerDay[day] = overdue
             atDeskPerDay[day] = atDesk
         }

@@ -30,6 +30,13 @@ public struct TargetResult: Sendable {
     /// rate by `policies.apology.onTimeShare`, for instance): which input, its value and its
     /// source's kind, for the report to show next to the verdict. Nil otherwise.
     public let inputDriven: String?
+    /// For an on-time or late target (``DeskGuard/guards(_:)``): the share of all received
+    /// dossiers whose citizen could not file at a desk (``ExperimentSummary/gaveUpAtDeskShare``).
+    public let gaveUpAtDesk: Double?
+
+    /// Whether the desk guard failed the verdict: too many citizens could not file at the desk
+    /// for the on-time rate, which leaves them out, to speak for the desk (docs/model.md §7.6).
+    public var failedByDeskGuard: Bool { gaveUpAtDesk.map(DeskGuard.trips) ?? false }
 }
 
 /// A target of the plan that the simulation cannot compute, with the reason.
@@ -107,8 +114,19 @@ public struct OfficeResult: Sendable {
     /// squares; mean over replications). Clearly positive with staff near 100% busy means the
     /// office cannot keep up: its backlog grows without bound.
     public let queueGrowthPerDay: Double
-    /// The office cannot keep up with its load.
-    public var isUnstable: Bool { queueGrowthPerDay > 0.5 && utilization.mean > 0.95 }
+    /// Of the citizens who queued in person or gave up, the share who gave up (mean counts per
+    /// replication), nil when none queued.
+    public var gaveUpShare: Double? {
+        let seen = servedPerReplication.mean + abandonedPerReplication.mean
+        return seen > 0 && abandoned > 0 ? abandonedPerReplication.mean / seen : nil
+    }
+    /// The office cannot keep up with its load: staff near 100% busy and a queue that grows —
+    /// day after day, or as citizens who give up waiting, more than the desk guard's allowance
+    /// (``DeskGuard/allowance``; a desk whose citizens leave at closing never shows a queue
+    /// growing overnight).
+    public var isUnstable: Bool {
+        utilization.mean > 0.95 && (queueGrowthPerDay > 0.5 || gaveUpShare.map(DeskGuard.trips) ?? false)
+    }
     /// Mean wait (minutes) of dossiers arriving in each hour of the day, nan where none arrived.
     public let meanWaitByHour: [Double]
     /// Dossiers arriving in each hour of the day (totals over replications).
@@ -127,11 +145,33 @@ public struct ScoreComponent: Sendable {
     /// What the number does not include.
     public let leavesOut: String
     public let leavesOutVi: String
+    /// Why the part is not computed, when its denominator is 0 (a scenario without fee-paying
+    /// procedures has no e-payment share to score): ``points`` is then 0 and not a score.
+    public var notComputed: (en: String, vi: String)? = nil
 
     static func compute(_ t: ProcedureTally) -> [ScoreComponent] {
         func ratio(_ a: Int, _ b: Int) -> Double { b > 0 ? Double(a) / Double(b) : 0 }
         let results = t.resultsElectronic + t.resultsPostal + t.resultsAtDesk
-        return [
+        // Each part's denominator, and its noun for "not computed: no … in this scenario".
+        let denominators: [String: (count: Int, en: String, vi: String)] = [
+            "progress": (t.processed, "dossiers finished or in progress", "hồ sơ đã hoặc đang giải quyết"),
+            "online-service": (t.received, "dossiers received", "hồ sơ tiếp nhận"),
+            "online-payment": (t.feePaying, "fee-paying dossiers", "hồ sơ có thu phí"),
+            "electronic-results": (results, "results returned by a modelled channel", "kết quả được trả theo kênh có mô phỏng"),
+            "digitized-components": (t.accepted, "accepted dossiers", "hồ sơ được tiếp nhận"),
+            "data-reuse": (t.reuseEligible, "dossiers of procedures with a re-use rule", "hồ sơ của thủ tục có quy tắc tái sử dụng"),
+        ]
+        return parts(t, ratio, results).map { part in
+            var part = part
+            if let d = denominators[part.id], d.count == 0 {
+                part.notComputed = (Language.en.decision766ZeroDenominator(d.en), Language.vi.decision766ZeroDenominator(d.vi))
+            }
+            return part
+        }
+    }
+
+    private static func parts(_ t: ProcedureTally, _ ratio: (Int, Int) -> Double, _ results: Int) -> [ScoreComponent] {
+        [
             ScoreComponent(id: "progress", name: "On-time progress", nameVi: "Tiến độ giải quyết", points: 20 * ratio(t.onTime, t.processed), maximum: 20,
                            leavesOut: "taken as proportional to the on-time rate (assumption); ignores dossiers of procedures not simulated",
                            leavesOutVi: "giả định điểm tỷ lệ thuận với tỷ lệ đúng hạn; không tính thủ tục không mô phỏng"),

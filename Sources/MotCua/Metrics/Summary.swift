@@ -27,6 +27,11 @@ public struct ExperimentSummary: Sendable {
     /// The dossier balance of each replication, in replication order.
     public let conservationPerReplication: [Conservation]
 
+    /// The share of the received dossiers whose citizen could not file at a desk (gave up in the
+    /// queue or was sent home at closing), mean over replications; nil when nothing was received.
+    /// Above ``DeskGuard/allowance`` every on-time and late verdict is FAIL.
+    public let gaveUpAtDeskShare: Double?
+
     /// The balance's `counter` per replication: its mean with a 95% interval.
     public func balanceMean(_ counter: KeyPath<Conservation, Int>) -> Estimate {
         Estimate(conservationPerReplication.map { Double($0[keyPath: counter]) }).clamped(to: 0...Double.infinity)
@@ -113,6 +118,9 @@ public struct ExperimentSummary: Sendable {
 
         var targets: [TargetResult] = []
         let many = results.count > 1
+        let deskShares = overall.perReplication.compactMap(DeskGuard.share)
+        let deskShare = deskShares.isEmpty ? nil : deskShares.reduce(0, +) / Double(deskShares.count)
+        gaveUpAtDeskShare = deskShare
         targetsNotComputable = scenario.targets.compactMap { target in
             target.notComputable.map { reason in
                 TargetNotComputable(id: target.id, label: target.label, labelVi: target.labelVi,
@@ -138,14 +146,18 @@ public struct ExperimentSummary: Sendable {
             }
             for (field, members) in groups {
                 let estimate = Estimate(rate(of: members, measure: target.measure), confidence: confidence).clamped(to: 0...1)
+                let gaveUpAtDesk = DeskGuard.guards(target.measure) ? deskShare : nil
+                // Whatever the rate says, too many citizens it leaves out fail it (docs/model.md §7.6).
+                let guardFails = gaveUpAtDesk.map(DeskGuard.trips) ?? false
                 targets.append(TargetResult(
                     id: target.field == "*" ? "\(target.id)/\(field?.id ?? "")" : target.id,
                     label: target.label, labelVi: target.labelVi, measure: target.measure,
                     fieldName: field?.name, fieldNameVi: field?.nameVi, comparator: target.comparator, threshold: target.threshold,
                     estimate: estimate,
                     denominator: Estimate(perReplication(of: members).map { Double($0[keyPath: target.measure.terms.whole]) }),
-                    verdict: ExperimentSummary.verdict(estimate, target, replicated: many),
-                    inputDriven: ExperimentSummary.inputDriving(target.measure, of: members, in: scenario)))
+                    verdict: guardFails ? .fail : ExperimentSummary.verdict(estimate, target, replicated: many),
+                    inputDriven: ExperimentSummary.inputDriving(target.measure, of: members, in: scenario),
+                    gaveUpAtDesk: gaveUpAtDesk))
             }
         }
         self.targets = targets

@@ -55,6 +55,10 @@ public struct ProcedureTally: Sendable, Equatable, Codable, BitwiseCopyable {
     public var reused = 0
     /// Dossiers of the opening backlog finished within the horizon (docs/model.md §7.5).
     public var backlogFinished = 0
+    /// Citizens who gave up in a desk queue before their dossier was taken, or whose patience
+    /// ran out overnight while the desk was closed ("sent home at closing"): withdrawn, and so
+    /// outside the on-time rate; the desk guard (``DeskGuard``) watches their share.
+    public var gaveUpAtDesk = 0
 
     public init() {}
 

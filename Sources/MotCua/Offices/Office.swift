@@ -182,11 +182,40 @@ actor Office {
         if entry.givesUpAt < schedule.nextOpening(atOrAfter: now) {
             // The citizen left the queue before this turn came: FIFO service makes it
             // exact to notice it only now.
-            tally.abandoned += 1
-            if entry.dossier >= 0 { context.withdraw(entry.dossier, released: true) }
+            giveUp(entry)
             return
         }
         start(entry, now: now)
+    }
+
+    /// Of the dossiers waiting here, those whose citizen's patience ran out before `time`: they
+    /// have left, though the model withdraws them only when their turn comes (or at the end),
+    /// so the daily counts of dossiers in progress, overdue and at a desk leave them out.
+    func dossiersGone(before time: SimTime) -> (inProgress: Int32, overdue: Int32, atDesk: Int32) {
+        guard patience != nil else { return (0, 0, 0) }
+        var gone: (inProgress: Int32, overdue: Int32, atDesk: Int32) = (0, 0, 0)
+        func count(_ entry: Waiting) {
+            guard entry.dossier >= 0, entry.givesUpAt < time else { return }
+            let record = context.dossiers[entry.dossier]
+            guard !record.withdrawn else { return }
+            gone.inProgress += 1
+            if record.dueAt < time { gone.overdue += 1 }
+            if record.stage == 0 { gone.atDesk += 1 }
+        }
+        priorityQueue.forEach(count)
+        queue.forEach(count)
+        tray.forEach(count)
+        return gone
+    }
+
+    /// The citizen of `entry` left the queue: counted at the office and, for a dossier, at its
+    /// procedure (the desk guard's count), and the dossier is withdrawn.
+    private func giveUp(_ entry: Waiting) {
+        tally.abandoned += 1
+        guard entry.dossier >= 0 else { return }
+        let record = context.dossiers[entry.dossier]
+        if record.counted { context.tallies[Int(record.procedure)].gaveUpAtDesk += 1 }
+        context.withdraw(entry.dossier, released: true)
     }
 
     @inline(__always)
@@ -223,8 +252,11 @@ actor Office {
         busy += delta
     }
 
-    /// Closes the books at `end`: citizens whose patience ran out while waiting are counted as
-    /// having left; returns what the office measured.
+    /// Closes the books at `end`; returns what the office measured. A citizen whose patience
+    /// ran out while waiting has left (the model notices it only when the turn comes, FIFO):
+    /// the dossier is withdrawn at the time the patience ran out, as the daily counts already
+    /// left it out (``dossiersGone(before:)``); whoever still waits is in the queue at the end,
+    /// the dossier in progress.
     func close(at end: SimTime) -> OfficeTally {
         changeBusy(by: 0, now: end)
         recordDays(before: end)
@@ -232,8 +264,9 @@ actor Office {
         func settle(_ entry: Waiting) {
             if entry.dossier >= 0 && context.releaseIfWithdrawn(entry.dossier) { return }
             if entry.givesUpAt < end {
-                tally.abandoned += 1
-                if entry.dossier >= 0 { context.withdraw(entry.dossier, released: true) }
+                context.now = entry.givesUpAt
+                giveUp(entry)
+                context.now = end
             } else {
                 waiting += 1
             }

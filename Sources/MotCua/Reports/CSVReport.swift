@@ -27,11 +27,13 @@ public enum CSVReport {
         // A target's mean and interval are shares for every measure (rates and shares of dossiers).
         return [
             Table(title: "targets", headers: ["id", "label", "label_vi", "measure", "field", "comparator", "threshold", "mean", "ci95_low", "ci95_high", "verdict",
-                                              "denominator", "denominator_mean"],
+                                              "denominator", "denominator_mean", "gave_up_at_desk", "verdict_reason"],
                   rows: summary.targets.map { t in
                       [text(t.id), text(t.label), text(t.labelVi), text(t.measure.rawValue), text(t.fieldName), text(t.comparator.rawValue),
                        share(t.threshold), share(t.estimate.mean), share(t.estimate.low), share(t.estimate.high), text(t.verdict.rawValue),
-                       text(Phrases.counterName(t.measure.terms.whole)), n(t.denominator.mean)]
+                       text(Phrases.counterName(t.measure.terms.whole)), n(t.denominator.mean),
+                       t.gaveUpAtDesk.map(share) ?? .empty,
+                       text(t.failedByDeskGuard ? Language.en.deskGuardReason(Format.percent(t.gaveUpAtDesk ?? 0, 1)) : nil)]
                   }),
             Table(title: "fields", headers: ["field", "name", "name_vi"] + meanHeader(fieldCounts.map(\.0))
                                             + ["on_time_rate", "ci95_low", "ci95_high"],
@@ -108,6 +110,7 @@ public enum CSVReport {
         [
             ("received", \.received), ("refused", \.refused), ("withdrawn", \.withdrawn), ("finished_on_time", \.finishedOnTime),
             ("finished_late", \.finishedLate), ("in_progress_not_due", \.inProgressNotDue), ("in_progress_overdue", \.inProgressOverdue),
+            ("backlog", \.backlog), ("gave_up_at_desk", \.gaveUpAtDesk),
         ]
     }
     static var procedureCounts: [(String, KeyPath<ProcedureTally, Int>)] {

@@ -32,7 +32,10 @@ public enum HTMLReport {
                 var label = language.pick(target.label, target.labelVi)
                 if let field = target.fieldName { label += " — " + language.pick(field, target.fieldNameVi) }
                 let ci = summary.replications > 1 ? "\(f.percent(target.estimate.low)) – \(f.percent(target.estimate.high))" : "—"
-                let input = target.inputDriven.map { "<br><small>↳ \(e(w.inputDriven)): \(e($0))</small>" } ?? ""
+                var input = target.inputDriven.map { "<br><small>↳ \(e(w.inputDriven)): \(e($0))</small>" } ?? ""
+                if target.failedByDeskGuard, let share = target.gaveUpAtDesk {
+                    input += "<br><small>↳ \(e(language.deskGuardReason(f.percent(share, 1))))</small>"
+                }
                 let of = w.denominator(f.meanCount(target.denominator.mean), target.measure.terms.whole)
                 html += "<tr><td>\(e(label)) (\(e(DocumentWords(language: language).threshold(target))); \(e(of)))\(input)</td><td class=\"num\">\(f.percent(target.estimate.mean))</td><td class=\"num\">\(ci)</td><td><span class=\"verdict \(target.verdict.rawValue)\">\(e(TextReport.verdictWord(target.verdict, w)))</span></td></tr>"
             }
@@ -40,7 +43,9 @@ public enum HTMLReport {
                 let label = language.pick(target.label, target.labelVi)
                 html += "<tr><td>\(e(label)) (\(target.comparator.rawValue) \(f.percent(target.threshold, 0)))<br><small>↳ \(e(language.notComputableWhy)): \(e(target.reason))</small></td><td class=\"num\">—</td><td class=\"num\">—</td><td><span class=\"verdict not-computable\">\(e(language.notComputable))</span></td></tr>"
             }
-            html += "</table><p>\(e(t("PASS: the whole 95% confidence interval meets the target; FAIL: it misses it entirely; AT RISK: the interval straddles the threshold.", "ĐẠT: cả khoảng tin cậy 95% đạt chỉ tiêu; KHÔNG ĐẠT: cả khoảng không đạt; CÓ RỦI RO: khoảng tin cậy nằm hai bên ngưỡng.")))</p></section>"
+            html += "</table>"
+            if let line = TextReport.deskGuardLine(summary, language) { html += "<p id=\"desk-guard\">\(e(line))</p>" }
+            html += "<p>\(e(t("PASS: the whole 95% confidence interval meets the target; FAIL: it misses it entirely; AT RISK: the interval straddles the threshold.", "ĐẠT: cả khoảng tin cậy 95% đạt chỉ tiêu; KHÔNG ĐẠT: cả khoảng không đạt; CÓ RỦI RO: khoảng tin cậy nằm hai bên ngưỡng.")))</p></section>"
         }
 
         // Chart 1: on-time rate by field

@@ -30,6 +30,9 @@ public enum JSONReport {
             members += estimateMembers(t.estimate)
             members.append(("verdict", .string(t.verdict.rawValue)))
             members.append(("inputDriven", t.inputDriven.map(JSONValue.string) ?? .null))
+            members.append(("gaveUpAtDesk", t.gaveUpAtDesk.map(JSONValue.number) ?? .null))
+            members.append(("verdictReason", t.failedByDeskGuard
+                ? .string(Language.en.deskGuardReason(Format.percent(t.gaveUpAtDesk ?? 0, 1))) : .null))
             members.append(("denominator", .object([("counter", .string(Phrases.counterName(t.measure.terms.whole))),
                                                     ("perReplication", estimate(t.denominator))])))
             return .object(members)
@@ -43,8 +46,9 @@ public enum JSONReport {
             ("offices", .array(summary.offices.map(office))),
             ("decision766", .array(summary.decision766.map { c in
                 .object([("id", .string(c.id)), ("name", .string(c.name)), ("nameVi", .string(c.nameVi)),
-                         ("points", .number((c.points * 100).rounded() / 100)), ("maximum", .number(c.maximum)),
-                         ("leavesOut", .string(c.leavesOut)), ("leavesOutVi", .string(c.leavesOutVi))])
+                         ("points", c.notComputed == nil ? .number((c.points * 100).rounded() / 100) : .null), ("maximum", .number(c.maximum)),
+                         ("leavesOut", .string(c.leavesOut)), ("leavesOutVi", .string(c.leavesOutVi)),
+                         ("notComputed", c.notComputed.map { .string($0.en) } ?? .null)])
             })),
             ("decision766NotComputed", .array(ScoreComponent.notComputed.map { part in
                 .object([("id", .string(part.id)), ("name", .string(part.name)), ("nameVi", .string(part.nameVi)),
@@ -81,6 +85,20 @@ public enum JSONReport {
             })),
             ("measures", measures),
             ("conservation", conservation),
+            ("deskGuard", deskGuard(summary)),
+        ])
+    }
+
+    /// The desk guard (docs/model.md §7.6): the share of citizens who could not file at the desk,
+    /// the allowance above which the on-time and late verdicts fail, and its basis.
+    static func deskGuard(_ summary: ExperimentSummary) -> JSONValue {
+        .object([
+            ("share", summary.gaveUpAtDeskShare.map(JSONValue.number) ?? .null),
+            ("gaveUpPerReplication", estimate(summary.overall.mean(\.gaveUpAtDesk))),
+            ("receivedPerReplication", estimate(summary.overall.mean(\.received))),
+            ("allowance", .number(DeskGuard.allowance)),
+            ("basis", .string(DeskGuard.basis)),
+            ("failedTargets", .array(summary.targets.filter(\.failedByDeskGuard).map { .string($0.id) })),
         ])
     }
 
@@ -113,6 +131,7 @@ public enum JSONReport {
             ("digitized", \.digitized), ("feePaying", \.feePaying), ("ePaid", \.ePaid),
             ("resultsElectronic", \.resultsElectronic), ("resultsPostal", \.resultsPostal), ("resultsAtDesk", \.resultsAtDesk),
             ("reuseEligible", \.reuseEligible), ("reused", \.reused), ("backlogFinished", \.backlogFinished),
+            ("gaveUpAtDesk", \.gaveUpAtDesk),
         ]
     }
 

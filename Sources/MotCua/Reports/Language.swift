@@ -469,3 +469,40 @@ extension Language {
     /// The phrases of the per-unit staffing report.
     var unitStaffWords: UnitStaffWords { self == .vi ? .vietnamese : .english }
 }
+
+// MARK: - The desk guard and the counts that balance (docs/model.md §7.6, §7.7; red-team items 2, 3, 6, 14)
+
+extension Language {
+    /// The reason under an on-time or late verdict the desk guard failed.
+    func deskGuardReason(_ share: String) -> String {
+        pick("\(share) of citizens could not file at the desk: the desk cannot serve this load",
+             "\(share) công dân không nộp được hồ sơ tại bộ phận một cửa: bộ phận không đáp ứng được mức tải này")
+    }
+    /// The line that states the share of citizens who could not file, and the guard.
+    func deskGuardLine(_ share: String, _ count: String, _ received: String, _ allowance: String, tripped: Bool) -> String {
+        let verdict = tripped ? pick("on-time and late verdicts FAIL", "đánh giá đúng hạn, trễ hạn: KHÔNG ĐẠT")
+                              : pick("within the guard", "trong giới hạn")
+        return pick("Desk guard: \(share) of citizens could not file at the desk (\(count) of \(received) received gave up in the queue or were sent home at closing); above \(allowance), \(DeskGuard.basis), the on-time and late verdicts fail — \(verdict)",
+                    "Ràng buộc một cửa: \(share) công dân không nộp được hồ sơ (\(count) trên \(received) hồ sơ tiếp nhận bỏ về khi chờ hoặc phải về khi hết giờ); trên \(allowance), \(DeskGuard.basisVi), đánh giá đúng hạn, trễ hạn là không đạt — \(verdict)")
+    }
+    /// The short column name of the share who could not file, per load (sweep) or variant (compare).
+    var couldNotFile: String { pick("could not file at desk", "không nộp được") }
+    /// A Decision 766 part whose denominator is zero.
+    func decision766ZeroDenominator(_ noun: String) -> String {
+        pick("not computed: no \(noun) in this scenario (0 ÷ 0)", "không tính: kịch bản không có \(noun) (0 ÷ 0)")
+    }
+    /// The field table's column of dossiers finished late (not the target rule's late).
+    var finishedLateColumn: String { pick("fin. late", "xong trễ") }
+    /// The note that tells the field table's counts apart from the target rule.
+    var fieldTableLateNote: String {
+        pick("(fin. late = finished after the appointment; overdue = still open past it; the targets' \"late\" = fin. late + overdue; backlog and withdrawn make the row balance: received + backlog = refused + withdrawn + on time + fin. late + open + overdue)",
+             "(xong trễ = giải quyết sau ngày hẹn; quá hạn = đang xử lý đã quá hạn; \"trễ hạn\" của chỉ tiêu = xong trễ + quá hạn; tồn đầu kỳ và rút hồ sơ để cân đối: tiếp nhận + tồn đầu kỳ = từ chối + rút + đúng hạn + xong trễ + đang xử lý + quá hạn)")
+    }
+    /// Under the unstable offices' heading: the second reason an office is listed.
+    func unstableGaveUpNote(_ allowance: String) -> String {
+        pick("(or, at 95% busy, more than \(allowance) of the citizens who queued gave up: a desk's queue empties at closing, so it cannot grow overnight)",
+             "(hoặc, khi bận từ 95%, hơn \(allowance) công dân xếp hàng đã bỏ về: hàng chờ tại một cửa hết khi đóng cửa nên không tăng qua đêm)")
+    }
+    var backlogColumn: String { pick("backlog", "tồn đầu") }
+    var withdrawnColumn: String { pick("withdrawn", "rút") }
+}

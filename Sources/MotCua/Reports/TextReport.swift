@@ -33,6 +33,9 @@ public enum TextReport {
                              + "   " + w.denominator(f.meanCount(t.denominator.mean), t.measure.terms.whole))
                 lines += wrappedLabel.more
                 if let input = t.inputDriven { lines.append("  " + Format.pad("", 11) + "↳ " + w.inputDriven + ": " + input) }
+                if t.failedByDeskGuard, let share = t.gaveUpAtDesk {
+                    lines.append("  " + Format.pad("", 11) + "↳ " + language.deskGuardReason(f.percent(share, 1)))
+                }
             }
             for t in summary.targetsNotComputable {
                 let label = language.pick(t.label, t.labelVi) + " (\(t.comparator.rawValue) \(f.percent(t.threshold, 0)))"
@@ -44,24 +47,27 @@ public enum TextReport {
                 lines += reason.more
             }
             lines.append("  " + w.passCount(summary.targets.filter { $0.verdict == .pass }.count, summary.targets.count))
+            if let line = deskGuardLine(summary, language) { lines += Format.wrap(line, 98).map { "  " + $0 } }
             lines.append("")
         }
 
         lines.append("\(w.byField)  \(w.byFieldNote)")
-        lines.append("  " + Format.pad(w.field, 24) + Format.right(w.received, 10) + Format.right(w.refused, 9)
-                     + Format.right(w.onTime, 10) + Format.right(w.late, 9) + Format.right(w.open, 11)
+        lines.append("  " + Format.pad(w.field, 24) + Format.right(w.received, 10) + Format.right(language.backlogColumn, 9)
+                     + Format.right(w.refused, 9) + Format.right(language.withdrawnColumn, 11)
+                     + Format.right(w.onTime, 10) + Format.right(language.finishedLateColumn, 10) + Format.right(w.open, 11)
                      + Format.right(w.overdue, 9) + Format.right(w.onTimeRate, 15) + "   " + (many ? w.ci95 : ""))
         for row in summary.fields + (summary.levels.count > 1 ? summary.levels : []) + [summary.overall] {
             func count(_ counter: KeyPath<ProcedureTally, Int>) -> String { f.meanCount(row.mean(counter).mean) }
             let ci = many ? "\(f.percent(row.onTimeRate.low)) … \(f.percent(row.onTimeRate.high))" : ""
             let name = Format.wrapped(language.pick(row.name, row.nameVi), 24, indent: "    ")
-            lines.append("  " + name.first + Format.right(count(\.received), 10)
-                         + Format.right(count(\.refused), 9) + Format.right(count(\.finishedOnTime), 10)
-                         + Format.right(count(\.finishedLate), 9) + Format.right(count(\.inProgressNotDue), 11)
+            lines.append("  " + name.first + Format.right(count(\.received), 10) + column(count(\.backlog), 9)
+                         + column(count(\.refused), 9) + column(count(\.withdrawn), 11) + column(count(\.finishedOnTime), 10)
+                         + column(count(\.finishedLate), 10) + Format.right(count(\.inProgressNotDue), 11)
                          + Format.right(count(\.inProgressOverdue), 9)
                          + Format.right(f.percent(row.onTimeRate.mean), 15) + "   " + ci)
             lines += name.more
         }
+        lines += Format.wrap(language.fieldTableLateNote, 98).map { "  " + $0 }
         if many { lines.append("  " + w.countsNote) }
         lines.append("")
         lines += ProcedureReport.text(summary, language: language)
@@ -71,7 +77,9 @@ public enum TextReport {
         let overall = summary.overall
         func mean(_ counter: KeyPath<ProcedureTally, Int>) -> Double { overall.mean(counter).mean }
         func share(_ part: KeyPath<ProcedureTally, Int>, _ whole: KeyPath<ProcedureTally, Int>) -> String {
-            mean(whole) > 0 ? "\(f.percent(mean(part) / mean(whole), 1)) \(w.denominator(f.meanCount(mean(whole)), whole))" : ""
+            // With nothing to divide by, the denominator still shows: "0 … of 0 fee-paying dossiers".
+            mean(whole) > 0 ? "\(f.percent(mean(part) / mean(whole), 1)) \(w.denominator(f.meanCount(mean(whole)), whole))"
+                : w.denominator(f.meanCount(0), whole)
         }
         func share(_ measure: TargetMeasure) -> String { share(measure.terms.part, measure.terms.whole) }
         func row(_ label: String, _ counter: KeyPath<ProcedureTally, Int>, _ notes: String...) -> String {
@@ -123,7 +131,7 @@ public enum TextReport {
             let wrappedName = Format.wrapped(name, 44, indent: "    ")
             lines.append("  " + wrappedName.first + Format.right(String(group.staff), 7)
                          + Format.right(f.meanCount(group.servedPerReplication), 11) + Format.right(busy, 8)
-                         + Format.right(f.fixed(group.queueAtEnd, 0), 14) + Format.right(f.meanCount(group.abandonedPerReplication), 9)
+                         + column(f.meanCount(group.queueAtEnd), 14) + column(f.meanCount(group.abandonedPerReplication), 9)
                          + (group.count > 1 ? "   \(w.busiest): \(language.pick(group.busiestName, group.busiestNameVi)) \(f.percent(group.busyMax, 0))" : ""))
             lines += wrappedName.more
         }
@@ -154,10 +162,12 @@ public enum TextReport {
         if !unstable.isEmpty {
             lines.append("")
             lines.append(w.unstable)
+            lines.append("  " + language.unstableGaveUpNote(f.percent(DeskGuard.allowance, 0)))
             for o in unstable {
                 let name = Format.wrapped(language.pick(o.office.name, o.office.nameVi), 44, indent: "    ")
-                lines.append("  " + name.first + "  +\(f.fixed(o.queueGrowthPerDay, 1)) "
-                             + w.perDay + ", " + w.queueAtEnd + " \(f.fixed(o.queueAtEnd.mean, 0)), " + w.busy + " \(f.percent(o.utilization.mean, 1))")
+                let gaveUp = o.gaveUpShare.map { ", " + w.gaveUp + " \(f.meanCount(o.abandonedPerReplication.mean)) (\(f.percent($0, 1)))" } ?? ""
+                let growth = o.queueGrowthPerDay > 0.5 ? "+\(f.fixed(o.queueGrowthPerDay, 1)) " + w.perDay + ", " : ""
+                lines.append("  " + name.first + "  " + growth + w.queueAtEnd + " \(f.meanCount(o.queueAtEnd.mean)), " + w.busy + " \(f.percent(o.utilization.mean, 1))" + gaveUp)
                 lines += name.more
             }
         }
@@ -166,8 +176,8 @@ public enum TextReport {
         lines.append(w.decision766)
         for c in summary.decision766 {
             let name = Format.wrapped(language.pick(c.name, c.nameVi), 36, indent: "    ")
-            lines.append("  " + name.first + Format.right(f.fixed(c.points, 1), 6) + " / "
-                         + f.fixed(c.maximum, 0) + "   " + language.pick(c.leavesOut, c.leavesOutVi))
+            lines.append("  " + name.first + Format.right(c.notComputed == nil ? f.fixed(c.points, 1) : "—", 6) + " / "
+                         + f.fixed(c.maximum, 0) + "   " + (c.notComputed.map { language.pick($0.en, $0.vi) } ?? language.pick(c.leavesOut, c.leavesOutVi)))
             lines += name.more
         }
         lines.append("  " + language.decision766NotComputed)
@@ -192,6 +202,21 @@ public enum TextReport {
         lines += BackTestReport.lines(summary.backTest, language: language)
         lines += UnitReport.lines(summary.unitFigures, targets: summary.targets, language: language)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` right-aligned in `width` characters, and kept apart from the column before it
+    /// by a space when it is wider (a city-scale count).
+    static func column(_ text: String, _ width: Int) -> String {
+        text.count >= width ? " " + text : Format.right(text, width)
+    }
+
+    /// The desk guard's line (docs/model.md §7.6), when a target is an on-time or late one.
+    static func deskGuardLine(_ summary: ExperimentSummary, _ language: Language) -> String? {
+        guard summary.targets.contains(where: { DeskGuard.guards($0.measure) }), let share = summary.gaveUpAtDeskShare else { return nil }
+        let f = language.numbers
+        return language.deskGuardLine(f.percent(share, 2), f.meanCount(summary.overall.mean(\.gaveUpAtDesk).mean),
+                                      f.meanCount(summary.overall.mean(\.received).mean), f.percent(DeskGuard.allowance, 0),
+                                      tripped: summary.targets.contains(where: \.failedByDeskGuard))
     }
 
     static func verdictWord(_ verdict: Verdict, _ w: Phrases) -> String {

@@ -115,12 +115,14 @@ public enum CompareDocument {
                                       headline: headline, provenance: provenance, language: language)
         document.sections.append(ReportSection(id: "variants", title: w("Variants", "Các phương án"), blocks: [.table(ReportTable(
             id: "variants", columns: [ReportColumn("variant", w("variant", "phương án")), ReportColumn("scenario", w("scenario", "kịch bản")),
-                                      ReportColumn("replications", w("replications", "số lần chạy lặp")), ReportColumn("stopped", w("stopped because", "dừng vì"))],
+                                      ReportColumn("replications", w("replications", "số lần chạy lặp")), ReportColumn("stopped", w("stopped because", "dừng vì")),
+                                      ReportColumn("gave_up_at_desk", language.couldNotFile)],
             rows: comparison.names.enumerated().map { i, name -> [ReportCell] in
                 let outcome = i < comparison.outcomes.count ? comparison.outcomes[i] : nil
+                let gaveUp = i < comparison.summaries.count ? comparison.summaries[i].gaveUpAtDeskShare : nil
                 return [.text(i == 0 ? w("base", "gốc") : "[\(i)]"), .text(name), outcome.map { .value(Double($0.used), .count) } ?? .empty,
-                        outcome.map { .text($0.reason.explanation(in: language)) } ?? .empty]
-            }))] + (unrelatedWarning.map { [.paragraph($0)] } ?? [])))
+                        outcome.map { .text($0.reason.explanation(in: language)) } ?? .empty, gaveUp.map { .value($0, .share) } ?? .empty]
+            }, notes: [deskGuardNote(language)]))] + (unrelatedWarning.map { [.paragraph($0)] } ?? [])))
 
         // Targets side by side.
         var columns = w.targetColumns + [ReportColumn("base", w("base", "gốc")), ReportColumn("base_verdict", w("verdict", "kết quả"))]

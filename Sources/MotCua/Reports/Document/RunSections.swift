@@ -10,18 +10,22 @@ enum RunSections {
         var sections: [ReportSection] = []
 
         // On-time by level and by procedure.
+        // Open and overdue beside the finished counts, so the rate can be recomputed:
+        // (on time + open) ÷ (on time + fin. late + open + overdue) (docs/model.md §7.7).
         let rateColumns = [ReportColumn("name", t("name", "tên")), ReportColumn("received", w.received), ReportColumn("on_time", w.onTime),
-                           ReportColumn("late", w.late), ReportColumn("on_time_rate", w.onTimeRate), ReportColumn("ci95", w.ci95)]
+                           ReportColumn("late", language.finishedLateColumn), ReportColumn("open", w.open), ReportColumn("overdue", w.overdue),
+                           ReportColumn("on_time_rate", w.onTimeRate), ReportColumn("ci95", w.ci95)]
         func rateRow(_ row: RateResult) -> [ReportCell] {
             [.text(language.pick(row.name, row.nameVi)), .value(row.mean(\.received).mean, .count), .value(row.mean(\.finishedOnTime).mean, .count),
-             .value(row.mean(\.finishedLate).mean, .count), .value(row.onTimeRate.mean, .share),
+             .value(row.mean(\.finishedLate).mean, .count), .value(row.mean(\.inProgressNotDue).mean, .count),
+             .value(row.mean(\.inProgressOverdue).mean, .count), .value(row.onTimeRate.mean, .share),
              summary.replications > 1 ? .interval(low: row.onTimeRate.low, high: row.onTimeRate.high, .share) : .empty]
         }
         var blocks: [ReportBlock] = []
         if summary.levels.count > 1 {
             blocks.append(.table(ReportTable(id: "levels", columns: rateColumns, rows: summary.levels.map(rateRow))))
         }
-        blocks.append(.table(ReportTable(id: "procedures", columns: rateColumns, rows: summary.procedures.map(rateRow), notes: [w.byFieldNote])))
+        blocks.append(.table(ReportTable(id: "procedures", columns: rateColumns, rows: summary.procedures.map(rateRow), notes: [w.byFieldNote, language.fieldTableLateNote])))
         sections.append(ReportSection(id: "on-time-detail", title: t("On-time rate by level and procedure", "Tỷ lệ đúng hạn theo cấp và theo thủ tục"), blocks: blocks))
 
         // The journey, the channels and digitization: means per replication, shares of the named whole.
@@ -76,8 +80,9 @@ enum RunSections {
                 ReportColumn("part", t("part", "nội dung")), ReportColumn("points", t("points", "điểm")), ReportColumn("maximum", t("maximum", "tối đa")),
                 ReportColumn("leaves_out", t("leaves out", "chưa tính")),
             ], rows: summary.decision766.map { c in
-                [.text(language.pick(c.name, c.nameVi)), .text(language.numbers.fixed(c.points, 1)), .text(language.numbers.fixed(c.maximum, 0)),
-                 .text(language.pick(c.leavesOut, c.leavesOutVi))]
+                [.text(language.pick(c.name, c.nameVi)), .text(c.notComputed == nil ? language.numbers.fixed(c.points, 1) : "—"),
+                 .text(language.numbers.fixed(c.maximum, 0)),
+                 .text(c.notComputed.map { language.pick($0.en, $0.vi) } ?? language.pick(c.leavesOut, c.leavesOutVi))]
             })),
         ]))
         return sections

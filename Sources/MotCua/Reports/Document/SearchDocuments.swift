@@ -102,13 +102,15 @@ public enum SweepDocument {
             let passing = point.summary.targets.filter { $0.verdict == .pass }.count
             return [.value(point.load, .factor), .value(point.summary.overall.onTimeRate.mean, .share),
                     .text("\(passing)/\(point.summary.targets.count)"),
-                    .text(busiest.map { language.pick($0.office.name, $0.office.nameVi) } ?? ""), busiest.map { .value($0.utilization.mean, .share) } ?? .empty]
+                    .text(busiest.map { language.pick($0.office.name, $0.office.nameVi) } ?? ""), busiest.map { .value($0.utilization.mean, .share) } ?? .empty,
+                    point.summary.gaveUpAtDeskShare.map { .value($0, .share) } ?? .empty]
         }
         var blocks: [ReportBlock] = [.table(ReportTable(id: "loads", columns: [
             ReportColumn("load", w("load", "mức tải")), ReportColumn("on_time_all", w("on-time, all dossiers", "đúng hạn, tất cả hồ sơ")),
             ReportColumn("targets_passing", w("targets passing", "chỉ tiêu đạt")), ReportColumn("busiest_office", w("busiest office", "đơn vị bận nhất")),
             ReportColumn("busiest_busy", w("busy", "mức bận")),
-        ], rows: loadRows))]
+            ReportColumn("gave_up_at_desk", language.couldNotFile),
+        ], rows: loadRows, notes: [deskGuardNote(language)]))]
         if let saturated = sweep.firstSaturated {
             let office = sweep.points.first?.summary.offices.first { $0.office.name == saturated.office }
             let name = office.map { language.pick($0.office.name, $0.office.nameVi) } ?? saturated.office
@@ -263,4 +265,12 @@ public enum StaffDocument {
         ]))
         return document
     }
+}
+
+/// The note under a table with the desk guard's column (sweep, compare): what the share is and
+/// the allowance above which the on-time and late verdicts fail (docs/model.md §7.6).
+func deskGuardNote(_ language: Language) -> String {
+    let allowance = language.numbers.percent(DeskGuard.allowance, 0)
+    return language.pick("\(language.couldNotFile): the share of received dossiers whose citizen gave up in the queue or was sent home at closing; above \(allowance), \(DeskGuard.basis), the on-time and late verdicts fail.",
+                         "\(language.couldNotFile): tỷ lệ hồ sơ mà công dân bỏ về khi chờ hoặc phải về khi hết giờ; trên \(allowance), \(DeskGuard.basisVi), đánh giá đúng hạn, trễ hạn là không đạt.")
 }
