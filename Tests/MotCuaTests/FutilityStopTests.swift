@@ -14,7 +14,7 @@ struct FutilityStopTests {
         let estimate = Estimate(values, confidence: plan.confidence)
         return TargetResult(id: spec.id, label: spec.label, labelVi: nil, measure: spec.measure, fieldName: nil, fieldNameVi: nil,
                             comparator: spec.comparator, threshold: spec.threshold, estimate: estimate, denominator: estimate,
-                            verdict: ExperimentSummary.verdict(estimate, spec, replicated: values.count > 1), inputDriven: nil)
+                            verdict: ExperimentSummary.verdict(estimate, spec, replicated: values.count > 1), inputDriven: nil, gaveUpAtDesk: nil)
     }
 
     static func normals(_ count: Int, mean: Double, sd: Double, rng: inout SplitMix64) -> [Double] {
