@@ -74,7 +74,7 @@ struct ReportTests {
         let text = JSONWriter.text(JSONReport.document(ExperimentSummary(model: model, seed: 1, results: results)))
         let parsed = try JSONParser.parse(Array(text.utf8))
         guard case .object(let members) = parsed else { Issue.record("not an object"); return }
-        #expect(members.map(\.key) == ["format", "scenario", "targets", "targetsNotComputable", "measures", "conservation"])
+        #expect(members.map(\.key) == ["format", "scenario", "targets", "targetsNotComputable", "measures", "conservation", "deskGuard"])
         #expect(parsed["conservation"]?["balanced"] == .bool(true))
         #expect(parsed["scenario"]?["replications"] == .number(2))
     }
@@ -87,7 +87,8 @@ struct CSVTests {
         // (procedures, offices with the 90% wait, desk waits by hour and the daily flow)
         let (model, results) = try await simulate("scenarios/validation/mm1.json")
         let tables = CSVReport.tables(ExperimentSummary(model: model, seed: 1, results: results))
-        #expect(tables.map(\.name) == ["targets.csv", "fields.csv", "procedures.csv", "offices.csv", "desk-hours.csv", "daily.csv"])
+        #expect(tables.map(\.name) == ["targets.csv", "fields.csv", "procedures.csv", "offices.csv", "desk-hours.csv", "daily.csv", "breakdown.csv",
+                                       "breakdown-steps.csv"])
         let daily = try #require(tables.first { $0.name == "daily.csv" }).text.split(separator: "\n")
         #expect(daily.count == 1 + model.scenario.horizon.days)
         #expect(daily[0] == "date,received,finished,in_progress_end_of_day,overdue_end_of_day,at_desks_end_of_day")

@@ -95,7 +95,8 @@ extension CommandLineTests {
             }
         }
         #expect(names.count > 20)
-        for name in Set(names) where name != "Sheet1.csv" {  // the empty workbook's sheet
+        // Sheet1: the empty workbook's sheet; an interpolated id (drivers' per-target tables) is display-only.
+        for name in Set(names) where name != "Sheet1.csv" && !name.contains("\\(") {
             #expect(DocumentTables.knownCSVNames.contains(name), "\(name) is not in DocumentTables.knownCSVNames")
         }
     }

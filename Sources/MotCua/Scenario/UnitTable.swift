@@ -23,8 +23,10 @@ public enum UnitTable {
 
     /// The units of the table at `path` as JSON objects with ids, matched against the units of
     /// `document`; nil (reported) when the table cannot be used at all.
+    /// With `otherOfficesIgnored` (a new scenario made from a template), a column of an office the
+    /// template does not have (a city table's `land-registration.branch`) is left out, not an error.
     static func rows(path: String, reportAs file: String, document: JSONValue, diagnostics: Diagnostics,
-                     at jsonPath: String) -> [JSONValue]? {
+                     at jsonPath: String, otherOfficesIgnored: Bool = false) -> [JSONValue]? {
         guard let (rows, delimiter) = ProcedureTable.readRows(path: path, reportAs: file, what: "unit table",
                                                               needs: "the column id or name",
                                                               diagnostics: diagnostics, at: jsonPath) else { return nil }
@@ -47,6 +49,8 @@ public enum UnitTable {
                 }
             } else if columns[name] != nil {
                 known[i] = (name, nil)
+            } else if otherOfficesIgnored, name.hasSuffix(".staff") || name.hasSuffix(".branch") {
+                continue
             } else {
                 let allowed = Set(columns.keys).union(perUnit.map { "\($0.id).staff" }).union(perUnit.map { "\($0.id).branch" })
                 var message = "\(file), column \(i + 1) \"\(name)\": unknown column"
@@ -132,10 +136,11 @@ public enum UnitTable {
     }
 
     /// The units of the table at `path` for a new scenario made of `template` (whose per-unit
-    /// offices give the staff columns their meaning).
+    /// offices give the staff columns their meaning; columns of offices it lacks are left out).
     public static func units(path: String, template: JSONValue) throws(ScenarioError) -> [JSONValue] {
         let diagnostics = Diagnostics()
-        let rows = rows(path: path, reportAs: path, document: template, diagnostics: diagnostics, at: "--units")
+        let rows = rows(path: path, reportAs: path, document: template, diagnostics: diagnostics, at: "--units",
+                        otherOfficesIgnored: true)
         guard let rows, diagnostics.isEmpty else { throw ScenarioError(file: path, issues: diagnostics.issues) }
         guard !rows.isEmpty else {
             throw ScenarioError(file: path, issues: [ScenarioIssue(path: "--units", message: "\(path) has no unit rows")])
