@@ -97,7 +97,9 @@ struct ServeSecurityTests {
         let started = Date()
         let answer = try await offPool { HTTPClient.reply(HTTPClient.readAll(slow)) }
         close(slow)
-        #expect(answer.status == 408 && Date().timeIntervalSince(started) < 5)
+        // The bound is what "not waiting forever" needs, not a speed figure: on a loaded 2-core CI
+        // machine the answer after a short request limit has taken over 5 s (seen once in CI).
+        #expect(answer.status == 408 && Date().timeIntervalSince(started) < 60)
 
         // More connections than allowed: the extra ones get 503 at once, the server lives on.
         let idle = try (0..<8).map { _ in try HTTPClient.connect(port: port) }
