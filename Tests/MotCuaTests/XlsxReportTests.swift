@@ -9,7 +9,8 @@ struct XlsxReportTests {
     @Test("run --xlsx: every CSV table is a sheet with its header and rows; shares are numbers with a % format",
           .enabled(if: WorkbookTests.python != nil && CommandLineTests.executable != nil, "python3 or the motcua build is missing"))
     func runWritesWorkbook() throws {
-        let dir = NSTemporaryDirectory() + "motcua-xlsx-\(getpid())"
+        // Its own folder: WorkbookTests writes into motcua-xlsx-PID at the same time, and this test empties its folder first.
+        let dir = NSTemporaryDirectory() + "motcua-xlsx-report-\(getpid())"
         try? FileManager.default.removeItem(atPath: dir)
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let (output, status) = try runProgram(try #require(CommandLineTests.executable),
