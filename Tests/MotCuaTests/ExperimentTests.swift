@@ -52,6 +52,21 @@ struct ExperimentTests {
         #expect(headroom.firstNotPassing != nil)
         #expect(headroom.highestPassing! < headroom.firstNotPassing!)
         #expect(sweep.firstSaturated?.office == "Dept")
+
+        // A verdict that does not pass at the lowest load and passes higher up (few replications
+        // flip): the report reads it as not passing from the lowest load, as the headroom does,
+        // never as "passes throughout" (an outside review found a sweep saying both).
+        let failing = try #require(sweep.points.last), passing = try #require(sweep.points.first)
+        #expect(failing.summary.targets[0].verdict != .pass && passing.summary.targets[0].verdict == .pass)
+        let flipped = LoadSweep(points: [LoadSweep.Point(load: 1.0, summary: failing.summary, outcome: failing.outcome),
+                                         LoadSweep.Point(load: 1.4, summary: passing.summary, outcome: passing.outcome)],
+                                breakLoads: [], bisectionPoints: [])
+        #expect(flipped.headroom[0].highestPassing == nil && flipped.headroom[0].firstNotPassing == 1.0)
+        let provenance = Provenance(scenarioName: "t", scenarioNameVi: nil, file: "t.json", fingerprint: 0, overlays: [], settings: [],
+                                    load: 1, seed: 2, replications: 3, warmUpDays: 0, produced: try #require(CivilDate(year: 2026, month: 11, day: 30)))
+        let text = DocumentText.render(SweepDocument.document(flipped, provenance: provenance, language: .en))
+        #expect(text.contains("Not passing from the lowest load swept"))
+        #expect(!text.contains("Pass at 1.40×"))
     }
 }
 

@@ -238,6 +238,8 @@ extension Language {
     var notComputableWhy: String { pick("not computable by simulation", "mô phỏng không tính được") }
     /// The heading of the Decision 766 parts not computed.
     var decision766NotComputed: String { pick("not computed (points / maximum):", "không tính (điểm / tối đa):") }
+    /// The same, in a table's row beside the part's reason.
+    var decision766NotComputedRow: String { pick("not computed", "không tính") }
 }
 
 // MARK: - Where the time went (docs/model.md §12; branch breakdown)

@@ -10,13 +10,13 @@ struct ProcedureWords: Sendable {
     let some: @Sendable (_ shown: Int, _ all: Int) -> String
 
     static let english = ProcedureWords(
-        title: "BY PROCEDURE", procedure: "procedure", finished: "finished", late: "late", overdue: "overdue",
-        note: "(late: finished after the appointment date; overdue: in progress past it; mean per replication)",
+        title: "BY PROCEDURE", procedure: "procedure", finished: "finished", late: "fin. late", overdue: "overdue",
+        note: "(fin. late: finished after the appointment date; overdue: in progress past it; mean per replication)",
         some: { "(the \($0) of \($1) procedures with the lowest on-time rate; every procedure in --csv procedures.csv and --html)" })
 
     static let vietnamese = ProcedureWords(
-        title: "THEO THỦ TỤC", procedure: "thủ tục", finished: "đã giải quyết", late: "trễ hạn", overdue: "quá hạn",
-        note: "(trễ hạn: có kết quả sau ngày hẹn trả; quá hạn: đang giải quyết đã qua ngày hẹn; trung bình mỗi lần chạy lặp)",
+        title: "THEO THỦ TỤC", procedure: "thủ tục", finished: "đã giải quyết", late: "xong trễ", overdue: "quá hạn",
+        note: "(xong trễ: có kết quả sau ngày hẹn trả; quá hạn: đang giải quyết đã qua ngày hẹn; trung bình mỗi lần chạy lặp)",
         some: { "(\($0)/\($1) thủ tục có tỷ lệ đúng hạn thấp nhất; đủ các thủ tục trong --csv procedures.csv và --html)" })
 }
 

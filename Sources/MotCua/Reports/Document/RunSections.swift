@@ -83,6 +83,10 @@ enum RunSections {
                 [.text(language.pick(c.name, c.nameVi)), .text(c.notComputed == nil ? language.numbers.fixed(c.points, 1) : "—"),
                  .text(language.numbers.fixed(c.maximum, 0)),
                  .text(c.notComputed.map { language.pick($0.en, $0.vi) } ?? language.pick(c.leavesOut, c.leavesOutVi))]
+            } + ScoreComponent.notComputed.map { part in
+                // The parts no simulation computes, as the text lists them, so the maxima add to 100.
+                [.text(language.pick(part.name, part.nameVi)), .text("—"), .text(language.numbers.fixed(part.maximum, 0)),
+                 .text(language.decision766NotComputedRow + ": " + language.pick(part.why, part.whyVi))]
             })),
         ]))
         return sections

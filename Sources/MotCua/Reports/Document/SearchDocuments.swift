@@ -12,13 +12,11 @@ public enum SweepDocument {
         // Today's load, or the nearest one swept.
         let todayIndex = loads.indices.min { abs(loads[$0] - 1) < abs(loads[$1] - 1) }
         let today = todayIndex.map { sweep.points[$0] }
-        // Where a target stops passing, read from the loads swept: the load after the last one
-        // at which it passes (a verdict of few replications may flip between loads; the last
-        // pass is what a planner can rely on below).
+        // Where a target stops passing: the sweep's own reading (``LoadSweep/headroom``, the first
+        // load swept upwards at which it does not pass, and the load below it).
         func breaking(_ index: Int) -> (highest: Double?, first: Double?) {
-            let verdicts = sweep.points.map { index < $0.summary.targets.count ? $0.summary.targets[index].verdict : .fail }
-            guard let last = verdicts.lastIndex(of: .pass) else { return (nil, loads.first) }
-            return (loads[last], last + 1 < loads.count ? loads[last + 1] : nil)
+            guard index < sweep.headroom.count else { return (nil, loads.first) }
+            return (sweep.headroom[index].highestPassing, sweep.headroom[index].firstNotPassing)
         }
         var headline: [String] = []
         if let today {
@@ -32,7 +30,7 @@ public enum SweepDocument {
         let never = targets.indices.filter { breaking($0).highest == nil }.map { w.short(targets[$0], among: targets) }
         let throughout = targets.indices.filter { breaking($0).first == nil }.map { w.short(targets[$0], among: targets) }
         if !stopping.isEmpty { headline.append(w("Stop passing: ", "Không còn đạt (không đạt hoặc có rủi ro) từ: ") + stopping.joined(separator: "; ") + ".") }
-        if !never.isEmpty { headline.append(w("Not passing at any load swept: ", "Không đạt chắc chắn ở mức tải nào đã thử (không đạt hoặc có rủi ro): ") + never.joined(separator: ", ") + ".") }
+        if !never.isEmpty { headline.append(w("Not passing from the lowest load swept: ", "Không đạt ngay từ mức tải thấp nhất đã thử (không đạt hoặc có rủi ro): ") + never.joined(separator: ", ") + ".") }
         if !throughout.isEmpty, let last = loads.last {
             headline.append(w("Pass at \(load(last)), the top of the range: ", "Vẫn đạt ở \(load(last)), mức cao nhất đã thử: ") + throughout.joined(separator: ", ") + ".")
         }
@@ -56,8 +54,8 @@ public enum SweepDocument {
                     ReportColumn("highest_passing", w("highest load passing", "mức tải cao nhất còn đạt")),
                     ReportColumn("first_not_passing", w("first load not passing", "mức tải đầu tiên không còn đạt")),
                 ], rows: headroomRows, notes: [
-                    w("First load not passing: the load after the last one at which the target passes; with few replications a verdict may flip between loads (see the chart).",
-                      "Mức tải đầu tiên không còn đạt (không đạt hoặc có rủi ro): mức ngay sau mức cao nhất còn đạt; khi ít lần chạy lặp, kết quả có thể đổi qua lại giữa các mức (xem biểu đồ)."),
+                    w("First load not passing: the lowest load swept at which the target does not pass (fail or at risk); a pass at a higher load after it, as a verdict of few replications may flip, does not count (see the chart).",
+                      "Mức tải đầu tiên không còn đạt (không đạt hoặc có rủi ro): mức tải thấp nhất đã thử mà chỉ tiêu không đạt; nếu ở mức cao hơn lại đạt (khi ít lần chạy lặp, kết quả có thể đổi qua lại) thì không tính (xem biểu đồ)."),
                     w.verdictNote])),
             ]))
             if !sweep.breakLoads.isEmpty {
