@@ -57,4 +57,18 @@ struct ReportParityTests {
             for part in ScoreComponent.notComputed { #expect(html.contains(language.pick(part.name, part.nameVi))) }
         }
     }
+
+    @Test("the on-time chart marks each field's own threshold when they differ (complaints 95% beside 98%), not one 98% line")
+    func chartThresholds() async throws {
+        let summary = try await Self.summary()
+        let html = HTMLReport.render(summary, language: .vi)
+        let start = try #require(html.range(of: "<svg id=\"chart-on-time\""))
+        let chart = html[start.lowerBound...]
+        let svg = String(chart[..<(try #require(chart.range(of: "</svg>"))).upperBound])
+        let marks = svg.components(separatedBy: "class=\"reference\"").count - 1
+        let onTime = summary.targets.filter { $0.measure == .onTimeRate }
+        let marked = summary.fields.filter { row in onTime.contains { $0.fieldName == row.name || $0.fieldName == nil } }
+        #expect(marked.count >= 7 && marks == marked.count)
+        #expect(!svg.contains("chỉ tiêu 98%"))
+    }
 }

@@ -53,15 +53,24 @@ public enum HTMLReport {
         let reference = onTimeTargets.map(\.threshold).max()
         let lowest = summary.fields.map(\.onTimeRate.low).filter(\.isFinite).min() ?? 0.9
         let floor = Swift.max(0, Swift.min(0.9, (lowest * 20).rounded(.down) / 20))
-        let bars = summary.fields.map { row -> (label: String, value: Double, low: Double?, high: Double?, color: String) in
-            let threshold = onTimeTargets.first { $0.fieldName == row.name }?.threshold ?? reference ?? 0
+        // Each field's own threshold (its on-time target, else the district-wide one): one line
+        // for all when they agree, a mark per field when they differ (complaints at 95% beside 98%).
+        let fieldThresholds = summary.fields.map { row in
+            onTimeTargets.first { $0.fieldName == row.name }?.threshold ?? onTimeTargets.first { $0.fieldName == nil }?.threshold
+        }
+        let oneThreshold = Set(fieldThresholds.compactMap { $0 }).count <= 1
+        let bars = summary.fields.enumerated().map { i, row -> (label: String, value: Double, low: Double?, high: Double?, color: String) in
+            let threshold = fieldThresholds[i] ?? reference ?? 0
             let color = row.onTimeRate.mean >= threshold ? "#3f8f5a" : "#c2410c"
             return (language.pick(row.name, row.nameVi), row.onTimeRate.mean, row.onTimeRate.low, row.onTimeRate.high, color)
         }
         html += "<section><h2>\(e(t("On-time rate by field", "Tỷ lệ giải quyết hồ sơ đúng hạn theo lĩnh vực")))</h2>"
+        let sharedReference = oneThreshold ? reference.map { ($0, t("target", "chỉ tiêu") + " " + f.percent($0, 0)) } : nil
         html += SVGChart.horizontalBars(id: "chart-on-time", title: t("On-time rate by field", "Tỷ lệ đúng hạn theo lĩnh vực"), items: bars,
-                                        domain: floor...1, reference: reference.map { ($0, t("target", "chỉ tiêu") + " " + f.percent($0, 0)) },
-                                        axisTitle: t("on-time rate (bar: mean; line: 95% interval)", "tỷ lệ đúng hạn (cột: trung bình; vạch: khoảng tin cậy 95%)"),
+                                        domain: floor...1, reference: sharedReference, thresholds: oneThreshold ? [] : fieldThresholds,
+                                        axisTitle: oneThreshold ? t("on-time rate (bar: mean; line: 95% interval)", "tỷ lệ đúng hạn (cột: trung bình; vạch: khoảng tin cậy 95%)")
+                                            : t("on-time rate (bar: mean; line: 95% interval; red mark: the field's target)",
+                                                "tỷ lệ đúng hạn (cột: trung bình; vạch: khoảng tin cậy 95%; vạch đỏ: chỉ tiêu của lĩnh vực)"),
                                         format: { f.percent($0, 1) })
         html += "<p>\(e(w.byFieldNote))</p></section>"
 

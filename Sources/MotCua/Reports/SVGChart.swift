@@ -9,8 +9,8 @@ enum SVGChart {
 
     /// A horizontal bar per item, with an optional interval whisker and a reference line.
     static func horizontalBars(id: String, title: String, items: [(label: String, value: Double, low: Double?, high: Double?, color: String)],
-                               domain: ClosedRange<Double>, reference: (value: Double, label: String)?, axisTitle: String = "",
-                               format: (Double) -> String) -> String {
+                               domain: ClosedRange<Double>, reference: (value: Double, label: String)?, thresholds: [Double?] = [],
+                               axisTitle: String = "", format: (Double) -> String) -> String {
         let left = 290.0, width = 700.0, plot = width - left - 70, row = 22.0
         let height = Double(items.count) * row + 64
         func x(_ v: Double) -> Double { left + (Swift.min(Swift.max(v, domain.lowerBound), domain.upperBound) - domain.lowerBound) / (domain.upperBound - domain.lowerBound) * plot }
@@ -31,9 +31,18 @@ enum SVGChart {
                 if let low = item.low, let high = item.high, low.isFinite, high.isFinite, high > low {
                     svg += "<line class=\"whisker\" x1=\"\(n(x(low)))\" x2=\"\(n(x(high)))\" y1=\"\(n(y + row / 2 - 1))\" y2=\"\(n(y + row / 2 - 1))\"/>"
                 }
-                // The value right of the bar and of its whisker, so neither covers it.
+                // The value right of the bar and of its whisker, so neither covers it, and right of
+                // a threshold line that would strike through it.
                 let end = Swift.max(item.value, item.high.map { $0.isFinite ? $0 : item.value } ?? item.value)
-                svg += "<text x=\"\(n(x(end) + 4))\" y=\"\(n(y + 13))\" class=\"value\">\(escape(format(item.value)))</text>"
+                var labelX = x(end) + 4
+                if let mark = (i < thresholds.count ? thresholds[i] : nil) ?? reference?.value, x(mark) >= x(end) - 2, x(mark) < labelX + 44 {
+                    labelX = x(mark) + 4
+                }
+                svg += "<text x=\"\(n(labelX))\" y=\"\(n(y + 13))\" class=\"value\">\(escape(format(item.value)))</text>"
+            }
+            // The item's own threshold, when items have different ones: a mark across its row.
+            if i < thresholds.count, let mark = thresholds[i] {
+                svg += "<line class=\"reference\" x1=\"\(n(x(mark)))\" x2=\"\(n(x(mark)))\" y1=\"\(n(y + 1))\" y2=\"\(n(y + row - 3))\"/>"
             }
         }
         if let reference {
