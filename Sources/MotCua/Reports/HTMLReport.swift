@@ -69,8 +69,8 @@ public enum HTMLReport {
         html += SVGChart.horizontalBars(id: "chart-on-time", title: t("On-time rate by field", "Tỷ lệ đúng hạn theo lĩnh vực"), items: bars,
                                         domain: floor...1, reference: sharedReference, thresholds: oneThreshold ? [] : fieldThresholds,
                                         axisTitle: oneThreshold ? t("on-time rate (bar: mean; line: 95% interval)", "tỷ lệ đúng hạn (cột: trung bình; vạch: khoảng tin cậy 95%)")
-                                            : t("on-time rate (bar: mean; line: 95% interval; red mark: the field's target)",
-                                                "tỷ lệ đúng hạn (cột: trung bình; vạch: khoảng tin cậy 95%; vạch đỏ: chỉ tiêu của lĩnh vực)"),
+                                            : t("on-time rate (bar: mean; black line: 95% interval; red mark: target)",
+                                                "tỷ lệ đúng hạn (cột: trung bình; vạch đen: KTC 95%; vạch đỏ: chỉ tiêu)"),
                                         format: { f.percent($0, 1) })
         html += "<p>\(e(w.byFieldNote))</p></section>"
 
