@@ -47,6 +47,9 @@ enum Bench {
         Question(name: "city-staff", arguments: ["staff", "scenarios/hcmc-2026.json", "--per-unit", "--office", "unit-centre",
                                                  "--target", "on-time", "--load", "1.3", "--replications", "4"],
                  what: "city at 1.3×: each of 168 units' desk for on time ≥ 98%", limit: 300, shortfall: unitMinimalityShortfall),
+        // What drives each Gò Vấp verdict, every assumption screened in groups (issue #17: about a minute on 2 cores).
+        Question(name: "drivers", arguments: ["drivers", "scenarios/go-vap-2024.json", "--inputs", "assumptions"],
+                 what: "what drives each Gò Vấp verdict, every assumption", limit: 60, shortfall: { _ in nil }),
     ]
 
     /// A staffing answer must exist and pass the minimality check.

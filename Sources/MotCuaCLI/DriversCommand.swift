@@ -24,7 +24,8 @@ enum DriversCommand {
                   OptionSpec("--screening", "N", .integer(1...100),
                              help: "replications per change in the screening (default 1)"),
                   OptionSpec("--refine", "N", .integer(0...1000),
-                             help: "inputs per target refined to --replications (default 4)"),
+                             help: "drivers per target split out of their screening groups and",
+                             "refined to --replications (default 4; 0: groups only)"),
                   OptionSpec("--top", "N", .integer(1...1000), help: "drivers shown per target (default 8)")]
             + OptionGroup.scenario + OptionGroup.replicationOptions(default: 6, range: 2...10_000)
             + OptionGroup.reports + [OptionGroup.language],
@@ -32,10 +33,13 @@ enum DriversCommand {
             For each target, the effect on its value of changing each input by a stated step in both
             directions (and, for an opening backlog, removing it), with common random numbers: every
             change is paired replication by replication with the base. One direction of every input
-            is screened on --screening replications; per target, the largest inputs that could change
-            the verdict's interval are refined: both directions on --replications. Prints the drivers
-            ranked per target with their sources, the number of evaluations and the time taken; the
-            page draws a tornado chart per failing or at-risk target. See docs/experiments.md.
+            is screened on --screening replications together with its group (every staff count; a
+            field's work and waits; one share of every procedure; the apology policy); a group that
+            could change a verdict is split in halves until the target's --refine largest drivers
+            stand alone, and those are refined on --replications. This assumes a group's members
+            move a target the same way. Prints the drivers ranked per target with their sources, the
+            groups not split, the number of evaluations and the time taken; the page draws a tornado
+            chart per failing or at-risk target. See docs/experiments.md, "Group screening".
             """,
         run: main)
 

@@ -75,6 +75,9 @@ struct DriversTests {
                 && ids.contains("procedures.permit.yearlyVolume") && ids.contains("procedures.birth.online"))
         let lag = try #require(all.first { $0.id == "procedures.permit.steps.0.lag" })
         #expect(lag.kind == .lag && lag.source == "assumption: the inspection lag decides" && lag.value == 2.6)
+        // Whose source it is: the lag and the volume have none of their own, only the procedure's.
+        #expect(lag.sourceScope == .procedure && all.first { $0.id == "procedures.permit.yearlyVolume" }?.sourceScope == .procedure)
+        #expect(all.first { $0.id == "offices.inspectors.staff" }?.sourceScope == .office)
         #expect(lag.name == "Permit: step 1 (Inspectors) lag (working days)")
         let assumptions = DriverInputs.find(in: json, selection: .assumptions).map(\.id)
         #expect(!assumptions.contains("offices.desk-births.staff"), "its source is not an assumption")
@@ -88,8 +91,9 @@ struct DriversTests {
         let goVap = try ScenarioDocument.load(path: Repository.path("scenarios/go-vap-2024.json"), overlays: [], settings: [])
         let found = DriverInputs.find(in: goVap.json, selection: .assumptions)
         let repeatShare = try #require(found.first { $0.id == "procedures.land-change.steps.0.supplement.repeatShare" })
-        #expect(repeatShare.source?.hasPrefix("assumption: repeatShare") == true)
+        #expect(repeatShare.source?.hasPrefix("assumption: repeatShare") == true && repeatShare.sourceScope == .own)
         let backlog = try #require(found.first { $0.kind == .backlog })
+        #expect(backlog.sourceScope == .own)
         #expect(backlog.changes(.standard).map(\.direction) == [.lower, .higher, .removed])
     }
 
@@ -107,12 +111,18 @@ struct DriversTests {
         #expect(first.effects.allSatisfy { $0.difference.count >= 3 })
         let raised = try #require(first.effects.first { $0.change.direction == .higher })
         #expect(raised.difference.high < 0)
-        // The cost: the base, one change of every input screened, every refined change not
-        // screened; each change's replications once.
+        // The cost: the base, the screening's groups, halves and single inputs, every refined
+        // change not screened; each change's replications once.
         var changes: [Int: [DriversResult.Effect]] = [:]
         for target in result.targets { for driver in target.drivers { changes[driver.input] = driver.effects } }
-        #expect(result.evaluations == 1 + changes.values.reduce(0) { $0 + $1.count })
-        #expect(result.replicationsRun == 4 + changes.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.difference.count } })
+        #expect(result.evaluations == 1 + result.screeningEvaluations + changes.values.reduce(0) { $0 + $1.count - 1 })
+        #expect(result.replicationsRun == 4 + 2 * result.screeningEvaluations
+                + changes.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.difference.count } } - 2 * changes.count)
+        // Every input that reaches a target is measured alone or screened with its group.
+        for target in result.targets {
+            let accounted = target.drivers.map(\.input) + target.grouped.flatMap(\.inputs) + target.unreachable
+            #expect(accounted.sorted() == Array(result.inputs.indices), "\(target.target.id)")
+        }
         let unrefined = try #require(land.drivers.first { !$0.refined })
         #expect(unrefined.effects.map(\.change.direction) == [.higher] && unrefined.effects[0].difference.count == 2)
 
@@ -125,14 +135,23 @@ struct DriversTests {
         let html = DocumentHTML.render(document)
         #expect(html.contains("<svg id=\"tornado-1\"") && !html.contains("tornado-2") && html.contains("class=\"reference\""))
         let text = DocumentText.render(document)
-        #expect(text.contains("1. Permit: step 1 (Inspectors) lag") && text.contains("source: assumption: the inspection lag decides"), "\(text)")
+        #expect(text.contains("1. Permit: step 1 (Inspectors) lag") && text.contains("source (the procedure's as a whole):"), "\(text)")
+        #expect(DriversDocument.sourceLine(result.inputs[first.input], .en) == "source (the procedure's as a whole): assumption: the inspection lag decides")
+        let inspectors = try #require(result.inputs.first { $0.id == "offices.inspectors.staff" })
+        #expect(DriversDocument.sourceLine(inspectors, .vi) == "nguồn (chung của cả cơ quan): assumption: four inspectors")
+        // A passing target says how far it is clear of the threshold, a failing one how far short.
+        #expect(text.contains("THRESHOLD ≥ 90%, CLEAR BY 10.00 POINTS"), "\(text)")
         #expect(document.headline.contains { $0.contains("moves most with Permit: step 1 (Inspectors) lag (working days) (") })
         let files = DocumentTables.csvFiles(document).map(\.name)
-        #expect(files == ["provenance.csv", "targets.csv", "drivers.csv", "cannot_reach.csv"], "\(files)")
+        #expect(files == ["provenance.csv", "targets.csv", "drivers.csv", "screened_groups.csv", "cannot_reach.csv"], "\(files)")
         let json = JSONWriter.text(DocumentJSON.document(document))
-        #expect(json.contains("\"motcua-drivers/2\"") && !json.contains("drivers_1"))
-        #expect(DocumentText.render(DriversDocument.document(result, top: 3, provenance: provenance, language: .vi))
-            .contains("Yếu tố quyết định từng kết luận"))
+        #expect(json.contains("\"motcua-drivers/3\"") && !json.contains("drivers_1"))
+        let vietnamese = DriversDocument.document(result, top: 3, provenance: provenance, language: .vi)
+        let vietnameseText = DocumentText.render(vietnamese)
+        #expect(vietnameseText.contains("Yếu tố quyết định từng kết luận"))
+        // The step in Vietnamese, and no empty heading on the page: the data section names its tables.
+        #expect(vietnameseText.contains("số hồ sơ, tỷ lệ, thời gian chờ, hồ sơ tồn ±20%; số cán bộ ±1") && !vietnameseText.contains("staff ±1"))
+        #expect(DocumentHTML.render(vietnamese).contains("<h2>Mọi tác động</h2><p>"))
         #expect(TornadoChart.fitted("Construction permit for an individual house: step 1 (Urban Management Department) lag (working days)",
                                     width: 46) == ["Construction permit for an individual house:", "step 1 lag (working days)"])
     }
@@ -151,7 +170,12 @@ struct DriversTests {
         plan.replications = 2
         plan.refine = 0
         let landOnly = try await DriversAnalysis.run(document: Self.document(), plan: plan, seed: 7, jobs: 2)
-        #expect(landOnly.reachingNone == 6 && landOnly.evaluations == 1 + result.inputs.count - 6)
+        // Without isolating drivers (--refine 0), only the groups run: one evaluation each.
+        #expect(landOnly.reachingNone == 6 && landOnly.evaluations == 1 + landOnly.groups && landOnly.groups < result.inputs.count - 6)
+        // A group of one input is that input measured alone; the others' members are accounted for.
+        let onlyLand = try #require(landOnly.targets.first)
+        #expect(onlyLand.drivers.count + onlyLand.grouped.count == landOnly.groups)
+        #expect(onlyLand.drivers.count + onlyLand.grouped.flatMap(\.inputs).count == result.inputs.count - 6)
         // Exact: every change of every births' input (staff, volume, channel share, refusal, lag)
         // leaves the land target's value identical in every replication.
         let document = try Self.document()

@@ -20,6 +20,10 @@ public struct DriverInput: Sendable, Equatable {
     public let kind: Kind
     /// The source text that covers the value, nil when none does.
     public let source: String?
+    /// Whose source that is: the value's own object's (a lag, a supplement, a backlog entry, a
+    /// policy), or only the procedure's, office's or step's that holds it — a text about the
+    /// whole procedure or office, not about this value.
+    public let sourceScope: SourceScope
     /// The value in the scenario: the staff count, dossiers a year, the share, the lag's mean
     /// (in its unit) or the backlog's count.
     public let value: Double
@@ -31,10 +35,46 @@ public struct DriverInput: Sendable, Equatable {
     /// What the input belongs to: a procedure's or an office's id; nil for a policy of every
     /// procedure. Decides which targets it can reach (``DriversAnalysis``).
     let owner: Owner?
+    /// The group it is screened in (``DriversAnalysis``): inputs whose step moves a timing
+    /// target the same way, so that the group's effect bounds each member's.
+    let screenGroup: ScreenGroup
+
+    /// Which object's `source` covers a value (``DriverInput/sourceScope``).
+    public enum SourceScope: String, Sendable {
+        /// The value's own object (a lag, a supplement, the incomplete check, a backlog entry, a policy…).
+        case own
+        /// Only the procedure, office or step that holds the value, or the scenario as a whole.
+        case procedure, office, step, scenario
+        /// No source covers it.
+        case none
+    }
 
     enum Owner: Sendable, Equatable {
         case procedure(String)
         case office(String)
+    }
+
+    /// A screening group: its key (members share it) and its name in both languages.
+    struct ScreenGroup: Sendable, Equatable {
+        let key: String
+        let name: String
+        let nameVi: String
+
+        /// Every staff count: more staff serve sooner.
+        static let staff = ScreenGroup(key: "staff", name: "Staff of every office", nameVi: "Số cán bộ của mọi cơ quan")
+        /// The apology policy's shares (they move the apology targets only).
+        static let apology = ScreenGroup(key: "apology", name: "Apology letters", nameVi: "Thư xin lỗi")
+
+        /// A field's volumes, backlog, incomplete and supplement shares, and lags: more work or
+        /// longer waits for that field's dossiers.
+        static func load(field: String, name: String, nameVi: String) -> ScreenGroup {
+            ScreenGroup(key: "load/" + field, name: "Work and waits of \(name)", nameVi: "Khối lượng và thời gian chờ của \(nameVi)")
+        }
+
+        /// One share of every procedure (the online share, the refusal share…).
+        static func share(_ key: String, name: String, nameVi: String) -> ScreenGroup {
+            ScreenGroup(key: "share/" + key, name: name + " of every procedure", nameVi: nameVi + " của mọi thủ tục")
+        }
     }
 
     struct Leaf: Sendable, Equatable {
@@ -101,15 +141,7 @@ public struct DriverStep: Sendable, Equatable {
     }
 
     /// How a user writes the step, for the report: "volume, share, lag, backlog ±20%; staff ±1".
-    public var description: String {
-        let relativeKinds = DriverInput.Kind.allCases.filter { $0 != .staff }
-        let groups = Dictionary(grouping: relativeKinds) { relative[$0] ?? 0 }
-        let relativeText = groups.keys.sorted().map { p in
-            groups[p]!.map(\.rawValue).joined(separator: ", ") + " ±" + Format.plainPercent(p)
-        }
-        let staffText = "staff ±" + (staffShare.map { Format.plainPercent($0) + " (at least 1)" } ?? String(staffCount))
-        return (relativeText + [staffText]).joined(separator: "; ")
-    }
+    public var description: String { DriversDocument.stepText(self, .en) }
 }
 
 extension Format {
@@ -186,11 +218,18 @@ public enum DriverInputs {
     /// The inputs of `document` in scenario order: offices, then procedures, the opening
     /// backlog and the apology policy.
     public static func find(in document: JSONValue, selection: Selection) -> [DriverInput] {
-        let root = Node(value: document, path: "", source: nil)
+        let root = Node(value: document, path: "", source: nil, sourceHolder: "")
         var inputs: [DriverInput] = []
         let officeNames = Dictionary(root.elements("offices").compactMap { o in o.string("id").map { ($0, (o.string("name") ?? $0, o.string("nameVi"))) } },
                                      uniquingKeysWith: { first, _ in first })
         let procedures = root.elements("procedures")
+        let fieldNames = Dictionary(root.elements("fields").compactMap { f in f.string("id").map { ($0, (f.string("name") ?? $0, f.string("nameVi"))) } },
+                                    uniquingKeysWith: { first, _ in first })
+        func load(_ procedure: Node?) -> DriverInput.ScreenGroup {
+            let field = procedure?.string("field") ?? "?"
+            let name = fieldNames[field] ?? (field, nil)
+            return .load(field: field, name: name.0, nameVi: name.1 ?? name.0)
+        }
 
         for office in root.elements("offices") {
             guard let id = office.string("id"), let staff = office.child("staff"), let count = staff.number, count >= 1 else { continue }
@@ -205,32 +244,40 @@ public enum DriverInputs {
             let name = office.string("name") ?? id, nameVi = office.string("nameVi") ?? name
             let each = instances.isEmpty ? ("", "") : (" (each of \(instances.count))", " (mỗi đơn vị trong \(instances.count))")
             inputs.append(DriverInput(id: staff.path, name: "\(name): staff\(each.0)", nameVi: "\(nameVi): số cán bộ\(each.1)",
-                                      kind: .staff, source: staff.source, value: count, leaves: leaves, shareLimit: 1, owner: .office(id)))
+                                      kind: .staff, source: staff.source, sourceScope: staff.sourceScope, value: count, leaves: leaves, shareLimit: 1, owner: .office(id),
+                                      screenGroup: .staff))
         }
 
         for procedure in procedures {
             let name = procedure.string("name") ?? procedure.string("id") ?? "?"
             let nameVi = procedure.string("nameVi") ?? name
             let owner = procedure.string("id").map(DriverInput.Owner.procedure)
-            func add(_ node: Node?, _ kind: DriverInput.Kind, _ what: String, _ whatVi: String, limit: Double = 1) {
+            let workAndWaits = load(procedure)
+            func add(_ node: Node?, _ kind: DriverInput.Kind, _ what: String, _ whatVi: String, limit: Double = 1,
+                     group: DriverInput.ScreenGroup? = nil) {
                 guard let node, let input = input(node, kind, name: "\(name): \(what)", nameVi: "\(nameVi): \(whatVi)",
-                                                  limit: limit, owner: owner) else { return }
+                                                  limit: limit, owner: owner, group: group ?? workAndWaits) else { return }
                 inputs.append(input)
+            }
+            func share(_ key: String, _ what: String, _ whatVi: String) -> DriverInput.ScreenGroup {
+                .share(key, name: what.prefix(1).uppercased() + what.dropFirst(), nameVi: whatVi.prefix(1).uppercased() + whatVi.dropFirst())
             }
             add(procedure.child("yearlyVolume"), .volume, "yearly volume", "số hồ sơ một năm")
             for (key, what, whatVi) in [("online", "online share", "tỷ lệ nộp trực tuyến"), ("postal", "postal share", "tỷ lệ nộp qua bưu chính"),
                                         ("refusal", "refusal share", "tỷ lệ từ chối tiếp nhận"), ("priorityShare", "priority share", "tỷ lệ ưu tiên")] {
-                add(procedure.child(key), .share, what, whatVi)
+                add(procedure.child(key), .share, what, whatVi, group: share(key, what, whatVi))
             }
             let incomplete = procedure.child("incomplete")
             add(incomplete?.child("share"), .share, "incomplete at the desk", "tỷ lệ hồ sơ chưa đầy đủ")
             add(incomplete?.child("returnShare"), .share, "incomplete: share that comes back", "hồ sơ chưa đầy đủ: tỷ lệ quay lại")
             add(incomplete?.child("returnDelay"), .lag, "incomplete: time to come back", "hồ sơ chưa đầy đủ: thời gian quay lại")
-            add(procedure.child("digitization")?.child("share"), .share, "digitization share", "tỷ lệ số hóa")
-            add(procedure.child("fee")?.child("ePaymentShare"), .share, "e-payment share", "tỷ lệ thanh toán trực tuyến")
-            add(procedure.child("withdrawal")?.child("share"), .share, "withdrawal share", "tỷ lệ rút hồ sơ")
-            add(procedure.child("result")?.child("electronicShare"), .share, "results sent electronically", "tỷ lệ trả kết quả điện tử")
-            add(procedure.child("result")?.child("postalShare"), .share, "results sent by post", "tỷ lệ trả kết quả qua bưu chính")
+            for (path, what, whatVi) in [(["digitization", "share"], "digitization share", "tỷ lệ số hóa"),
+                                         (["fee", "ePaymentShare"], "e-payment share", "tỷ lệ thanh toán trực tuyến"),
+                                         (["withdrawal", "share"], "withdrawal share", "tỷ lệ rút hồ sơ"),
+                                         (["result", "electronicShare"], "results sent electronically", "tỷ lệ trả kết quả điện tử"),
+                                         (["result", "postalShare"], "results sent by post", "tỷ lệ trả kết quả qua bưu chính")] {
+                add(procedure.child(path[0])?.child(path[1]), .share, what, whatVi, group: share(path.joined(separator: "."), what, whatVi))
+            }
             for (j, step) in procedure.elements("steps").enumerated() {
                 let office = step.string("office").map { officeNames[$0] ?? ($0, nil) }
                 let at = "step \(j + 1) (\(office?.0 ?? "?"))", atVi = "bước \(j + 1) (\(office?.1 ?? office?.0 ?? "?"))"
@@ -248,7 +295,7 @@ public enum DriverInputs {
             let spec = procedures.first { $0.string("id") == procedure }
             let name = spec?.string("name") ?? procedure, nameVi = spec?.string("nameVi") ?? name
             if let input = input(count, .backlog, name: "Opening backlog: \(name)", nameVi: "Hồ sơ tồn đầu kỳ: \(nameVi)",
-                                 owner: .procedure(procedure)) {
+                                 owner: .procedure(procedure), group: load(spec)) {
                 inputs.append(input)
             }
         }
@@ -256,7 +303,8 @@ public enum DriverInputs {
         let apology = root.child("policies")?.child("apology")
         for (key, what, whatVi) in [("onTimeShare", "apologised in time", "xin lỗi đúng hạn"), ("lateShare", "apologised late", "xin lỗi muộn")] {
             if let node = apology?.child(key),
-               let input = input(node, .share, name: "Apology letters: \(what)", nameVi: "Thư xin lỗi: \(whatVi)", owner: nil) {
+               let input = input(node, .share, name: "Apology letters: \(what)", nameVi: "Thư xin lỗi: \(whatVi)", owner: nil,
+                                 group: .apology) {
                 inputs.append(input)
             }
         }
@@ -266,7 +314,7 @@ public enum DriverInputs {
     /// The input at `node`: a number, or for a lag a distribution whose parameters of scale
     /// move together.
     private static func input(_ node: Node, _ kind: DriverInput.Kind, name: String, nameVi: String, limit: Double = 1,
-                              owner: DriverInput.Owner?) -> DriverInput? {
+                              owner: DriverInput.Owner?, group: DriverInput.ScreenGroup) -> DriverInput? {
         if kind == .lag {
             let scaleKeys = ["value", "mean", "sd", "min", "mode", "max", "scale"]
             var leaves = scaleKeys.compactMap { key in node.child(key).flatMap { c in c.number.map { DriverInput.Leaf(path: c.path, value: $0) } } }
@@ -279,11 +327,11 @@ public enum DriverInputs {
             let shown = node.child("mean")?.number ?? node.child("value")?.number
                 ?? node.child("min")?.number.flatMap { a in node.child("max")?.number.map { (a + $0) / 2 } } ?? leaves[0].value
             return DriverInput(id: node.path, name: name + " (\(unit.0))", nameVi: nameVi + " (\(unit.1))", kind: kind, source: node.source,
-                               value: shown, leaves: leaves, shareLimit: limit, owner: owner)
+                               sourceScope: node.sourceScope, value: shown, leaves: leaves, shareLimit: limit, owner: owner, screenGroup: group)
         }
         guard let x = node.number else { return nil }
-        return DriverInput(id: node.path, name: name, nameVi: nameVi, kind: kind, source: node.source, value: x,
-                           leaves: [.init(path: node.path, value: x)], shareLimit: limit, owner: owner)
+        return DriverInput(id: node.path, name: name, nameVi: nameVi, kind: kind, source: node.source, sourceScope: node.sourceScope, value: x,
+                           leaves: [.init(path: node.path, value: x)], shareLimit: limit, owner: owner, screenGroup: group)
     }
 
     /// A place in the document: its value, its `--set` path and the source that covers it.
@@ -291,11 +339,33 @@ public enum DriverInputs {
         let value: JSONValue
         let path: String
         let source: String?
+        /// The path of the object whose `source` that is.
+        let sourceHolder: String?
 
-        init(value: JSONValue, path: String, source: String?) {
+        init(value: JSONValue, path: String, source: String?, sourceHolder: String? = nil) {
             self.value = value
             self.path = path
-            if case .string(let own)? = value["source"] { self.source = own } else { self.source = source }
+            if case .string(let own)? = value["source"] {
+                self.source = own
+                self.sourceHolder = path
+            } else {
+                self.source = source
+                self.sourceHolder = sourceHolder
+            }
+        }
+
+        /// Whose source covers this value: an object holding several values (the scenario, a
+        /// procedure, an office, a step) speaks for all of them, not for this one.
+        var sourceScope: DriverInput.SourceScope {
+            guard source != nil, let holder = sourceHolder else { return .none }
+            let parts = holder.split(separator: ".")
+            switch (parts.first, parts.count) {
+            case (nil, _): return .scenario
+            case ("procedures"?, 2): return .procedure
+            case ("offices"?, 2): return .office
+            case ("procedures"?, 4) where parts[2] == "steps": return .step
+            default: return .own
+            }
         }
 
         func string(_ key: String) -> String? {
@@ -306,7 +376,7 @@ public enum DriverInputs {
         var number: Double? { value.numberValue }
 
         func child(_ key: String) -> Node? {
-            value[key].map { Node(value: $0, path: path.isEmpty ? key : "\(path).\(key)", source: source) }
+            value[key].map { Node(value: $0, path: path.isEmpty ? key : "\(path).\(key)", source: source, sourceHolder: sourceHolder) }
         }
 
         /// The elements of the array under `key`, each named by its id when the id can stand
@@ -316,7 +386,7 @@ public enum DriverInputs {
             return elements.enumerated().map { k, element in
                 var segment = String(k)
                 if case .string(let id)? = element["id"], !id.isEmpty, !id.contains("."), Int(id) == nil { segment = id }
-                return Node(value: element, path: "\(array.path).\(segment)", source: array.source)
+                return Node(value: element, path: "\(array.path).\(segment)", source: array.source, sourceHolder: array.sourceHolder)
             }
         }
     }

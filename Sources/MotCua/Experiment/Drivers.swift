@@ -1,99 +1,5 @@
 import Foundation
 
-/// What drives each verdict: the effect on every target of changing each input of a scenario
-/// by a stated step in both directions (``DriverStep``), under common random numbers, ranked.
-///
-/// The method (docs/experiments.md, "What drives each verdict"):
-/// 1. The base runs `replications` replications.
-/// 2. **Reach**: an input reaches a target when its procedure, or a procedure on whose route its
-///    office lies, meets the target's procedures in a common office, directly or through other
-///    procedures (``Reach``), or when it is a policy of every procedure. Decisions are drawn per
-///    procedure, arrivals and service times per procedure and office, so an input that cannot
-///    reach a target leaves every replication of it unchanged: it is not evaluated for it and is
-///    reported as "cannot reach".
-/// 3. **Screening**: one direction of every input that reaches a chosen target (raised, or
-///    lowered when it cannot be) and a backlog's removal run the first `screening` replications;
-///    each replication is paired with the base's replication of the same seed.
-/// 4. **Refinement**: per target, the inputs whose screened effect could reach the target's
-///    margin (the distance from the base's interval to the threshold; 0 when the target is at
-///    risk; half of it when screening on one replication) are candidates, and the `refine`
-///    largest of them are refined: the changes that move the target towards its threshold (both
-///    directions when it is at risk) run further replications, first up to half of
-///    `replications` (at least 3), then — unless the changed value's interval already lies on one
-///    side of the threshold of every target that asked for it — up to `replications`.
-/// 5. **Ranking**: by the size of the effect (to the hundredth of a point shown), then by how
-///    well it is measured (more pairs first).
-public struct DriversResult: Sendable {
-    /// One change of one input, measured on one target.
-    public struct Effect: Sendable {
-        public let change: DriverChange
-        /// The target's value with the change.
-        public let value: Estimate
-        /// The paired difference (changed − base) over the replications run, with its 95% interval.
-        public let difference: Estimate
-    }
-
-    /// One input's effects on one target it can reach.
-    public struct Driver: Sendable {
-        /// Index into ``DriversResult/inputs``.
-        public let input: Int
-        /// One per change run, in the order lower, higher, removed.
-        public let effects: [Effect]
-        /// Whether some change ran past the screening replications.
-        public let refined: Bool
-        /// The largest absolute mean difference of its changes: what the ranking sorts by first.
-        public var size: Double { effects.map { abs($0.difference.mean) }.filter(\.isFinite).max() ?? 0 }
-        /// The pairs behind its best-measured change: what the ranking sorts by second.
-        public var pairs: Int { effects.map(\.difference.count).max() ?? 0 }
-    }
-
-    /// A target with its drivers, largest first.
-    public struct TargetDrivers: Sendable {
-        public let target: TargetResult
-        /// How far the base's interval is from the threshold (0 when at risk): the size of
-        /// effect that could change the verdict.
-        public let margin: Double
-        /// The inputs that can reach the target, ranked (``DriversAnalysis/rank(_:)``).
-        public let drivers: [Driver]
-        /// The inputs that cannot reach it (indices into ``DriversResult/inputs``): not
-        /// evaluated for it, their effect is zero.
-        public let unreachable: [Int]
-    }
-
-    /// A change that could not be run, and why (it makes an invalid scenario).
-    public struct Skipped: Sendable {
-        public let input: Int
-        public let change: String
-        public let reason: String
-    }
-
-    public let scenarioName: String
-    public let scenarioNameVi: String?
-    public let seed: UInt64
-    public let selection: DriverInputs.Selection
-    public let step: DriverStep
-    public let replications: Int
-    public let screeningReplications: Int
-    /// How many inputs per target the refinement may take.
-    public let refineLimit: Int
-    public let inputs: [DriverInput]
-    public let targets: [TargetDrivers]
-    public let skipped: [Skipped]
-    /// Inputs whose step changes nothing (a share of 0), by index.
-    public let unchangeable: [Int]
-    /// Inputs that reach none of the chosen targets: not run at all.
-    public let reachingNone: Int
-    /// Scenario evaluations: the base, every screened change and every change refined without
-    /// having been screened.
-    public let evaluations: Int
-    /// Replications simulated in all.
-    public let replicationsRun: Int
-    /// Refined changes that stopped at the first round because their verdict was decided.
-    public let stoppedEarly: Int
-    /// Wall-clock seconds of the analysis.
-    public let seconds: Double
-}
-
 /// Runs the drivers analysis (see ``DriversResult``).
 public enum DriversAnalysis {
     /// The analysis' settings.
@@ -252,7 +158,8 @@ public enum DriversAnalysis {
         var runs: [[Run]] = Array(repeating: [], count: inputs.count)
         var skipped: [DriversResult.Skipped] = []
         var unchangeable: [Int] = []
-        var screenWork: [(input: Int, change: DriverChange, scenario: Scenario)] = []
+        var members: [GroupScreening.Member] = []
+        var removals: [(input: Int, change: DriverChange, scenario: Scenario)] = []
         func skip(_ i: Int, _ change: DriverChange, _ error: ScenarioError) {
             skipped.append(.init(input: i, change: change.label, reason: error.issues.first.map { "\($0.path): \($0.message)" } ?? error.description))
         }
@@ -266,19 +173,50 @@ public enum DriversAnalysis {
                 switch scenario(change.edits) {
                 case .failure(let error): skip(i, change, error)
                 case .success(let changed):
-                    screenWork.append((i, change, changed))
-                    if change.direction != .removed { screenedDirection = true }
+                    if change.direction == .removed {
+                        removals.append((i, change, changed))
+                    } else {
+                        members.append(.init(input: i, change: change))
+                        screenedDirection = true
+                    }
                 }
             }
         }
-        evaluations += screenWork.count
-        let screened = try await evaluate(screenWork.map { ($0.scenario, 0..<screening) }, phase: "screening")
-        for (k, work) in screenWork.enumerated() { runs[work.input].append(Run(change: work.change, values: screened[k])) }
 
+        func difference(_ values: [[Double]], target t: Int) -> Estimate {
+            Estimate(values.indices.map { values[$0][t] - baseValues[$0][t] })
+        }
         func effect(_ run: Run, target t: Int) -> DriversResult.Effect {
-            let n = run.values.count
-            return .init(change: run.change, value: Estimate(run.values.map { $0[t] }),
-                         difference: Estimate((0..<n).map { run.values[$0][t] - baseValues[$0][t] }))
+            .init(change: run.change, value: Estimate(run.values.map { $0[t] }), difference: difference(run.values, target: t))
+        }
+        /// The size of effect that could change a target's verdict; one screening replication
+        /// has no interval, so there it is half the margin.
+        func need(_ t: Int) -> Double { Swift.max(0, margin(baseTargets[t])) * (screening == 1 ? 0.5 : 1) }
+
+        // Group screening: the groups first, with the backlogs' removals; then the halves of the
+        // groups that could change a verdict, largest first (``GroupScreening``).
+        let groups = GroupScreening.groups(members, inputs: inputs)
+        var pendingRemovals = removals
+        let screen = try await GroupScreening.run(
+            groups: groups, targets: chosen, need: Dictionary(uniqueKeysWithValues: chosen.map { ($0, need($0)) }),
+            isolate: plan.refine, reaches: reaches, effect: { difference($0, target: $1) }
+        ) { probeMembers throws(SimulationError) in
+            var work: [(Scenario, Range<Int>)] = []
+            let slots = probeMembers.map { members -> Int? in
+                guard case .success(let changed) = scenario(members.flatMap(\.change.edits)) else { return nil }
+                work.append((changed, 0..<screening))
+                return work.count - 1
+            }
+            let extra = pendingRemovals
+            pendingRemovals = []
+            let values = try await evaluate(work + extra.map { ($0.scenario, 0..<screening) }, phase: "screening")
+            for (k, removal) in extra.enumerated() { runs[removal.input].append(Run(change: removal.change, values: values[work.count + k])) }
+            evaluations += work.count + extra.count
+            return slots.map { $0.map { values[$0] } }
+        }
+        for probe in screen.probes where probe.members.count == 1 {
+            guard let values = probe.values, let member = probe.members.first else { continue }
+            runs[member.input].append(Run(change: member.change, values: values))
         }
 
         // Refinement: per target, its largest candidates; of each, the changes that move the
@@ -296,8 +234,7 @@ public enum DriversAnalysis {
         if plan.replications > screening && plan.refine > 0 {
             for t in chosen {
                 let target = baseTargets[t]
-                // One screening replication has no interval: the effect must reach half the margin.
-                let need = Swift.max(0, margin(target)) * (screening == 1 ? 0.5 : 1)
+                let need = need(t)
                 let candidates = inputs.indices.filter { reaches($0, t) }.compactMap { i -> (Int, Double)? in
                     let measured = runs[i].map { effect($0, target: t) }
                     let size = measured.map { abs($0.difference.mean) }.filter(\.isFinite).max() ?? 0
@@ -371,13 +308,24 @@ public enum DriversAnalysis {
             runs[i].sort { (order.firstIndex(of: $0.change.direction) ?? 0) < (order.firstIndex(of: $1.change.direction) ?? 0) }
         }
 
-        let targets = chosen.map { t in
+        let targets = chosen.enumerated().map { k, t in
             let reachable = inputs.indices.filter { reaches($0, t) && !runs[$0].isEmpty }
             let drivers = reachable.map { i in
                 DriversResult.Driver(input: i, effects: runs[i].map { effect($0, target: t) },
                                      refined: runs[i].contains { $0.values.count > screening })
             }
+            // The members no change of which was measured alone: screened with their group.
+            let grouped = screen.leaves[k].compactMap { leaf -> DriversResult.ScreenedGroup? in
+                let alone = leaf.members.filter { runs[$0.input].isEmpty }
+                guard !alone.isEmpty else { return nil }
+                let probe = screen.probes[leaf.probe], group = groups[probe.group]
+                let change = DriverChange(direction: leaf.members[0].change.direction, value: .nan,
+                                          label: Array(Set(leaf.members.map(\.change.label))).sorted().joined(separator: ", "), edits: [])
+                let measured = probe.values.map { DriversResult.Effect(change: change, value: Estimate($0.map { $0[t] }), difference: difference($0, target: t)) }
+                return .init(name: group.name, nameVi: group.nameVi, inputs: alone.map(\.input), groupSize: group.members.count, effect: measured)
+            }
             return DriversResult.TargetDrivers(target: baseTargets[t], margin: Swift.max(0, margin(baseTargets[t])), drivers: rank(drivers),
+                                               grouped: grouped.sorted { abs($0.effect?.difference.mean ?? 0) > abs($1.effect?.difference.mean ?? 0) },
                                                unreachable: inputs.indices.filter { !reaches($0, t) })
         }
         let now = DispatchTime.now().uptimeNanoseconds
@@ -385,54 +333,8 @@ public enum DriversAnalysis {
                              selection: plan.selection, step: plan.step, replications: plan.replications,
                              screeningReplications: screening, refineLimit: plan.refine, inputs: inputs, targets: targets,
                              skipped: skipped, unchangeable: unchangeable, reachingNone: inputs.count - reachingSome.count,
+                             groups: groups.count, screeningEvaluations: screen.probes.filter { $0.values != nil }.count,
                              evaluations: evaluations, replicationsRun: replicationsRun, stoppedEarly: stoppedEarly,
                              seconds: now > started ? Double(now - started) / 1e9 : 0)
-    }
-}
-
-/// Which parts of a scenario can influence each other: procedures joined when they share an
-/// office (a desk, a department, the leaders who sign), directly or through other procedures.
-/// Two procedures in different parts meet no common queue, so a change to one cannot move the
-/// other's timing.
-struct Reach {
-    /// The part of each procedure (a representative procedure index).
-    private let part: [Int]
-    private let procedureIndex: [String: Int]
-    private let users: [String: [Int]]
-
-    init(_ scenario: Scenario) {
-        var parent = Array(scenario.procedures.indices)
-        func root(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i { i = parent[i] }
-            return i
-        }
-        var users: [String: [Int]] = [:]
-        for (p, procedure) in scenario.procedures.enumerated() {
-            for office in Set(procedure.route.map(\.office)) {
-                if let first = users[office]?.first { parent[root(p)] = root(first) }
-                users[office, default: []].append(p)
-            }
-        }
-        part = scenario.procedures.indices.map(root)
-        procedureIndex = Dictionary(scenario.procedures.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.users = users
-    }
-
-    /// The parts an input belongs to; nil for a policy of every procedure.
-    func parts(of owner: DriverInput.Owner?) -> Set<Int>? {
-        switch owner {
-        case .procedure(let id)?: return Set(procedureIndex[id].map { [part[$0]] } ?? [])
-        case .office(let id)?: return Set((users[id] ?? []).map { part[$0] })
-        case nil: return nil
-        }
-    }
-
-    /// The parts of a target's procedures: those of its field, or every procedure (a superset
-    /// of its members when it is also restricted by level or office, so nothing is missed).
-    func parts(of target: TargetResult, in scenario: Scenario) -> Set<Int> {
-        let spec = scenario.targets.first { $0.id == target.id || target.id.hasPrefix($0.id + "/") }
-        let field = spec?.field == "*" ? target.id.split(separator: "/").last.map(String.init) : spec?.field
-        return Set(scenario.procedures.indices.filter { field == nil || scenario.procedures[$0].field == field }.map { part[$0] })
     }
 }

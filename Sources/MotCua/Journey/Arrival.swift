@@ -43,12 +43,14 @@ extension SimulationRun {
         let now = context.now
         scheduleArrival(of: index, stream: stream, after: now)
         let p = stream.procedure
-        let instance = stream.instance >= 0 ? stream.instance : drawHomeWard()
         var record = DossierRecord(procedure: Int32(p), online: stream.online,
-                                   counted: now >= warmUpEnd, instance: instance, arrivedAt: now)
+                                   counted: now >= warmUpEnd, instance: stream.instance, arrivedAt: now)
         record.postal = stream.postal
         record.desk = stream.office
         let dossier = context.dossiers.add(record)
+        // Drawn once the store has numbered the dossier: the draw is keyed to that number.
+        let instance = stream.instance >= 0 ? stream.instance : drawHomeWard(for: context.dossiers[dossier])
+        context.dossiers[dossier].instance = instance
         context.dossiers.clock(dossier).pointee.mark = UInt32(truncatingIfNeeded: context.workingSecond(now))
         let priorityShare = procedures[p].priorityShare
         if !stream.online && !stream.postal && priorityShare > 0 {
@@ -69,10 +71,12 @@ extension SimulationRun {
         enter(stage: 0, of: dossier)
     }
 
-    /// The ward of a citizen whose dossier is not received at a ward desk.
-    func drawHomeWard() -> Int32 {
+    /// The ward of a citizen whose dossier is not received at a ward desk: keyed to the dossier
+    /// like its other decisions (docs/model.md §2.5), so that a change in one procedure's volume
+    /// leaves every other procedure's home wards as they were.
+    func drawHomeWard(for record: DossierRecord) -> Int32 {
         guard instanceCumulative.count > 0 else { return -1 }
-        let u = homeRandom.nextUnit()
+        let u = decisions.unit(.homeWard, procedure: Int(record.procedure), serial: record.decisionKey)
         var ward = 0
         while ward < instanceCumulative.count - 1 && u > instanceCumulative[ward] { ward += 1 }
         return Int32(ward)
@@ -94,13 +98,14 @@ extension SimulationRun {
                 let drawn = backlog.elapsedWorkingDays.sample(&random)
                 let elapsed = drawn.isFinite ? Swift.min(Swift.max(drawn, 0), Double(deadline)) : 0
                 var record = DossierRecord(procedure: Int32(p), online: false, counted: true,
-                                           instance: drawHomeWard(), arrivedAt: 0)
+                                           instance: -1, arrivedAt: 0)
                 record.accepted = true
                 record.backlog = true
                 record.dueAt = calendar.appointment(countingFrom: 0, workingDays: deadline - Int(elapsed.rounded(.down)))
                 let stage = backlog.stage(reachedAfter: elapsed)
                 record.stage = Int16(stage)
                 let dossier = context.dossiers.add(record)
+                context.dossiers[dossier].instance = drawHomeWard(for: context.dossiers[dossier])
                 let clock = context.dossiers.clock(dossier)
                 clock.pointee.mark = UInt32(truncatingIfNeeded: context.workingSecond(0))
                 clock.pointee.parts[TimePart.beforeHorizon.rawValue] =

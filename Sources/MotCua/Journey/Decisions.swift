@@ -29,6 +29,9 @@ enum Decision: UInt64 {
     /// Documents already held are re-used (docs/model.md §6.5); added last so that the other
     /// kinds keep their keys.
     case reuse
+    /// The home ward of a citizen not received at a ward desk (until motcua-model/6 drawn from
+    /// one run-wide stream in arrival order).
+    case homeWard
 }
 
 /// Randomness keyed to (run seed, decision, procedure, dossier serial, occurrence): a

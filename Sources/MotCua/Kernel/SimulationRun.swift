@@ -66,7 +66,6 @@ actor SimulationRun {
     let decisions: DecisionRandom
     /// Service times of each office: one stream per office.
     let serviceRandom: PlainBuffer<RandomStream>
-    @exclusivity(unchecked) var homeRandom: RandomStream
     let instanceCumulative: PlainBuffer<Double>
     /// A dossier waiting to be handed to an office (see ``deliver()``).
     @exclusivity(unchecked) var pending: OfficeRequest?
@@ -109,7 +108,6 @@ actor SimulationRun {
         arrivalCursors = PlainBuffer(repeating: ArrivalCursor(), count: model.streams.count)
         serviceRandom = PlainBuffer(model.offices.map { RandomStream(seed: seed, stream: "service/\($0.id)") })
         decisions = DecisionRandom(seed: seed)
-        homeRandom = RandomStream(seed: seed, stream: "home-ward")
         var running = 0.0
         let total = model.instanceWeights.reduce(0, +)
         instanceCumulative = PlainBuffer(model.instanceWeights.map { running += $0; return running / total })

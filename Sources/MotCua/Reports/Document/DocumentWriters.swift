@@ -117,7 +117,7 @@ public enum DocumentTables {
     public static let knownCSVNames: Set<String> = Set([
         "provenance", "targets", "fields", "procedures", "offices", "desk-hours", "daily", "levels", "journey",
         "channels", "decision_766", "variants", "verdict_changes", "measures", "headroom", "break_loads", "curves",
-        "loads", "staffing", "unreachable", "one_fewer", "evaluations", "drivers", "cannot_reach",
+        "loads", "staffing", "unreachable", "one_fewer", "evaluations", "drivers", "screened_groups", "cannot_reach",
         "breakdown", "breakdown-steps", "groups", "changes", "worst_units",
     ].map { $0 + ".csv" })
 

@@ -6,8 +6,10 @@ import Foundation
 /// target's ranked drivers with their sources. The data outputs hold `drivers` (one row per
 /// target, input and change) and `cannot_reach` (the inputs not evaluated for a target).
 public enum DriversDocument {
-    /// The JSON format's version: 2 since `drivers` writes a report document (1 was its own shape).
-    public static let version = 2
+    /// The JSON format's version: 3 since the inputs are screened in groups (`screened_groups`,
+    /// `source_of`) and the targets table gives the signed `threshold_distance_pts` (2: the
+    /// report document, with an unsigned `margin_pts`; 1: its own shape).
+    public static let version = 3
 
     /// The document of `result`, each target's `top` largest drivers shown (the data tables
     /// hold them all).
@@ -19,12 +21,12 @@ public enum DriversDocument {
             headline.append(self.headline(target, result, among: targets, language: language))
         }
         headline.append(w.cost(result.evaluations, result.replicationsRun, language.numbers.fixed(result.seconds, 1), result.reachingNone,
-                               result.stoppedEarly))
+                               result.stoppedEarly, result.groups))
         var document = ReportDocument(kind: "drivers", title: w.title(language.pick(result.scenarioName, result.scenarioNameVi)),
                                       headline: headline, provenance: provenance, language: language)
         document.version = version
 
-        var method: [ReportBlock] = [.paragraph(w.setup(result.selection.rawValue, result.inputs.count, result.step.description)),
+        var method: [ReportBlock] = [.paragraph(w.setup(result.selection.rawValue, result.inputs.count, stepText(result.step, language))),
                                      .paragraph(w.method(result.screeningReplications, result.refineLimit, result.replications))]
         if !result.unchangeable.isEmpty { method.append(.paragraph(w.unchangeable(result.unchangeable.count))) }
         for skipped in result.skipped {
@@ -44,17 +46,17 @@ public enum DriversDocument {
         document.sections.append(ReportSection(id: "targets", title: w.targetsHeading, blocks: [.table(ReportTable(
             id: "targets",
             columns: words.targetColumns + [ReportColumn("base", w.base), ReportColumn("verdict", words("verdict", "kết quả")),
-                                            ReportColumn("margin_pts", w.margin + " (" + w.pointsUnit + ")"),
+                                            ReportColumn("threshold_distance_pts", w.margin + " (" + w.pointsUnit + ")"),
                                             ReportColumn("first_driver", w.firstDriver), ReportColumn("effect_pts", w.itsEffect)],
             rows: result.targets.map { target in
                 let t = target.target, first = target.drivers.first { $0.size > 0 }
                 let largest = first?.effects.max { abs($0.difference.mean) < abs($1.difference.mean) }
                 return words.targetCells(t) + [.estimate(mean: t.estimate.mean, low: t.estimate.low, high: t.estimate.high, .share),
-                                               .verdict(t.verdict), .value(target.margin, .points),
+                                               .verdict(t.verdict), .value(t.verdict == .fail ? -target.margin : target.margin, .points),
                                                first.map { .text(name(result.inputs[$0.input], language)) } ?? .text(w.noEffect),
                                                largest.map { effectCell($0) } ?? .empty]
             },
-            notes: [w.targetsNote, words.verdictNote]))]))
+            notes: [w.passingSideNote, w.targetsNote, words.verdictNote]))]))
 
         for (k, target) in result.targets.enumerated() {
             var blocks: [ReportBlock] = []
@@ -67,22 +69,32 @@ public enum DriversDocument {
                     rows.append([.text(j == 0 ? "\(rank + 1). " + name(input, language) + " = " + value(input.value, input.kind, language) : ""),
                                  .text(changeLabel(effect, input.kind, language)), effectCell(effect), .value(Double(effect.difference.count), .count)])
                 }
-                rows.append([.text("    " + w.source + ": " + (input.source ?? w.noSource)), .empty, .empty, .empty])
+                rows.append([.text("    " + sourceLine(input, language)), .empty, .empty, .empty])
+            }
+            for group in target.grouped {
+                let effect = group.effect
+                rows.append([.text(w.group + ": " + language.pick(group.name, group.nameVi) + " (" + String(group.inputs.count) + "/"
+                                   + String(group.groupSize) + " " + w.members + ")"),
+                             .text(effect?.change.label ?? ""), effect.map { effectCell($0) } ?? .empty,
+                             effect.map { .value(Double($0.difference.count), .count) } ?? .empty])
             }
             if !rows.isEmpty {
                 blocks.append(.table(ReportTable(id: "drivers_\(k + 1)", columns: [
                     ReportColumn("input", w.input), ReportColumn("change", w.change), ReportColumn("effect_pts", w.effect),
                     ReportColumn("pairs", w.pairs)], rows: rows, displayOnly: true)))
             }
+            let groupedInputs = target.grouped.reduce(0) { $0 + $1.inputs.count }
+            if groupedInputs > 0 { blocks.append(.paragraph(w.groupedNote(groupedInputs))) }
             if !target.unreachable.isEmpty { blocks.append(.paragraph(w.cannotReach(target.unreachable.count))) }
             document.sections.append(ReportSection(id: "target-\(k + 1)", title: targetLine(target, language: language), blocks: blocks))
         }
 
         document.sections.append(ReportSection(id: "data", title: words("Every effect", "Mọi tác động"), blocks: [
+            .paragraph(w.dataNote),
             .table(ReportTable(id: "drivers", columns: [
                 ReportColumn("target", words("target", "chỉ tiêu")), ReportColumn("rank", "#"), ReportColumn("input", w.input),
                 ReportColumn("name", words("name", "tên")), ReportColumn("kind", w.kind), ReportColumn("assumption", w.assumption),
-                ReportColumn("source", w.source), ReportColumn("value", w.value), ReportColumn("change", w.change),
+                ReportColumn("source", w.source), ReportColumn("source_of", words("source of", "nguồn của")), ReportColumn("value", w.value), ReportColumn("change", w.change),
                 ReportColumn("direction", words("direction", "chiều")), ReportColumn("changed_value", words("changed value", "giá trị sau thay đổi")),
                 ReportColumn("target_value", words("target's value", "giá trị chỉ tiêu")), ReportColumn("difference_pts", w.effect),
                 ReportColumn("pairs", w.pairs), ReportColumn("measured", w.measured)],
@@ -92,6 +104,7 @@ public enum DriversDocument {
                         return driver.effects.map { effect -> [ReportCell] in
                             [.text(target.target.id), .value(Double(rank + 1), .count), .text(input.id), .text(name(input, language)),
                              .text(input.kind.rawValue), .text(input.isAssumption ? "yes" : "no"), .text(input.source ?? ""),
+                             .text(input.sourceScope.rawValue),
                              .value(input.value, .count), .text(effect.change.label), .text(effect.change.direction.rawValue),
                              .value(effect.change.value, .count),
                              .estimate(mean: effect.value.mean, low: effect.value.low, high: effect.value.high, .share),
@@ -99,6 +112,20 @@ public enum DriversDocument {
                              .value(Double(effect.difference.count), .count),
                              .text(effect.difference.count > result.screeningReplications ? w.refinedWord : w.screenedWord)]
                         }
+                    }
+                }, dataOnly: true)),
+            .table(ReportTable(id: "screened_groups", columns: [
+                ReportColumn("target", words("target", "chỉ tiêu")), ReportColumn("group", w.group), ReportColumn("inputs", w.input),
+                ReportColumn("group_size", words("inputs in the group", "số tham số của nhóm")), ReportColumn("change", w.change),
+                ReportColumn("difference_pts", w.effect), ReportColumn("pairs", w.pairs)],
+                rows: result.targets.flatMap { target in
+                    target.grouped.map { group -> [ReportCell] in
+                        let d = group.effect?.difference
+                        return [.text(target.target.id), .text(language.pick(group.name, group.nameVi)),
+                                .text(group.inputs.map { result.inputs[$0].id }.joined(separator: " ")), .value(Double(group.groupSize), .count),
+                                .text(group.effect?.change.label ?? ""),
+                                d.map { .estimate(mean: $0.mean, low: $0.low, high: $0.high, .points) } ?? .empty,
+                                .value(Double(d?.count ?? 0), .count)]
                     }
                 }, dataOnly: true)),
             .table(ReportTable(id: "cannot_reach", columns: [
@@ -136,7 +163,8 @@ public enum DriversDocument {
         let value = ReportCell.estimate(mean: t.estimate.mean, low: t.estimate.low, high: t.estimate.high, .share).display(language)
         return words.label(t) + " (\(t.id)): " + value + " " + TextReport.verdictWord(t.verdict, language.words)
             + "; " + w.threshold + " " + words.threshold(t)
-            + (t.verdict == .atRisk ? "" : ", " + w.margin + " " + ReportCell.show(target.margin, .points, language) + " " + w.pointsUnit)
+            + (t.verdict == .atRisk ? "" : ", " + (t.verdict == .fail ? w.shortBy : w.clearBy) + " "
+                + language.numbers.fixed(target.margin * 100, 2) + " " + w.pointsUnit)
     }
 
     /// A paired difference in points, without an interval when measured on one pair.
@@ -151,6 +179,26 @@ public enum DriversDocument {
     }
 
     static func name(_ input: DriverInput, _ language: Language) -> String { language.pick(input.name, input.nameVi) }
+
+    /// "source: …", saying when the text is the procedure's, office's or step's as a whole.
+    static func sourceLine(_ input: DriverInput, _ language: Language) -> String {
+        let w = language.driverWords
+        guard let source = input.source else { return w.source + ": " + w.noSource }
+        return w.sourceOf(input.sourceScope) + ": " + source
+    }
+
+    /// The step as a user writes it, in the report's language: "volume, share, lag, backlog ±20%; staff ±1".
+    static func stepText(_ step: DriverStep, _ language: Language) -> String {
+        let w = language.driverWords
+        let relativeKinds = DriverInput.Kind.allCases.filter { $0 != .staff }
+        let byShare = Dictionary(grouping: relativeKinds) { step.relative[$0] ?? 0 }
+        let relative = byShare.keys.sorted().map { p in
+            (byShare[p] ?? []).map { w.kindNames[$0] ?? $0.rawValue }.joined(separator: ", ") + " ±" + Format.plainPercent(p)
+        }
+        let staff = (w.kindNames[.staff] ?? "staff") + " ±"
+            + (step.staffShare.map { Format.plainPercent($0) + " (" + w.atLeastOne + ")" } ?? String(step.staffCount))
+        return (relative + [staff]).joined(separator: "; ")
+    }
 
     /// An input's value as the scenario states it.
     static func value(_ x: Double, _ kind: DriverInput.Kind, _ language: Language) -> String {
