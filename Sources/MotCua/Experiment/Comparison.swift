@@ -30,8 +30,8 @@ public struct Comparison: Sendable {
     public let summaries: [ExperimentSummary]
     /// Per model (base first): the replications used and why they stopped. With a fixed number,
     /// every model's is that number and ``StopReason/fixed``; with `auto`, a variant stops as
-    /// soon as every target's verdict, in it and in the base, is decided, and the base runs as
-    /// long as its longest variant.
+    /// soon as every target's verdict change is settled (``changes``), and the base runs as long
+    /// as its longest variant.
     public let outcomes: [SequentialOutcome]
     /// Per model (base first), the replication results compared, for paired figures a report adds.
     public let results: [[RunResult]]
@@ -126,9 +126,9 @@ extension Comparison {
     /// look the replications of the base and of every variant still running are run side by side
     /// in one pool of `jobs`, and a variant stops at the first look where, for every target,
     /// whether its verdict changes is settled (``ReplicationPlan/changeDecision(base:variant:difference:)``):
-    /// known from both verdicts, from one verdict and the paired difference, because the target
-    /// is untouched, or out of reach of the maximum because a side sits on its threshold
-    /// (``StopReason/futile``). The base runs to the last variant's count.
+    /// known from both verdicts or because the variant leaves the target untouched, or out of
+    /// reach of the maximum because a side sits on its threshold (``StopReason/futile``). The
+    /// base runs to the last variant's count.
     /// - Parameters:
     ///   - folder: keeps finished replications (see ``ResultStore``).
     ///   - trace: given, receives a line per target and variant at each look (its intervals and decision).

@@ -86,8 +86,8 @@ public enum StopReason: String, Sendable, Equatable {
     /// it; every other verdict is decided.
     case futile
     /// A compare's variant: whether each target's verdict changes is known — from both verdicts,
-    /// or from one verdict and the paired difference, or because the variant leaves the target
-    /// untouched (``ChangeDecision``) — though some verdict itself may still be undecided.
+    /// or because the variant leaves the target untouched (``ChangeDecision``) — though some
+    /// verdict itself may still be undecided.
     case changesDecided
 
     /// For the reports: "every verdict decided", ….
@@ -98,7 +98,7 @@ public enum StopReason: String, Sendable, Equatable {
         case .precision: "every interval within the stated precision"
         case .maximum: "the maximum was reached with some verdict still undecided"
         case .futile: "undecided: sits on the threshold (even the maximum of replications could not decide it)"
-        case .changesDecided: "every verdict change decided (from both verdicts, or a verdict and the paired difference)"
+        case .changesDecided: "every verdict change decided (both verdicts decided, or the target untouched by the variant)"
         }
     }
 }

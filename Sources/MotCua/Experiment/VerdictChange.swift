@@ -5,9 +5,6 @@
 public enum ChangeDecision: String, Sendable, Equatable, CaseIterable {
     /// Both verdicts are decided (PASS or FAIL): whether the verdict changes is known.
     case bothDecided
-    /// One side's verdict is decided, and that side's interval moved by the paired difference's
-    /// interval lies wholly on one side of the threshold: the other side's verdict is known too.
-    case byDifference
     /// The target's value is the same in the variant as in the base in every replication so far
     /// (the paired difference is exactly zero): the two verdicts are the same, whatever they are.
     case untouched
@@ -21,7 +18,7 @@ public enum ChangeDecision: String, Sendable, Equatable, CaseIterable {
     public var isSettled: Bool { self != .open }
 
     /// Whether the change is known (not merely out of reach).
-    public var isKnown: Bool { self == .bothDecided || self == .byDifference || self == .untouched }
+    public var isKnown: Bool { self == .bothDecided || self == .untouched }
 }
 
 /// One target's verdict change in one variant, as a compare left it.
@@ -36,36 +33,21 @@ public struct TargetChange: Sendable, Equatable {
 
 extension ReplicationPlan {
     /// Whether the verdict change of one target is settled, from the base's and the variant's
-    /// results and the paired difference (variant − base, per replication), all three intervals at
-    /// the plan's level. A decision that is not ``ChangeDecision/open`` rests on at most two of
-    /// the three intervals.
+    /// results (intervals at the plan's level) and the paired difference (variant − base, per
+    /// replication). A known change rests on the two verdicts' intervals, or on the difference
+    /// being exactly zero in every replication. (A side's interval moved by the difference's
+    /// never places the other side where its own interval does not: the spread of a sum is at
+    /// most the sum of the spreads, so that is no rule of its own.)
     public func changeDecision(base: TargetResult, variant: TargetResult, difference: Estimate) -> ChangeDecision {
         if base.isDecided && variant.isDecided { return .bothDecided }
-        // The difference relates the two sides only when they are judged alike.
-        let alike = base.comparator == variant.comparator && base.threshold == variant.threshold
-        let paired = difference.count > 0 && difference.count == base.estimate.count && difference.count == variant.estimate.count
-        if alike && paired {
-            if difference.low == 0 && difference.high == 0 { return .untouched }
-            if base.isDecided, base.estimate.count > 0,
-               Self.side(low: base.estimate.low + difference.low, high: base.estimate.high + difference.high, of: variant) != nil {
-                return .byDifference
-            }
-            if variant.isDecided, variant.estimate.count > 0,
-               Self.side(low: variant.estimate.low - difference.high, high: variant.estimate.high - difference.low, of: base) != nil {
-                return .byDifference
-            }
+        // Identical values in every replication give identical verdicts, when both are judged alike.
+        if base.comparator == variant.comparator && base.threshold == variant.threshold,
+           difference.count > 0, difference.count == base.estimate.count, difference.count == variant.estimate.count,
+           difference.low == 0, difference.high == 0 {
+            return .untouched
         }
         if cannotBeDecided(base) || cannotBeDecided(variant) { return .sitsOnThreshold }
         return .open
-    }
-
-    /// Whether every value in `low…high` meets `target` (true), misses it (false), or the range
-    /// straddles the threshold (nil).
-    static func side(low: Double, high: Double, of target: TargetResult) -> Bool? {
-        guard low.isFinite, high.isFinite else { return nil }
-        let lowMeets = target.comparator.holds(low, target.threshold)
-        let highMeets = target.comparator.holds(high, target.threshold)
-        return lowMeets == highMeets ? lowMeets : nil
     }
 }
 

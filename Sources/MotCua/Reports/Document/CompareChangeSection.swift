@@ -6,8 +6,6 @@ extension ChangeDecision {
         let vi = language == .vi
         return switch self {
         case .bothDecided: vi ? "đã rõ: cả hai kết quả đã có kết luận" : "known: both verdicts decided"
-        case .byDifference: vi ? "đã rõ: một kết quả đã có kết luận, chênh lệch ghép cặp xác định kết quả kia"
-            : "known: one verdict decided, the paired difference places the other"
         case .untouched: vi ? "không đổi: giá trị như nhau ở mọi lần chạy lặp" : "unchanged: the same value in every replication"
         case .sitsOnThreshold: vi ? "chưa kết luận: nằm sát ngưỡng (số lần tối đa cũng không đủ)"
             : "undecided: sits on the threshold (the maximum could not decide it)"
@@ -42,8 +40,8 @@ extension CompareDocument {
                 ReportColumn("decision", w("verdict change", "thay đổi kết quả")),
                 ReportColumn("settled_after", w("settled after (replications)", "kết luận sau (số lần chạy)")),
             ], rows: rows, notes: [w(
-                "A variant stops when every target's verdict change is settled; every interval has the level shown at every look, so a settled change rests on at most two intervals (docs/model.md §7.3).",
-                "Một phương án dừng khi thay đổi kết quả của mọi chỉ tiêu đã được kết luận; mọi khoảng tin cậy có mức ghi trên ở mọi lần xem, nên một kết luận dựa trên tối đa hai khoảng (docs/model.md §7.3).")])),
+                "A variant stops when every target's verdict change is settled; every interval has the level shown at every look, so a known change rests on the two verdicts' intervals (docs/model.md §7.3).",
+                "Một phương án dừng khi thay đổi kết quả của mọi chỉ tiêu đã được kết luận; mọi khoảng tin cậy có mức ghi trên ở mọi lần xem, nên một kết luận dựa trên khoảng tin cậy của hai kết quả (docs/model.md §7.3).")])),
         ])
     }
 }
