@@ -174,7 +174,7 @@ public enum CompareDocument {
         // The other measures, as the terminal has always shown them.
         var measureColumns = [ReportColumn("measure", w("measure", "chỉ số")), ReportColumn("base", w("base", "gốc"))]
         for v in 1..<comparison.names.count {
-            measureColumns += [ReportColumn("variant_\(v)", "[\(v)]"), ReportColumn("difference_\(v)", w("difference [\(v)] (95% CI)", "chênh lệch [\(v)] (KTC 95%)"))]
+            measureColumns += [ReportColumn("variant_\(v)", "[\(v)]"), ReportColumn("difference_\(v)", w("difference [\(v)] (\(level) CI)", "chênh lệch [\(v)] (KTC \(level))"))]
         }
         var left = 0
         let measureRows = comparison.rows.compactMap { row -> [ReportCell]? in
