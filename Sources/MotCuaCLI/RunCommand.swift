@@ -279,6 +279,10 @@ enum CompareCommand {
             """,
         run: main)
 
+    @Sendable static func traceLine(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
     static func main(_ parsed: ParsedArguments) async throws(CommandFailure) {
         guard parsed.positional.count + parsed.values("--variant").count >= 2 else {
             throw .usage("nothing to compare: give a variant scenario or --variant overlay.json", command: spec)
@@ -304,14 +308,17 @@ enum CompareCommand {
             + parsed.values("--variant").map { OutputPlan.Input(what: "a variant", path: $0) }
         let plan = try OutputPlan(parsed, inputs: inputs, scenarios: models.map(\.scenario))
         let seed = parsed.seed ?? models[0].scenario.seed
+        // MOTCUA_TRACE_LOOKS=1: each look's intervals and verdict-change decisions on standard error.
+        let trace: (@Sendable (String) -> Void)? = ProcessInfo.processInfo.environment["MOTCUA_TRACE_LOOKS"] == "1" ? traceLine : nil
         let comparison: Comparison
         do {
             comparison = try await Comparison.run(names: names, models: models, seed: seed, plan: replicationsPlan, jobs: jobs,
-                                                  results: parsed.value("--results"))
+                                                  results: parsed.value("--results"), trace: trace)
         } catch {
             throw .simulation(error)
         }
-        let paired = CompareDocument.pairedTargetDifferences(models: models, results: comparison.results, seed: seed)
+        let paired = CompareDocument.pairedTargetDifferences(models: models, results: comparison.results, seed: seed,
+                                                             confidence: comparison.outcomes[0].confidence)
         let document = CompareDocument.document(comparison, paired: paired, variants: Array(parsed.positional.dropFirst()) + parsed.values("--variant"),
                                                 provenance: ReportOutputs.provenance(parsed, model: models[0], file: base, seed: seed,
                                                                                      replications: comparison.outcomes[0].used),

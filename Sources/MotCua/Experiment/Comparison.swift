@@ -30,22 +30,29 @@ public struct Comparison: Sendable {
     public let summaries: [ExperimentSummary]
     /// Per model (base first): the replications used and why they stopped. With a fixed number,
     /// every model's is that number and ``StopReason/fixed``; with `auto`, a variant stops as
-    /// soon as every target's verdict, in it and in the base, is decided, and the base runs as
-    /// long as its longest variant.
+    /// soon as every target's verdict change is settled (``changes``), and the base runs as long
+    /// as its longest variant.
     public let outcomes: [SequentialOutcome]
     /// Per model (base first), the replication results compared, for paired figures a report adds.
     public let results: [[RunResult]]
+    /// Per variant (after the base), per base target it has: whether its verdict change was
+    /// settled and how (a sequential compare's; empty when the comparison was not run by
+    /// ``run(names:models:seed:plan:jobs:results:trace:)``).
+    public let changes: [[TargetChange]]
 
     /// Compares replication results of `models` (the first is the base); every model's
     /// results must come from the same seeds. A variant may have fewer replications than the
     /// base: its differences pair its replications with the base's of the same numbers.
     /// - Parameters:
     ///   - outcomes: how each model's replications were chosen (default: fixed, all given).
-    ///   - confidence: the level of the targets' intervals (a sequential comparison's, or 95%).
+    ///   - confidence: the level of the targets' intervals and of the differences (a sequential
+    ///     comparison's, or 95%).
+    ///   - changes: per variant, its targets' verdict-change decisions.
     public init(names: [String], models: [SimulationModel], results: [[RunResult]], seed: UInt64,
-                outcomes: [SequentialOutcome]? = nil, confidence: Double = 0.95) {
+                outcomes: [SequentialOutcome]? = nil, confidence: Double = 0.95, changes: [[TargetChange]] = []) {
         self.names = names
         self.results = results
+        self.changes = changes
         self.outcomes = outcomes ?? results.map { SequentialOutcome(used: $0.count, reason: .fixed, confidence: confidence) }
         let summaries = zip(models, results).map { ExperimentSummary(model: $0, seed: seed, results: $1, confidence: confidence) }
         self.summaries = summaries
@@ -59,9 +66,9 @@ public struct Comparison: Sendable {
         func addRow(_ label: String, _ labelVi: String, share: Bool, _ value: (Int, RunResult) -> Double) {
             let perVariant = results.indices.map { v in results[v].map { value(v, $0) } }
             let differences = perVariant.dropFirst().map { variant in
-                Estimate(zip(variant, perVariant[0]).map { $0 - $1 })
+                Estimate(zip(variant, perVariant[0]).map { $0 - $1 }, confidence: confidence)
             }
-            rows.append(Row(label: label, labelVi: labelVi, isShare: share, values: perVariant.map(Estimate.init),
+            rows.append(Row(label: label, labelVi: labelVi, isShare: share, values: perVariant.map { Estimate($0, confidence: confidence) },
                             differences: Array(differences)))
         }
 
@@ -116,37 +123,57 @@ public struct Comparison: Sendable {
 
 extension Comparison {
     /// Runs the base (`models[0]`) and the variants by the looks of `plan`, in lockstep: at each
-    /// look every variant still running gets its replications, and a variant stops at the first
-    /// look where every target's verdict is decided both in it and in the base — its verdict
-    /// changes are then known — or where each verdict still undecided sits on its threshold so
-    /// that even the maximum could not decide it (``StopReason/futile``). The base runs to the
-    /// last variant's count.
-    /// - Parameter folder: keeps finished replications (see ``ResultStore``).
+    /// look the replications of the base and of every variant still running are run side by side
+    /// in one pool of `jobs`, and a variant stops at the first look where, for every target,
+    /// whether its verdict changes is settled (``ReplicationPlan/changeDecision(base:variant:difference:)``):
+    /// known from both verdicts or because the variant leaves the target untouched, or out of
+    /// reach of the maximum because a side sits on its threshold (``StopReason/futile``). The
+    /// base runs to the last variant's count.
+    /// - Parameters:
+    ///   - folder: keeps finished replications (see ``ResultStore``).
+    ///   - trace: given, receives a line per target and variant at each look (its intervals and decision).
     public static func run(names: [String], models: [SimulationModel], seed: UInt64, plan: ReplicationPlan, jobs: Int,
-                           results folder: String?) async throws(SimulationError) -> Comparison {
+                           results folder: String?, trace: (@Sendable (String) -> Void)? = nil) async throws(SimulationError) -> Comparison {
         var results = Array(repeating: [RunResult](), count: models.count)
+        var values = Array(repeating: [[String: Double]](), count: models.count)
         var outcomes: [SequentialOutcome?] = Array(repeating: nil, count: models.count)
+        var changes = Array(repeating: [TargetChange](), count: models.count)
         var stores: [ResultStore?] = []
         for model in models { stores.append(try ResultStore.open(folder, fingerprint: model.scenario.fingerprint)) }
         for look in plan.looks {
             let running = models.indices.filter { outcomes[$0] == nil }
-            for m in running {
-                let more = try await Experiment.run(model: models[m], seed: seed, indices: Array(results[m].count..<look), jobs: jobs,
-                                                    store: stores[m])
-                results[m] += more.map(\.1)
+            let work = running.flatMap { m in (results[m].count..<look).map { (model: m, replication: $0) } }
+            let more = try await Experiment.run(models: models, seed: seed, work: work, jobs: jobs, stores: stores)
+            for (item, result) in zip(work, more) {
+                results[item.model].append(result)
+                values[item.model].append(targetValues(model: models[item.model], seed: seed, result: result))
             }
-            let summaries = running.map { m in
-                (m, ExperimentSummary(model: models[m], seed: seed, results: results[m], confidence: plan.confidence))
-            }
-            guard let base = summaries.first(where: { $0.0 == 0 })?.1 else { break }
-            for (m, summary) in summaries where m > 0 {
+            guard running.first == 0 else { break }
+            let base = ExperimentSummary(model: models[0], seed: seed, results: results[0], confidence: plan.confidence)
+            for m in running where m > 0 {
+                let summary = ExperimentSummary(model: models[m], seed: seed, results: results[m], confidence: plan.confidence)
+                let differences = pairedDifferences(base: values[0], variant: values[m], confidence: plan.confidence)
+                let earlier = changes[m]
+                changes[m] = base.targets.compactMap { target -> TargetChange? in
+                    guard let other = summary.targets.first(where: { $0.id == target.id }) else { return nil }
+                    let difference = differences[target.id] ?? Estimate([])
+                    let decision = plan.changeDecision(base: target, variant: other, difference: difference)
+                    let settledBefore = earlier.first { $0.target == target.id }?.settledAt
+                    trace?(traceLine(look: look, variant: m, base: target, other: other, difference: difference, decision: decision))
+                    return TargetChange(target: target.id, decision: decision, difference: difference,
+                                        settledAt: decision.isSettled ? settledBefore ?? look : nil)
+                }
+                // A variant's own targets the base lacks must be decided on their own.
+                let own = summary.targets.filter { target in !base.targets.contains { $0.id == target.id } }
                 let reason: StopReason?
                 if !plan.isAdaptive {
                     reason = .fixed
-                } else if base.targets.allSatisfy(\.isDecided) && summary.targets.allSatisfy(\.isDecided) {
+                } else if changes[m].allSatisfy({ $0.decision == .bothDecided }) && own.allSatisfy(\.isDecided) {
                     reason = .decided
-                } else if look < plan.maximum
-                            && (base.targets + summary.targets).allSatisfy({ $0.isDecided || plan.cannotBeDecided($0) }) {
+                } else if changes[m].allSatisfy({ $0.decision.isKnown }) && own.allSatisfy(\.isDecided) {
+                    reason = .changesDecided
+                } else if look < plan.maximum && changes[m].allSatisfy({ $0.decision.isSettled })
+                            && own.allSatisfy({ $0.isDecided || plan.cannotBeDecided($0) }) {
                     reason = .futile
                 } else {
                     reason = look >= plan.maximum ? .maximum : nil
@@ -154,15 +181,28 @@ extension Comparison {
                 if let reason { outcomes[m] = SequentialOutcome(used: results[m].count, reason: reason, confidence: plan.confidence) }
             }
             if (1..<models.count).allSatisfy({ outcomes[$0] != nil }) {
-                let variants = outcomes.dropFirst().compactMap { $0 }
+                let variants = outcomes.dropFirst().compactMap { $0?.reason }
                 let baseReason: StopReason = !plan.isAdaptive ? .fixed
-                    : variants.contains { $0.reason == .maximum } ? .maximum
-                    : variants.contains { $0.reason == .futile } ? .futile : .decided
+                    : variants.contains(.maximum) ? .maximum
+                    : variants.contains(.futile) ? .futile
+                    : variants.contains(.changesDecided) ? .changesDecided : .decided
                 outcomes[0] = SequentialOutcome(used: results[0].count, reason: baseReason, confidence: plan.confidence)
                 break
             }
         }
-        return Comparison(names: names, models: models, results: results, seed: seed, outcomes: outcomes.enumerated().map { $1 ?? SequentialOutcome(used: results[$0].count, reason: .maximum, confidence: plan.confidence) },
-                          confidence: plan.confidence)
+        let finalOutcomes = outcomes.enumerated().map { $1 ?? SequentialOutcome(used: results[$0].count, reason: .maximum, confidence: plan.confidence) }
+        return Comparison(names: names, models: models, results: results, seed: seed, outcomes: finalOutcomes,
+                          confidence: plan.confidence, changes: Array(changes.dropFirst()))
+    }
+
+    /// "look 5 [1] late-land: base 1.12% (0.52 … 1.72) PASS · variant … · difference +0.69 pts (… …) → open".
+    static func traceLine(look: Int, variant: Int, base: TargetResult, other: TargetResult, difference: Estimate,
+                          decision: ChangeDecision) -> String {
+        func share(_ value: Double) -> String { String(format: "%.2f%%", value * 100) }
+        func side(_ target: TargetResult) -> String {
+            "\(share(target.estimate.mean)) (\(share(target.estimate.low)) … \(share(target.estimate.high))) \(target.verdict)"
+        }
+        let points = String(format: "%+.2f pts (%+.2f … %+.2f)", difference.mean * 100, difference.low * 100, difference.high * 100)
+        return "look \(look) [\(variant)] \(base.id): base \(side(base)) · variant \(side(other)) · difference \(points) → \(decision.rawValue)"
     }
 }

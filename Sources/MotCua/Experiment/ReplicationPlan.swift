@@ -85,6 +85,10 @@ public enum StopReason: String, Sendable, Equatable {
     /// (projected from the spread so far) would still straddle it, so running on cannot decide
     /// it; every other verdict is decided.
     case futile
+    /// A compare's variant: whether each target's verdict changes is known — from both verdicts,
+    /// or because the variant leaves the target untouched (``ChangeDecision``) — though some
+    /// verdict itself may still be undecided.
+    case changesDecided
 
     /// For the reports: "every verdict decided", ….
     public var explanation: String {
@@ -94,6 +98,7 @@ public enum StopReason: String, Sendable, Equatable {
         case .precision: "every interval within the stated precision"
         case .maximum: "the maximum was reached with some verdict still undecided"
         case .futile: "undecided: sits on the threshold (even the maximum of replications could not decide it)"
+        case .changesDecided: "every verdict change decided (both verdicts decided, or the target untouched by the variant)"
         }
     }
 }

@@ -61,23 +61,14 @@ struct DocumentWords {
 public enum CompareDocument {
     /// The paired difference (variant − base) of each base target, per variant after the base,
     /// by target id: replication `i` of a variant against replication `i` of the base, as the
-    /// measures of ``Comparison`` are paired.
-    public static func pairedTargetDifferences(models: [SimulationModel], results: [[RunResult]], seed: UInt64) -> [[String: Estimate]] {
+    /// measures of ``Comparison`` are paired; intervals at `confidence` (a sequential compare's level).
+    public static func pairedTargetDifferences(models: [SimulationModel], results: [[RunResult]], seed: UInt64,
+                                               confidence: Double = 0.95) -> [[String: Estimate]] {
         func perReplication(_ v: Int) -> [[String: Double]] {
-            results[v].map { result in
-                Dictionary(ExperimentSummary(model: models[v], seed: seed, results: [result]).targets.map { ($0.id, $0.estimate.mean) },
-                           uniquingKeysWith: { first, _ in first })
-            }
+            results[v].map { Comparison.targetValues(model: models[v], seed: seed, result: $0) }
         }
         let base = perReplication(0)
-        return models.indices.dropFirst().map { v in
-            let variant = perReplication(v)
-            var differences: [String: Estimate] = [:]
-            for id in base.first.map({ Array($0.keys) }) ?? [] where variant.first?[id] != nil {
-                differences[id] = Estimate(zip(variant, base).map { ($0[id] ?? .nan) - ($1[id] ?? .nan) })
-            }
-            return differences
-        }
+        return models.indices.dropFirst().map { Comparison.pairedDifferences(base: base, variant: perReplication($0), confidence: confidence) }
     }
 
     /// The document of `comparison`; `variants` says what each variant changed (its file).
@@ -124,7 +115,9 @@ public enum CompareDocument {
                         outcome.map { .text($0.reason.explanation(in: language)) } ?? .empty, gaveUp.map { .value($0, .share) } ?? .empty]
             }, notes: [deskGuardNote(language)]))] + (unrelatedWarning.map { [.paragraph($0)] } ?? [])))
 
-        // Targets side by side.
+        // Targets side by side; a sequential compare's intervals have its higher level.
+        let confidence = comparison.outcomes.first?.confidence ?? 0.95
+        let level = confidence == 0.95 ? "95%" : language.numbers.percent(confidence, 2)
         var columns = w.targetColumns + [ReportColumn("base", w("base", "gốc")), ReportColumn("base_verdict", w("verdict", "kết quả"))]
         // A variant that changes a target's threshold is judged against its own: shown next to its verdict.
         let ownThreshold = (0..<comparison.summaries.count).map { v in
@@ -135,7 +128,7 @@ public enum CompareDocument {
         for v in 1..<comparison.summaries.count {
             if ownThreshold[v] { columns.append(ReportColumn("variant_\(v)_threshold", w("threshold", "ngưỡng") + " [\(v)]")) }
             columns += [ReportColumn("variant_\(v)", "[\(v)]"), ReportColumn("variant_\(v)_verdict", w("verdict", "kết quả") + " [\(v)]"),
-                        ReportColumn("difference_pts_\(v)", w("difference [\(v)] (pts, 95% CI)", "chênh lệch [\(v)] (điểm %, KTC 95%)"))]
+                        ReportColumn("difference_pts_\(v)", w("difference [\(v)] (pts, \(level) CI)", "chênh lệch [\(v)] (điểm %, KTC \(level))"))]
         }
         var items: [IntervalItem] = []
         let rows = base.targets.map { target -> [ReportCell] in
@@ -176,10 +169,12 @@ public enum CompareDocument {
                 ReportColumn("variant", w("variant", "phương án")), ReportColumn("target", w("target", "chỉ tiêu")),
                 ReportColumn("base_verdict", w("base", "gốc")), ReportColumn("variant_verdict", w("variant", "phương án"))], rows: changes))]))
 
+        if let section = changeSection(comparison, words: w) { document.sections.append(section) }
+
         // The other measures, as the terminal has always shown them.
         var measureColumns = [ReportColumn("measure", w("measure", "chỉ số")), ReportColumn("base", w("base", "gốc"))]
         for v in 1..<comparison.names.count {
-            measureColumns += [ReportColumn("variant_\(v)", "[\(v)]"), ReportColumn("difference_\(v)", w("difference [\(v)] (95% CI)", "chênh lệch [\(v)] (KTC 95%)"))]
+            measureColumns += [ReportColumn("variant_\(v)", "[\(v)]"), ReportColumn("difference_\(v)", w("difference [\(v)] (\(level) CI)", "chênh lệch [\(v)] (KTC \(level))"))]
         }
         var left = 0
         let measureRows = comparison.rows.compactMap { row -> [ReportCell]? in
