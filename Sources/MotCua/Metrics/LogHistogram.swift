@@ -20,13 +20,7 @@ public struct LogHistogram: ~Copyable {
     private static let firstKey = (1023 + lowestExponent) << significandBits
     private static let shift: UInt64 = 52 - UInt64(significandBits)
 
-    /// Each bucket's count modulo 256, a byte a bucket, and how many times it passed a multiple
-    /// of 256 (touched once in 256 additions). A run keeps two histograms per office, hundreds
-    /// at city scale, and each addition lands in a random one: with four-byte counts their
-    /// buckets filled four times the cache lines, and the additions missed the cache (a twentieth
-    /// of the city year's time, measured with `perf`).
-    private let lowCounts = PlainBuffer<UInt8>(repeating: 0, count: bucketCount)
-    private let carries = PlainBuffer<UInt32>(repeating: 0, count: bucketCount)
+    private let counts = PlainBuffer<UInt32>(repeating: 0, count: bucketCount)
     /// Values added.
     public private(set) var count = 0
     /// The largest value added (0 when empty): no quantile is read above it.
@@ -53,27 +47,16 @@ public struct LogHistogram: ~Copyable {
     /// - Complexity: O(1).
     @inline(__always)
     public mutating func add(_ minutes: Double) {
-        let bucket = LogHistogram.bucket(of: minutes)
-        lowCounts[bucket] &+= 1
-        if lowCounts[bucket] == 0 { carries[bucket] += 1 }
+        counts[LogHistogram.bucket(of: minutes)] += 1
         count += 1
         largest = Swift.max(largest, minutes)
     }
 
     /// Adds every value counted in `other` (the histogram of all waits from those of each kind).
     public mutating func add(contentsOf other: borrowing LogHistogram) {
-        for bucket in 0..<LogHistogram.bucketCount {
-            let total = valueCount(inBucket: bucket) + other.valueCount(inBucket: bucket)
-            lowCounts[bucket] = UInt8(truncatingIfNeeded: total)
-            carries[bucket] = UInt32(total >> 8)
-        }
+        for bucket in 0..<LogHistogram.bucketCount { counts[bucket] += other.counts[bucket] }
         count += other.count
         largest = Swift.max(largest, other.largest)
-    }
-
-    /// The values counted in `bucket`.
-    private func valueCount(inBucket bucket: Int) -> Int {
-        Int(carries[bucket]) << 8 | Int(lowCounts[bucket])
     }
 
     /// The `p`-quantile by nearest rank — the value of rank ⌈p·n⌉ among the n values, read as the
@@ -83,8 +66,8 @@ public struct LogHistogram: ~Copyable {
         let rank = Swift.min(count, Swift.max(1, Int((p * Double(count)).rounded(.up))))
         var below = 0
         var bucket = 0
-        while below + valueCount(inBucket: bucket) < rank {
-            below += valueCount(inBucket: bucket)
+        while below + Int(counts[bucket]) < rank {
+            below += Int(counts[bucket])
             bucket += 1
         }
         if bucket == 0 { return 0 }
