@@ -14,15 +14,10 @@
 /// holds every event before the end of the current day (``windowEnd``), every bucketed event
 /// lies at or after it, and a bucket is loaded only when the heap has nothing before that end.
 struct Agenda: ~Copyable {
-    /// The heap, from slot ``rootSlot`` on, followed by at least four vacant slots (see
-    /// ``Event/vacant``): every node in the heap then has four children to compare, real or
-    /// vacant, and picking the earliest needs neither a count nor a jump.
+    /// The heap, followed by at least four vacant slots (see ``Event/vacant``): every node in
+    /// the heap then has four children to compare, real or vacant, and picking the earliest
+    /// needs neither a count nor a jump.
     private var heap = PlainBuffer<Event>(repeating: .vacant, count: 1024)
-    /// Where the root lies: with it three slots in, the four children of every node lie on a
-    /// 128-byte boundary (the buffer starts on one, events take 32 bytes), so each sift step
-    /// reads two cache lines that the processor fetches as a pair, instead of three (the
-    /// children of the root at slot 0 started 32 bytes into a line). Slots before it stay vacant.
-    private static let rootSlot = 3
     /// Number of events in the heap.
     private var heapCount = 0
     /// Number of pending events (in the heap and the buckets).
@@ -73,7 +68,7 @@ struct Agenda: ~Copyable {
     /// - Complexity: O(log n), plus the events of the days the window moves over.
     @inline(__always)
     mutating func next() -> Event? {
-        while heapCount == 0 || heap[Agenda.rootSlot].time >= windowEnd {
+        while heapCount == 0 || heap[0].time >= windowEnd {
             // Nothing in the heap before the window's end: the next day's bucket comes in, or,
             // with every bucket empty, the heap's earliest is the earliest of all.
             guard bucketed > 0 else { break }
@@ -81,10 +76,10 @@ struct Agenda: ~Copyable {
         }
         guard heapCount > 0 else { return nil }
         count -= 1
-        let first = heap[Agenda.rootSlot]
+        let first = heap[0]
         heapCount -= 1
-        let last = heap[Agenda.rootSlot + heapCount]
-        heap[Agenda.rootSlot + heapCount] = .vacant
+        let last = heap[heapCount]
+        heap[heapCount] = .vacant
         if heapCount > 0 { siftDown(last, from: 0) }
         return first
     }
@@ -106,31 +101,27 @@ struct Agenda: ~Copyable {
     /// Adds an event to the heap.
     @inline(__always)
     private mutating func push(_ event: Event) {
-        if Agenda.rootSlot + heapCount + 5 > heap.count { heap.grow(to: 2 * heap.count, filling: .vacant) }
+        if heapCount + 5 > heap.count { heap.grow(to: 2 * heap.count, filling: .vacant) }
         heapCount += 1
         siftUp(event, from: heapCount - 1)
     }
 
-    // Positions below are the heap's own (the root is 0); node `i` lies in slot `rootSlot + i`.
-
     /// Places `moving` at the hole `start` or above it.
     @inline(__always)
     private func siftUp(_ moving: Event, from start: Int) {
-        let root = Agenda.rootSlot
         var child = start
         while child > 0 {
             let parent = (child - 1) >> 2
-            let above = heap[root + parent]
+            let above = heap[parent]
             guard moving.precedes(above) else { break }
-            heap[root + child] = above
+            heap[child] = above
             child = parent
         }
-        heap[root + child] = moving
+        heap[child] = moving
     }
 
     /// Places `moving` at the hole `start` or below it.
     private func siftDown(_ moving: Event, from start: Int) {
-        let root = Agenda.rootSlot
         let n = heapCount
         var parent = start
         while true {
@@ -138,16 +129,15 @@ struct Agenda: ~Copyable {
             if first >= n { break }
             // The earliest of the four children by a tournament of keys and indices (keys are
             // unique): selections rather than jumps, which would mispredict on random times.
-            let slot = root + first
-            let key0 = heap[slot].key, key1 = heap[slot + 1].key
-            let key2 = heap[slot + 2].key, key3 = heap[slot + 3].key
+            let key0 = heap[first].key, key1 = heap[first + 1].key
+            let key2 = heap[first + 2].key, key3 = heap[first + 3].key
             let left = key1 < key0 ? first + 1 : first, leftKey = Swift.min(key0, key1)
             let right = key3 < key2 ? first + 3 : first + 2, rightKey = Swift.min(key2, key3)
             let best = rightKey < leftKey ? right : left, bestKey = Swift.min(leftKey, rightKey)
             guard bestKey < moving.key else { break }
-            heap[root + parent] = heap[root + best]
+            heap[parent] = heap[best]
             parent = best
         }
-        heap[root + parent] = moving
+        heap[parent] = moving
     }
 }
