@@ -68,6 +68,8 @@ actor SimulationRun {
     let serviceRandom: PlainBuffer<RandomStream>
     @exclusivity(unchecked) var homeRandom: RandomStream
     let instanceCumulative: PlainBuffer<Double>
+    /// The sum of the bytes ``touchAhead(_:)`` read, stored so that the reads are kept.
+    @exclusivity(unchecked) var touchedAhead: UInt8 = 0
     /// A dossier waiting to be handed to an office (see ``deliver()``).
     @exclusivity(unchecked) var pending: OfficeRequest?
 
@@ -195,8 +197,11 @@ actor SimulationRun {
         }
         var recordedDays = 0
         var nextMidnight = 1440.0
+        var touched: UInt8 = 0
         while let event = context.agenda.next() {
             if event.time >= end { break }
+            // Before this event's work, so that the next one's data arrive meanwhile (Lookahead.swift).
+            if let upcoming = context.agenda.upcoming { touched &+= touchAhead(upcoming) }
             if event.time >= nextMidnight {
                 // A cancelled task (the workbench's cancel) stops here, at the first event of a
                 // simulated day: checked once a day, not per event, so the kernel's speed is kept,
@@ -236,6 +241,7 @@ actor SimulationRun {
             }
             if pending != nil { deliver() }
         }
+        touchedAhead = touched
         context.now = end
         while recordedDays < inProgressPerDay.count { recordDay(recordedDays); recordedDays += 1 }
         return try close(events: events, trace: trace.value,
