@@ -69,11 +69,13 @@ actor SimulationRun {
     @exclusivity(unchecked) var homeRandom: RandomStream
     let instanceCumulative: PlainBuffer<Double>
     /// Whether the loop reads the next event's data ahead (Lookahead.swift): with many offices
-    /// (a city), whose dossiers, queues and counts outgrow the cache. A small run's stay in it,
-    /// and reading ahead only adds work there (M/M/4: 5% more time).
+    /// (a city), whose dossiers, queues and counts outgrow the cache. A smaller run's stay in
+    /// it, and reading ahead only adds work there (M/M/4: 6% more time; Gò Vấp's 76 offices:
+    /// about 10% more, measured on a loaded machine).
     let looksAhead: Bool
-    /// Offices from which a run reads ahead.
-    static let readAheadFromOffices = 64
+    /// Offices from which a run reads ahead: above a district's (Gò Vấp 76), below a city's
+    /// (the city year's 885, the synthetic city's 339).
+    static let readAheadFromOffices = 256
     /// The sum of the bytes ``touchAhead(_:)`` read, stored so that the reads are kept.
     @exclusivity(unchecked) var touchedAhead: UInt8 = 0
     /// A dossier waiting to be handed to an office (see ``deliver()``).
