@@ -55,6 +55,14 @@ enum CalibrateCommand {
                   + Format.right(Format.percent(fit.refusalShare, 1), 9) + Format.right(Format.percent(fit.withdrawalShare, 1), 11)
                   + Format.right(Format.percent(fit.supplementShare, 1), 14) + "   " + processing)
         }
+        if !calibration.openingBacklog.isEmpty {
+            let total = calibration.openingBacklog.reduce(0) { $0 + $1.dossiers }
+            print("\nOPENING BACKLOG: \(Format.count(total)) rows marked backlog (filed before the records' period) are left out of "
+                  + "the volumes, shares and profiles above, and counted in the observed on-time rate")
+            for (procedure, dossiers) in calibration.openingBacklog {
+                print("  " + Format.pad(procedure, 26) + Format.right(Format.count(dossiers), 9))
+            }
+        }
         try plan.stage(JSONWriter.text(calibration.document), for: "--out")
         try plan.commit()
         print("\nwritten: \(out)")
