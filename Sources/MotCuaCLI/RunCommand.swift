@@ -194,7 +194,10 @@ enum RunCommand {
         let indices = (0..<replications).filter { index in shard.map { index % $0.count == $0.index } ?? true }
         var log: DossierLog?
         if let path = plan.streamingPath(for: "--events") {
-            do { log = try DossierLog(path: path, start: model.scenario.horizon.start) } catch { throw .output(error.description) }
+            do { log = try DossierLog(path: path, start: model.scenario.horizon.start, isTemporary: true) } catch {
+                // Checked up front, yet some folders (/proc) refuse a new file: the user's path, not the temporary one.
+                throw .badInput("--events \(parsed.value("--events") ?? path): \(error.reason)")
+            }
         }
         let done: [(Int, RunResult)]
         do {
