@@ -55,6 +55,14 @@ enum CalibrateCommand {
                   + Format.right(Format.percent(fit.refusalShare, 1), 9) + Format.right(Format.percent(fit.withdrawalShare, 1), 11)
                   + Format.right(Format.percent(fit.supplementShare, 1), 14) + "   " + processing)
         }
+        if !calibration.openingBacklog.isEmpty {
+            let total = calibration.openingBacklog.reduce(0) { $0 + $1.dossiers }
+            print("\nOPENING BACKLOG: \(Format.count(total)) rows marked backlog (filed before the records' period) are left out of "
+                  + "the volumes, shares and profiles above, and counted in the observed on-time rate")
+            for (procedure, dossiers) in calibration.openingBacklog {
+                print("  " + Format.pad(procedure, 26) + Format.right(Format.count(dossiers), 9))
+            }
+        }
         try plan.stage(JSONWriter.text(calibration.document), for: "--out")
         try plan.commit()
         print("\nwritten: \(out)")
@@ -76,13 +84,30 @@ enum CalibrateCommand {
         for (field, rate, dossiers) in calibration.observedOnTime {
             print("  " + Format.pad(field, 26) + Format.right(Format.percent(rate), 10) + Format.right(Format.count(dossiers), 10) + " dossiers")
         }
-        print("\nBACK-TEST: on-time rate per field over the records' \(calibration.periodDays) days from \(calibration.firstDay), observed and simulated (\(replications) replications)")
-        print("  " + Format.pad("field", 26) + Format.right("observed", 10) + Format.right("simulated", 11) + "   95% CI")
-        for (field, rate, _) in calibration.observedOnTime {
-            guard let simulated = summary.fields.first(where: { $0.id == field }) else { continue }
-            print("  " + Format.pad(simulated.name, 26) + Format.right(Format.percent(rate), 10)
-                  + Format.right(Format.percent(simulated.onTimeRate.mean), 11)
-                  + "   \(Format.percent(simulated.onTimeRate.low)) … \(Format.percent(simulated.onTimeRate.high))")
+        let checks = CalibrationCheck.fields(observed: calibration.observedOnTime, simulated: summary.fields)
+        let basis = replications == 1 ? "1 replication: no interval" : "\(replications) replications"
+        print("\nBACK-TEST: on-time rate per field over the records' \(calibration.periodDays) days from \(calibration.firstDay), observed and simulated (\(basis))")
+        print("  " + Format.pad("field", 26) + Format.right("observed", 10) + Format.right("simulated", 11) + "   " + Format.pad("95% CI", 22) + "fit")
+        for check in checks {
+            let interval = check.hasInterval ? "\(Format.percent(check.simulated.low)) … \(Format.percent(check.simulated.high))" : "no interval"
+            print("  " + Format.pad(check.name, 26) + Format.right(Format.percent(check.observed), 10)
+                  + Format.right(Format.percent(check.simulated.mean), 11) + "   " + Format.pad(interval, 22) + (check.isMisfit ? "MISFIT" : "fits"))
+        }
+        let tolerance = Format.fixed(CalibrationCheck.tolerance * 100, 0)
+        let band = replications == 1 ? "the simulated rate ± \(tolerance) point" : "the simulated 95% interval widened by \(tolerance) point"
+        let misfits = checks.filter(\.isMisfit)
+        print("")
+        for check in misfits {
+            let gap = (check.observed - check.simulated.mean) * 100
+            print("MISFIT \(check.name): observed \(Format.percent(check.observed)), simulated \(Format.percent(check.simulated.mean)), "
+                  + "\(Format.fixed(abs(gap), 1)) points \(gap < 0 ? "lower" : "higher") in the records: outside \(band)")
+        }
+        if misfits.isEmpty {
+            print("Every field's observed on-time rate lies within \(band).")
+        } else {
+            print("The calibrated scenario does not reproduce the records' on-time rate in \(misfits.count) of \(checks.count) fields. "
+                  + "calibrate fits volumes, shares and profiles, not processing times or staff: compare the fitted processing "
+                  + "times above with the routes' (docs/calibration.md) before planning with \(out).")
         }
     }
 

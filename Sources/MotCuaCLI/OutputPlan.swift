@@ -69,7 +69,8 @@ struct OutputPlan {
             switch option.kind {
             case .output:
                 let target: OutputFile.Target
-                do { target = try OutputFile.target(path) } catch { throw .output(error.description) }
+                // A path that cannot be written, found before anything runs, is the user's to correct (exit 2).
+                do { target = try OutputFile.target(path) } catch { throw .badInput("\(option.name) \(path): \(error.reason)") }
                 let identity = target.identity
                 for input in inputIdentities where input.resolved == target.resolved || (identity != nil && identity == input.identity) {
                     throw .badInput("\(option.name) \(path) is also an input (\(input.input.what) \(input.input.path)); "
@@ -117,9 +118,9 @@ struct OutputPlan {
             if parent == current { break }
             current = parent
         }
-        guard isFolder.boolValue else { throw .output("\(option) \(path): \(current) is not a folder") }
+        guard isFolder.boolValue else { throw .badInput("\(option) \(path): \(current) is not a folder") }
         guard access(current, W_OK | X_OK) == 0 else {
-            throw .output("\(option) \(path): cannot write into \(current): \(String(cString: strerror(errno)))")
+            throw .badInput("\(option) \(path): cannot write into \(current): \(String(cString: strerror(errno)))")
         }
     }
 

@@ -110,17 +110,13 @@ func emitReports(_ summary: ExperimentSummary, _ parsed: ParsedArguments, plan: 
     var plan = plan
     let language = parsed.language
     if parsed.value("--json") != nil {
-        var document = JSONReport.document(summary)
-        if case .object(var members) = document {
-            members.append(("provenance", provenance.json))
-            document = .object(members)
-        }
-        try plan.stage(JSONWriter.text(document), for: "--json")
+        try plan.stage(JSONWriter.text(JSONReport.document(summary, provenance: provenance)), for: "--json")
     }
     let provenanceTable = provenance.table(language)
     if parsed.value("--csv") != nil {
         for file in CSVReport.files(summary) { try plan.stage(file.text, named: file.name, inFolderOf: "--csv", parsed: parsed) }
-        try plan.stage(CSVReport.byteOrderMark + provenanceTable.csvText, named: "provenance.csv", inFolderOf: "--csv", parsed: parsed)
+        try plan.stage(CSVReport.provenanceText(provenance, language: language), named: CSVReport.provenanceFileName,
+                       inFolderOf: "--csv", parsed: parsed)
     }
     if parsed.value("--html") != nil { try plan.stage(HTMLReport.render(summary, language: language, provenance: provenance), for: "--html") }
     if let path = parsed.value("--xlsx") {
@@ -194,7 +190,10 @@ enum RunCommand {
         let indices = (0..<replications).filter { index in shard.map { index % $0.count == $0.index } ?? true }
         var log: DossierLog?
         if let path = plan.streamingPath(for: "--events") {
-            do { log = try DossierLog(path: path, start: model.scenario.horizon.start) } catch { throw .output(error.description) }
+            do { log = try DossierLog(path: path, start: model.scenario.horizon.start, isTemporary: true) } catch {
+                // Checked up front, yet some folders (/proc) refuse a new file: the user's path, not the temporary one.
+                throw .badInput("--events \(parsed.value("--events") ?? path): \(error.reason)")
+            }
         }
         let done: [(Int, RunResult)]
         do {

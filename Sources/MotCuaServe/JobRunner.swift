@@ -64,7 +64,10 @@ struct JobRunner: Sendable {
         let seed = request.seed ?? scenario.seed
         let (model, results) = try await replicate(scenario, seed: seed, count: replications)
         let summary = ExperimentSummary(model: model, seed: seed, results: results)
-        return Outcome(files: ReportAdapter.runFiles(summary), verdicts: [ReportAdapter.verdicts(summary)],
+        let language = request.language.flatMap(Language.init(rawValue:)) ?? .en
+        return Outcome(files: ReportAdapter.runFiles(summary, provenance: provenance(scenario, request: request, seed: seed, replications: replications),
+                                                     language: language),
+                       verdicts: [ReportAdapter.verdicts(summary)],
                        fingerprints: [String(scenario.fingerprint, radix: 16)], seed: seed)
     }
 

@@ -12,13 +12,20 @@ public enum ReportAdapter {
     }
 
     /// The files of a run: the HTML report in both languages, the text report, JSON, the CSV
-    /// tables and the workbook.
-    public static func runFiles(_ summary: ExperimentSummary) -> [File] {
-        var files = Language.allCases.map { File(name: "report-\($0.rawValue).html", bytes: Array(HTMLReport.render(summary, language: $0).utf8)) }
-        files += Language.allCases.map { File(name: "report-\($0.rawValue).txt", bytes: Array(TextReport.render(summary, language: $0).utf8)) }
-        files.append(File(name: "report.json", bytes: Array(JSONWriter.text(JSONReport.document(summary)).utf8)))
+    /// tables and the workbook, each with the provenance block `motcua run` writes (what was run:
+    /// scenario file, fingerprint, overlays, settings, load, seed, model version); the provenance
+    /// table and sheet in `language`, as the command writes them in its `--lang`.
+    public static func runFiles(_ summary: ExperimentSummary, provenance: Provenance, language: Language = .en) -> [File] {
+        var files = Language.allCases.map {
+            File(name: "report-\($0.rawValue).html", bytes: Array(HTMLReport.render(summary, language: $0, provenance: provenance).utf8))
+        }
+        files += Language.allCases.map {
+            File(name: "report-\($0.rawValue).txt", bytes: Array(TextReport.render(summary, language: $0, provenance: provenance).utf8))
+        }
+        files.append(File(name: "report.json", bytes: Array(JSONWriter.text(JSONReport.document(summary, provenance: provenance)).utf8)))
         files += CSVReport.files(summary).map { File(name: "table-" + $0.name, bytes: Array($0.text.utf8)) }
-        if let data = try? Workbook(tables: CSVReport.typedTables(summary)).xlsxData() {
+        files.append(File(name: "table-" + CSVReport.provenanceFileName, bytes: Array(CSVReport.provenanceText(provenance, language: language).utf8)))
+        if let data = try? Workbook(tables: CSVReport.typedTables(summary) + [provenance.table(language)]).xlsxData() {
             files.append(File(name: "report.xlsx", bytes: Array(data)))
         }
         return files

@@ -34,7 +34,11 @@ public struct Calibration: Sendable {
     public let unmapped: [ProcedureResolver.Unmapped]
     /// What the planner should know before trusting the fit (a period too short or too long).
     public let warnings: [String]
+    /// Rows used: the period's arrivals (``fits``) and the opening backlog.
     public let rowsUsed: Int
+    /// Rows of the opening backlog per procedure (marked `backlog`, filed before the period):
+    /// left out of volumes, shares and profiles, counted in the observed on-time rate.
+    public let openingBacklog: [(procedure: String, dossiers: Int)]
     public let periodDays: Int
     /// The first day of the records.
     public let firstDay: CivilDate
@@ -65,18 +69,25 @@ public struct Calibration: Sendable {
         let (kept, outliers) = Calibration.separatingOutlyingDates(records.rows)
         problems += outliers
         var byProcedure: [String: [DossierRow]] = [:]
+        var backlogByProcedure: [String: [DossierRow]] = [:]
         var unknown: [String: [Int]] = [:]
         for var row in kept {
             if let id = resolver.id(of: row) {
                 row.procedure = id
-                byProcedure[id, default: []].append(row)
+                // The opening backlog was filed before the period: counted as arrivals of it, it
+                // inflated the volumes (by 25-44% on a 40-day log of the simulator's own).
+                if row.backlog { backlogByProcedure[id, default: []].append(row) } else { byProcedure[id, default: []].append(row) }
             } else {
                 unknown[resolver.label(of: row), default: []].append(row.row)
             }
         }
         unmapped = unknown.map { ProcedureResolver.Unmapped(label: $0.key, rows: $0.value, suggestions: resolver.suggestions(for: $0.key)) }
             .sorted { $0.rows.count != $1.rows.count ? $0.rows.count > $1.rows.count : $0.label < $1.label }
+        openingBacklog = base.procedures.compactMap { procedure in
+            backlogByProcedure[procedure.id].map { (procedure.id, $0.count) }
+        }
         let all = byProcedure.values.flatMap { $0 }
+        let backlogRows = backlogByProcedure.values.flatMap { $0 }
         let first = all.map(\.received).min() ?? Date()
         let last = all.map(\.received).max() ?? Date()
         let calendar = Calendar.vietnam
@@ -85,7 +96,7 @@ public struct Calibration: Sendable {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "received", message: "the records run over \(days) days, more than \(Calibration.longestPeriod / 366) years; check the years of the receipt dates")])
         }
         periodDays = days
-        rowsUsed = all.count
+        rowsUsed = all.count + backlogRows.count
         let c = calendar.dateComponents([.year, .month, .day], from: first)
         firstDay = CivilDate(year: c.year!, month: c.month!, day: c.day!) ?? CivilDate(dayNumber: 0)
 
@@ -154,9 +165,11 @@ public struct Calibration: Sendable {
 
         var observed: [(String, Double, Int)] = []
         let fieldOf = Dictionary(uniqueKeysWithValues: base.procedures.map { ($0.id, $0.field) })
-        let end = all.map { $0.finished ?? $0.received }.max() ?? last
+        // The on-time rate counts the opening backlog too, as the run's report does.
+        let judged = all + backlogRows
+        let end = judged.map { $0.finished ?? $0.received }.max() ?? last
         for field in base.fields.map(\.id) {
-            let rows = all.filter { fieldOf[$0.procedure] == field && $0.status != .refused && $0.status != .withdrawn }
+            let rows = judged.filter { fieldOf[$0.procedure] == field && $0.status != .refused && $0.status != .withdrawn }
             guard !rows.isEmpty else { continue }
             // In progress and on time: not yet due, and asked to supplement at most once (asked
             // again, a dossier is late whatever its date: docs/model.md, as the run counts it).

@@ -16,6 +16,10 @@ public struct DossierRow: Sendable {
     /// export gives them; empty when the export has no such column.
     public var procedureCode = ""
     public var procedureName = ""
+    /// In the opening backlog: filed before the period the records cover and still open at its
+    /// start (the `backlog` column of `motcua run --events`, "tồn kỳ trước" in an export). Such a
+    /// dossier is not an arrival of the period, so calibration leaves it out of volumes and shares.
+    public var backlog = false
 
     public enum Channel: String, Sendable { case inPerson = "in person", online, postal }
     public enum Status: String, Sendable { case onTime = "on time", late, refused, withdrawn, inProgress = "in progress" }
@@ -45,6 +49,7 @@ public struct RecordsFile: Sendable {
         "supplements": ["supplements", "số lần bổ sung", "so lan bo sung"],
         "procedureCode": ["procedure code", "procedurecode", "mã thủ tục", "ma thu tuc", "mã tthc", "ma tthc"],
         "procedureName": ["procedure name", "procedurename", "tên thủ tục", "ten thu tuc"],
+        "backlog": ["backlog", "tồn kỳ trước", "ton ky truoc"],
     ]
 
     /// The largest records file read: about 2.5 million rows of a one-stop export (about 100
@@ -142,6 +147,11 @@ public struct RecordsFile: Sendable {
                                  finished: finished, status: status, supplements: Int(cell("supplements")) ?? 0)
             if !procedureCode.isEmpty { row.procedureCode = shared(procedureCode) }
             if !procedureName.isEmpty { row.procedureName = shared(procedureName) }
+            switch cell("backlog").lowercased() {
+            case "", "0", "false", "không", "khong": break
+            case "1", "true", "có", "co": row.backlog = true
+            default: problems.append("row \(rowNumber): backlog \"\(RecordsFile.printable(cell("backlog")))\" is not 0 or 1"); continue
+            }
             rows.append(row)
         }
         self.rows = rows

@@ -83,16 +83,18 @@ public final class DossierLog: @unchecked Sendable {
     }
 
     /// Opens the log for a run starting on `start`.
-    public init(path: String, start: CivilDate) throws(OutputFile.WriteError) {
+    /// - Parameter isTemporary: `path` is already a temporary file that the caller puts in place
+    ///   (the CLI's output plan): the log writes it directly, without a temporary of its own.
+    public init(path: String, start: CivilDate, isTemporary: Bool = false) throws(OutputFile.WriteError) {
         self.path = path
         self.start = start
         let directory = (path as NSString).deletingLastPathComponent
-        temporary = (directory.isEmpty ? "." : directory) + "/." + (path as NSString).lastPathComponent + ".\(getpid()).partial"
+        temporary = isTemporary ? path : (directory.isEmpty ? "." : directory) + "/." + (path as NSString).lastPathComponent + ".\(getpid()).partial"
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw OutputFile.failure(path, "cannot create the file \(temporary): \(OutputFile.systemReason)")
+            throw OutputFile.failure(path, "cannot create a file in \(directory.isEmpty ? "." : directory): \(OutputFile.systemReason)")
         }
         self.handle = handle
-        PartialFiles.register(temporary)
+        if !isTemporary { PartialFiles.register(temporary) }
         buffer.append(contentsOf: Array((DossierLog.columns.joined(separator: ",") + "\n").utf8))
     }
 
@@ -126,12 +128,13 @@ public final class DossierLog: @unchecked Sendable {
     func close() throws(OutputFile.WriteError) {
         flush()
         try? handle.close()
-        defer { PartialFiles.unregister(temporary) }
+        // A temporary given by the caller stays registered until the caller puts it in place.
+        defer { if temporary != path { PartialFiles.unregister(temporary) } }
         if let failure {
             unlink(temporary)
             throw OutputFile.failure(path, failure)
         }
-        if rename(temporary, path) != 0 {
+        if temporary != path, rename(temporary, path) != 0 {
             let reason = OutputFile.systemReason
             unlink(temporary)
             throw OutputFile.failure(path, reason)

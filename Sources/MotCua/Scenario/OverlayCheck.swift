@@ -10,11 +10,12 @@ extension ScenarioLoader {
     /// ids of the overlay are not in the base (new entries).
     /// - Returns: the scenario the overlay makes of the base, or nil without a base.
     public static func checkOverlay(path: String, base: String?) throws(ScenarioError) -> Scenario? {
-        let overlay = try parseDocument(path)
-        guard case .object = overlay else {
+        let document = try parseDocument(path)
+        guard case .object = document else {
             throw ScenarioError(file: path, issues: [ScenarioIssue(
-                path: "$", message: "expected an object (an overlay names the keys it changes), found \(overlay.typeName)")])
+                path: "$", message: "expected an object (an overlay names the keys it changes), found \(document.typeName)")])
         }
+        let overlay = try separatingBase(document, file: path).layer
         if let base {
             let added = newEntries(overlay, base: try parseDocument(base), path: "$", baseFile: base)
             do {
@@ -75,7 +76,7 @@ extension ScenarioLoader {
     /// most of the keys a scenario needs absent. Said in one message instead of one per key.
     static func overlayProblem(_ document: JSONValue, file: String) -> ScenarioIssue? {
         guard case .object(let members) = document, !members.isEmpty, document["format"] == nil,
-              members.allSatisfy({ ScenarioDecoder.topLevelKeys.contains($0.key)
+              members.allSatisfy({ ScenarioDecoder.topLevelKeys.contains($0.key) || $0.key == overlayBaseKey
                                    || ObjectReader.annotationKeys.contains($0.key) }) else { return nil }
         let absent = ScenarioDecoder.requiredTopLevelKeys.filter { document[$0] == nil }
         guard absent.count >= 3 else { return nil }

@@ -109,7 +109,36 @@ enum ProcedureTable {
             diagnostics.report(jsonPath, "\(file) is empty; expected a header row with at least \(needs)")
             return nil
         }
+        guard checkWidths(rows, delimiter: delimiter, file: file, diagnostics: diagnostics, at: jsonPath) else { return nil }
         return (rows, delimiter)
+    }
+
+    /// Reports every row with more or fewer fields than the header, and returns whether there
+    /// were none: a row read against the wrong columns silently puts its values in other columns
+    /// (an unquoted decimal comma, `0,085`, made an online share of 0). Empty fields after the
+    /// last column (a spreadsheet's trailing delimiters) are not counted; blank rows are skipped.
+    static func checkWidths(_ rows: [[String]], delimiter: Character, file: String, diagnostics: Diagnostics,
+                            at jsonPath: String) -> Bool {
+        let width = rows[0].count
+        var wrong = 0
+        for (r, row) in rows.enumerated().dropFirst() where !row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            var fields = row.count
+            while fields > width, row[fields - 1].trimmingCharacters(in: .whitespaces).isEmpty { fields -= 1 }
+            guard fields != width else { continue }
+            wrong += 1
+            guard wrong <= 10 else { continue }
+            var message = "\(file) row \(r + 1): \(fields) fields, the header has \(width)"
+            if fields > width && delimiter == "," {
+                message += "; a decimal comma splits a number in two in a comma-separated file: write 0.085, "
+                    + "quote the cell (\"0,085\") or separate the columns with semicolons"
+            } else {
+                message += "; a cell holding the delimiter \"\(delimiter)\" must be quoted, and every row needs a field "
+                    + "for each column (empty to keep the scenario's value)"
+            }
+            diagnostics.report(jsonPath, message)
+        }
+        if wrong > 10 { diagnostics.report(jsonPath, "\(file): \(wrong - 10) more rows whose fields do not match the header") }
+        return wrong == 0
     }
 
     /// Service times given as a mean in the table: lognormal with a standard deviation of half

@@ -25,6 +25,7 @@ public enum ScenarioLoader {
         if !overlays.isEmpty, let base = try? load(path: path) {
             scenario.warnings += volumeChanges(from: base, to: scenario, overlays: overlays)
         }
+        scenario.warnings += baseMismatches(path: path, overlays: overlays)
         return scenario
     }
 
@@ -44,7 +45,7 @@ public enum ScenarioLoader {
         var document = try parseDocument(path)
         var folders: [String: String] = [:]
         for overlay in overlays {
-            let layer = try parseDocument(overlay)
+            let layer = try separatingBase(try parseDocument(overlay), file: overlay).layer
             for key in fileKeys where value(at: key, in: layer) != nil {
                 folders[key] = OutputFile.split(overlay).folder
             }
