@@ -4,7 +4,7 @@
 /// one pool of tasks, so small evaluations share the cores. Replication `i` of every staffing has
 /// the seed of replication `i` (common random numbers), whatever the cores.
 final class StaffingEvaluator {
-    let scenario: Scenario
+    private(set) var scenario: Scenario
     let seed: UInt64
     let jobs: Int
     let folder: String?
@@ -161,12 +161,18 @@ final class StaffingEvaluator {
         return staffings.map { summary($0, count: count, confidence: 0.95) }
     }
 
-    /// Takes `results` as the first replications of `staff` (run elsewhere with the same seed
-    /// and an identical model, e.g. today's staffing measured for the guard), so they are not
-    /// run again.
-    func adopt(_ staff: [String: Int], results given: [RunResult]) {
-        let key = Self.key(staff)
-        if (results[key]?.count ?? 0) < given.count { results[key] = given }
+    /// Adds `target` to the scenario every staffing is judged by (the guard on withdrawals,
+    /// once today's share is known). The replications run so far are kept: a target changes
+    /// what is judged, not what is simulated.
+    func addTarget(_ target: TargetSpec) {
+        scenario.targets.append(target)
+        models = [:]
+        summaries = [:]
+    }
+
+    /// The replications of `staff` run (or read back) so far, in order.
+    func runs(_ staff: [String: Int]) -> [RunResult] {
+        results[Self.key(staff)] ?? []
     }
 
     /// Whether `staff` has at least `count` replications run (or read back) already.
