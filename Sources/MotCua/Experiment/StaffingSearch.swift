@@ -1,13 +1,15 @@
 /// The staffing question: the smallest staff per office that makes every target pass.
 ///
 /// The search starts from what queueing already tells and evaluates as little as it can
-/// (docs/experiments.md): one evaluation at a very large staff finds the targets staffing
-/// cannot reach and each office's offered work; offered work ÷ open time per staff member
-/// bounds each office from below and the square-root staffing rule guesses; per office, a
-/// search from the bound (then the guess, then doubling steps) and bisection on a few screening replications (the other offices very large, all offices'
-/// candidates in parallel); the answers together confirmed on the full replications, with
-/// marginal analysis while some target fails; then removals until one fewer at every office
-/// fails. Every evaluation uses the same random numbers; replications run once are reused.
+/// (docs/experiments.md): one evaluation at a very large staff (run beside today's staffing)
+/// finds the targets staffing cannot reach and each office's offered work; offered work ÷ open
+/// time per staff member bounds each office from below and the square-root staffing rule
+/// guesses; per office, a search from the bound (then the guess, then doubling steps) and
+/// bisection on a few screening replications, the other offices very large, offices that move
+/// no target in common screened in one staffing; the answers together confirmed on the full
+/// replications, with marginal analysis while some target fails; then removals until one fewer
+/// at every office fails. Every evaluation uses the same random numbers; replications run once
+/// are reused.
 public struct StaffingSearch: Sendable {
     /// A decision variable: an office entry of the scenario (for ward groups, every ward's staff).
     public struct Bound: Sendable {
@@ -112,30 +114,8 @@ public struct StaffingSearch: Sendable {
             guardTarget = resuming.guardTarget
             if let guardTarget { scenario.targets.append(guardTarget) }
         } else if guardingWithdrawals && !scenario.targets.contains(where: { $0.measure == .withdrawnRate }) {
-            // Today's share, measured as the guard will measure it, at the current staffing
-            // with the search's seed and first look's replications. When the evaluator's model
-            // of today's staffing is the scenario's own (no dated head-count changes or per-ward
-            // staff in a searched office, which the evaluator replaces), it runs in the same
-            // pool as the very large staff's screen, and stays an evaluation the search may reuse.
-            let searched = Set(bounds.map(\.office))
-            let today: [RunResult]
-            if scenario.offices.filter({ searched.contains($0.id) }).allSatisfy({ office in
-                office.staffChanges.isEmpty && office.instances.allSatisfy { $0.staff == nil }
-            }) {
-                try await evaluator.fill([(initial, plan.first), (large, screenCount)])
-                today = evaluator.runs(initial)
-            } else {
-                let model = SimulationModel(scenario: scenario)
-                let store = try ResultStore.open(folder, fingerprint: scenario.fingerprint)
-                today = try await Experiment.run(model: model, seed: seed, indices: Array(0..<plan.first), jobs: jobs, store: store).map(\.1)
-            }
-            let withdrawn = today.map { result -> Double in
-                var tally = ProcedureTally()
-                for procedure in result.procedures { tally.add(procedure) }
-                return TargetMeasure.withdrawnRate.ratio(tally) ?? .nan
-            }
-            let estimate = Estimate(withdrawn).clamped(to: 0...1)
-            let target = withdrawalGuard(baseline: estimate.high.isFinite ? estimate.high : estimate.mean.isFinite ? estimate.mean : 0)
+            let target = try await todaysGuard(scenario: scenario, evaluator: evaluator, today: initial, large: large, plan: plan,
+                                               screening: screenCount)
             scenario.targets.append(target)
             evaluator.addTarget(target)
             guardTarget = target
@@ -179,13 +159,7 @@ public struct StaffingSearch: Sendable {
         log?("very large staff: " + (largeSummary.targets.allSatisfy { $0.verdict == .pass } ? "every target passes"
             : "\(largeSummary.targets.filter { $0.verdict == .pass }.count)/\(largeSummary.targets.count) targets pass"))
         record(large, largeSummary, "very large staff")
-        let unreachable = largeSummary.targets.filter { $0.verdict != .pass }.map { t in
-            let label = t.label + (t.fieldName.map { " — \($0)" } ?? "")
-            let labelVi = (t.labelVi ?? t.label) + ((t.fieldNameVi ?? t.fieldName).map { " — \($0)" } ?? "")
-            let (reason, reasonVi) = t.inputDriven.map(UnreachableWords.inputDriven)
-                ?? (t.verdict == .fail ? UnreachableWords.failsWhenLarge : UnreachableWords.straddlesWhenLarge)(Format.percent(t.estimate.mean))
-            return Unreachable(target: t.id, label: label, labelVi: labelVi, reason: reason, reasonVi: reasonVi)
-        }
+        let unreachable = largeSummary.targets.filter { $0.verdict != .pass }.map(Unreachable.init)
         // A target left out must not be made worse by the search: the offices on its
         // procedures' routes keep at least today's staff (docs/experiments.md). The search is
         // run again with those floors, once, when any bound rises.
@@ -229,18 +203,36 @@ public struct StaffingSearch: Sendable {
         var failing = Dictionary(uniqueKeysWithValues: bounds.map { ($0.office, $0.low - 1) })
         var passing: [String: Int] = [:]
         var checkedBelowWork = Set<String>()
-        // A single office tries two points a round, so that two cores have work; the number
-        // depends on the offices only, never on the cores, so the path and answer do not either.
-        let perOffice = bounds.count == 1 ? 2 : 1
-        // The points to try next for `office`: the work bound first (then one below it, as it
-        // is often right or one off), then the square-root guess and steps that double; once
-        // one passes, points that split the range left.
-        func probes(_ bound: Bound) -> [Int] {
+        // The first (largest) point of each office that passed: how far below it the office has
+        // gone sets the next step down while none of its points has failed.
+        var firstPassing: [String: Int] = [:]
+        func note(_ office: String, _ tried: Int, passes: Bool) {
+            if passes {
+                passing[office] = Swift.min(passing[office] ?? .max, tried)
+                firstPassing[office] = Swift.max(firstPassing[office] ?? tried, tried)
+            } else {
+                failing[office] = Swift.max(failing[office]!, tried)
+            }
+            if tried == work[office]! - 1 { checkedBelowWork.insert(office) }
+        }
+        // `perOffice` points to try next for `office`: the work bound (then one below, as it is
+        // often right or one off), the square-root guess, steps up that double; once one passes,
+        // steps down that double while none has failed; then points that split the range left.
+        func probes(_ bound: Bound, _ perOffice: Int) -> [Int] {
             let office = bound.office, low = failing[office]!
             if let high = passing[office] {
                 guard high - low > 1 else { return [] }
                 var points: [Int] = []
                 if high == work[office]! && !checkedBelowWork.contains(office) { points.append(high - 1) }
+                if low == bound.low - 1 {
+                    let step = Swift.max(1, (firstPassing[office] ?? high) - high)
+                    var point = points.last ?? high
+                    while points.count < perOffice && point > low + 1 {
+                        point = Swift.max(low + 1, point - step)
+                        points.append(point)
+                    }
+                    return points
+                }
                 // The rest split the range below into equal parts.
                 let top = points.first ?? high, remaining = perOffice - points.count
                 for j in stride(from: 1, through: remaining, by: 1) {
@@ -262,8 +254,7 @@ public struct StaffingSearch: Sendable {
             }
             return upward
         }
-        // A bisection point already run costs nothing: with one office searched, today's
-        // staffing (run for the guard) is one.
+        // A point already run costs nothing: with one office searched, today's staffing is one.
         for bound in bounds {
             let today = initial[bound.office]!
             var staff = large
@@ -272,15 +263,18 @@ public struct StaffingSearch: Sendable {
             let summary = try await evaluator.screen([staff], count: screenCount)[0]
             let passes = evaluator.passes(summary)
             record(staff, summary, "bisection \(bound.office) \(today): \(passes ? "passes" : "does not pass")")
-            if passes { passing[bound.office] = today } else { failing[bound.office] = today }
-            if today == work[bound.office]! - 1 { checkedBelowWork.insert(bound.office) }
+            note(bound.office, today, passes: passes)
         }
         // Offices that move no target in common share a screening staffing.
         var packing = StaffingPacking(offices: bounds.map(\.office), targets: evaluator.counted(largeSummary).map(\.id), in: scenario)
         var infeasible: (String, ExperimentSummary)?
         var round = 0
         while infeasible == nil {
-            let tries = bounds.flatMap { bound in probes(bound).map { (bound, $0) } }
+            // An office left alone tries two points a round, for two cores; the number depends on
+            // the offices only, never on the cores, so the path and answer do not either.
+            let open = bounds.filter { !probes($0, 1).isEmpty }
+            let perOffice = open.count == 1 ? 2 : 1
+            let tries = open.flatMap { bound in probes(bound, perOffice).map { (bound, $0) } }
             guard !tries.isEmpty else { break }
             round += 1
             let groups = packing.pack(tries.map { ($0.0.office, $0.1) })
@@ -296,9 +290,9 @@ public struct StaffingSearch: Sendable {
             for (group, (staff, summary)) in zip(groups, zip(staffings, summaries)) {
                 let failingTargets = evaluator.counted(summary).filter { $0.verdict != .pass }
                 let verdicts = packing.read(failingTargets, offices: group.map { tries[$0].0.office })
-                let points = group.map { "\(tries[$0].0.office) \(tries[$0].1)" }.joined(separator: ", ")
                 if verdicts.isEmpty {
-                    record(staff, summary, "bisection \(points): a target no one office moves misses; screened alone next")
+                    record(staff, summary, "bisection " + group.map { "\(tries[$0].0.office) \(tries[$0].1)" }.joined(separator: ", ")
+                           + ": a target no one office moves misses; screened alone next")
                     continue
                 }
                 record(staff, summary, "bisection " + group.map { i in
@@ -306,12 +300,7 @@ public struct StaffingSearch: Sendable {
                 }.joined(separator: ", "))
                 for i in group {
                     let (bound, tried) = tries[i], office = bound.office, passes = verdicts[office]!
-                    if passes {
-                        passing[office] = Swift.min(passing[office] ?? .max, tried)
-                    } else {
-                        failing[office] = Swift.max(failing[office]!, tried)
-                    }
-                    if tried == work[office]! - 1 { checkedBelowWork.insert(office) }
+                    note(office, tried, passes: passes)
                     if !passes && tried >= bound.high {
                         // Judged alone below, with the other offices very large.
                         var single = large
@@ -386,15 +375,33 @@ public struct StaffingSearch: Sendable {
         while true {
             let above = bounds.filter { staff[$0.office]! > $0.low }.map(\.office)
             let candidates = checking ? above : above.filter { !failedBefore.contains($0) }
-            let trials = candidates.map { office -> [String: Int] in
+            var trials = candidates.map { office -> [String: Int] in
                 var trial = staff
                 trial[office]! -= 1
                 return trial
             }
-            log?("one fewer at each of \(trials.count) office\(trials.count == 1 ? "" : "s")\(checking ? " (the minimality check)" : "")…")
+            // A single office tried tries two fewer too, for two cores (a rule of the offices).
+            let lone = candidates.count == 1 && !checking ? candidates[0] : nil
+            if let lone, let bound = bounds.first(where: { $0.office == lone }), staff[lone]! - 2 >= bound.low {
+                var deeper = staff
+                deeper[lone]! -= 2
+                trials.append(deeper)
+            }
+            log?("one fewer at each of \(candidates.count) office\(candidates.count == 1 ? "" : "s")\(checking ? " (the minimality check)" : "")…")
             let confirmed = try await evaluator.confirm(trials, plan: plan, ruleOut: true)
+            if let lone, trials.count == 2, evaluator.passes(confirmed[0].0) {
+                let twoPass = evaluator.passes(confirmed[1].0)
+                record(trials[0], confirmed[0].0, "−1 \(lone): still passes")
+                record(trials[1], confirmed[1].0, "−2 \(lone): " + (twoPass ? "still passes" : "does not pass"))
+                let kept = twoPass ? 1 : 0
+                if !twoPass { failedBefore.insert(lone) }
+                staff = trials[kept]
+                (summary, outcome) = confirmed[kept]
+                log?("−\(kept + 1) \(lone) → \(staff[lone]!): every target still passes")
+                continue
+            }
             var passed: [Int] = []
-            for i in confirmed.indices {
+            for i in candidates.indices {
                 let passes = evaluator.passes(confirmed[i].0)
                 if passes { passed.append(i) } else { failedBefore.insert(candidates[i]) }
                 let settledEarly = !passes && confirmed[i].1.used < plan.first

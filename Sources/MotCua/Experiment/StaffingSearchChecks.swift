@@ -37,4 +37,43 @@ extension StaffingSearch {
                           labelVi: "Ràng buộc: hồ sơ bị rút hoặc công dân bỏ về ≤ \(shown) (hiện nay \(Format.percent(baseline)) + 1 điểm %)",
                           measure: .withdrawnRate, field: nil, office: nil, level: nil, comparator: .atMost, threshold: threshold)
     }
+
+    /// The guard on withdrawals at today's share (``withdrawalGuard(baseline:)``), measured
+    /// as the guard will measure it: the current staffing with the search's seed and the
+    /// first look's replications. When the evaluator's model of today's staffing is the
+    /// scenario's own (no dated head-count changes or per-ward staff in a searched office,
+    /// which the evaluator replaces), it is run as an evaluation the search may reuse; else as
+    /// the scenario stands. Either way in one pool with the very large staff's screen.
+    static func todaysGuard(scenario: Scenario, evaluator: StaffingEvaluator, today initial: [String: Int], large: [String: Int],
+                            plan: ReplicationPlan, screening: Int) async throws(SimulationError) -> TargetSpec {
+        let searched = Set(initial.keys)
+        let today: [RunResult]
+        if scenario.offices.filter({ searched.contains($0.id) }).allSatisfy({ office in
+            office.staffChanges.isEmpty && office.instances.allSatisfy { $0.staff == nil }
+        }) {
+            try await evaluator.fill([(initial, plan.first), (large, screening)])
+            today = evaluator.runs(initial)
+        } else {
+            try await evaluator.fill([(large, screening)], asGiven: plan.first)
+            today = evaluator.asGivenRuns
+        }
+        let withdrawn = today.map { result -> Double in
+            var tally = ProcedureTally()
+            for procedure in result.procedures { tally.add(procedure) }
+            return TargetMeasure.withdrawnRate.ratio(tally) ?? .nan
+        }
+        let estimate = Estimate(withdrawn).clamped(to: 0...1)
+        return withdrawalGuard(baseline: estimate.high.isFinite ? estimate.high : estimate.mean.isFinite ? estimate.mean : 0)
+    }
+}
+
+extension StaffingSearch.Unreachable {
+    /// `t`, which does not pass at the very large staff, with the reason.
+    init(_ t: TargetResult) {
+        let (reason, reasonVi) = t.inputDriven.map(UnreachableWords.inputDriven)
+            ?? (t.verdict == .fail ? UnreachableWords.failsWhenLarge : UnreachableWords.straddlesWhenLarge)(Format.percent(t.estimate.mean))
+        self.init(target: t.id, label: t.label + (t.fieldName.map { " — \($0)" } ?? ""),
+                  labelVi: (t.labelVi ?? t.label) + ((t.fieldNameVi ?? t.fieldName).map { " — \($0)" } ?? ""),
+                  reason: reason, reasonVi: reasonVi)
+    }
 }
