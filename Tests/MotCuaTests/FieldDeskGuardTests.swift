@@ -45,7 +45,7 @@ struct FieldDeskGuardTests {
     @Test("a field with fewer citizens than the minimum is not judged on its own share, however high")
     func smallFieldNotJudged() {
         var tally = ProcedureTally()
-        tally.received = Int(DeskGuard.minimumReceived) - 1
+        tally.received = Int(DeskGuard.minimumReceived) - 2
         tally.gaveUpAtDesk = tally.received / 2
         let small = DeskGuard.own([tally, tally])
         #expect(small?.share == 0.5)
@@ -53,5 +53,29 @@ struct FieldDeskGuardTests {
         tally.received = Int(DeskGuard.minimumReceived)
         #expect(DeskGuard.own([tally])?.trips == true)
         #expect(DeskGuard.own([]) == nil)
+    }
+}
+
+/// The staffing search judges its staffings by the same guard (issue #20: the all-office search
+/// cut the land desk 7 → 3, its citizens turned away unseen).
+@Suite("Staffing search and the desk guard per field")
+struct StaffingFieldGuardTests {
+    @Test("without the search's own guard on withdrawals, the land desk is not cut below what land's citizens need")
+    func landDeskKept() async throws {
+        let scenario = try ScenarioLoader.load(path: Repository.path("scenarios/go-vap-2024.json"), overlays: [],
+                                               settings: [("horizon.days", "20")]).scalingLoad(by: 1.3)
+        var landOnly = scenario
+        landOnly.targets = scenario.targets.filter { $0.id == "on-time-land" }
+        let search = try await StaffingSearch.run(scenario: landOnly, bounds: [.init(office: "desk-land", low: 1, high: 7)], seed: 2024,
+                                                  replications: 3, jobs: 2, guardingWithdrawals: false)
+        let desk = try #require(search.solution?["desk-land"])
+        let target = try #require(search.finalSummary?.targets.first { $0.id == "on-time-land" })
+        let own = try #require(target.ownDesk)
+        #expect(!own.trips)
+        #expect(own.received >= DeskGuard.minimumReceived)
+        // One clerk fewer turns away more than the allowance of land's citizens.
+        #expect(search.minimality["desk-land"] == true)
+        let fewer = try #require(search.steps.first { $0.staff["desk-land"] == desk - 1 })
+        #expect(fewer.passing == 0)
     }
 }
