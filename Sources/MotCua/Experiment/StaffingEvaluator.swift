@@ -4,7 +4,7 @@
 /// one pool of tasks, so small evaluations share the cores. Replication `i` of every staffing has
 /// the seed of replication `i` (common random numbers), whatever the cores.
 final class StaffingEvaluator {
-    let scenario: Scenario
+    private(set) var scenario: Scenario
     let seed: UInt64
     let jobs: Int
     let folder: String?
@@ -50,9 +50,16 @@ final class StaffingEvaluator {
         return model
     }
 
-    /// Makes sure each staffing has at least its count of replications, running all that are
-    /// missing in one pool of `jobs` tasks.
-    func fill(_ wanted: [([String: Int], Int)]) async throws(SimulationError) {
+    /// The key of the scenario as it stands (its own staffing, dated changes included), which
+    /// no staffing's key can be.
+    private static let asGivenKey = "\u{0}as given"
+
+    /// The replications of the scenario as it stands run so far (``fill(_:asGiven:)``), in order.
+    var asGivenRuns: [RunResult] { results[Self.asGivenKey] ?? [] }
+
+    /// Makes sure each staffing has at least its count of replications, and the scenario as it
+    /// stands `asGiven` of them, running all that are missing in one pool of `jobs` tasks.
+    func fill(_ wanted: [([String: Int], Int)], asGiven: Int = 0) async throws(SimulationError) {
         var pending: [(key: String, model: SimulationModel, index: Int)] = []
         var stores: [String: ResultStore] = [:]
         var found: [String: [Int: RunResult]] = [:]
@@ -68,21 +75,27 @@ final class StaffingEvaluator {
                 largest[key] = (staff, count)
             }
         }
-        for key in order {
-            guard let (staff, count) = largest[key] else { continue }
+        // Replications `have..<count` of `model` under `key`: read back when stored, else run.
+        func queue(_ key: String, _ model: SimulationModel, upTo count: Int) throws(SimulationError) {
             let have = results[key]?.count ?? 0
-            guard count > have else { continue }
-            let model = model(staff)
+            guard count > have else { return }
             let store = try ResultStore.open(folder, fingerprint: model.scenario.fingerprint)
             if let store { stores[key] = store }
             for index in have..<count {
-                if let result = store?.load(seed: seed, replication: index) {
+                if let result = store?.load(seed: self.seed, replication: index) {
                     found[key, default: [:]][index] = result
                     stored += 1
                 } else {
                     pending.append((key, model, index))
                 }
             }
+        }
+        if asGiven > (results[Self.asGivenKey]?.count ?? 0) {
+            try queue(Self.asGivenKey, SimulationModel(scenario: scenario), upTo: asGiven)
+        }
+        for key in order {
+            guard let (staff, count) = largest[key], count > results[key]?.count ?? 0 else { continue }
+            try queue(key, model(staff), upTo: count)
         }
         let copies = jobs > 1
         let seed = seed
@@ -161,12 +174,18 @@ final class StaffingEvaluator {
         return staffings.map { summary($0, count: count, confidence: 0.95) }
     }
 
-    /// Takes `results` as the first replications of `staff` (run elsewhere with the same seed
-    /// and an identical model, e.g. today's staffing measured for the guard), so they are not
-    /// run again.
-    func adopt(_ staff: [String: Int], results given: [RunResult]) {
-        let key = Self.key(staff)
-        if (results[key]?.count ?? 0) < given.count { results[key] = given }
+    /// Adds `target` to the scenario every staffing is judged by (the guard on withdrawals,
+    /// once today's share is known). The replications run so far are kept: a target changes
+    /// what is judged, not what is simulated.
+    func addTarget(_ target: TargetSpec) {
+        scenario.targets.append(target)
+        models = [:]
+        summaries = [:]
+    }
+
+    /// The replications of `staff` run (or read back) so far, in order.
+    func runs(_ staff: [String: Int]) -> [RunResult] {
+        results[Self.key(staff)] ?? []
     }
 
     /// Whether `staff` has at least `count` replications run (or read back) already.

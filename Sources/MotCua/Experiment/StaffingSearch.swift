@@ -1,13 +1,15 @@
 /// The staffing question: the smallest staff per office that makes every target pass.
 ///
 /// The search starts from what queueing already tells and evaluates as little as it can
-/// (docs/experiments.md): one evaluation at a very large staff finds the targets staffing
-/// cannot reach and each office's offered work; offered work ÷ open time per staff member
-/// bounds each office from below and the square-root staffing rule guesses; per office, a
-/// search from the bound (then the guess, then doubling steps) and bisection on a few screening replications (the other offices very large, all offices'
-/// candidates in parallel); the answers together confirmed on the full replications, with
-/// marginal analysis while some target fails; then removals until one fewer at every office
-/// fails. Every evaluation uses the same random numbers; replications run once are reused.
+/// (docs/experiments.md): one evaluation at a very large staff (run beside today's staffing)
+/// finds the targets staffing cannot reach and each office's offered work; offered work ÷ open
+/// time per staff member bounds each office from below and the square-root staffing rule
+/// guesses; per office, a search from the bound (then the guess, then doubling steps) and
+/// bisection on a few screening replications, the other offices very large, offices that move
+/// no target in common screened in one staffing; the answers together confirmed on the full
+/// replications, with marginal analysis while some target fails; then removals until one fewer
+/// at every office fails. Every evaluation uses the same random numbers; replications run once
+/// are reused.
 public struct StaffingSearch: Sendable {
     /// A decision variable: an office entry of the scenario (for ward groups, every ward's staff).
     public struct Bound: Sendable {
@@ -27,44 +29,6 @@ public struct StaffingSearch: Sendable {
         public let passing: Int
         public let worstGap: Double
         public let note: String
-    }
-
-    /// Why `bounds` cannot be searched in `scenario`, or nil when they can: every staffing the
-    /// search may propose must be one `motcua validate` accepts, and an office that serves a
-    /// step of a route needs at least one staff member (docs/model.md §3).
-    public static func problem(bounds: [Bound], in scenario: Scenario) -> String? {
-        let serving = Set(scenario.procedures.flatMap { $0.route.filter { $0.service != nil }.map(\.office) })
-        for bound in bounds {
-            if bound.low > bound.high {
-                return "--office \(bound.office)=\(bound.low):\(bound.high): the lower bound is above the upper bound"
-            }
-            if bound.low < 1 && serving.contains(bound.office) {
-                return "--office \(bound.office)=\(bound.low):\(bound.high): the office serves a step of a route, so it "
-                    + "needs at least 1 staff member (a scenario with \(bound.low) does not validate); start at 1"
-            }
-            if bound.high > maximumStaff {
-                return "--office \(bound.office)=\(bound.low):\(bound.high): at most \(maximumStaff) staff per office"
-            }
-        }
-        return nil
-    }
-
-    /// The most staff an office may have (the scenario format's limit).
-    public static let maximumStaff = 100_000
-
-    /// The guard a search adds when its targets say nothing about citizens who leave without a
-    /// result: fewer staff must not buy the on-time rate by letting citizens give up in the
-    /// queue. The share of dossiers withdrawn may rise at most one percentage point
-    /// (``DeskGuard/staffSearchMargin``) above what the current staffing gives
-    /// (`baseline`: the upper end of its 95% interval, so that the current staffing passes the
-    /// guard however few replications there are).
-    public static func withdrawalGuard(baseline: Double) -> TargetSpec {
-        let threshold = Swift.min(1, Swift.max(0, baseline + DeskGuard.staffSearchMargin))
-        let shown = Format.percent(threshold)
-        return TargetSpec(id: "guard-withdrawn",
-                          label: "Guard: citizens who give up or withdraw ≤ \(shown) (now \(Format.percent(baseline)) + 1 point)",
-                          labelVi: "Ràng buộc: hồ sơ bị rút hoặc công dân bỏ về ≤ \(shown) (hiện nay \(Format.percent(baseline)) + 1 điểm %)",
-                          measure: .withdrawnRate, field: nil, office: nil, level: nil, comparator: .atMost, threshold: threshold)
     }
 
     /// A target no staffing of the searched offices makes pass, and why.
@@ -115,20 +79,6 @@ public struct StaffingSearch: Sendable {
     ///     most the plan's first look); they are the first replications of the confirmation.
     ///   - folder: keeps every evaluated staffing's replications, so an interrupted search
     ///     re-run with the same command replays the finished evaluations at once.
-    /// The offices on the routes of the procedures a target result counts (`id` or `id/field`).
-    static func officesOnRoutes(of targetResult: String, in scenario: Scenario) -> Set<String> {
-        let parts = targetResult.split(separator: "/", maxSplits: 1).map(String.init)
-        guard let spec = scenario.targets.first(where: { $0.id == parts[0] }) else { return [] }
-        let field = parts.count > 1 ? parts[1] : spec.field
-        var offices = Set<String>()
-        for procedure in scenario.procedures where field == nil || field == "*" || procedure.field == field {
-            let route = procedure.route.map(\.office)
-            if let office = spec.office, !route.contains(office) { continue }
-            offices.formUnion(route)
-        }
-        return offices
-    }
-
     public static func run(scenario: Scenario, bounds: [Bound], seed: UInt64, replications: Int, jobs: Int,
                            results folder: String? = nil, guardingWithdrawals: Bool = true,
                            plan: ReplicationPlan? = nil, screening: Int? = nil,
@@ -151,39 +101,25 @@ public struct StaffingSearch: Sendable {
         let screenCount = Swift.max(1, Swift.min(screening ?? (StaffingEvaluator.oneMissRulesOut(plan) ? 1 : 3), plan.first))
         let asGiven = scenario
         var scenario = scenario
+        let initial = Dictionary(uniqueKeysWithValues: bounds.map { b in
+            (b.office, scenario.offices.first { $0.id == b.office }?.staff ?? 0)
+        })
+        // The very large staff of step 1, known before anything runs.
+        var large = Dictionary(uniqueKeysWithValues: bounds.map { b in
+            (b.office, Swift.min(maximumStaff, Swift.max(b.high, 4 * Swift.max(initial[b.office] ?? 0, b.low, 1))))
+        })
+        let evaluator = resuming?.evaluator ?? StaffingEvaluator(scenario: scenario, seed: seed, jobs: jobs, folder: folder)
         var guardTarget: TargetSpec?
-        var todayResults: [RunResult] = []
         if let resuming {
             guardTarget = resuming.guardTarget
             if let guardTarget { scenario.targets.append(guardTarget) }
         } else if guardingWithdrawals && !scenario.targets.contains(where: { $0.measure == .withdrawnRate }) {
-            // Today's share, measured exactly as the guard will measure it: the same target, run
-            // at the current staffing with the search's seed and first look's replications.
-            var measured = scenario
-            measured.targets = [withdrawalGuard(baseline: 0)]
-            let model = SimulationModel(scenario: measured)
-            let store = try ResultStore.open(folder, fingerprint: scenario.fingerprint)
-            let results = try await Experiment.run(model: model, seed: seed, indices: Array(0..<plan.first), jobs: jobs,
-                                                   store: store).map(\.1)
-            todayResults = results
-            let estimate = ExperimentSummary(model: model, seed: seed, results: results).targets.first?.estimate
-            let target = withdrawalGuard(baseline: estimate.map { $0.high.isFinite ? $0.high : $0.mean } ?? 0)
+            let target = try await todaysGuard(scenario: scenario, evaluator: evaluator, today: initial, large: large, plan: plan,
+                                               screening: screenCount)
             scenario.targets.append(target)
+            evaluator.addTarget(target)
             guardTarget = target
             log?("guard: \(target.label)")
-        }
-        let initial = Dictionary(uniqueKeysWithValues: bounds.map { b in
-            (b.office, scenario.offices.first { $0.id == b.office }?.staff ?? 0)
-        })
-        let evaluator = resuming?.evaluator ?? StaffingEvaluator(scenario: scenario, seed: seed, jobs: jobs, folder: folder)
-        // Today's staffing, measured for the guard, is an evaluation the search may make: kept,
-        // when the evaluator's model of it is the scenario's own (no dated head-count changes
-        // or per-ward staff in a searched office, which the evaluator replaces).
-        let searched = Set(bounds.map(\.office))
-        if !todayResults.isEmpty && scenario.offices.filter({ searched.contains($0.id) }).allSatisfy({ office in
-            office.staffChanges.isEmpty && office.instances.allSatisfy { $0.staff == nil }
-        }) {
-            evaluator.adopt(initial, results: todayResults)
         }
         let ruleOut = StaffingEvaluator.oneMissRulesOut(plan)
         var steps: [Step] = []
@@ -206,9 +142,6 @@ public struct StaffingSearch: Sendable {
         }
 
         // 1. A very large staff: what staffing cannot reach, and each office's offered work.
-        var large = Dictionary(uniqueKeysWithValues: bounds.map { b in
-            (b.office, Swift.min(maximumStaff, Swift.max(b.high, 4 * Swift.max(initial[b.office] ?? 0, b.low, 1))))
-        })
         // Screened first: the offices' load shows on one replication, and when every target
         // passes there, no target is unreachable (a target staffing cannot reach misses on
         // every replication); only otherwise do the full replications say which and why.
@@ -226,13 +159,7 @@ public struct StaffingSearch: Sendable {
         log?("very large staff: " + (largeSummary.targets.allSatisfy { $0.verdict == .pass } ? "every target passes"
             : "\(largeSummary.targets.filter { $0.verdict == .pass }.count)/\(largeSummary.targets.count) targets pass"))
         record(large, largeSummary, "very large staff")
-        let unreachable = largeSummary.targets.filter { $0.verdict != .pass }.map { t in
-            let label = t.label + (t.fieldName.map { " — \($0)" } ?? "")
-            let labelVi = (t.labelVi ?? t.label) + ((t.fieldNameVi ?? t.fieldName).map { " — \($0)" } ?? "")
-            let (reason, reasonVi) = t.inputDriven.map(UnreachableWords.inputDriven)
-                ?? (t.verdict == .fail ? UnreachableWords.failsWhenLarge : UnreachableWords.straddlesWhenLarge)(Format.percent(t.estimate.mean))
-            return Unreachable(target: t.id, label: label, labelVi: labelVi, reason: reason, reasonVi: reasonVi)
-        }
+        let unreachable = largeSummary.targets.filter { $0.verdict != .pass }.map(Unreachable.init)
         // A target left out must not be made worse by the search: the offices on its
         // procedures' routes keep at least today's staff (docs/experiments.md). The search is
         // run again with those floors, once, when any bound rises.
@@ -276,18 +203,36 @@ public struct StaffingSearch: Sendable {
         var failing = Dictionary(uniqueKeysWithValues: bounds.map { ($0.office, $0.low - 1) })
         var passing: [String: Int] = [:]
         var checkedBelowWork = Set<String>()
-        // A single office tries two points a round, so that two cores have work; the number
-        // depends on the offices only, never on the cores, so the path and answer do not either.
-        let perOffice = bounds.count == 1 ? 2 : 1
-        // The points to try next for `office`: the work bound first (then one below it, as it
-        // is often right or one off), then the square-root guess and steps that double; once
-        // one passes, points that split the range left.
-        func probes(_ bound: Bound) -> [Int] {
+        // The first (largest) point of each office that passed: how far below it the office has
+        // gone sets the next step down while none of its points has failed.
+        var firstPassing: [String: Int] = [:]
+        func note(_ office: String, _ tried: Int, passes: Bool) {
+            if passes {
+                passing[office] = Swift.min(passing[office] ?? .max, tried)
+                firstPassing[office] = Swift.max(firstPassing[office] ?? tried, tried)
+            } else {
+                failing[office] = Swift.max(failing[office]!, tried)
+            }
+            if tried == work[office]! - 1 { checkedBelowWork.insert(office) }
+        }
+        // `perOffice` points to try next for `office`: the work bound (then one below, as it is
+        // often right or one off), the square-root guess, steps up that double; once one passes,
+        // steps down that double while none has failed; then points that split the range left.
+        func probes(_ bound: Bound, _ perOffice: Int) -> [Int] {
             let office = bound.office, low = failing[office]!
             if let high = passing[office] {
                 guard high - low > 1 else { return [] }
                 var points: [Int] = []
                 if high == work[office]! && !checkedBelowWork.contains(office) { points.append(high - 1) }
+                if low == bound.low - 1 {
+                    let step = Swift.max(1, (firstPassing[office] ?? high) - high)
+                    var point = points.last ?? high
+                    while points.count < perOffice && point > low + 1 {
+                        point = Swift.max(low + 1, point - step)
+                        points.append(point)
+                    }
+                    return points
+                }
                 // The rest split the range below into equal parts.
                 let top = points.first ?? high, remaining = perOffice - points.count
                 for j in stride(from: 1, through: remaining, by: 1) {
@@ -309,8 +254,7 @@ public struct StaffingSearch: Sendable {
             }
             return upward
         }
-        // A bisection point already run costs nothing: with one office searched, today's
-        // staffing (run for the guard) is one.
+        // A point already run costs nothing: with one office searched, today's staffing is one.
         for bound in bounds {
             let today = initial[bound.office]!
             var staff = large
@@ -319,35 +263,52 @@ public struct StaffingSearch: Sendable {
             let summary = try await evaluator.screen([staff], count: screenCount)[0]
             let passes = evaluator.passes(summary)
             record(staff, summary, "bisection \(bound.office) \(today): \(passes ? "passes" : "does not pass")")
-            if passes { passing[bound.office] = today } else { failing[bound.office] = today }
-            if today == work[bound.office]! - 1 { checkedBelowWork.insert(bound.office) }
+            note(bound.office, today, passes: passes)
         }
+        // Offices that move no target in common share a screening staffing.
+        var packing = StaffingPacking(offices: bounds.map(\.office), targets: evaluator.counted(largeSummary).map(\.id), in: scenario)
         var infeasible: (String, ExperimentSummary)?
         var round = 0
         while infeasible == nil {
-            let tries = bounds.flatMap { bound in probes(bound).map { (bound, $0) } }
+            // An office left alone tries two points a round, for two cores; the number depends on
+            // the offices only, never on the cores, so the path and answer do not either.
+            let open = bounds.filter { !probes($0, 1).isEmpty }
+            let perOffice = open.count == 1 ? 2 : 1
+            let tries = open.flatMap { bound in probes(bound, perOffice).map { (bound, $0) } }
             guard !tries.isEmpty else { break }
             round += 1
-            let staffings = tries.map { bound, point -> [String: Int] in
+            let groups = packing.pack(tries.map { ($0.0.office, $0.1) })
+            let staffings = groups.map { group -> [String: Int] in
                 var staff = large
-                staff[bound.office] = point
+                for i in group { staff[tries[i].0.office] = tries[i].1 }
                 return staff
             }
-            log?("screening round \(round): \(staffings.count) staffing\(staffings.count == 1 ? "" : "s") on \(screenCount) "
-                 + "replication\(screenCount == 1 ? "" : "s") each…")
+            log?("screening round \(round): \(tries.count) point\(tries.count == 1 ? "" : "s") in \(staffings.count) "
+                 + "staffing\(staffings.count == 1 ? "" : "s") on \(screenCount) replication\(screenCount == 1 ? "" : "s") each…")
             let summaries = try await evaluator.screen(staffings, count: screenCount)
             var missedAtHigh: [(Bound, [String: Int], ExperimentSummary)] = []
-            for ((bound, tried), (staff, summary)) in zip(tries, zip(staffings, summaries)) {
-                let office = bound.office
-                let passes = evaluator.passes(summary)
-                record(staff, summary, "bisection \(office) \(tried): \(passes ? "passes" : "does not pass")")
-                if passes {
-                    passing[office] = Swift.min(passing[office] ?? .max, tried)
-                } else {
-                    failing[office] = Swift.max(failing[office]!, tried)
+            for (group, (staff, summary)) in zip(groups, zip(staffings, summaries)) {
+                let failingTargets = evaluator.counted(summary).filter { $0.verdict != .pass }
+                let verdicts = packing.read(failingTargets, offices: group.map { tries[$0].0.office })
+                if verdicts.isEmpty {
+                    record(staff, summary, "bisection " + group.map { "\(tries[$0].0.office) \(tries[$0].1)" }.joined(separator: ", ")
+                           + ": a target no one office moves misses; screened alone next")
+                    continue
                 }
-                if tried == work[office]! - 1 { checkedBelowWork.insert(office) }
-                if !passes && tried >= bound.high { missedAtHigh.append((bound, staff, summary)) }
+                record(staff, summary, "bisection " + group.map { i in
+                    "\(tries[i].0.office) \(tries[i].1): \(verdicts[tries[i].0.office]! ? "passes" : "does not pass")"
+                }.joined(separator: ", "))
+                for i in group {
+                    let (bound, tried) = tries[i], office = bound.office, passes = verdicts[office]!
+                    note(office, tried, passes: passes)
+                    if !passes && tried >= bound.high {
+                        // Judged alone below, with the other offices very large.
+                        var single = large
+                        single[office] = tried
+                        let alone = group.count == 1 ? summary : try await evaluator.screen([single], count: screenCount)[0]
+                        missedAtHigh.append((bound, single, alone))
+                    }
+                }
             }
             for (bound, staff, screened) in missedAtHigh {
                 // The upper bound misses on the screen. That settles it when one missed
@@ -390,7 +351,7 @@ public struct StaffingSearch: Sendable {
                 trial[office]! += 1
                 return trial
             }
-            let confirmed = try await evaluator.confirm(trials, plan: plan)
+            let confirmed = try await evaluator.confirm(trials, plan: plan, ruleOut: true)
             var best = 0
             for i in confirmed.indices.dropFirst() {
                 let (p, g) = evaluator.score(confirmed[i].0), (bp, bg) = evaluator.score(confirmed[best].0)
@@ -402,34 +363,84 @@ public struct StaffingSearch: Sendable {
             log?("+1 \(candidates[best]) → \(staff[candidates[best]]!): \(evaluator.score(summary).passing)/\(evaluator.counted(summary).count) pass")
         }
 
-        // 5. Removals, all offices at once; the last round is the minimality check.
-        //    A removal whose first replication already misses a target is settled there
-        //    (``StaffingEvaluator/oneMissRulesOut(_:)``), so most of the check costs one
-        //    replication per office.
+        // 5. Removals, all offices at once; the last round, at the staffing answered, is the
+        //    minimality check. A removal whose first replication already misses a target is
+        //    settled there (``StaffingEvaluator/oneMissRulesOut(_:)``), so most of the check costs
+        //    one replication per office. An office whose one fewer failed is not tried again
+        //    until the check (fewer staff elsewhere does not make it pass); removals at offices
+        //    that move no target in common are tried together, and kept together when they pass.
         var minimality: [String: Bool] = [:]
+        var failedBefore = Set<String>()
+        var checking = false
         while true {
-            let candidates = bounds.filter { staff[$0.office]! > $0.low }.map(\.office)
-            minimality = Dictionary(uniqueKeysWithValues: bounds.map { ($0.office, true) })
-            let trials = candidates.map { office -> [String: Int] in
+            let above = bounds.filter { staff[$0.office]! > $0.low }.map(\.office)
+            let candidates = checking ? above : above.filter { !failedBefore.contains($0) }
+            var trials = candidates.map { office -> [String: Int] in
                 var trial = staff
                 trial[office]! -= 1
                 return trial
             }
-            log?("one fewer at each of \(trials.count) office\(trials.count == 1 ? "" : "s")…")
+            // A single office tried tries two fewer too, for two cores (a rule of the offices).
+            let lone = candidates.count == 1 && !checking ? candidates[0] : nil
+            if let lone, let bound = bounds.first(where: { $0.office == lone }), staff[lone]! - 2 >= bound.low {
+                var deeper = staff
+                deeper[lone]! -= 2
+                trials.append(deeper)
+            }
+            log?("one fewer at each of \(candidates.count) office\(candidates.count == 1 ? "" : "s")\(checking ? " (the minimality check)" : "")…")
             let confirmed = try await evaluator.confirm(trials, plan: plan, ruleOut: true)
-            var best: Int?
-            for i in confirmed.indices {
+            if let lone, trials.count == 2, evaluator.passes(confirmed[0].0) {
+                let twoPass = evaluator.passes(confirmed[1].0)
+                record(trials[0], confirmed[0].0, "−1 \(lone): still passes")
+                record(trials[1], confirmed[1].0, "−2 \(lone): " + (twoPass ? "still passes" : "does not pass"))
+                let kept = twoPass ? 1 : 0
+                if !twoPass { failedBefore.insert(lone) }
+                staff = trials[kept]
+                (summary, outcome) = confirmed[kept]
+                log?("−\(kept + 1) \(lone) → \(staff[lone]!): every target still passes")
+                continue
+            }
+            var passed: [Int] = []
+            for i in candidates.indices {
                 let passes = evaluator.passes(confirmed[i].0)
-                minimality[candidates[i]] = !passes
+                if passes { passed.append(i) } else { failedBefore.insert(candidates[i]) }
                 let settledEarly = !passes && confirmed[i].1.used < plan.first
                 record(trials[i], confirmed[i].0, "−1 \(candidates[i]): " + (passes ? "still passes"
                     : settledEarly ? "does not pass (its first replication misses)" : "does not pass"))
-                if passes, best.map({ evaluator.score(confirmed[i].0).gap > evaluator.score(confirmed[$0].0).gap }) ?? true { best = i }
             }
-            guard let chosen = best else { break }
-            staff = trials[chosen]
-            (summary, outcome) = confirmed[chosen]
-            log?("−1 \(candidates[chosen]) → \(staff[candidates[chosen]]!): every target still passes")
+            guard !passed.isEmpty else {
+                if checking || candidates.count == above.count {
+                    minimality = Dictionary(uniqueKeysWithValues: bounds.map { ($0.office, true) })
+                    break
+                }
+                checking = true
+                continue
+            }
+            checking = false
+            // The removal with the most margin first, then those moving none of its targets.
+            passed.sort { evaluator.score(confirmed[$0].0).gap > evaluator.score(confirmed[$1].0).gap }
+            var together = [passed[0]]
+            var touched = packing.moved[candidates[passed[0]]] ?? []
+            for i in passed.dropFirst() where touched.isDisjoint(with: packing.moved[candidates[i]] ?? []) {
+                together.append(i)
+                touched.formUnion(packing.moved[candidates[i]] ?? [])
+            }
+            if together.count > 1 {
+                var trial = staff
+                for i in together { trial[candidates[i]]! -= 1 }
+                let joint = try await evaluator.confirm([trial], plan: plan, ruleOut: true)[0]
+                let names = together.map { candidates[$0] }.joined(separator: ", ")
+                record(trial, joint.0, "−1 at \(names) together: " + (evaluator.passes(joint.0) ? "still passes" : "does not pass"))
+                if evaluator.passes(joint.0) {
+                    staff = trial
+                    (summary, outcome) = joint
+                    log?("−1 at \(names) together: every target still passes")
+                    continue
+                }
+            }
+            staff = trials[passed[0]]
+            (summary, outcome) = confirmed[passed[0]]
+            log?("−1 \(candidates[passed[0]]) → \(staff[candidates[passed[0]]]!): every target still passes")
         }
         log?("one fewer at any office fails: the staffing is minimal")
         return result(staff, summary, unreachable: unreachable, work: work, guess: guess, large: large, minimality: minimality,

@@ -4,8 +4,11 @@
 /// is closed (sent home at closing), withdraws a dossier that was never accepted: legally it was
 /// never received, so it leaves the on-time rate, which can then stay high while the desk
 /// collapses. The guard watches the share of all received dossiers whose citizen could not file
-/// at a desk (over the whole scenario: a small group's share is too noisy to judge on); above
-/// ``allowance`` every on-time and late verdict fails, with the reason.
+/// at a desk, twice: over the whole scenario (above ``allowance`` every on-time and late verdict
+/// fails) and over each target's own dossiers — its field — when they are enough to judge on
+/// (``minimumReceived``): above ``allowance`` that target's on-time or late verdict fails. Both
+/// give the reason. A desk turning one field's citizens away fails that field although the
+/// scenario's share stays low.
 ///
 /// The one place of the guard on citizens who leave without a result: the staffing search's
 /// guard (``StaffingSearch/withdrawalGuard(baseline:)``) takes its margin from here too.
@@ -38,4 +41,40 @@ public enum DeskGuard {
 
     /// Whether a share (the mean over replications) exceeds the allowance.
     public static func trips(_ share: Double) -> Bool { share > allowance }
+
+    /// The fewest citizens a target's own dossiers must have received (mean per replication) for
+    /// the guard to judge their share: 500. Fewer, and the share is noise (docs/model.md §7.6): at
+    /// a true share of 4%, 500 received put 10% more than four binomial standard deviations away,
+    /// while Gò Vấp's complaints (about 300 a year) or investment (130 a year; 3 of 17 gave up in
+    /// 60 days, 17.6%, at today's load) would be judged on a handful of citizens.
+    public static let minimumReceived = 500.0
+
+    /// The mean over replications of each replication's share (``share(_:)``), nil when no
+    /// replication received anything.
+    public static func meanShare(_ perReplication: [ProcedureTally]) -> Double? {
+        let shares = perReplication.compactMap(share)
+        return shares.isEmpty ? nil : shares.reduce(0, +) / Double(shares.count)
+    }
+
+    /// What the guard finds for one target's own dossiers (its field, or what it counts).
+    public struct Own: Sendable, Equatable {
+        /// The share of the target's received dossiers whose citizen could not file, mean over
+        /// replications.
+        public let share: Double
+        /// Citizens who could not file, and dossiers received, mean per replication.
+        public let gaveUp: Double
+        public let received: Double
+
+        /// Whether the own share fails the target: enough received to judge, and above the allowance.
+        public var trips: Bool { received >= DeskGuard.minimumReceived && DeskGuard.trips(share) }
+    }
+
+    /// The guard's figures for the dossiers of `perReplication` (one tally per replication), nil
+    /// when nothing was received.
+    public static func own(_ perReplication: [ProcedureTally]) -> Own? {
+        guard let share = meanShare(perReplication), !perReplication.isEmpty else { return nil }
+        let n = Double(perReplication.count)
+        return Own(share: share, gaveUp: Double(perReplication.reduce(0) { $0 + $1.gaveUpAtDesk }) / n,
+                   received: Double(perReplication.reduce(0) { $0 + $1.received }) / n)
+    }
 }

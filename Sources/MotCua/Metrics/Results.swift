@@ -33,10 +33,24 @@ public struct TargetResult: Sendable {
     /// For an on-time or late target (``DeskGuard/guards(_:)``): the share of all received
     /// dossiers whose citizen could not file at a desk (``ExperimentSummary/gaveUpAtDeskShare``).
     public let gaveUpAtDesk: Double?
+    /// For an on-time or late target: the guard's figures over the target's own dossiers (its
+    /// field), which fail it alone when enough of its citizens could not file (``DeskGuard/Own``).
+    public var ownDesk: DeskGuard.Own? = nil
 
     /// Whether the desk guard failed the verdict: too many citizens could not file at the desk
-    /// for the on-time rate, which leaves them out, to speak for the desk (docs/model.md §7.6).
-    public var failedByDeskGuard: Bool { gaveUpAtDesk.map(DeskGuard.trips) ?? false }
+    /// — over the whole scenario, or over this target's own dossiers — for the on-time rate,
+    /// which leaves them out, to speak for the desk (docs/model.md §7.6).
+    public var failedByDeskGuard: Bool { (gaveUpAtDesk.map(DeskGuard.trips) ?? false) || (ownDesk?.trips ?? false) }
+
+    /// The reason the desk guard failed the verdict, in `language`; nil when it did not. The
+    /// scenario's share is named first, as it fails every guarded target.
+    public func deskGuardReason(_ language: Language) -> String? {
+        let f = language.numbers
+        if let share = gaveUpAtDesk, DeskGuard.trips(share) { return language.deskGuardReason(f.percent(share, 1)) }
+        guard let own = ownDesk, own.trips else { return nil }
+        return language.deskGuardOwnReason(f.percent(own.share, 1), f.meanCount(own.gaveUp), f.meanCount(own.received),
+                                           field: fieldName.map { language.pick($0, fieldNameVi) })
+    }
 }
 
 /// A target of the plan that the simulation cannot compute, with the reason.

@@ -118,8 +118,7 @@ public struct ExperimentSummary: Sendable {
 
         var targets: [TargetResult] = []
         let many = results.count > 1
-        let deskShares = overall.perReplication.compactMap(DeskGuard.share)
-        let deskShare = deskShares.isEmpty ? nil : deskShares.reduce(0, +) / Double(deskShares.count)
+        let deskShare = DeskGuard.meanShare(overall.perReplication)
         gaveUpAtDeskShare = deskShare
         targetsNotComputable = scenario.targets.compactMap { target in
             target.notComputable.map { reason in
@@ -146,9 +145,12 @@ public struct ExperimentSummary: Sendable {
             }
             for (field, members) in groups {
                 let estimate = Estimate(rate(of: members, measure: target.measure), confidence: confidence).clamped(to: 0...1)
-                let gaveUpAtDesk = DeskGuard.guards(target.measure) ? deskShare : nil
-                // Whatever the rate says, too many citizens it leaves out fail it (docs/model.md §7.6).
-                let guardFails = gaveUpAtDesk.map(DeskGuard.trips) ?? false
+                let guarded = DeskGuard.guards(target.measure)
+                let gaveUpAtDesk = guarded ? deskShare : nil
+                let ownDesk = guarded ? DeskGuard.own(perReplication(of: members)) : nil
+                // Whatever the rate says, too many citizens it leaves out fail it — over the
+                // scenario, or over the target's own field (docs/model.md §7.6).
+                let guardFails = (gaveUpAtDesk.map(DeskGuard.trips) ?? false) || (ownDesk?.trips ?? false)
                 targets.append(TargetResult(
                     id: target.field == "*" ? "\(target.id)/\(field?.id ?? "")" : target.id,
                     label: target.label, labelVi: target.labelVi, measure: target.measure,
@@ -157,7 +159,7 @@ public struct ExperimentSummary: Sendable {
                     denominator: Estimate(perReplication(of: members).map { Double($0[keyPath: target.measure.terms.whole]) }),
                     verdict: guardFails ? .fail : ExperimentSummary.verdict(estimate, target, replicated: many),
                     inputDriven: ExperimentSummary.inputDriving(target.measure, of: members, in: scenario),
-                    gaveUpAtDesk: gaveUpAtDesk))
+                    gaveUpAtDesk: gaveUpAtDesk, ownDesk: ownDesk))
             }
         }
         self.targets = targets

@@ -33,7 +33,7 @@ public enum CSVReport {
                        share(t.threshold), share(t.estimate.mean), share(t.estimate.low), share(t.estimate.high), text(t.verdict.rawValue),
                        text(Phrases.counterName(t.measure.terms.whole)), n(t.denominator.mean),
                        t.gaveUpAtDesk.map(share) ?? .empty,
-                       text(t.failedByDeskGuard ? Language.en.deskGuardReason(Format.percent(t.gaveUpAtDesk ?? 0, 1)) : nil)]
+                       text(t.deskGuardReason(.en))]
                   }),
             Table(title: "fields", headers: ["field", "name", "name_vi"] + meanHeader(fieldCounts.map(\.0))
                                             + ["on_time_rate", "ci95_low", "ci95_high"],

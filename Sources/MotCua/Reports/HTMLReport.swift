@@ -33,9 +33,7 @@ public enum HTMLReport {
                 if let field = target.fieldName { label += " — " + language.pick(field, target.fieldNameVi) }
                 let ci = summary.replications > 1 ? "\(f.percent(target.estimate.low)) – \(f.percent(target.estimate.high))" : "—"
                 var input = target.inputDriven.map { "<br><small>↳ \(e(w.inputDriven)): \(e($0))</small>" } ?? ""
-                if target.failedByDeskGuard, let share = target.gaveUpAtDesk {
-                    input += "<br><small>↳ \(e(language.deskGuardReason(f.percent(share, 1))))</small>"
-                }
+                if let reason = target.deskGuardReason(language) { input += "<br><small>↳ \(e(reason))</small>" }
                 let of = w.denominator(f.meanCount(target.denominator.mean), target.measure.terms.whole)
                 html += "<tr><td>\(e(label)) (\(e(DocumentWords(language: language).threshold(target))); \(e(of)))\(input)</td><td class=\"num\">\(f.percent(target.estimate.mean))</td><td class=\"num\">\(ci)</td><td><span class=\"verdict \(target.verdict.rawValue)\">\(e(TextReport.verdictWord(target.verdict, w)))</span></td></tr>"
             }

@@ -31,8 +31,7 @@ public enum JSONReport {
             members.append(("verdict", .string(t.verdict.rawValue)))
             members.append(("inputDriven", t.inputDriven.map(JSONValue.string) ?? .null))
             members.append(("gaveUpAtDesk", t.gaveUpAtDesk.map(JSONValue.number) ?? .null))
-            members.append(("verdictReason", t.failedByDeskGuard
-                ? .string(Language.en.deskGuardReason(Format.percent(t.gaveUpAtDesk ?? 0, 1))) : .null))
+            members.append(("verdictReason", t.deskGuardReason(.en).map(JSONValue.string) ?? .null))
             members.append(("denominator", .object([("counter", .string(Phrases.counterName(t.measure.terms.whole))),
                                                     ("perReplication", estimate(t.denominator))])))
             return .object(members)

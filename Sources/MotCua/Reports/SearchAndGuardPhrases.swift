@@ -183,6 +183,18 @@ extension Language {
         pick("\(share) of citizens could not file at the desk: the desk cannot serve this load",
              "\(share) công dân không nộp được hồ sơ tại bộ phận một cửa: bộ phận không đáp ứng được mức tải này")
     }
+    /// The reason under an on-time or late verdict the desk guard failed on the target's own
+    /// dossiers (its field, when it has one), the scenario's share being within the allowance.
+    func deskGuardOwnReason(_ share: String, _ count: String, _ received: String, field: String?) -> String {
+        let whose = field.map { pick("of the \($0) citizens", "công dân lĩnh vực \($0)") } ?? pick("of this target's citizens", "công dân của chỉ tiêu này")
+        return pick("\(share) \(whose) could not file at the desk (\(count) of \(received) received, mean per replication): the desk cannot serve them",
+                    "\(share) \(whose) không nộp được hồ sơ tại bộ phận một cửa (\(count) trên \(received) hồ sơ tiếp nhận, trung bình mỗi lần chạy): bộ phận không đáp ứng được")
+    }
+    /// Added to the guard's line when a target's own field, not the scenario, is over the allowance.
+    var deskGuardOwnTripped: String {
+        pick("Judged on a target's own field (at least \(Int(DeskGuard.minimumReceived)) received per replication), it also fails the targets whose reason is given above.",
+             "Tính trên chính lĩnh vực của chỉ tiêu (ít nhất \(Int(DeskGuard.minimumReceived)) hồ sơ tiếp nhận mỗi lần chạy), ràng buộc cũng làm không đạt các chỉ tiêu có lý do nêu ở trên.")
+    }
     /// The line that states the share of citizens who could not file, and the guard.
     func deskGuardLine(_ share: String, _ count: String, _ received: String, _ allowance: String, tripped: Bool) -> String {
         let verdict = tripped ? pick("on-time and late verdicts FAIL", "đánh giá đúng hạn, trễ hạn: KHÔNG ĐẠT")

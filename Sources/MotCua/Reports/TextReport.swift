@@ -33,8 +33,11 @@ public enum TextReport {
                              + "   " + w.denominator(f.meanCount(t.denominator.mean), t.measure.terms.whole))
                 lines += wrappedLabel.more
                 if let input = t.inputDriven { lines.append("  " + Format.pad("", 11) + "↳ " + w.inputDriven + ": " + input) }
-                if t.failedByDeskGuard, let share = t.gaveUpAtDesk {
-                    lines.append("  " + Format.pad("", 11) + "↳ " + language.deskGuardReason(f.percent(share, 1)))
+                if let reason = t.deskGuardReason(language) {
+                    // The scenario-wide reason fits a line; a field's, with its counts, is wrapped.
+                    let parts = Format.wrap(reason, 100)
+                    lines.append("  " + Format.pad("", 11) + "↳ " + (parts.first ?? reason))
+                    lines += parts.dropFirst().map { "  " + Format.pad("", 13) + $0 }
                 }
             }
             for t in summary.targetsNotComputable {
@@ -216,7 +219,8 @@ public enum TextReport {
         let f = language.numbers
         return language.deskGuardLine(f.percent(share, 2), f.meanCount(summary.overall.mean(\.gaveUpAtDesk).mean),
                                       f.meanCount(summary.overall.mean(\.received).mean), f.percent(DeskGuard.allowance, 0),
-                                      tripped: summary.targets.contains(where: \.failedByDeskGuard))
+                                      tripped: DeskGuard.trips(share))
+            + (summary.targets.contains { !DeskGuard.trips(share) && $0.failedByDeskGuard } ? " " + language.deskGuardOwnTripped : "")
     }
 
     static func verdictWord(_ verdict: Verdict, _ w: Phrases) -> String {

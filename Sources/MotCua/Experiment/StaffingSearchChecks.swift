@@ -1,0 +1,79 @@
+/// The checks and the guard of the staffing search, apart from the search itself.
+extension StaffingSearch {
+    /// Why `bounds` cannot be searched in `scenario`, or nil when they can: every staffing the
+    /// search may propose must be one `motcua validate` accepts, and an office that serves a
+    /// step of a route needs at least one staff member (docs/model.md §3).
+    public static func problem(bounds: [Bound], in scenario: Scenario) -> String? {
+        let serving = Set(scenario.procedures.flatMap { $0.route.filter { $0.service != nil }.map(\.office) })
+        for bound in bounds {
+            if bound.low > bound.high {
+                return "--office \(bound.office)=\(bound.low):\(bound.high): the lower bound is above the upper bound"
+            }
+            if bound.low < 1 && serving.contains(bound.office) {
+                return "--office \(bound.office)=\(bound.low):\(bound.high): the office serves a step of a route, so it "
+                    + "needs at least 1 staff member (a scenario with \(bound.low) does not validate); start at 1"
+            }
+            if bound.high > maximumStaff {
+                return "--office \(bound.office)=\(bound.low):\(bound.high): at most \(maximumStaff) staff per office"
+            }
+        }
+        return nil
+    }
+
+    /// The most staff an office may have (the scenario format's limit).
+    public static let maximumStaff = 100_000
+
+    /// The guard a search adds when its targets say nothing about citizens who leave without a
+    /// result: fewer staff must not buy the on-time rate by letting citizens give up in the
+    /// queue. The share of dossiers withdrawn may rise at most one percentage point
+    /// (``DeskGuard/staffSearchMargin``) above what the current staffing gives
+    /// (`baseline`: the upper end of its 95% interval, so that the current staffing passes the
+    /// guard however few replications there are).
+    public static func withdrawalGuard(baseline: Double) -> TargetSpec {
+        let threshold = Swift.min(1, Swift.max(0, baseline + DeskGuard.staffSearchMargin))
+        let shown = Format.percent(threshold)
+        return TargetSpec(id: "guard-withdrawn",
+                          label: "Guard: citizens who give up or withdraw ≤ \(shown) (now \(Format.percent(baseline)) + 1 point)",
+                          labelVi: "Ràng buộc: hồ sơ bị rút hoặc công dân bỏ về ≤ \(shown) (hiện nay \(Format.percent(baseline)) + 1 điểm %)",
+                          measure: .withdrawnRate, field: nil, office: nil, level: nil, comparator: .atMost, threshold: threshold)
+    }
+
+    /// The guard on withdrawals at today's share (``withdrawalGuard(baseline:)``), measured
+    /// as the guard will measure it: the current staffing with the search's seed and the
+    /// first look's replications. When the evaluator's model of today's staffing is the
+    /// scenario's own (no dated head-count changes or per-ward staff in a searched office,
+    /// which the evaluator replaces), it is run as an evaluation the search may reuse; else as
+    /// the scenario stands. Either way in one pool with the very large staff's screen.
+    static func todaysGuard(scenario: Scenario, evaluator: StaffingEvaluator, today initial: [String: Int], large: [String: Int],
+                            plan: ReplicationPlan, screening: Int) async throws(SimulationError) -> TargetSpec {
+        let searched = Set(initial.keys)
+        let today: [RunResult]
+        if scenario.offices.filter({ searched.contains($0.id) }).allSatisfy({ office in
+            office.staffChanges.isEmpty && office.instances.allSatisfy { $0.staff == nil }
+        }) {
+            try await evaluator.fill([(initial, plan.first), (large, screening)])
+            today = evaluator.runs(initial)
+        } else {
+            try await evaluator.fill([(large, screening)], asGiven: plan.first)
+            today = evaluator.asGivenRuns
+        }
+        let withdrawn = today.map { result -> Double in
+            var tally = ProcedureTally()
+            for procedure in result.procedures { tally.add(procedure) }
+            return TargetMeasure.withdrawnRate.ratio(tally) ?? .nan
+        }
+        let estimate = Estimate(withdrawn).clamped(to: 0...1)
+        return withdrawalGuard(baseline: estimate.high.isFinite ? estimate.high : estimate.mean.isFinite ? estimate.mean : 0)
+    }
+}
+
+extension StaffingSearch.Unreachable {
+    /// `t`, which does not pass at the very large staff, with the reason.
+    init(_ t: TargetResult) {
+        let (reason, reasonVi) = t.inputDriven.map(UnreachableWords.inputDriven)
+            ?? (t.verdict == .fail ? UnreachableWords.failsWhenLarge : UnreachableWords.straddlesWhenLarge)(Format.percent(t.estimate.mean))
+        self.init(target: t.id, label: t.label + (t.fieldName.map { " — \($0)" } ?? ""),
+                  labelVi: (t.labelVi ?? t.label) + ((t.fieldNameVi ?? t.fieldName).map { " — \($0)" } ?? ""),
+                  reason: reason, reasonVi: reasonVi)
+    }
+}
