@@ -37,6 +37,9 @@ public struct TargetResult: Sendable {
     /// Whether the desk guard failed the verdict: too many citizens could not file at the desk
     /// for the on-time rate, which leaves them out, to speak for the desk (docs/model.md §7.6).
     public var failedByDeskGuard: Bool { gaveUpAtDesk.map(DeskGuard.trips) ?? false }
+    /// ``inputDriven`` with the words the product adds in Vietnamese ("giả định" for
+    /// "assumption"), for `--lang vi`.
+    public var inputDrivenVi: String? = nil
 }
 
 /// A target of the plan that the simulation cannot compute, with the reason.
@@ -48,6 +51,8 @@ public struct TargetNotComputable: Sendable {
     public let threshold: Double
     /// Why no simulation can give it (a survey figure, a decision rather than a flow…).
     public let reason: String
+    /// The reason in Vietnamese, when the scenario gives one (`reasonVi`).
+    public var reasonVi: String? = nil
 }
 
 /// On-time figures of a group of procedures (a field, a level, everything).

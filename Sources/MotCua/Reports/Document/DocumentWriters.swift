@@ -119,6 +119,7 @@ public enum DocumentTables {
         "channels", "decision_766", "variants", "verdict_changes", "measures", "headroom", "break_loads", "curves",
         "loads", "staffing", "unreachable", "one_fewer", "evaluations", "drivers", "cannot_reach",
         "breakdown", "breakdown-steps", "groups", "changes", "worst_units",
+        "back-test", "unit-groups", "unit-worst", "units",
     ].map { $0 + ".csv" })
 
     public static func csvFiles(_ document: ReportDocument) -> [(name: String, text: String)] {
