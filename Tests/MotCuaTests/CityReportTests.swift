@@ -91,6 +91,9 @@ struct CityReportTests {
             Issue.record("no backTest or units in the JSON report"); return
         }
         #expect(backTest.count == 6 && units.count == 168)
+        let schema = try JSONParser.parse(try ScenarioLoader.readFile(Repository.path("docs/report.schema.json"), reportAs: "schema"))
+        let problems = SchemaChecker(root: schema).check(document, against: schema)
+        #expect(problems.isEmpty, "\(problems.prefix(5))")
         #expect(backTest.allSatisfy { $0["comparison"] == .string("periods-differ") && $0["reproduced"] == .null })
         let tables = Dictionary(uniqueKeysWithValues: CSVReport.typedTables(summary).map { ($0.title, $0) })
         #expect(tables["back-test"]?.rows.count == 6 && tables["units"]?.rows.count == 168)
