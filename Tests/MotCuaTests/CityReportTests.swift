@@ -51,6 +51,7 @@ struct CityReportTests {
         #expect(july.comparison == .notKeptPerDay && july.reproduced == nil && july.modelFrom.description == "2025-07-01"
                 && july.modelTo.description == "2025-09-30")
         #expect(year.comparison == .periodsDiffer && year.reproduced == nil)
+        #expect(summary.backTest.allSatisfy { $0.figure.measure == .receivedPerDay || $0.baseline.high <= 1 })
         let text = TextReport.render(summary)
         #expect(text.contains("not compared: periods differ") && text.contains("not compared: kept for the whole run only"))
         #expect(text.contains("model: 2025-08-01 – 2025-08-31 (the published period, from the daily counts)"))

@@ -47,7 +47,8 @@ public struct BackTestResult: Sendable {
                 let values = results.map { result in
                     Double(result.receivedPerDay[first...last].reduce(0) { $0 + Int($1) }) / Double(figure.days)
                 }
-                return BackTestResult(figure: figure, baseline: Estimate(values), modelFrom: figure.from, modelTo: figure.to,
+                return BackTestResult(figure: figure, baseline: Estimate(values).clamped(to: 0...Double.infinity),
+                                      modelFrom: figure.from, modelTo: figure.to,
                                       comparison: .publishedWithinRun)
             }
             let values: [Double]
@@ -60,7 +61,10 @@ public struct BackTestResult: Sendable {
                 values = overall.perReplication.map { Double($0.received) / countedDays }
             }
             let comparison: Comparison = same ? .samePeriod : inside ? .notKeptPerDay : .periodsDiffer
-            return BackTestResult(figure: figure, baseline: Estimate(values), modelFrom: runFrom, modelTo: runTo, comparison: comparison)
+            // A share's interval stays within 0…100% (two replications give a wide one).
+            let bounds = figure.measure == .receivedPerDay ? 0...Double.infinity : 0...1
+            return BackTestResult(figure: figure, baseline: Estimate(values).clamped(to: bounds), modelFrom: runFrom, modelTo: runTo,
+                                  comparison: comparison)
         }
     }
 }
