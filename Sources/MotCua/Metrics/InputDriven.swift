@@ -5,7 +5,9 @@ extension ExperimentSummary {
     /// rate follows `onTimeShare`, the digitization and e-payment rates the procedures' shares
     /// (with online dossiers counted as electronic), the online rate the online shares. Nil
     /// for measures the flow decides (on time, late, withdrawn).
-    static func inputDriving(_ measure: TargetMeasure, of members: [Int], in scenario: Scenario) -> String? {
+    /// - Parameter language: the language of the words MotCua adds (the kind of source); the
+    ///   input's name and value are the scenario's, in every language.
+    static func inputDriving(_ measure: TargetMeasure, of members: [Int], in scenario: Scenario, language: Language = .en) -> String? {
         let procedures = members.map { scenario.procedures[$0] }
         func shareText(_ x: Double) -> String { "\(x)" }
         func shares(_ name: String, _ values: [Double]) -> String? {
@@ -19,8 +21,8 @@ extension ExperimentSummary {
         case .apologyRate:
             let policy = scenario.policies
             let kind = policy.apologySource.map { source in
-                " (" + (source.split(separator: ":", maxSplits: 1).first.map(String.init) ?? source) + ")"
-            } ?? " (no source)"
+                " (" + language.sourceKind(source.split(separator: ":", maxSplits: 1).first.map(String.init) ?? source) + ")"
+            } ?? (language == .vi ? " (không có nguồn)" : " (no source)")
             // With dated versions (docs/model.md §11) the range over them.
             let values = [policy.apologyOnTimeShare] + policy.versions.map(\.rules.apologyOnTimeShare)
             return (shares("policies.apology.onTimeShare", values) ?? "") + kind

@@ -51,6 +51,9 @@ public struct TargetResult: Sendable {
         return language.deskGuardOwnReason(f.percent(own.share, 1), f.meanCount(own.gaveUp), f.meanCount(own.received),
                                            field: fieldName.map { language.pick($0, fieldNameVi) })
     }
+    /// ``inputDriven`` with the words the product adds in Vietnamese ("giả định" for
+    /// "assumption"), for `--lang vi`.
+    public var inputDrivenVi: String? = nil
 }
 
 /// A target of the plan that the simulation cannot compute, with the reason.
@@ -62,6 +65,8 @@ public struct TargetNotComputable: Sendable {
     public let threshold: Double
     /// Why no simulation can give it (a survey figure, a decision rather than a flow…).
     public let reason: String
+    /// The reason in Vietnamese, when the scenario gives one (`reasonVi`).
+    public var reasonVi: String? = nil
 }
 
 /// On-time figures of a group of procedures (a field, a level, everything).

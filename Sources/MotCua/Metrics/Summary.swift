@@ -123,7 +123,8 @@ public struct ExperimentSummary: Sendable {
         targetsNotComputable = scenario.targets.compactMap { target in
             target.notComputable.map { reason in
                 TargetNotComputable(id: target.id, label: target.label, labelVi: target.labelVi,
-                                    comparator: target.comparator, threshold: target.threshold, reason: reason)
+                                    comparator: target.comparator, threshold: target.threshold, reason: reason,
+                                    reasonVi: target.notComputableVi)
             }
         }
         for target in scenario.targets where target.notComputable == nil {
@@ -159,7 +160,8 @@ public struct ExperimentSummary: Sendable {
                     denominator: Estimate(perReplication(of: members).map { Double($0[keyPath: target.measure.terms.whole]) }),
                     verdict: guardFails ? .fail : ExperimentSummary.verdict(estimate, target, replicated: many),
                     inputDriven: ExperimentSummary.inputDriving(target.measure, of: members, in: scenario),
-                    gaveUpAtDesk: gaveUpAtDesk, ownDesk: ownDesk))
+                    gaveUpAtDesk: gaveUpAtDesk, ownDesk: ownDesk,
+                    inputDrivenVi: ExperimentSummary.inputDriving(target.measure, of: members, in: scenario, language: .vi)))
             }
         }
         self.targets = targets
@@ -202,7 +204,7 @@ public struct ExperimentSummary: Sendable {
         let breakdown = BreakdownResult.byFieldAndProcedure(model: model, results: results)
         breakdownFields = breakdown.fields
         breakdownProcedures = breakdown.procedures
-        backTest = BackTestResult.compare(scenario.backTest, overall: overall, horizon: scenario.horizon)
+        backTest = BackTestResult.compare(scenario.backTest, overall: overall, results: results, horizon: scenario.horizon)
         unitFigures = UnitFigures.make(scenario, results: results)
         let n = Double(Swift.max(results.count, 1))
         daily = (0..<scenario.horizon.days).map { d in

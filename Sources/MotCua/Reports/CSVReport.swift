@@ -67,7 +67,8 @@ public enum CSVReport {
                   }),
             Table(title: "daily", headers: ["date", "received", "finished", "in_progress_end_of_day", "overdue_end_of_day", "at_desks_end_of_day"],
                   rows: summary.daily.map { [.date($0.date), n($0.received), n($0.finished), n($0.inProgress), n($0.overdue), n($0.atDesk)] }),
-        ] + breakdownTables(summary) + journeyTables(summary)
+        ] + breakdownTables(summary) + journeyTables(summary) + (summary.backTest.isEmpty ? [] : [BackTestReport.table(summary.backTest)])
+            + UnitReport.tables(summary.unitFigures, targets: summary.targets)
     }
 
     /// Where the time went (docs/model.md §12), as the JSON's `measures.breakdown` holds it:

@@ -32,14 +32,14 @@ public enum HTMLReport {
                 var label = language.pick(target.label, target.labelVi)
                 if let field = target.fieldName { label += " — " + language.pick(field, target.fieldNameVi) }
                 let ci = summary.replications > 1 ? "\(f.percent(target.estimate.low)) – \(f.percent(target.estimate.high))" : "—"
-                var input = target.inputDriven.map { "<br><small>↳ \(e(w.inputDriven)): \(e($0))</small>" } ?? ""
+                var input = target.inputDriven.map { "<br><small>↳ \(e(w.inputDriven)): \(e(language.pick($0, target.inputDrivenVi)))</small>" } ?? ""
                 if let reason = target.deskGuardReason(language) { input += "<br><small>↳ \(e(reason))</small>" }
                 let of = w.denominator(f.meanCount(target.denominator.mean), target.measure.terms.whole)
                 html += "<tr><td>\(e(label)) (\(e(DocumentWords(language: language).threshold(target))); \(e(of)))\(input)</td><td class=\"num\">\(f.percent(target.estimate.mean))</td><td class=\"num\">\(ci)</td><td><span class=\"verdict \(target.verdict.rawValue)\">\(e(TextReport.verdictWord(target.verdict, w)))</span></td></tr>"
             }
             for target in summary.targetsNotComputable {
                 let label = language.pick(target.label, target.labelVi)
-                html += "<tr><td>\(e(label)) (\(target.comparator.rawValue) \(f.percent(target.threshold, 0)))<br><small>↳ \(e(language.notComputableWhy)): \(e(target.reason))</small></td><td class=\"num\">—</td><td class=\"num\">—</td><td><span class=\"verdict not-computable\">\(e(language.notComputable))</span></td></tr>"
+                html += "<tr><td>\(e(label)) (\(target.comparator.rawValue) \(f.percent(target.threshold, 0)))<br><small>↳ \(e(language.notComputableWhy)): \(e(language.pick(target.reason, target.reasonVi)))</small></td><td class=\"num\">—</td><td class=\"num\">—</td><td><span class=\"verdict not-computable\">\(e(language.notComputable))</span></td></tr>"
             }
             html += "</table>"
             if let line = TextReport.deskGuardLine(summary, language) { html += "<p id=\"desk-guard\">\(e(line))</p>" }
@@ -156,6 +156,9 @@ public enum HTMLReport {
         }
         html += "<p><strong>\(e(t("Dossier balance", "Cân đối hồ sơ")))\(many ? " " + e(w.balanceNote) : ""):</strong> \(e(w.backlog)) \(balanceMean(\.backlog)) + \(e(w.received)) \(balanceMean(\.received)) = \(e(w.finished)) \(balanceMean(\.finished)) + \(e(w.refused)) \(balanceMean(\.refused)) + \(e(w.withdrawn)) \(balanceMean(\.withdrawn)) + \(e(w.inProgress)) \(balanceMean(\.inProgress)) — \(e(c.isBalanced ? w.balanced : w.broken))</p></section>"
         for section in RunSections.sections(summary, language: language) { html += DocumentHTML.section(section, language) }
+        let citySections = [BackTestReport.section(summary.backTest, language: language),
+                            UnitReport.section(summary.unitFigures, targets: summary.targets, language: language)]
+        for section in citySections.compactMap({ $0 }) { html += DocumentHTML.section(section, language) }
         html += DocumentHTML.footer(language)
         html += "</body></html>\n"
         return html

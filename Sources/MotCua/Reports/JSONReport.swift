@@ -73,7 +73,7 @@ public enum JSONReport {
                 (name, estimate(summary.balanceMean(counter)))
             })),
         ])
-        return .object([
+        var members: [(key: String, value: JSONValue)] = [
             ("format", .string(format)),
             ("scenario", scenario),
             ("targets", targets),
@@ -85,7 +85,11 @@ public enum JSONReport {
             ("measures", measures),
             ("conservation", conservation),
             ("deskGuard", deskGuard(summary)),
-        ])
+        ]
+        // Only where the scenario has them, so that the reports of other scenarios are unchanged.
+        if !summary.backTest.isEmpty { members.append(("backTest", BackTestReport.json(summary.backTest))) }
+        if let units = UnitReport.json(summary.unitFigures, targets: summary.targets) { members.append(("units", units)) }
+        return .object(members)
     }
 
     /// The desk guard (docs/model.md §7.6): the share of citizens who could not file at the desk,

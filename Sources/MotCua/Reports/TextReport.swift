@@ -32,7 +32,9 @@ public enum TextReport {
                              + Format.right(f.percent(t.estimate.mean), 9) + "   " + Format.pad(ci, 21)
                              + "   " + w.denominator(f.meanCount(t.denominator.mean), t.measure.terms.whole))
                 lines += wrappedLabel.more
-                if let input = t.inputDriven { lines.append("  " + Format.pad("", 11) + "↳ " + w.inputDriven + ": " + input) }
+                if let input = t.inputDriven {
+                    lines.append("  " + Format.pad("", 11) + "↳ " + w.inputDriven + ": " + language.pick(input, t.inputDrivenVi))
+                }
                 if let reason = t.deskGuardReason(language) {
                     // The scenario-wide reason fits a line; a field's, with its counts, is wrapped.
                     let parts = Format.wrap(reason, 100)
@@ -45,7 +47,7 @@ public enum TextReport {
                 let wrappedLabel = Format.wrapped(label, 62, indent: "  " + Format.pad("", 11) + "  ")
                 lines.append("  " + Format.pad(language.notComputable, 11) + wrappedLabel.first + Format.right("—", 9))
                 lines += wrappedLabel.more
-                let reason = Format.wrapped("↳ " + language.notComputableWhy + ": " + t.reason, 100, indent: "  " + Format.pad("", 13))
+                let reason = Format.wrapped("↳ " + language.notComputableWhy + ": " + language.pick(t.reason, t.reasonVi), 100, indent: "  " + Format.pad("", 13))
                 lines.append("  " + Format.pad("", 11) + String(reason.first.reversed().drop { $0 == " " }.reversed()))
                 lines += reason.more
             }

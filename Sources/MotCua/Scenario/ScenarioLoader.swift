@@ -127,8 +127,25 @@ public enum ScenarioLoader {
         scenario.file = file
         scenario.inputFiles = diagnostics.filesRead
         scenario.fingerprint = StableHash.fnv1a(simulatorModelVersion + "\n" + calendarText + "\n"
-                                                + JSONWriter.text(document))
+                                                + JSONWriter.text(withoutTranslations(document)))
         return scenario
+    }
+
+    /// The keys of Vietnamese versions of texts that only the reports show: left out of the
+    /// fingerprint, so that translating a reason or a source changes no result's identity
+    /// (and the fingerprints of scenarios written before they existed stay the same).
+    static let translationKeys: Set<String> = ["reasonVi", "sourceVi"]
+
+    /// `value` without the members named in ``translationKeys``, at any depth.
+    static func withoutTranslations(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let members):
+            return .object(members.filter { !translationKeys.contains($0.key) }.map { ($0.key, withoutTranslations($0.value)) })
+        case .array(let elements):
+            return .array(elements.map(withoutTranslations))
+        default:
+            return value
+        }
     }
 
     /// Decodes a scenario from JSON bytes; `directory` resolves relative paths inside it.

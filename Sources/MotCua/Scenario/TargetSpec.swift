@@ -83,4 +83,6 @@ public struct TargetSpec: Sendable {
     /// rather than a flow); nil for a computed target. Such a target is reported with its
     /// reason instead of a verdict (docs/model.md §7.5).
     public var notComputable: String? = nil
+    /// The reason in Vietnamese (`reasonVi`), shown with `--lang vi`; nil: the English one.
+    public var notComputableVi: String? = nil
 }

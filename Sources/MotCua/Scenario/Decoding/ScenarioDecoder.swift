@@ -169,7 +169,7 @@ struct ScenarioDecoder {
         var result: [Located<TargetSpec>] = []
         for (path, value) in root.array("targets", required: false) ?? [] {
             guard let t = ObjectReader(value, path: path, diagnostics: diagnostics, keys: [
-                "id", "label", "labelVi", "measure", "field", "office", "level", "comparator", "threshold", "status", "reason",
+                "id", "label", "labelVi", "measure", "field", "office", "level", "comparator", "threshold", "status", "reason", "reasonVi",
             ]) else { continue }
             let id = t.string("id"), label = t.string("label"), labelVi = t.string("labelVi", required: false)
             // A target of the plan the simulation cannot compute is carried with its reason
@@ -177,8 +177,9 @@ struct ScenarioDecoder {
             let status = t.choice("status", ["computed", "not computable"], required: false)
             let notComputable = status == "not computable"
             let reason = t.string("reason", required: notComputable)
-            if !notComputable && t.has("reason") {
-                diagnostics.report(t.child("reason"), "a reason is given only with \"status\": \"not computable\"")
+            let reasonVi = t.string("reasonVi", required: false)
+            for key in ["reason", "reasonVi"] where !notComputable && t.has(key) {
+                diagnostics.report(t.child(key), "a reason is given only with \"status\": \"not computable\"")
             }
             let measures = TargetMeasure.allCases.map(\.rawValue)
             let measure = notComputable ? TargetMeasure.onTimeRate : t.choice("measure", measures).flatMap(TargetMeasure.init(rawValue:))
@@ -195,6 +196,7 @@ struct ScenarioDecoder {
                                         office: office, comparator: comparator, threshold: threshold)
                 target.level = level
                 target.notComputable = notComputable ? reason : nil
+                target.notComputableVi = notComputable ? reasonVi : nil
                 result.append(Located(spec: target, path: path))
             }
         }
