@@ -32,7 +32,7 @@ public enum HTMLReport {
                 var label = language.pick(target.label, target.labelVi)
                 if let field = target.fieldName { label += " — " + language.pick(field, target.fieldNameVi) }
                 let ci = summary.replications > 1 ? "\(f.percent(target.estimate.low)) – \(f.percent(target.estimate.high))" : "—"
-                var input = target.inputDriven.map { "<br><small>↳ \(e(w.inputDriven)): \(e($0))</small>" } ?? ""
+                var input = target.inputDriven.map { "<br><small>↳ \(e(language.inputDrivenLabel(target.inputDrivenKind))): \(e($0))</small>" } ?? ""
                 if target.failedByDeskGuard, let share = target.gaveUpAtDesk {
                     input += "<br><small>↳ \(e(language.deskGuardReason(f.percent(share, 1))))</small>"
                 }

@@ -30,6 +30,7 @@ public enum JSONReport {
             members += estimateMembers(t.estimate)
             members.append(("verdict", .string(t.verdict.rawValue)))
             members.append(("inputDriven", t.inputDriven.map(JSONValue.string) ?? .null))
+            members.append(("inputDrivenKind", t.inputDriven == nil ? .null : .string(t.inputDrivenKind.rawValue)))
             members.append(("gaveUpAtDesk", t.gaveUpAtDesk.map(JSONValue.number) ?? .null))
             members.append(("verdictReason", t.failedByDeskGuard
                 ? .string(Language.en.deskGuardReason(Format.percent(t.gaveUpAtDesk ?? 0, 1))) : .null))
@@ -132,6 +133,8 @@ public enum JSONReport {
             ("resultsElectronic", \.resultsElectronic), ("resultsPostal", \.resultsPostal), ("resultsAtDesk", \.resultsAtDesk),
             ("reuseEligible", \.reuseEligible), ("reused", \.reused), ("backlogFinished", \.backlogFinished),
             ("gaveUpAtDesk", \.gaveUpAtDesk),
+            ("awaitingDeskCheck", \.awaitingDeskCheck), ("awaitingDeskCheckOverdue", \.awaitingDeskCheckOverdue),
+            ("awaitingDeskCheckMinutes", \.awaitingDeskCheckMinutes),
         ]
     }
 

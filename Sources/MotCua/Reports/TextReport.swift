@@ -32,7 +32,7 @@ public enum TextReport {
                              + Format.right(f.percent(t.estimate.mean), 9) + "   " + Format.pad(ci, 21)
                              + "   " + w.denominator(f.meanCount(t.denominator.mean), t.measure.terms.whole))
                 lines += wrappedLabel.more
-                if let input = t.inputDriven { lines.append("  " + Format.pad("", 11) + "↳ " + w.inputDriven + ": " + input) }
+                if let input = t.inputDriven { lines.append("  " + Format.pad("", 11) + "↳ " + language.inputDrivenLabel(t.inputDrivenKind) + ": " + input) }
                 if t.failedByDeskGuard, let share = t.gaveUpAtDesk {
                     lines.append("  " + Format.pad("", 11) + "↳ " + language.deskGuardReason(f.percent(share, 1)))
                 }
@@ -93,6 +93,13 @@ public enum TextReport {
         lines.append(row(w.incomplete, \.incomplete))
         lines.append(row(w.refused, \.refused, share(\.refused, \.received)))
         lines.append(row(w.withdrawn, \.withdrawn, share(\.withdrawn, \.received)))
+        if mean(\.awaitingDeskCheck) > 0 {
+            // Online and postal dossiers the desk never checked: no receipt, judged by the deadline
+            // counted from their submission (docs/model.md §7.1).
+            let age = mean(\.awaitingDeskCheckMinutes) / mean(\.awaitingDeskCheck) / 1440
+            lines.append(row(language.awaitingDeskCheckLabel, \.awaitingDeskCheck, language.awaitingDeskCheckNote(
+                overdue: f.meanCount(mean(\.awaitingDeskCheckOverdue)), meanAgeDays: f.meanCount(age, decimals: 1))))
+        }
         lines.append(row(w.supplements, \.supplementRequests, "\(w.lateByRepeat): \(f.meanCount(mean(\.lateByRepeatedSupplements)))"))
         let hasBacklog = summary.overall.tally.backlog > 0
         lines.append(row(w.lateDossiers, \.late,

@@ -83,4 +83,7 @@ public struct TargetSpec: Sendable {
     /// rather than a flow); nil for a computed target. Such a target is reported with its
     /// reason instead of a verdict (docs/model.md §7.5).
     public var notComputable: String? = nil
+    /// The scenario's `source` note for the target ("… — assumption"), kept so a verdict that
+    /// rests on an assumed date can say so (docs/model.md §7.3).
+    public var source: String? = nil
 }

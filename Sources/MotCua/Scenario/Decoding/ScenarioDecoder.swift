@@ -126,7 +126,9 @@ struct ScenarioDecoder {
             }
             if let elapsed, !elapsedFitsDeadline(elapsed, of: procedure, receivedBy: receivedBy, path: b.child("elapsedWorkingDays")) { continue }
             if let count, let elapsed {
-                result.append(BacklogSpec(procedure: id, count: count, elapsedWorkingDays: elapsed, step: step))
+                var spec = BacklogSpec(procedure: id, count: count, elapsedWorkingDays: elapsed, step: step)
+                spec.source = b.sourceNote
+                result.append(spec)
             }
         }
         return result
@@ -195,6 +197,7 @@ struct ScenarioDecoder {
                                         office: office, comparator: comparator, threshold: threshold)
                 target.level = level
                 target.notComputable = notComputable ? reason : nil
+                target.source = t.sourceNote
                 result.append(Located(spec: target, path: path))
             }
         }
