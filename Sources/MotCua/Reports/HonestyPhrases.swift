@@ -12,7 +12,7 @@ extension Language {
     }
 
     /// The journey's row of online and postal dossiers still waiting for their first desk check.
-    var awaitingDeskCheckLabel: String { self == .vi ? "chờ một cửa kiểm tra (trực tuyến, bưu chính)" : "waiting for the desk check (online, postal)" }
+    var awaitingDeskCheckLabel: String { self == .vi ? "chờ một cửa kiểm tra" : "waiting for the desk check" }
 
     /// "1,973 past the deadline counted from submission; mean age 4.2 days".
     func awaitingDeskCheckNote(overdue: String, meanAgeDays: String) -> String {
