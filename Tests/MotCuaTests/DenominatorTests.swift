@@ -69,7 +69,7 @@ struct DenominatorTests {
         #expect(text.contains("\(Format.percent(apology.estimate.mean))   \(Language.en.words.oneReplication)"))
         #expect(text.contains("of \(Format.count(summary.overall.tally.pastDue)) dossiers past their appointment date"))
         let targets = try #require(CSVReport.tables(summary).first { $0.name == "targets.csv" }).text
-        #expect(targets.split(separator: "\n")[0].hasSuffix(",denominator,denominator_mean,gave_up_at_desk,verdict_reason"))
+        #expect(targets.split(separator: "\n")[0].hasSuffix(",denominator,denominator_mean,gave_up_at_desk,verdict_reason,input_driven,input_driven_kind"))
         #expect(JSONWriter.text(JSONReport.document(summary)).contains("\"counter\": \"pastDue\""))
     }
 }

@@ -13,6 +13,9 @@ public struct BreakdownRecount: Sendable {
         public var dossiers = 0
         public var seconds = [Int](repeating: 0, count: TimePart.allCases.count)
         public var topSteps: [String: Int] = [:]
+        /// Late dossiers late only by the one-request rule (`late` = repeated supplements): they
+        /// met their date, so they name no step (docs/model.md §12).
+        public var lateByRule = 0
     }
 
     /// On time and late, by field id and by procedure id.
@@ -39,10 +42,12 @@ public struct BreakdownRecount: Sendable {
         }
         guard status == "on time" || status == "late" else { return }
         let late = status == "late"
+        let byRule = late && cell("late") == "repeated supplements"
         func count(_ side: inout Side) {
             side.dossiers += 1
             for i in parts.indices { side.seconds[i] += parts[i] }
-            if late, !cell("top_step").isEmpty { side.topSteps[cell("top_step"), default: 0] += 1 }
+            if byRule { side.lateByRule += 1 }
+            if late, !byRule, !cell("top_step").isEmpty { side.topSteps[cell("top_step"), default: 0] += 1 }
         }
         let empty = (onTime: Side(), late: Side())
         if late {
@@ -73,6 +78,9 @@ public struct BreakdownRecount: Sendable {
                                                      recounted: side.seconds[part.rawValue]))
                     }
                 }
+                lines.append(LogRecount.Line(place: "\(place)/late", count: "late only by the one-request rule",
+                                             reported: number(entry?["lateByOneRequestRule"]?["totalDossiers"]),
+                                             recounted: sides.late.lateByRule))
                 var reportedSteps: [String: Int] = [:]
                 if case .array(let steps)? = entry?["topSteps"] {
                     for step in steps {

@@ -18,6 +18,7 @@ public struct LogRecount: Sendable {
         "lateByRepeatedSupplements", "apologiesSent", "lateApologisedOnTime", "lateApologisedLate", "lateNotApologised",
         "newDateMet", "newDateMissed", "newDatePending", "online", "postal", "digitized", "feePaying", "ePaid",
         "resultsElectronic", "resultsPostal", "resultsAtDesk", "reuseEligible", "reused", "backlogFinished",
+        "awaitingDeskCheck", "awaitingDeskCheckOverdue",
     ]
 
     /// Counts per procedure id, in the order of ``countNames``.
@@ -126,6 +127,13 @@ public struct LogRecount: Sendable {
                 if backlog { add("backlogLate") }
                 if late == "repeated supplements" { add("lateByRepeatedSupplements") }
             case "in progress":
+                // Online or postal, never checked at the desk: waiting for its first check, judged
+                // by the deadline counted from its submission (docs/model.md §7.1).
+                let channel = cell("channel")
+                if !backlog, try !flag("accepted"), try number("incomplete_checks") == 0, channel == "online" || channel == "postal" {
+                    add("awaitingDeskCheck")
+                    if !late.isEmpty { add("awaitingDeskCheckOverdue") }
+                }
                 if late.isEmpty {
                     add("inProgressNotDue")
                     if backlog { add("backlogOnTime") }

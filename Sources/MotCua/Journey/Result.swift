@@ -16,7 +16,7 @@ extension SimulationRun {
         var apology = ApologyOutcome.notOwed
         if record.counted {
             if record.backlog { context.tallies[p].backlogFinished += 1 }
-            context.countBreakdown(dossier, procedure: p, late: !onTime)
+            context.countBreakdown(dossier, procedure: p, late: !onTime, pastDue: now > record.dueAt)
             if onTime {
                 context.tallies[p].finishedOnTime += 1
                 if record.backlog { context.tallies[p].backlogOnTime += 1 }

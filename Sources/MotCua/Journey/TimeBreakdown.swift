@@ -194,13 +194,16 @@ extension RunContext {
     }
 
     /// Counts a finished dossier's parts in its procedure's breakdown (counted dossiers only).
-    func countBreakdown(_ dossier: Int32, procedure p: Int, late: Bool) {
+    /// Only a dossier past its appointment names the step that consumed its deadline; one late
+    /// only by the one-request rule met its date and is counted apart (docs/model.md §12).
+    func countBreakdown(_ dossier: Int32, procedure p: Int, late: Bool, pastDue: Bool) {
         let c = dossiers.clock(dossier).pointee
         let row = (p * 2 + (late ? 1 : 0))
         breakdownDossiers[row] += 1
         for i in 0..<TimePart.count { breakdownSeconds[row * TimePart.count + i] += Int(c.parts[i]) }
         let topStage = dossiers[dossier].topStage
-        if late, topStage >= 0 {
+        if late, !pastDue { breakdownLateByRule[p] += 1 }
+        if pastDue, topStage >= 0 {
             topSteps[firstTopStep[p] + Int(topStage) * TimePart.stepParts.count + Int(dossiers[dossier].topPart)] += 1
         }
     }
@@ -213,7 +216,8 @@ extension RunContext {
             let stepCount = model.procedures[p].stageCount * TimePart.stepParts.count
             return BreakdownTally(onTime: breakdownDossiers[p * 2], late: breakdownDossiers[p * 2 + 1],
                                   onTimeSeconds: seconds(p * 2), lateSeconds: seconds(p * 2 + 1),
-                                  topSteps: (0..<stepCount).map { topSteps[firstTopStep[p] + $0] })
+                                  topSteps: (0..<stepCount).map { topSteps[firstTopStep[p] + $0] },
+                                  lateByRule: breakdownLateByRule[p])
         }
     }
 }
@@ -228,9 +232,12 @@ public struct BreakdownTally: Sendable, Codable, Equatable {
     /// Working seconds summed over those dossiers, by ``TimePart`` raw value.
     public var onTimeSeconds: [Int]
     public var lateSeconds: [Int]
-    /// Late dossiers whose largest deadline-consuming step was each (stage, part): index
-    /// `stage × 5 + i`, `i` the position of the part in ``TimePart/stepParts``.
+    /// Dossiers past their appointment whose largest deadline-consuming step was each (stage,
+    /// part): index `stage × 5 + i`, `i` the position of the part in ``TimePart/stepParts``.
     public var topSteps: [Int]
+    /// Of ``late``, the dossiers late only by the one-request rule: asked to supplement more
+    /// than once, finished by their appointment; no step consumed their deadline.
+    public var lateByRule: Int = 0
 }
 
 extension SimulationRun {

@@ -36,6 +36,8 @@ final class RunContext: @unchecked Sendable {
     /// Counted finished dossiers per procedure, on time (row 2p) and late (2p + 1), and the
     /// working seconds of each of their parts (row × parts + part): the breakdown's sums.
     let breakdownDossiers: PlainBuffer<Int>
+    /// Per procedure, the finished dossiers late only by the one-request rule (docs/model.md §12).
+    let breakdownLateByRule: PlainBuffer<Int>
     let breakdownSeconds: PlainBuffer<Int>
     /// Late dossiers by the step that consumed most of their deadline: procedure p's counts start
     /// at `firstTopStep[p]`, `stage × 5 + part` (``BreakdownTally/topSteps``).
@@ -56,6 +58,7 @@ final class RunContext: @unchecked Sendable {
         legal = Unretained(model.legalSchedule)
         let parts = TimePart.count
         breakdownDossiers = PlainBuffer(repeating: 0, count: model.procedures.count * 2)
+        breakdownLateByRule = PlainBuffer(repeating: 0, count: model.procedures.count)
         breakdownSeconds = PlainBuffer(repeating: 0, count: model.procedures.count * 2 * parts)
         var first: [Int] = []
         var steps = 0

@@ -267,17 +267,23 @@ actor SimulationRun {
         var inProgress = 0
         // Read where they lie: a copy of every open record (10 million of them with a large
         // backlog) once doubled the run's peak memory at the very end.
-        context.dossiers.forEachLiveWithHandle { dossier, record in
+        context.dossiers.forEachLiveWithHandle { dossier, stored in
             inProgress += 1
+            // An online or postal dossier the desk never checked is judged by the deadline
+            // counted from its submission (docs/model.md §7.1, "waiting for the desk check").
+            let submissionDeadline = deadlineFromSubmission(of: stored)
+            var record = stored
+            if let submissionDeadline { record.dueAt = submissionDeadline }
             let overdue = record.dueAt < end || record.supplements > 1
             guard record.counted else {
                 context.logRow(dossier, record, finished: nil, status: "in progress", outcome: LogOutcome(
                     late: !overdue ? .notLate : record.dueAt < end ? .pastDue : .repeatedSupplements,
-                    apology: apology(of: record, doneAt: end)))
+                    apology: submissionDeadline != nil && overdue ? .never : apology(of: record, doneAt: end)))
                 return
             }
             var outcome = LogOutcome()
             countForUnit(record, onTime: !overdue)
+            if submissionDeadline != nil { countAwaitingDeskCheck(record, overdue: overdue) }
             if overdue {
                 context.tallies[Int(record.procedure)].inProgressOverdue += 1
                 outcome.late = .pastDue
@@ -286,7 +292,13 @@ actor SimulationRun {
                     outcome.late = .repeatedSupplements
                 }
                 if record.backlog { context.tallies[Int(record.procedure)].backlogLate += 1 }
-                outcome.apology = account(apologyFor: record, doneAt: end)
+                // No receipt was issued, so no apology either: counted never apologised.
+                if submissionDeadline != nil {
+                    context.tallies[Int(record.procedure)].lateNotApologised += 1
+                    outcome.apology = .never
+                } else {
+                    outcome.apology = account(apologyFor: record, doneAt: end)
+                }
             } else {
                 context.tallies[Int(record.procedure)].inProgressNotDue += 1
                 if record.backlog { context.tallies[Int(record.procedure)].backlogOnTime += 1 }

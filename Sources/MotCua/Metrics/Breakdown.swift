@@ -7,8 +7,14 @@ public struct BreakdownResult: Sendable {
     /// The dossiers finished on time, and those finished late.
     public let onTime: PartsResult
     public let late: PartsResult
-    /// For the late dossiers, the steps that consumed most of their deadline, most frequent first.
+    /// For the dossiers past their appointment, the steps that consumed most of their deadline,
+    /// most frequent first.
     public let topSteps: [TopStep]
+    /// Of the late dossiers, those late only by the one-request rule (asked to supplement more
+    /// than once, finished by their appointment), per replication; they name no step.
+    public let lateByRule: Estimate
+    /// ``lateByRule`` in total over all replications.
+    public let lateByRuleTotal: Int
 
     /// One side (on time or late): its dossiers and the mean working hours of each part.
     public struct PartsResult: Sendable {
@@ -31,8 +37,11 @@ public struct BreakdownResult: Sendable {
         public let officeName: String
         public let officeNameVi: String?
         public let part: TimePart
-        /// Share of the late dossiers, per replication.
+        /// Share of the dossiers past their appointment (late, less those late only by the
+        /// one-request rule), per replication.
         public let share: Estimate
+        /// Share of all late dossiers, per replication.
+        public let shareOfLate: Estimate
         /// Late dossiers, total over all replications.
         public let total: Int
     }
@@ -73,12 +82,15 @@ public struct BreakdownResult: Sendable {
         var order: [Key] = []
         var perReplication: [[Key: Int]] = []
         var lateCounts: [Int] = []
+        var pastDueCounts: [Int] = []
+        var byRuleCounts: [Int] = []
         for result in results {
             var counts: [Key: Int] = [:]
-            var late = 0
+            var late = 0, byRule = 0
             for p in members {
                 let tally = result.breakdowns[p]
                 late += tally.late
+                byRule += tally.lateByRule
                 for (index, count) in tally.topSteps.enumerated() where count > 0 {
                     let stage = index / TimePart.stepParts.count
                     let office = model.office(ofStage: stage, of: p, instance: 0)
@@ -89,12 +101,17 @@ public struct BreakdownResult: Sendable {
             }
             perReplication.append(counts)
             lateCounts.append(late)
+            pastDueCounts.append(late - byRule)
+            byRuleCounts.append(byRule)
         }
         let steps = order.map { key in
             let office = model.scenario.offices[key.entry]
             return TopStep(officeId: office.id, officeName: office.name, officeNameVi: office.nameVi,
                            part: TimePart.stepParts[key.part],
-                           share: Estimate(zip(perReplication, lateCounts).map { counts, late in
+                           share: Estimate(zip(perReplication, pastDueCounts).map { counts, pastDue in
+                               pastDue > 0 ? Double(counts[key] ?? 0) / Double(pastDue) : .nan
+                           }).clamped(to: 0...1),
+                           shareOfLate: Estimate(zip(perReplication, lateCounts).map { counts, late in
                                late > 0 ? Double(counts[key] ?? 0) / Double(late) : .nan
                            }).clamped(to: 0...1),
                            total: perReplication.reduce(0) { $0 + ($1[key] ?? 0) })
@@ -104,7 +121,9 @@ public struct BreakdownResult: Sendable {
             a.element.total != b.element.total ? a.element.total > b.element.total : a.offset < b.offset
         }.map(\.element)
         return BreakdownResult(id: id, name: name, nameVi: nameVi, onTime: side(late: false), late: side(late: true),
-                               topSteps: ranked)
+                               topSteps: ranked,
+                               lateByRule: Estimate(byRuleCounts.map(Double.init)).clamped(to: 0...Double.infinity),
+                               lateByRuleTotal: byRuleCounts.reduce(0, +))
     }
 
     /// The breakdown by field and by procedure, in scenario order.

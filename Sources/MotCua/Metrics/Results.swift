@@ -30,6 +30,9 @@ public struct TargetResult: Sendable {
     /// rate by `policies.apology.onTimeShare`, for instance): which input, its value and its
     /// source's kind, for the report to show next to the verdict. Nil otherwise.
     public let inputDriven: String?
+    /// What ``inputDriven`` says: that the value repeats an input, or that the verdict rests on
+    /// inputs marked as assumptions (docs/model.md §7.3).
+    public var inputDrivenKind: InputDrivenKind = .repeatsInput
     /// For an on-time or late target (``DeskGuard/guards(_:)``): the share of all received
     /// dossiers whose citizen could not file at a desk (``ExperimentSummary/gaveUpAtDeskShare``).
     public let gaveUpAtDesk: Double?

@@ -152,7 +152,7 @@ public struct ExperimentSummary: Sendable {
                 // Whatever the rate says, too many citizens it leaves out fail it — over the
                 // scenario, or over the target's own field (docs/model.md §7.6).
                 let guardFails = (gaveUpAtDesk.map(DeskGuard.trips) ?? false) || (ownDesk?.trips ?? false)
-                targets.append(TargetResult(
+                var result = TargetResult(
                     id: target.field == "*" ? "\(target.id)/\(field?.id ?? "")" : target.id,
                     label: target.label, labelVi: target.labelVi, measure: target.measure,
                     fieldName: field?.name, fieldNameVi: field?.nameVi, comparator: target.comparator, threshold: target.threshold,
@@ -161,7 +161,14 @@ public struct ExperimentSummary: Sendable {
                     verdict: guardFails ? .fail : ExperimentSummary.verdict(estimate, target, replicated: many),
                     inputDriven: ExperimentSummary.inputDriving(target.measure, of: members, in: scenario),
                     gaveUpAtDesk: gaveUpAtDesk, ownDesk: ownDesk,
-                    inputDrivenVi: ExperimentSummary.inputDriving(target.measure, of: members, in: scenario, language: .vi)))
+                    inputDrivenVi: ExperimentSummary.inputDriving(target.measure, of: members, in: scenario, language: .vi))
+                // A verdict decided by inputs marked as assumptions says so (docs/model.md §7.3).
+                if result.inputDriven == nil, let note = ExperimentSummary.assumptionDeciding(
+                    target, result: result, perReplication: perReplication(of: members), members: members,
+                    scenario: scenario, confidence: confidence, replicated: many) {
+                    result = result.noting(note)
+                }
+                targets.append(result)
             }
         }
         self.targets = targets

@@ -59,6 +59,15 @@ public struct ProcedureTally: Sendable, Equatable, Codable, BitwiseCopyable {
     /// ran out overnight while the desk was closed ("sent home at closing"): withdrawn, and so
     /// outside the on-time rate; the desk guard (``DeskGuard``) watches their share.
     public var gaveUpAtDesk = 0
+    /// Online and postal dossiers still waiting for their first desk check at the end: no
+    /// receipt, no appointment (docs/model.md §7.1). In `inProgressNotDue` or, when past the
+    /// deadline counted from their submission, in `inProgressOverdue`.
+    public var awaitingDeskCheck = 0
+    /// Of ``awaitingDeskCheck``, those past the deadline counted from their submission: overdue.
+    public var awaitingDeskCheckOverdue = 0
+    /// The summed age of the ``awaitingDeskCheck`` dossiers at the end, in wall-clock minutes
+    /// since their submission (their mean age is this ÷ their count).
+    public var awaitingDeskCheckMinutes = 0
 
     public init() {}
 

@@ -16,14 +16,22 @@ enum BreakdownReport {
         let b = language.breakdownWords
         let f = language.numbers
         let name = language.pick(row.name, row.nameVi)
-        guard row.late.totalDossiers > 0, !row.topSteps.isEmpty else { return "\(name): \(b.noLate)" }
+        guard row.late.totalDossiers > 0 else { return "\(name): \(b.noLate)" }
+        // Dossiers late only by the one-request rule met their date: no step consumed it (§12).
+        let byRule = row.lateByRule.mean, late = row.late.dossiers.mean
+        if row.topSteps.isEmpty {
+            return byRule > 0 ? "\(name): " + language.allLateByRule(f.meanCount(late)) : "\(name): \(b.noLate)"
+        }
+        let lead = byRule > 0
+            ? language.lateByRuleLead(byRule: f.meanCount(byRule), late: f.meanCount(late), pastDue: f.meanCount(late - byRule)) : ""
         let phrases = row.topSteps.prefix(3).enumerated().map { i, step in
             // Below 1% a whole percentage would read "0%" for dossiers that exist.
             let share = f.percent(step.share.mean, step.share.mean < 0.01 ? 1 : 0)
             let where_ = b.step(step.part, language.pick(step.officeName, step.officeNameVi))
+            if i == 0 && byRule > 0 { return language.pastDueFirst(share, where_) }
             return i == 0 ? b.first(share, where_) : b.then(share, where_)
         }
-        return "\(name): " + phrases.joined(separator: "; ")
+        return "\(name): " + lead + phrases.joined(separator: "; ")
     }
 
     // MARK: Text
@@ -81,9 +89,12 @@ enum BreakdownReport {
             .object([
                 ("id", .string(r.id)), ("name", .string(r.name)), ("nameVi", r.nameVi.map(JSONValue.string) ?? .null),
                 ("onTime", side(r.onTime)), ("late", side(r.late)),
+                ("lateByOneRequestRule", .object(JSONReport.estimateMembers(r.lateByRule)
+                    + [("totalDossiers", .number(Double(r.lateByRuleTotal)))])),
                 ("topSteps", .array(r.topSteps.map { step in
                     .object([("office", .string(step.officeId)), ("officeName", .string(step.officeName)),
-                             ("part", .string(step.part.id)), ("shareOfLate", JSONReport.estimate(step.share)),
+                             ("part", .string(step.part.id)), ("shareOfLate", JSONReport.estimate(step.shareOfLate)),
+                             ("shareOfPastDue", JSONReport.estimate(step.share)),
                              ("totalDossiers", .number(Double(step.total)))])
                 })),
             ])

@@ -27,13 +27,15 @@ public enum CSVReport {
         // A target's mean and interval are shares for every measure (rates and shares of dossiers).
         return [
             Table(title: "targets", headers: ["id", "label", "label_vi", "measure", "field", "comparator", "threshold", "mean", "ci95_low", "ci95_high", "verdict",
-                                              "denominator", "denominator_mean", "gave_up_at_desk", "verdict_reason"],
+                                              "denominator", "denominator_mean", "gave_up_at_desk", "verdict_reason",
+                                              "input_driven", "input_driven_kind"],
                   rows: summary.targets.map { t in
                       [text(t.id), text(t.label), text(t.labelVi), text(t.measure.rawValue), text(t.fieldName), text(t.comparator.rawValue),
                        share(t.threshold), share(t.estimate.mean), share(t.estimate.low), share(t.estimate.high), text(t.verdict.rawValue),
                        text(Phrases.counterName(t.measure.terms.whole)), n(t.denominator.mean),
                        t.gaveUpAtDesk.map(share) ?? .empty,
-                       text(t.deskGuardReason(.en))]
+                       text(t.deskGuardReason(.en)),
+                       text(t.inputDriven), text(t.inputDriven == nil ? nil : t.inputDrivenKind.rawValue)]
                   }),
             Table(title: "fields", headers: ["field", "name", "name_vi"] + meanHeader(fieldCounts.map(\.0))
                                             + ["on_time_rate", "ci95_low", "ci95_high"],
@@ -90,7 +92,7 @@ public enum CSVReport {
         let steps = shown.flatMap { scope, group in
             group.topSteps.enumerated().map { rank, step -> [TableCell] in
                 [text(scope), text(group.id), .count(rank + 1), text(step.officeId), text(step.officeName), text(step.part.id),
-                 .percent(step.share.mean), .percent(step.share.low), .percent(step.share.high), .count(step.total)]
+                 .percent(step.shareOfLate.mean), .percent(step.shareOfLate.low), .percent(step.shareOfLate.high), .count(step.total)]
             }
         }
         return [

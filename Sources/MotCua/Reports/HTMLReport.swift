@@ -32,7 +32,7 @@ public enum HTMLReport {
                 var label = language.pick(target.label, target.labelVi)
                 if let field = target.fieldName { label += " — " + language.pick(field, target.fieldNameVi) }
                 let ci = summary.replications > 1 ? "\(f.percent(target.estimate.low)) – \(f.percent(target.estimate.high))" : "—"
-                var input = target.inputDriven.map { "<br><small>↳ \(e(w.inputDriven)): \(e(language.pick($0, target.inputDrivenVi)))</small>" } ?? ""
+                var input = target.inputDriven.map { "<br><small>↳ \(e(language.inputDrivenLabel(target.inputDrivenKind))): \(e(language.pick($0, target.inputDrivenVi)))</small>" } ?? ""
                 if let reason = target.deskGuardReason(language) { input += "<br><small>↳ \(e(reason))</small>" }
                 let of = w.denominator(f.meanCount(target.denominator.mean), target.measure.terms.whole)
                 html += "<tr><td>\(e(label)) (\(e(DocumentWords(language: language).threshold(target))); \(e(of)))\(input)</td><td class=\"num\">\(f.percent(target.estimate.mean))</td><td class=\"num\">\(ci)</td><td><span class=\"verdict \(target.verdict.rawValue)\">\(e(TextReport.verdictWord(target.verdict, w)))</span></td></tr>"

@@ -30,6 +30,7 @@ public enum JSONReport {
             members += estimateMembers(t.estimate)
             members.append(("verdict", .string(t.verdict.rawValue)))
             members.append(("inputDriven", t.inputDriven.map(JSONValue.string) ?? .null))
+            members.append(("inputDrivenKind", t.inputDriven == nil ? .null : .string(t.inputDrivenKind.rawValue)))
             members.append(("gaveUpAtDesk", t.gaveUpAtDesk.map(JSONValue.number) ?? .null))
             members.append(("verdictReason", t.deskGuardReason(.en).map(JSONValue.string) ?? .null))
             members.append(("denominator", .object([("counter", .string(Phrases.counterName(t.measure.terms.whole))),
@@ -135,6 +136,8 @@ public enum JSONReport {
             ("resultsElectronic", \.resultsElectronic), ("resultsPostal", \.resultsPostal), ("resultsAtDesk", \.resultsAtDesk),
             ("reuseEligible", \.reuseEligible), ("reused", \.reused), ("backlogFinished", \.backlogFinished),
             ("gaveUpAtDesk", \.gaveUpAtDesk),
+            ("awaitingDeskCheck", \.awaitingDeskCheck), ("awaitingDeskCheckOverdue", \.awaitingDeskCheckOverdue),
+            ("awaitingDeskCheckMinutes", \.awaitingDeskCheckMinutes),
         ]
     }
 

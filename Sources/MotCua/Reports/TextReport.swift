@@ -33,7 +33,7 @@ public enum TextReport {
                              + "   " + w.denominator(f.meanCount(t.denominator.mean), t.measure.terms.whole))
                 lines += wrappedLabel.more
                 if let input = t.inputDriven {
-                    lines.append("  " + Format.pad("", 11) + "↳ " + w.inputDriven + ": " + language.pick(input, t.inputDrivenVi))
+                    lines.append("  " + Format.pad("", 11) + "↳ " + language.inputDrivenLabel(t.inputDrivenKind) + ": " + language.pick(input, t.inputDrivenVi))
                 }
                 if let reason = t.deskGuardReason(language) {
                     // The scenario-wide reason fits a line; a field's, with its counts, is wrapped.
@@ -98,6 +98,13 @@ public enum TextReport {
         lines.append(row(w.incomplete, \.incomplete))
         lines.append(row(w.refused, \.refused, share(\.refused, \.received)))
         lines.append(row(w.withdrawn, \.withdrawn, share(\.withdrawn, \.received)))
+        if mean(\.awaitingDeskCheck) > 0 {
+            // Online and postal dossiers the desk never checked: no receipt, judged by the deadline
+            // counted from their submission (docs/model.md §7.1).
+            let age = mean(\.awaitingDeskCheckMinutes) / mean(\.awaitingDeskCheck) / 1440
+            lines.append(row(language.awaitingDeskCheckLabel, \.awaitingDeskCheck, language.awaitingDeskCheckNote(
+                overdue: f.meanCount(mean(\.awaitingDeskCheckOverdue)), meanAgeDays: f.meanCount(age, decimals: 1))))
+        }
         lines.append(row(w.supplements, \.supplementRequests, "\(w.lateByRepeat): \(f.meanCount(mean(\.lateByRepeatedSupplements)))"))
         let hasBacklog = summary.overall.tally.backlog > 0
         lines.append(row(w.lateDossiers, \.late,

@@ -60,6 +60,9 @@ public struct BacklogSpec: Sendable {
     /// The route step they are all at (1 = the first step after the desk), or nil: each at the
     /// step its route typically reaches in the working days it has used (docs/model.md §9).
     public var step: Int?
+    /// The scenario's `source` note for it ("assumption: …"), kept so a verdict resting on the
+    /// backlog can say so (docs/model.md §7.3).
+    public var source: String? = nil
 }
 
 /// District-wide rules.
@@ -362,4 +365,6 @@ public struct SupplementSpec: Sendable {
     public var repeatShare: Double
     /// Time the citizen takes (working minutes); the deadline clock is stopped meanwhile.
     public var delay: Distribution
+    /// The scenario's `source` note for it, kept so a verdict it decides can say so (docs/model.md §7.3).
+    public var source: String? = nil
 }

@@ -85,4 +85,7 @@ public struct TargetSpec: Sendable {
     public var notComputable: String? = nil
     /// The reason in Vietnamese (`reasonVi`), shown with `--lang vi`; nil: the English one.
     public var notComputableVi: String? = nil
+    /// The scenario's `source` note for the target ("… — assumption"), kept so a verdict that
+    /// rests on an assumed date can say so (docs/model.md §7.3).
+    public var source: String? = nil
 }

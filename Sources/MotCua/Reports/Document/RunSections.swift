@@ -43,6 +43,7 @@ enum RunSections {
         sections.append(ReportSection(id: "journey", title: t("The dossier's journey", "Hành trình hồ sơ"), blocks: [
             .table(ReportTable(id: "journey", columns: journeyColumns, rows: [
                 row(w.incomplete, \.incomplete, of: nil), row(w.refused, \.refused, of: \.received), row(w.withdrawn, \.withdrawn, of: \.received),
+                row(language.awaitingDeskCheckLabel, \.awaitingDeskCheck, of: nil),
                 row(w.supplements, \.supplementRequests, of: nil), row(w.lateByRepeat, \.lateByRepeatedSupplements, of: nil),
                 row(w.lateDossiers, \.late, of: nil), row(w.pastDue, \.pastDue, of: \.late),
                 row(w.apologisedInTime.trimmingCharacters(in: .whitespaces), apology.part, of: apology.whole),

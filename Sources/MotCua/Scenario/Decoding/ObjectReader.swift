@@ -253,3 +253,12 @@ struct ObjectReader {
         return previous[b.count]
     }
 }
+
+extension ObjectReader {
+    /// The object's `source` annotation when it is text, else nil: read for the reports
+    /// (docs/model.md §7.3), never checked, as annotations are not.
+    var sourceNote: String? {
+        if case .string(let text)? = self["source"] { return text }
+        return nil
+    }
+}

@@ -23,7 +23,8 @@ extension ScenarioDecoder {
                                    "a supplement is requested after the office's work; this step has no service")
             }
             if let share, let delay {
-                supplement = SupplementSpec(share: share, repeatShare: repeatShare, delay: delay)
+                supplement = SupplementSpec(share: share, repeatShare: repeatShare, delay: delay,
+                                            source: r.sourceNote)
             }
         }
         guard let office else { return nil }

@@ -126,7 +126,9 @@ struct ScenarioDecoder {
             }
             if let elapsed, !elapsedFitsDeadline(elapsed, of: procedure, receivedBy: receivedBy, path: b.child("elapsedWorkingDays")) { continue }
             if let count, let elapsed {
-                result.append(BacklogSpec(procedure: id, count: count, elapsedWorkingDays: elapsed, step: step))
+                var spec = BacklogSpec(procedure: id, count: count, elapsedWorkingDays: elapsed, step: step)
+                spec.source = b.sourceNote
+                result.append(spec)
             }
         }
         return result
@@ -197,6 +199,7 @@ struct ScenarioDecoder {
                 target.level = level
                 target.notComputable = notComputable ? reason : nil
                 target.notComputableVi = notComputable ? reasonVi : nil
+                target.source = t.sourceNote
                 result.append(Located(spec: target, path: path))
             }
         }
