@@ -163,6 +163,7 @@ public enum TextReport {
             lines.append("")
             lines.append(w.unstable)
             lines.append("  " + language.unstableGaveUpNote(f.percent(DeskGuard.allowance, 0)))
+            lines.append("  " + language.unstableSaturatedNote(f.percent(OfficeResult.saturatedUtilization, 0)))
             for o in unstable {
                 let name = Format.wrapped(language.pick(o.office.name, o.office.nameVi), 44, indent: "    ")
                 let gaveUp = o.gaveUpShare.map { ", " + w.gaveUp + " \(f.meanCount(o.abandonedPerReplication.mean)) (\(f.percent($0, 1)))" } ?? ""
