@@ -60,10 +60,11 @@ public struct StaffingSearch: Sendable {
     /// guard however few replications there are).
     public static func withdrawalGuard(baseline: Double) -> TargetSpec {
         let threshold = Swift.min(1, Swift.max(0, baseline + DeskGuard.staffSearchMargin))
-        let shown = Format.percent(threshold)
+        // Each label writes its shares in its language's number format (13.58% / 13,58%).
+        let (en, vi) = (Language.en.numbers, Language.vi.numbers)
         return TargetSpec(id: "guard-withdrawn",
-                          label: "Guard: citizens who give up or withdraw ≤ \(shown) (now \(Format.percent(baseline)) + 1 point)",
-                          labelVi: "Ràng buộc: hồ sơ bị rút hoặc công dân bỏ về ≤ \(shown) (hiện nay \(Format.percent(baseline)) + 1 điểm %)",
+                          label: "Guard: citizens who give up or withdraw ≤ \(en.percent(threshold)) (now \(en.percent(baseline)) + 1 point)",
+                          labelVi: "Ràng buộc: hồ sơ bị rút hoặc công dân bỏ về ≤ \(vi.percent(threshold)) (hiện nay \(vi.percent(baseline)) + 1 điểm %)",
                           measure: .withdrawnRate, field: nil, office: nil, level: nil, comparator: .atMost, threshold: threshold)
     }
 
@@ -230,7 +231,7 @@ public struct StaffingSearch: Sendable {
             let label = t.label + (t.fieldName.map { " — \($0)" } ?? "")
             let labelVi = (t.labelVi ?? t.label) + ((t.fieldNameVi ?? t.fieldName).map { " — \($0)" } ?? "")
             let (reason, reasonVi) = t.inputDriven.map(UnreachableWords.inputDriven)
-                ?? (t.verdict == .fail ? UnreachableWords.failsWhenLarge : UnreachableWords.straddlesWhenLarge)(Format.percent(t.estimate.mean))
+                ?? (t.verdict == .fail ? UnreachableWords.failsWhenLarge : UnreachableWords.straddlesWhenLarge)(t.estimate.mean)
             return Unreachable(target: t.id, label: label, labelVi: labelVi, reason: reason, reasonVi: reasonVi)
         }
         // A target left out must not be made worse by the search: the offices on its
