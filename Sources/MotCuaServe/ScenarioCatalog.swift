@@ -259,9 +259,25 @@ public struct ScenarioCatalog: Sendable {
     }
 
     /// Saves the overlay of `settings` over scenario `id` as `name` (never touching the base).
-    public func save(_ name: String, of id: String, settings: [String: String]) throws(CheckFailure) {
+    ///
+    /// An overlay already saved as `name` is the user's work, and jobs name it: it is replaced
+    /// only when `replace` says so and it was saved over the same scenario; otherwise 409, with
+    /// the message (issue path `replace` when replacing may be confirmed, `name` when it may not).
+    public func save(_ name: String, of id: String, settings: [String: String], replace: Bool = false) throws(CheckFailure) {
         guard ScenarioCatalog.isOverlayName(name) else {
             throw CheckFailure(status: 400, issues: [Issue(field: nil, path: "name", message: "an overlay name is letters, digits, - and _ (at most 64)")])
+        }
+        if overlayPath(name) != nil {
+            let base = (try? String(contentsOfFile: (overlayFolder as NSString).appendingPathComponent(name + ".base"), encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            guard base == id else {
+                throw CheckFailure(status: 409, issues: [Issue(field: nil, path: "name", message:
+                    "an overlay \(name) exists (over \(base ?? "an unknown scenario")); an overlay of another scenario is never replaced: choose another name")])
+            }
+            guard replace else {
+                throw CheckFailure(status: 409, issues: [Issue(field: nil, path: "replace", message:
+                    "an overlay \(name) exists (over \(id)); choose another name or confirm replacing it")])
+            }
         }
         guard var overlay = overlay(for: id, settings: settings) else {
             throw CheckFailure(status: 422, issues: [Issue(field: nil, path: "settings", message: "a setting names no value of the scenario")])

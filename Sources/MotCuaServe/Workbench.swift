@@ -97,7 +97,7 @@ public final class Workbench: Sendable {
                 return json(CheckAnswer(ok: false, issues: failure.issues, warnings: []), status: failure.status)
             }
             do throws(ScenarioCatalog.CheckFailure) {
-                try catalog.save(name, of: body.scenario, settings: body.settings ?? [:])
+                try catalog.save(name, of: body.scenario, settings: body.settings ?? [:], replace: body.replace ?? false)
             } catch {
                 return json(CheckAnswer(ok: false, issues: error.issues, warnings: []), status: error.status)
             }
@@ -156,6 +156,8 @@ public final class Workbench: Sendable {
         let overlay: String?
         let settings: [String: String]?
         let name: String?
+        /// Saving: whether an overlay already saved under `name` over the same scenario may be replaced.
+        let replace: Bool?
     }
 
     struct CheckAnswer: Codable {

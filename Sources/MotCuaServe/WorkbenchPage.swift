@@ -180,7 +180,9 @@ async function check() {
 }
 async function save() {
   const body = Object.assign(edited(), {name: $("overlay-name").value.trim()});
-  const {status, data} = await api("POST", "/api/overlays", body);
+  let {status, data} = await api("POST", "/api/overlays", body);
+  const replaceable = status === 409 && data && (data.issues || []).find(i => i.path === "replace");
+  if (replaceable && confirm(replaceable.message)) ({status, data} = await api("POST", "/api/overlays", Object.assign(body, {replace: true})));
   if (status === 201) { $("save-status").textContent = t("saved"); await openScenario(current.id); $("overlay-select").value = body.name; }
   else showIssues(data && data.issues);
 }

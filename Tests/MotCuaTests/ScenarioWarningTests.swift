@@ -28,13 +28,39 @@ struct ScenarioWarningTests {
         let path = Repository.path("scenarios/go-vap-2024.json")
         #expect(try ScenarioLoader.load(path: path).warnings.filter { $0.message.contains("horizon") }.isEmpty)
         let copied = try ScenarioLoader.load(path: path, overlays: [], settings: [("horizon.start", "2025-01-01")])
-        let dated = copied.warnings.filter { $0.message.contains("horizon") }
+        // The whole of 2025 also crosses 1 July, when the districts were abolished: that warning is apart.
+        let dated = copied.warnings.filter { $0.message.contains("horizon") && !$0.path.hasSuffix(".level") }
         #expect(dated.count == 7, "\(dated)")
+        #expect(copied.warnings.filter { $0.path.hasSuffix(".level") }.count == 1)
         #expect(dated.filter { $0.path.hasSuffix(".versions[0].from") && $0.message.contains("applies to every dossier") }.count == 2)
         #expect(dated.contains { $0.path == "load.surges[0]" && $0.message.contains("surge has no effect") })
         #expect(dated.filter { $0.path.contains(".absences[") && $0.message.contains("absence has no effect") }.count == 3)
         #expect(dated.contains { $0.path == "offices[land-branch].staffChanges[0].from" && $0.message.contains("21 staff from the first day") })
         #expect(copied.warnings.count == Set(copied.warnings.map(\.description)).count, "one warning per problem")
+    }
+
+    @Test("a district-level scenario whose horizon reaches 1 July 2025 warns that the districts were abolished; one that ends by 30 June 2025 or has no district office does not")
+    func districtLevelAfterAbolition() throws {
+        let path = Repository.path("scenarios/go-vap-2024.json")
+        func districtWarnings(_ start: String, _ days: Int, scenario: String = path) throws -> [ScenarioIssue] {
+            try ScenarioLoader.load(path: scenario, overlays: [], settings: [("horizon.start", start), ("horizon.days", "\(days)")])
+                .warnings.filter { $0.message.contains("districts were abolished") }
+        }
+        let crossing = try districtWarnings("2025-06-15", 40)
+        #expect(crossing.count == 1, "\(crossing)")
+        #expect(crossing.first?.path.hasPrefix("offices[") == true && crossing.first?.path.hasSuffix("].level") == true, "\(crossing)")
+        let message = crossing.first?.message ?? ""
+        for part in ["district level", "2025-07-01", "Resolution 1685/NQ-UBTVQH15", "Decree 118/2025/NĐ-CP", "reaches"] {
+            #expect(message.contains(part), "\(part): \(message)")
+        }
+        let later = try districtWarnings("2030-02-01", 10)
+        #expect(later.count == 1 && later.first?.message.contains("whole horizon") == true, "\(later)")
+        #expect(try districtWarnings("2025-06-01", 30).isEmpty, "ends on 30 June 2025")
+        #expect(try districtWarnings("2024-01-01", 366).isEmpty)
+        #expect(try districtWarnings("2026-01-01", 20, scenario: Repository.path("scenarios/hcmc-two-level-2026.json")).isEmpty,
+                "no district office")
+        // A warning, not an error: the scenario still loads and runs.
+        #expect(try ScenarioLoader.load(path: path, overlays: [], settings: [("horizon.start", "2025-06-15")]).horizon.days == 366)
     }
 
     @Test("a staff change in a year after the horizon never applies; later in the same year is a shortened run; a surge overlapping the horizon is fine")

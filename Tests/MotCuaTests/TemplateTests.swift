@@ -51,7 +51,10 @@ struct TemplateTests {
             let text = JSONWriter.text(template.document(units: nil, wards: 2, holidays: "calendars/vietnam.json", year: year))
             let scenario = try ScenarioLoader.decode(Array(text.utf8), file: "\(template.rawValue)-\(year).json",
                                                      directory: Repository.path("scenarios"))
-            #expect(scenario.warnings.isEmpty, "\(year): \(scenario.warnings)")
+            // A district in 2025 runs past 1 July, when the districts were abolished: that one warning, rightly.
+            let abolished = template == .district2024 && year >= 2025
+            #expect(scenario.warnings.map(\.path).allSatisfy { abolished && $0.hasSuffix(".level") }
+                    && scenario.warnings.count == (abolished ? 1 : 0), "\(year): \(scenario.warnings)")
             #expect(scenario.horizon.start.description == "\(year)-01-01")
             #expect(scenario.horizon.days == (year % 4 == 0 ? 366 : 365))
             let tet = try #require(ScenarioTemplate.tet[year].flatMap { CivilDate(year: year, month: $0.month, day: $0.day) })

@@ -31,6 +31,8 @@ public struct LogRecount: Sendable {
     public private(set) var offices: [String: [Int]] = [:]
     /// Counts of every counted dossier.
     public private(set) var overall = [Int](repeating: 0, count: LogRecount.countNames.count)
+    /// The balance of every row, counted or not (the report's `conservation`).
+    public private(set) var simulated = Conservation()
     /// Rows read (header excluded), counted or not.
     public private(set) var rows = 0
     /// The time breakdown recounted (docs/model.md §12; ``BreakdownRecount``).
@@ -92,6 +94,7 @@ public struct LogRecount: Sendable {
                 }
                 return n
             }
+            LogRecount.addToBalance(&simulated, backlog: try flag("backlog"), status: cell("status"))
             guard try flag("counted") else { continue }
             var counts = [Int](repeating: 0, count: LogRecount.countNames.count)
             func add(_ name: String, _ n: Int = 1) { counts[index[name]!] += n }
@@ -219,6 +222,7 @@ public struct LogRecount: Sendable {
         }
         lines += decision766Lines(measures["decision766"])
         lines += breakdown.compare(with: measures["breakdown"])
+        lines += balanceLines(report["conservation"])
         return lines
     }
 }

@@ -31,10 +31,11 @@ extension StaffingSearch {
     /// guard however few replications there are).
     public static func withdrawalGuard(baseline: Double) -> TargetSpec {
         let threshold = Swift.min(1, Swift.max(0, baseline + DeskGuard.staffSearchMargin))
-        let shown = Format.percent(threshold)
+        // Each label writes its shares in its language's number format (13.58% / 13,58%).
+        let (en, vi) = (Language.en.numbers, Language.vi.numbers)
         return TargetSpec(id: "guard-withdrawn",
-                          label: "Guard: citizens who give up or withdraw ≤ \(shown) (now \(Format.percent(baseline)) + 1 point)",
-                          labelVi: "Ràng buộc: hồ sơ bị rút hoặc công dân bỏ về ≤ \(shown) (hiện nay \(Format.percent(baseline)) + 1 điểm %)",
+                          label: "Guard: citizens who give up or withdraw ≤ \(en.percent(threshold)) (now \(en.percent(baseline)) + 1 point)",
+                          labelVi: "Ràng buộc: hồ sơ bị rút hoặc công dân bỏ về ≤ \(vi.percent(threshold)) (hiện nay \(vi.percent(baseline)) + 1 điểm %)",
                           measure: .withdrawnRate, field: nil, office: nil, level: nil, comparator: .atMost, threshold: threshold)
     }
 
@@ -71,7 +72,7 @@ extension StaffingSearch.Unreachable {
     /// `t`, which does not pass at the very large staff, with the reason.
     init(_ t: TargetResult) {
         let (reason, reasonVi) = t.inputDriven.map(UnreachableWords.inputDriven)
-            ?? (t.verdict == .fail ? UnreachableWords.failsWhenLarge : UnreachableWords.straddlesWhenLarge)(Format.percent(t.estimate.mean))
+            ?? (t.verdict == .fail ? UnreachableWords.failsWhenLarge : UnreachableWords.straddlesWhenLarge)(t.estimate.mean)
         self.init(target: t.id, label: t.label + (t.fieldName.map { " — \($0)" } ?? ""),
                   labelVi: (t.labelVi ?? t.label) + ((t.fieldNameVi ?? t.fieldName).map { " — \($0)" } ?? ""),
                   reason: reason, reasonVi: reasonVi)

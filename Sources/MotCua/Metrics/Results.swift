@@ -146,9 +146,19 @@ public struct OfficeResult: Sendable {
     /// day after day, or as citizens who give up waiting, more than the desk guard's allowance
     /// (``DeskGuard/allowance``; a desk whose citizens leave at closing never shows a queue
     /// growing overnight).
+    /// Also listed: an office saturated all along (``isSaturated``), whose queue may have stopped
+    /// growing in the second half only because it was already long (red-team 2 item 25).
     public var isUnstable: Bool {
-        utilization.mean > 0.95 && (queueGrowthPerDay > 0.5 || gaveUpShare.map(DeskGuard.trips) ?? false)
+        utilization.mean > 0.95 && (queueGrowthPerDay > 0.5 || gaveUpShare.map(DeskGuard.trips) ?? false) || isSaturated
     }
+    /// Staff at least ``saturatedUtilization`` busy and dossiers still waiting at the end: the
+    /// office had no idle time to clear its queue, whatever the queue's trend.
+    public var isSaturated: Bool {
+        utilization.mean >= Self.saturatedUtilization && queueAtEnd.mean >= 1
+    }
+    /// The busy share from which an office with a queue left at the end is saturated (at 99% busy
+    /// even a single server's mean queue is about 98 in queueing theory, ρ²/(1 − ρ)).
+    public static let saturatedUtilization = 0.99
     /// Mean wait (minutes) of dossiers arriving in each hour of the day, nan where none arrived.
     public let meanWaitByHour: [Double]
     /// Dossiers arriving in each hour of the day (totals over replications).

@@ -67,8 +67,13 @@ public enum CSVReport {
                            n(o.meanWaitByHour[h])]
                       }
                   }),
-            Table(title: "daily", headers: ["date", "received", "finished", "in_progress_end_of_day", "overdue_end_of_day", "at_desks_end_of_day"],
-                  rows: summary.daily.map { [.date($0.date), n($0.received), n($0.finished), n($0.inProgress), n($0.overdue), n($0.atDesk)] }),
+            // With a warm-up, a last column marks its days (1), whose arrivals the other tables leave out.
+            Table(title: "daily", headers: ["date", "received", "finished", "in_progress_end_of_day", "overdue_end_of_day", "at_desks_end_of_day"]
+                    + (summary.balanceIncludesWarmUp ? ["warm_up"] : []),
+                  rows: summary.daily.enumerated().map { d, day in
+                      [.date(day.date), n(day.received), n(day.finished), n(day.inProgress), n(day.overdue), n(day.atDesk)]
+                          + (summary.balanceIncludesWarmUp ? [.count(summary.isWarmUpDay(d) ? 1 : 0)] : [])
+                  }),
         ] + breakdownTables(summary) + journeyTables(summary) + (summary.backTest.isEmpty ? [] : [BackTestReport.table(summary.backTest)])
             + UnitReport.tables(summary.unitFigures, targets: summary.targets)
     }

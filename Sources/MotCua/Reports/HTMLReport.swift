@@ -149,12 +149,12 @@ public enum HTMLReport {
         let many = summary.replications > 1
         if many { html += "<p>\(e(w.countsNote))</p>" }
         // The balance on the table's basis (means per replication), the opening backlog named.
-        let c = summary.conservation
-        func balanceMean(_ counter: KeyPath<Conservation, Int>) -> String {
-            let value = summary.balanceMean(counter).mean
-            return f.meanCount(value, decimals: many ? 1 : 0)
+        // With a warm-up, the balance of every simulated dossier and that of the counted ones.
+        for balance in BalanceLines.balances(summary, language: language) {
+            let label = balance.label.map { " — " + e($0) } ?? ""
+            html += "<p><strong>\(e(t("Dossier balance", "Cân đối hồ sơ")))\(many ? " " + e(w.balanceNote) : "")\(label.isEmpty ? ":" : label)</strong> \(e(balance.equation)) — \(e(balance.isBalanced ? w.balanced : w.broken))</p>"
         }
-        html += "<p><strong>\(e(t("Dossier balance", "Cân đối hồ sơ")))\(many ? " " + e(w.balanceNote) : ""):</strong> \(e(w.backlog)) \(balanceMean(\.backlog)) + \(e(w.received)) \(balanceMean(\.received)) = \(e(w.finished)) \(balanceMean(\.finished)) + \(e(w.refused)) \(balanceMean(\.refused)) + \(e(w.withdrawn)) \(balanceMean(\.withdrawn)) + \(e(w.inProgress)) \(balanceMean(\.inProgress)) — \(e(c.isBalanced ? w.balanced : w.broken))</p></section>"
+        html += "</section>"
         for section in RunSections.sections(summary, language: language) { html += DocumentHTML.section(section, language) }
         let citySections = [BackTestReport.section(summary.backTest, language: language),
                             UnitReport.section(summary.unitFigures, targets: summary.targets, language: language)]

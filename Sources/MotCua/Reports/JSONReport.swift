@@ -54,26 +54,23 @@ public enum JSONReport {
                 .object([("id", .string(part.id)), ("name", .string(part.name)), ("nameVi", .string(part.nameVi)),
                          ("maximum", .number(part.maximum)), ("why", .string(part.why)), ("whyVi", .string(part.whyVi))])
             })),
-            ("daily", .array(summary.daily.map { d in
+            ("daily", .array(summary.daily.enumerated().map { index, d in
+                // With a warm-up, `warmUp` marks its days, whose arrivals the other figures leave out.
                 .object([("date", .string(d.date.description)), ("received", .number(d.received)),
                          ("finished", .number(d.finished)), ("inProgress", .number(d.inProgress)),
-                         ("overdue", .number(d.overdue)), ("atDesk", .number(d.atDesk))])
+                         ("overdue", .number(d.overdue)), ("atDesk", .number(d.atDesk))]
+                        + (summary.balanceIncludesWarmUp ? [("warmUp", .bool(summary.isWarmUpDay(index)))] : []))
             })),
             ("breakdown", BreakdownReport.json(summary)),
         ])
-        let c = summary.conservation
-        let conservation: JSONValue = .object([
-            ("backlog", .number(Double(c.backlog))),
-            ("received", .number(Double(c.received))),
-            ("finished", .number(Double(c.finished))),
-            ("refused", .number(Double(c.refused))),
-            ("withdrawn", .number(Double(c.withdrawn))),
-            ("inProgress", .number(Double(c.inProgress))),
-            ("balanced", .bool(c.isBalanced)),
-            ("perReplication", .object(conservationCounters.map { name, counter in
-                (name, estimate(summary.balanceMean(counter)))
-            })),
-        ])
+        // Every simulated dossier; with a warm-up, `warmUpIncluded` says so and `counted` holds
+        // the balance of the dossiers every other figure counts.
+        var conservationMembers = balanceMembers(summary.conservation, summary.balanceMean)
+        if summary.balanceIncludesWarmUp {
+            conservationMembers.append(("warmUpIncluded", .bool(true)))
+            conservationMembers.append(("counted", .object(balanceMembers(summary.countedConservation, summary.countedBalanceMean))))
+        }
+        let conservation: JSONValue = .object(conservationMembers)
         var members: [(key: String, value: JSONValue)] = [
             ("format", .string(format)),
             ("scenario", scenario),
@@ -104,6 +101,20 @@ public enum JSONReport {
             ("basis", .string(DeskGuard.basis)),
             ("failedTargets", .array(summary.targets.filter(\.failedByDeskGuard).map { .string($0.id) })),
         ])
+    }
+
+    /// A balance's totals over the replications, whether it holds, and its means per replication.
+    static func balanceMembers(_ c: Conservation, _ mean: (KeyPath<Conservation, Int>) -> Estimate) -> [(key: String, value: JSONValue)] {
+        [
+            ("backlog", .number(Double(c.backlog))),
+            ("received", .number(Double(c.received))),
+            ("finished", .number(Double(c.finished))),
+            ("refused", .number(Double(c.refused))),
+            ("withdrawn", .number(Double(c.withdrawn))),
+            ("inProgress", .number(Double(c.inProgress))),
+            ("balanced", .bool(c.isBalanced)),
+            ("perReplication", .object(conservationCounters.map { name, counter in (name, estimate(mean(counter))) })),
+        ]
     }
 
     static var conservationCounters: [(String, KeyPath<Conservation, Int>)] {

@@ -50,17 +50,22 @@ enum UnreachableWords {
         ("set by an input, not by the flow: \(input)", "do tham số đầu vào quyết định, không do luồng xử lý hồ sơ: \(input)")
     }
 
-    static func failsWhenLarge(_ value: String) -> (String, String) {
-        ("fails even with very large staff at every office searched (\(value) there): "
+    /// The share `x` as each language writes it (99.82% / 99,82%).
+    static func shown(_ x: Double) -> (en: String, vi: String) { (Language.en.numbers.percent(x), Language.vi.numbers.percent(x)) }
+
+    static func failsWhenLarge(_ x: Double) -> (String, String) {
+        let value = shown(x)
+        return ("fails even with very large staff at every office searched (\(value.en) there): "
             + "held by something staff cannot change, such as an opening backlog or a fixed lag",
-         "vẫn không đạt dù mọi đơn vị được tìm có biên chế rất lớn (khi đó \(value)): "
+         "vẫn không đạt dù mọi đơn vị được tìm có biên chế rất lớn (khi đó \(value.vi)): "
             + "bị giữ bởi yếu tố biên chế không thay đổi được, như hồ sơ tồn đầu kỳ hoặc thời gian cố định")
     }
 
-    static func straddlesWhenLarge(_ value: String) -> (String, String) {
-        ("not shown to pass even with very large staff at every office searched (its interval still straddles "
-            + "the threshold at \(value))",
-         "chưa chứng tỏ đạt dù mọi đơn vị được tìm có biên chế rất lớn (khoảng tin cậy vẫn vắt qua ngưỡng, ở mức \(value))")
+    static func straddlesWhenLarge(_ x: Double) -> (String, String) {
+        let value = shown(x)
+        return ("not shown to pass even with very large staff at every office searched (its interval still straddles "
+            + "the threshold at \(value.en))",
+         "chưa chứng tỏ đạt dù mọi đơn vị được tìm có biên chế rất lớn (khoảng tin cậy vẫn vắt qua ngưỡng, ở mức \(value.vi))")
     }
 }
 

@@ -175,6 +175,7 @@ public enum TextReport {
             lines.append("")
             lines.append(w.unstable)
             lines.append("  " + language.unstableGaveUpNote(f.percent(DeskGuard.allowance, 0)))
+            lines.append("  " + language.unstableSaturatedNote(f.percent(OfficeResult.saturatedUtilization, 0)))
             for o in unstable {
                 let name = Format.wrapped(language.pick(o.office.name, o.office.nameVi), 44, indent: "    ")
                 let gaveUp = o.gaveUpShare.map { ", " + w.gaveUp + " \(f.meanCount(o.abandonedPerReplication.mean)) (\(f.percent($0, 1)))" } ?? ""
@@ -202,15 +203,13 @@ public enum TextReport {
 
         // The balance on the tables' basis (means per replication), opening backlog named even
         // when there is none; whether it balances is checked on the exact totals.
-        let c = summary.conservation
-        func balanceMean(_ counter: KeyPath<Conservation, Int>) -> String {
-            let value = summary.balanceMean(counter).mean
-            return f.meanCount(value, decimals: many ? 1 : 0)
-        }
+        // With a warm-up, the balance of every simulated dossier and that of the counted ones.
         lines.append(w.balance + (many ? " " + w.balanceNote : ""))
-        lines.append("  \(w.backlog) \(balanceMean(\.backlog)) + \(w.received) \(balanceMean(\.received)) = \(w.finished) \(balanceMean(\.finished))"
-                     + " + \(w.refused) \(balanceMean(\.refused)) + \(w.withdrawn) \(balanceMean(\.withdrawn))"
-                     + " + \(w.inProgress) \(balanceMean(\.inProgress))  " + (c.isBalanced ? w.balanced : w.broken))
+        for balance in BalanceLines.balances(summary, language: language) {
+            let indent = balance.label == nil ? "  " : "    "
+            if let label = balance.label { lines.append("  " + label) }
+            lines.append(indent + balance.equation + "  " + (balance.isBalanced ? w.balanced : w.broken))
+        }
         lines += BackTestReport.lines(summary.backTest, language: language)
         lines += UnitReport.lines(summary.unitFigures, targets: summary.targets, language: language)
         return lines.joined(separator: "\n") + "\n"

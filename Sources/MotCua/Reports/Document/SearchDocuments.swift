@@ -190,9 +190,15 @@ public enum StaffDocument {
                 notes: [w("Tested at a very large staff of every office searched: a target that still does not pass there is decided by inputs, not by staff.",
                           "Đã thử với biên chế rất lớn ở mọi đơn vị được tìm: chỉ tiêu vẫn không đạt thì do tham số đầu vào quyết định, không do biên chế.")])))
         }
-        if search.solution != nil {
+        if let solution = search.solution {
             let notMinimal = search.bounds.filter { search.minimality[$0.office] == false }.map { name($0.office) }
-            staffBlocks.append(.paragraph(notMinimal.isEmpty
+            // Offices at the lower bound of their search get no one-fewer trial: with none above
+            // it, nothing was checked, and the report says so rather than "passed".
+            let tried = search.bounds.contains { (solution[$0.office] ?? $0.low) > $0.low }
+            staffBlocks.append(.paragraph(!tried
+                ? w("Minimality check: not applicable — every office is at the lower bound of its search, so there was no one fewer to try.",
+                    "Kiểm tra tối thiểu: không áp dụng — mọi đơn vị đều ở giới hạn dưới của phạm vi tìm, nên không có phương án bớt một người để thử.")
+                : notMinimal.isEmpty
                 ? w("Minimality check: with one fewer at any office (above its lower bound) some target does not pass.",
                     "Kiểm tra tối thiểu: bớt một người ở bất kỳ đơn vị nào (trên giới hạn dưới) thì có chỉ tiêu không đạt.")
                 : w("Minimality check FAILED at: ", "Kiểm tra tối thiểu KHÔNG ĐẠT tại: ") + notMinimal.joined(separator: ", ")))

@@ -14,7 +14,7 @@ public enum UnitStaffDocument {
             search.figures.first { $0.id == id }.map { language.pick($0.name, $0.nameVi) } ?? id
         }
         func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : "\(n)" }
-        let seconds = Format.fixed(search.seconds, 1) + " s"
+        let seconds = language.numbers.fixed(search.seconds, 1) + " s"
 
         let raised = search.units.filter { $0.change > 0 }
         let lowered = search.units.filter { $0.change < 0 }
@@ -109,7 +109,7 @@ public enum UnitStaffDocument {
         let tried = search.units.contains { $0.oneFewerFails != nil }
         checks.append(.paragraph(!notMinimal.isEmpty ? p.notMinimal(notMinimal.joined(separator: ", ")) : tried ? p.minimal : p.nothingToCheck))
         if !search.settled { checks.append(.paragraph(p.unsettled)) }
-        checks.append(.paragraph(p.replications(search.screening, search.replications, Format.percent(search.confidence, 2))))
+        checks.append(.paragraph(p.replications(search.screening, search.replications, language.numbers.percent(search.confidence, 2))))
         checks.append(.table(ReportTable(id: "evaluations", columns: [
             ReportColumn("round", p.round), ReportColumn("note", p.note), ReportColumn("replications", p.replicationsColumn),
             ReportColumn("failing", p.failing), ReportColumn("total_staff", p.totalStaff)],

@@ -18,6 +18,29 @@ extension ScenarioDecoder {
                              + "it receives no work; route a procedure through it or remove it")
         }
         warnTargetsWithoutDossiers(offices: offices, procedures: procedures, targets: targets, backlog: backlog)
+        warnDistrictLevelAfterAbolition(horizon, offices: offices)
+    }
+
+    /// The day the district level ended (Resolution 1685/NQ-UBTVQH15; the two-level government
+    /// and Decree 118/2025/NĐ-CP, docs/model.md §10, §13).
+    static let districtsAbolished = CivilDate(year: 2025, month: 7, day: 1)!
+
+    /// A scenario with offices at district level whose horizon runs on 1 July 2025 or later: it
+    /// runs (the rules are data), but from that day its structure is not the city's (red-team 2
+    /// item 24). One warning, at the first district office.
+    func warnDistrictLevelAfterAbolition(_ horizon: Horizon, offices: [Located<OfficeSpec>]) {
+        let district = offices.filter { $0.spec.level == .district }
+        let last = horizon.start.adding(days: horizon.days - 1)
+        guard let first = district.first, last >= Self.districtsAbolished else { return }
+        let names = district.map { "\"\($0.spec.id)\"" }.joined(separator: ", ")
+        let span = horizon.start >= Self.districtsAbolished
+            ? "the whole horizon (\(horizon.start) to \(last)) lies on or after"
+            : "the horizon (\(horizon.start) to \(last)) reaches"
+        diagnostics.warn("\(first.path).level", "district level (office\(district.count > 1 ? "s" : "") \(names)), but "
+                         + "\(span) \(Self.districtsAbolished), the day the districts were abolished "
+                         + "(Resolution 1685/NQ-UBTVQH15; two-level government, one-stop rules of Decree 118/2025/NĐ-CP): "
+                         + "from that day this structure and its Decree 61 rules are not the city's; end the horizon "
+                         + "by 2025-06-30, or model the later days with a ward-centre or city-unit scenario (motcua new)")
     }
 
     /// Surges, absences and staff changes dated outside the horizon: one warning per entry.
