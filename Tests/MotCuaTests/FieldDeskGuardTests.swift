@@ -29,13 +29,13 @@ struct FieldDeskGuardTests {
         for id in ["on-time-land", "late-land"] {
             let target = try #require(summary.targets.first { $0.id == id })
             #expect(target.verdict == .fail && target.failedByDeskGuard, "\(id)")
-            #expect(target.deskGuardReason(.en)?.contains("of the Land citizens could not file at the desk") == true, "\(id)")
+            #expect(target.deskGuardReason(.en)?.contains("of the Land citizens who came to the desk could not file there") == true, "\(id)")
         }
         // The wards' fields, whose desks serve their citizens, keep their own verdicts.
         let certification = try #require(summary.targets.first { $0.id == "on-time-certification" })
         #expect(!certification.failedByDeskGuard && certification.deskGuardReason(.en) == nil)
         let text = TextReport.render(summary)
-        #expect(text.contains("of the Land citizens could not file at the desk"))
+        #expect(text.contains("of the Land citizens who came to the desk could not file there"))
         #expect(TextReport.deskGuardLine(summary, .en)?.contains("Judged on a target's own field") == true)
         let json = JSONReport.document(summary)
         guard case .array(let failed)? = json["deskGuard"]?["failedTargets"] else { Issue.record("no failedTargets"); return }

@@ -3,8 +3,8 @@
 /// A citizen who gives up in a desk queue, or whose patience runs out overnight while the desk
 /// is closed (sent home at closing), withdraws a dossier that was never accepted: legally it was
 /// never received, so it leaves the on-time rate, which can then stay high while the desk
-/// collapses. The guard watches the share of all received dossiers whose citizen could not file
-/// at a desk, twice: over the whole scenario (above ``allowance`` every on-time and late verdict
+/// collapses. The guard watches the share of the citizens who came to a desk in person (online
+/// and postal dossiers never queue there) who could not file, twice: over the whole scenario (above ``allowance`` every on-time and late verdict
 /// fails) and over each target's own dossiers — its field — when they are enough to judge on
 /// (``minimumReceived``): above ``allowance`` that target's on-time or late verdict fails. Both
 /// give the reason. A desk turning one field's citizens away fails that field although the
@@ -33,17 +33,19 @@ public enum DeskGuard {
         measure == .onTimeRate || measure == .lateRate
     }
 
-    /// The share of `tally`'s received dossiers whose citizen could not file at the desk, nil
-    /// when nothing was received.
+    /// The share of `tally`'s citizens who came to a desk in person and could not file there,
+    /// nil when none came. Over all received dossiers, a district where most file online would
+    /// hide a desk turning away a quarter of its line (an outside review: the city at 1.5×,
+    /// 9.2% of all received, 28.6% of those in person).
     public static func share(_ tally: ProcedureTally) -> Double? {
-        tally.received > 0 ? Double(tally.gaveUpAtDesk) / Double(tally.received) : nil
+        tally.receivedInPerson > 0 ? Double(tally.gaveUpAtDesk) / Double(tally.receivedInPerson) : nil
     }
 
     /// Whether a share (the mean over replications) exceeds the allowance.
     public static func trips(_ share: Double) -> Bool { share > allowance }
 
-    /// The fewest citizens a target's own dossiers must have received (mean per replication) for
-    /// the guard to judge their share: 500. Fewer, and the share is noise (docs/model.md §7.6): at
+    /// The fewest citizens a target's own dossiers must have brought to a desk in person (mean per
+    /// replication) for the guard to judge their share: 500. Fewer, and the share is noise (docs/model.md §7.6): at
     /// a true share of 4%, 500 received put 10% more than four binomial standard deviations away,
     /// while Gò Vấp's complaints (about 300 a year) or investment (130 a year; 3 of 17 gave up in
     /// 60 days, 17.6%, at today's load) would be judged on a handful of citizens.
@@ -58,14 +60,14 @@ public enum DeskGuard {
 
     /// What the guard finds for one target's own dossiers (its field, or what it counts).
     public struct Own: Sendable, Equatable {
-        /// The share of the target's received dossiers whose citizen could not file, mean over
+        /// The share of the target's citizens who came in person and could not file, mean over
         /// replications.
         public let share: Double
-        /// Citizens who could not file, and dossiers received, mean per replication.
+        /// Citizens who could not file, and citizens who came to a desk in person, mean per replication.
         public let gaveUp: Double
         public let received: Double
 
-        /// Whether the own share fails the target: enough received to judge, and above the allowance.
+        /// Whether the own share fails the target: enough citizens in person to judge, and above the allowance.
         public var trips: Bool { received >= DeskGuard.minimumReceived && DeskGuard.trips(share) }
     }
 
@@ -75,6 +77,6 @@ public enum DeskGuard {
         guard let share = meanShare(perReplication), !perReplication.isEmpty else { return nil }
         let n = Double(perReplication.count)
         return Own(share: share, gaveUp: Double(perReplication.reduce(0) { $0 + $1.gaveUpAtDesk }) / n,
-                   received: Double(perReplication.reduce(0) { $0 + $1.received }) / n)
+                   received: Double(perReplication.reduce(0) { $0 + $1.receivedInPerson }) / n)
     }
 }

@@ -77,6 +77,9 @@ public struct ProcedureTally: Sendable, Equatable, Codable, BitwiseCopyable {
     /// Dossiers received, and those in progress when the horizon started (the denominator of
     /// the withdrawn share).
     public var receivedOrBacklog: Int { received + backlog }
+    /// Dossiers received from citizens who came to a desk in person (not online or by post):
+    /// the citizens who could give up in a desk's line, the desk guard's denominator (§7.6).
+    public var receivedInPerson: Int { received - online - postal }
     /// Counted as on time by the national portal's rule.
     public var onTime: Int { finishedOnTime + inProgressNotDue }
     /// Late dossiers (finished late or overdue in progress).

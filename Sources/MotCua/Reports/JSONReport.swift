@@ -97,6 +97,7 @@ public enum JSONReport {
             ("share", summary.gaveUpAtDeskShare.map(JSONValue.number) ?? .null),
             ("gaveUpPerReplication", estimate(summary.overall.mean(\.gaveUpAtDesk))),
             ("receivedPerReplication", estimate(summary.overall.mean(\.received))),
+            ("inPersonPerReplication", estimate(summary.overall.mean(\.receivedInPerson))),
             ("allowance", .number(DeskGuard.allowance)),
             ("basis", .string(DeskGuard.basis)),
             ("failedTargets", .array(summary.targets.filter(\.failedByDeskGuard).map { .string($0.id) })),

@@ -185,27 +185,27 @@ extension Language {
 extension Language {
     /// The reason under an on-time or late verdict the desk guard failed.
     func deskGuardReason(_ share: String) -> String {
-        pick("\(share) of citizens could not file at the desk: the desk cannot serve this load",
-             "\(share) công dân không nộp được hồ sơ tại bộ phận một cửa: bộ phận không đáp ứng được mức tải này")
+        pick("\(share) of the citizens who came to a desk could not file there: the desk cannot serve this load",
+             "\(share) công dân đến trực tiếp không nộp được hồ sơ tại bộ phận một cửa: bộ phận không đáp ứng được mức tải này")
     }
     /// The reason under an on-time or late verdict the desk guard failed on the target's own
     /// dossiers (its field, when it has one), the scenario's share being within the allowance.
     func deskGuardOwnReason(_ share: String, _ count: String, _ received: String, field: String?) -> String {
         let whose = field.map { pick("of the \($0) citizens", "công dân lĩnh vực \($0)") } ?? pick("of this target's citizens", "công dân của chỉ tiêu này")
-        return pick("\(share) \(whose) could not file at the desk (\(count) of \(received) received, mean per replication): the desk cannot serve them",
-                    "\(share) \(whose) không nộp được hồ sơ tại bộ phận một cửa (\(count) trên \(received) hồ sơ tiếp nhận, trung bình mỗi lần chạy): bộ phận không đáp ứng được")
+        return pick("\(share) \(whose) who came to the desk could not file there (\(count) of \(received) in person, mean per replication): the desk cannot serve them",
+                    "\(share) \(whose) đến trực tiếp không nộp được hồ sơ tại bộ phận một cửa (\(count) trên \(received) lượt đến trực tiếp, trung bình mỗi lần chạy): bộ phận không đáp ứng được")
     }
     /// Added to the guard's line when a target's own field, not the scenario, is over the allowance.
     var deskGuardOwnTripped: String {
-        pick("Judged on a target's own field (at least \(Int(DeskGuard.minimumReceived)) received per replication), it also fails the targets whose reason is given above.",
-             "Tính trên chính lĩnh vực của chỉ tiêu (ít nhất \(Int(DeskGuard.minimumReceived)) hồ sơ tiếp nhận mỗi lần chạy), ràng buộc cũng làm không đạt các chỉ tiêu có lý do nêu ở trên.")
+        pick("Judged on a target's own field (at least \(Int(DeskGuard.minimumReceived)) citizens in person per replication), it also fails the targets whose reason is given above.",
+             "Tính trên chính lĩnh vực của chỉ tiêu (ít nhất \(Int(DeskGuard.minimumReceived)) lượt đến trực tiếp mỗi lần chạy), ràng buộc cũng làm không đạt các chỉ tiêu có lý do nêu ở trên.")
     }
     /// The line that states the share of citizens who could not file, and the guard.
     func deskGuardLine(_ share: String, _ count: String, _ received: String, _ allowance: String, tripped: Bool) -> String {
         let verdict = tripped ? pick("on-time and late verdicts FAIL", "đánh giá đúng hạn, trễ hạn: KHÔNG ĐẠT")
                               : pick("within the guard", "trong giới hạn")
-        return pick("Desk guard: \(share) of citizens could not file at the desk (\(count) of \(received) received gave up in the queue or were sent home at closing); above \(allowance), \(DeskGuard.basis), the on-time and late verdicts fail — \(verdict)",
-                    "Ràng buộc một cửa: \(share) công dân không nộp được hồ sơ (\(count) trên \(received) hồ sơ tiếp nhận bỏ về khi chờ hoặc phải về khi hết giờ); trên \(allowance), \(DeskGuard.basisVi), đánh giá đúng hạn, trễ hạn là không đạt — \(verdict)")
+        return pick("Desk guard: \(share) of the citizens who came to a desk in person could not file there (\(count) of \(received) gave up in the queue or were sent home at closing; online and postal dossiers are not counted); above \(allowance), \(DeskGuard.basis), the on-time and late verdicts fail — \(verdict)",
+                    "Ràng buộc một cửa: \(share) công dân đến trực tiếp không nộp được hồ sơ (\(count) trên \(received) lượt đến trực tiếp bỏ về khi chờ hoặc phải về khi hết giờ; không tính hồ sơ trực tuyến, bưu chính); trên \(allowance), \(DeskGuard.basisVi), đánh giá đúng hạn, trễ hạn là không đạt — \(verdict)")
     }
     /// The short column name of the share who could not file, per load (sweep) or variant (compare).
     var couldNotFile: String { pick("could not file at desk", "không nộp được") }

@@ -226,7 +226,7 @@ public enum TextReport {
         guard summary.targets.contains(where: { DeskGuard.guards($0.measure) }), let share = summary.gaveUpAtDeskShare else { return nil }
         let f = language.numbers
         return language.deskGuardLine(f.percent(share, 2), f.meanCount(summary.overall.mean(\.gaveUpAtDesk).mean),
-                                      f.meanCount(summary.overall.mean(\.received).mean), f.percent(DeskGuard.allowance, 0),
+                                      f.meanCount(summary.overall.mean(\.receivedInPerson).mean), f.percent(DeskGuard.allowance, 0),
                                       tripped: DeskGuard.trips(share))
             + (summary.targets.contains { !DeskGuard.trips(share) && $0.failedByDeskGuard } ? " " + language.deskGuardOwnTripped : "")
     }

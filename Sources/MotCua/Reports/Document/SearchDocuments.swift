@@ -275,6 +275,6 @@ public enum StaffDocument {
 /// the allowance above which the on-time and late verdicts fail (docs/model.md §7.6).
 func deskGuardNote(_ language: Language) -> String {
     let allowance = language.numbers.percent(DeskGuard.allowance, 0)
-    return language.pick("\(language.couldNotFile): the share of received dossiers whose citizen gave up in the queue or was sent home at closing; above \(allowance), \(DeskGuard.basis), the on-time and late verdicts fail.",
-                         "\(language.couldNotFile): tỷ lệ hồ sơ mà công dân bỏ về khi chờ hoặc phải về khi hết giờ; trên \(allowance), \(DeskGuard.basisVi), đánh giá đúng hạn, trễ hạn là không đạt.")
+    return language.pick("\(language.couldNotFile): the share of the citizens who came to a desk in person who gave up in the queue or were sent home at closing; above \(allowance), \(DeskGuard.basis), the on-time and late verdicts fail.",
+                         "\(language.couldNotFile): tỷ lệ công dân đến trực tiếp phải bỏ về khi chờ hoặc về khi hết giờ; trên \(allowance), \(DeskGuard.basisVi), đánh giá đúng hạn, trễ hạn là không đạt.")
 }
