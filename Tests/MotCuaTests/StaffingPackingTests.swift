@@ -41,4 +41,21 @@ struct StaffingPackingTests {
         // Alone, an office's screen is read on every target.
         #expect(packing.read([Self.missed("guard-withdrawn")], offices: ["land-branch"]) == ["land-branch": false])
     }
+
+    @Test("a target left out whose verdict only rests on an assumption is not 'set by an input': staff still move it")
+    func restsOnAssumptionIsNotSetByInput() {
+        // An outside review's #11 note on construction (late partly by the one-request rule, an
+        // assumption) once made the all-office search treat construction as input-driven and
+        // halve Urban Management, which serves it.
+        let estimate = Estimate([0.97])
+        var noted = TargetResult(id: "on-time-construction", label: "On time", labelVi: nil, measure: .onTimeRate, fieldName: "Construction",
+                                 fieldNameVi: nil, comparator: .atLeast, threshold: 0.98, estimate: estimate, denominator: estimate,
+                                 verdict: .fail, inputDriven: "54 of 82 late only because asked to supplement more than once", gaveUpAtDesk: nil)
+        noted.inputDrivenKind = .restsOnAssumption
+        #expect(noted.repeatedInput == nil)
+        #expect(StaffingSearch.Unreachable(noted).reason == UnreachableWords.failsWhenLarge(0.97).0)
+        noted.inputDrivenKind = .repeatsInput
+        #expect(noted.repeatedInput != nil)
+        #expect(StaffingSearch.Unreachable(noted).reason == UnreachableWords.inputDriven(noted.inputDriven!).0)
+    }
 }

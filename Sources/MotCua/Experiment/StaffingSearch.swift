@@ -165,7 +165,7 @@ public struct StaffingSearch: Sendable {
         // run again with those floors, once, when any bound rises.
         let floored = bounds.map { bound -> Bound in
             let serves = largeSummary.targets.contains { t in
-                t.verdict != .pass && t.inputDriven == nil && officesOnRoutes(of: t.id, in: scenario).contains(bound.office)
+                t.verdict != .pass && t.repeatedInput == nil && officesOnRoutes(of: t.id, in: scenario).contains(bound.office)
             }
             let today = initial[bound.office] ?? 0
             return serves && bound.low < today && today <= bound.high ? Bound(office: bound.office, low: today, high: bound.high) : bound

@@ -71,7 +71,7 @@ extension StaffingSearch {
 extension StaffingSearch.Unreachable {
     /// `t`, which does not pass at the very large staff, with the reason.
     init(_ t: TargetResult) {
-        let (reason, reasonVi) = t.inputDriven.map(UnreachableWords.inputDriven)
+        let (reason, reasonVi) = t.repeatedInput.map(UnreachableWords.inputDriven)
             ?? (t.verdict == .fail ? UnreachableWords.failsWhenLarge : UnreachableWords.straddlesWhenLarge)(t.estimate.mean)
         self.init(target: t.id, label: t.label + (t.fieldName.map { " — \($0)" } ?? ""),
                   labelVi: (t.labelVi ?? t.label) + ((t.fieldNameVi ?? t.fieldName).map { " — \($0)" } ?? ""),

@@ -33,6 +33,10 @@ public struct TargetResult: Sendable {
     /// What ``inputDriven`` says: that the value repeats an input, or that the verdict rests on
     /// inputs marked as assumptions (docs/model.md §7.3).
     public var inputDrivenKind: InputDrivenKind = .repeatsInput
+    /// ``inputDriven`` when the value restates an input (no staffing moves it), nil otherwise: a
+    /// verdict that only rests on an assumption (``InputDrivenKind/restsOnAssumption``) still
+    /// moves with staff, so the staffing search must not treat it as set by its input.
+    public var repeatedInput: String? { inputDrivenKind == .repeatsInput ? inputDriven : nil }
     /// For an on-time or late target (``DeskGuard/guards(_:)``): the share of all received
     /// dossiers whose citizen could not file at a desk (``ExperimentSummary/gaveUpAtDeskShare``).
     public let gaveUpAtDesk: Double?
