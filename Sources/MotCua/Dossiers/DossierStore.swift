@@ -225,21 +225,6 @@ struct DossierStore: ~Copyable {
         clocks.address(Int(handle))
     }
 
-    /// Reads a byte of the record and of the clock in slot `handle` (see
-    /// ``PlainBuffer/touch(_:)``); 0 for a slot never used.
-    @inline(__always)
-    func touch(_ handle: Int32) -> UInt8 {
-        let slot = Int(handle)
-        guard slot >= 0 && slot < used else { return 0 }
-        return records.touch(slot) &+ clocks.touch(slot)
-    }
-
-    /// ``touch(_:)`` of the slot the next ``add(_:)`` fills, when it reuses one.
-    @inline(__always)
-    func touchNextSlot() -> UInt8 {
-        freeCount > 0 ? touch(freeSlots[freeCount - 1]) : 0
-    }
-
     /// Calls `body` for every dossier still in progress, in slot order.
     func forEachLive(_ body: (DossierRecord) -> Void) {
         forEachLiveWithHandle { _, record in body(record) }

@@ -84,11 +84,6 @@ struct Agenda: ~Copyable {
         return first
     }
 
-    /// The earliest event in the heap, which comes next unless an earlier one is scheduled
-    /// meanwhile or the window moves: a hint, for fetching the data it will need ahead of time.
-    @inline(__always)
-    var upcoming: Event? { heapCount > 0 ? heap[0] : nil }
-
     /// Moves the window one day on, loading that day's bucket into the heap.
     private mutating func advanceWindow() {
         windowDay += 1

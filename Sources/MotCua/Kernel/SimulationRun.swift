@@ -67,16 +67,6 @@ actor SimulationRun {
     /// Service times of each office: one stream per office.
     let serviceRandom: PlainBuffer<RandomStream>
     let instanceCumulative: PlainBuffer<Double>
-    /// Whether the loop reads the next event's data ahead (Lookahead.swift): with many offices
-    /// (a city), whose dossiers, queues and counts outgrow the cache. A smaller run's stay in
-    /// it, and reading ahead only adds work there (M/M/4: 6% more time; Gò Vấp's 76 offices:
-    /// about 10% more, measured on a loaded machine).
-    let looksAhead: Bool
-    /// Offices from which a run reads ahead: above a district's (Gò Vấp 76), below a city's
-    /// (the city year's 885, the synthetic city's 339).
-    static let readAheadFromOffices = 256
-    /// The sum of the bytes ``touchAhead(_:)`` read, stored so that the reads are kept.
-    @exclusivity(unchecked) var touchedAhead: UInt8 = 0
     /// A dossier waiting to be handed to an office (see ``deliver()``).
     @exclusivity(unchecked) var pending: OfficeRequest?
 
@@ -101,7 +91,6 @@ actor SimulationRun {
         self.seed = seed
         let offices = model.offices.map { Office(model: $0, context: context, executor: executor, seed: seed) }
         self.offices = offices
-        looksAhead = offices.count >= SimulationRun.readAheadFromOffices
         officeRefs = PlainBuffer(offices.map(Unretained.init))
         procedures = PlainBuffer(model.procedures)
         stages = PlainBuffer(model.stages)
@@ -204,11 +193,8 @@ actor SimulationRun {
         }
         var recordedDays = 0
         var nextMidnight = 1440.0
-        var touched: UInt8 = 0
         while let event = context.agenda.next() {
             if event.time >= end { break }
-            // Before this event's work, so that the next one's data arrive meanwhile (Lookahead.swift).
-            if looksAhead, let upcoming = context.agenda.upcoming { touched &+= touchAhead(upcoming) }
             if event.time >= nextMidnight {
                 // A cancelled task (the workbench's cancel) stops here, at the first event of a
                 // simulated day: checked once a day, not per event, so the kernel's speed is kept,
@@ -248,7 +234,6 @@ actor SimulationRun {
             }
             if pending != nil { deliver() }
         }
-        touchedAhead = touched
         context.now = end
         while recordedDays < inProgressPerDay.count { recordDay(recordedDays); recordedDays += 1 }
         return try close(events: events, trace: trace.value,

@@ -155,16 +155,6 @@ actor Office {
         }
     }
 
-    /// Reads what the office's next start reads — its counters, the head of its queue and that
-    /// dossier's record and clock — for ``SimulationRun/touchAhead(_:)``; returns a byte of them.
-    @inline(__always)
-    func touchAhead() -> UInt8 {
-        guard let head = priorityQueue.first ?? queue.first, head.dossier >= 0 else {
-            return UInt8(truncatingIfNeeded: busy)
-        }
-        return context.dossiers.touch(head.dossier)
-    }
-
     /// Records the queue at the end of every day that ended before `now`.
     @inline(__always)
     private func recordDays(before now: SimTime) {

@@ -60,14 +60,6 @@ struct PlainBuffer<Element: BitwiseCopyable>: ~Copyable {
         return base + index
     }
 
-    /// Reads the first byte of the element at `index`, so that the processor fetches its cache
-    /// line before it is needed (Swift has no prefetch instruction). Callers keep the byte
-    /// (add it to a sum they store), or the compiler would drop the read.
-    @inline(__always)
-    func touch(_ index: Int) -> UInt8 {
-        UnsafeRawPointer(address(index)).load(as: UInt8.self)
-    }
-
     /// Grows the buffer to `newCount` elements (at least the current count), filling the new
     /// ones with `value`; earlier elements keep their values.
     /// - Complexity: O(`newCount`).

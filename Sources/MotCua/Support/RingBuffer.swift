@@ -12,10 +12,6 @@ struct RingBuffer<Element: BitwiseCopyable>: ~Copyable {
 
     var isEmpty: Bool { count == 0 }
 
-    /// The element that ``popFirst()`` would return, left in the queue.
-    @inline(__always)
-    var first: Element? { count > 0 ? storage[head] : nil }
-
     @inline(__always)
     mutating func append(_ element: Element) {
         if count == storage.count { grow(filling: element) }
