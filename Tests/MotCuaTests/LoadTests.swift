@@ -12,9 +12,10 @@ struct LoadTests {
         return try await SimulationRun(model: model, seed: 8).run()
     }
 
-    @Test("the yearly volume is kept whatever the profile")
+    @Test("whole weeks get their share of the yearly volume whatever the weekday and hour profile")
     func volumeKept() async throws {
-        // 52,596 a year is 0.1 per minute: 4,032 expected in 28 days (sd ≈ 63.5).
+        // 52,596 a year is 0.1 per minute: 4,032 expected in 28 days (sd ≈ 63.5); the shaped year
+        // from Monday 2024-01-01 weighs 403.65 weekday units, so its four weeks expect 4,013.
         let flat = try await received("")
         let shaped = try await received(#""load": {"weekday": [3, 1, 1, 1, 1, 0.5, 0.2], "hour": [0,0,0,0,0,0,0,1,3,3,2,1,1,2,2,2,1,0,0,0,0,0,0,0]},"#)
         for result in [flat, shaped] {
@@ -40,6 +41,21 @@ struct LoadTests {
         let week = { (w: Int) in (0..<7).reduce(0) { $0 + Int(result.receivedPerDay[w * 7 + $1]) } }
         #expect(abs(Double(week(1)) / Double(week(0)) - 3) < 0.3)
         #expect(abs(Double(week(2)) / Double(week(0)) - 1) < 0.15)
+    }
+
+    @Test("a surge over the whole horizon raises its load: the yearly volume is spread over the year, not the horizon")
+    func surgeCoveringTheHorizon() async throws {
+        // ×3 on all 28 days: the year from the start weighs 28 × 3 + 337.25 = 421.25 days, of which
+        // the horizon holds 84, so 52,596 × 84 / 421.25 ≈ 10,488 arrive (sd ≈ 102); spread over the
+        // horizon (the rule until motcua-model/8) it was 4,032, as without the surge.
+        let load = #""load": {"surges": [{"from": "2024-01-01", "to": "2024-01-28", "factor": 3, "label": "Tết"}]},"#
+        let result = try await received(load)
+        #expect(abs(Double(result.conservation.received) - 10_488) < 4 * 102)
+        let json = minimalScenario
+            .replacingOccurrences(of: #""days": 10"#, with: #""days": 28"#)
+            .replacingOccurrences(of: #""yearlyVolume": 1000"#, with: #""yearlyVolume": 52596"#)
+            .replacingOccurrences(of: #""calendar": {"mode": "always-open"},"#, with: #""calendar": {"mode": "always-open"}, \#(load)"#)
+        #expect(abs(RunLimits.expectedDossiers(try decodeScenario(json)) - 52_596 * 84 / 421.25) < 1)
     }
 
     @Test("--load scales every volume")

@@ -40,8 +40,24 @@ public struct LoadProfile: Sendable, Equatable {
 
     /// Factor of each day of `calendar`'s covered range (month × weekday × surges × growth).
     func dayFactors(_ calendar: WorkingCalendar) -> [Double] {
-        (0..<calendar.coveredDays).map { d in
-            let date = calendar.date(ofDay: d)
+        dayFactors(from: calendar.start, days: calendar.coveredDays)
+    }
+
+    /// The share of a year's dossiers (the year from `start`, ``CumulativeRate/daysInYear`` days)
+    /// that arrive in the first `days` days, counted by day factors alone: exact on the wall
+    /// clock (online dossiers), close for paper ones (which also weigh each day's open hours).
+    /// Used to size a run before it starts (``RunLimits``); the model uses ``CumulativeRate``.
+    func shareOfYear(from start: CivilDate, days: Int) -> Double {
+        let wholeYearDays = Int(CumulativeRate.daysInYear)
+        let factors = dayFactors(from: start, days: Swift.max(days, wholeYearDays + 1))
+        let year = factors[..<wholeYearDays].reduce(0, +) + (CumulativeRate.daysInYear - Double(wholeYearDays)) * factors[wholeYearDays]
+        return year > 0 ? factors[..<days].reduce(0, +) / year : Double(days) / CumulativeRate.daysInYear
+    }
+
+    /// Factor of each of `days` days from `start`.
+    func dayFactors(from start: CivilDate, days: Int) -> [Double] {
+        (0..<days).map { d in
+            let date = start.adding(days: d)
             var f = month[date.components.month - 1] * weekday[date.weekday - 1]
             for surge in surges where surge.from <= date && date <= surge.to { f *= surge.factor }
             if yearlyGrowth != 1 { f *= pow(yearlyGrowth, Double(d) / 365.25) }
@@ -96,11 +112,22 @@ final class CumulativeRate: @unchecked Sendable {
     /// The integral of the rate over the horizon, in weighted minutes.
     var total: Double { beforeDay[days] }
 
+    /// The integral of the rate over the year from the horizon start (365.25 days), in weighted
+    /// minutes: a procedure's `yearlyVolume` is spread over this, so a horizon shorter than a
+    /// year gets its profile's share of the year (docs/model.md §2.1).
+    let yearTotal: Double
+
+    /// Days a year of ``yearTotal`` spans: the whole days, then a quarter of the next.
+    static let daysInYear = 365.25
+
     /// Lays out a profile's day and hour factors (``LoadProfile/dayFactors(_:)``,
     /// ``LoadProfile/hour``) over the first `days` days, on the open time of `schedule` (kept
     /// alive by the caller, the model) or on the wall clock when it is nil.
+    /// `dayFactors` must cover at least a year and a day past the horizon start (for ``yearTotal``).
     init(dayFactors: [Double], hourFactors: [Double], schedule: OfficeSchedule?, days: Int) {
         self.days = days
+        let wholeYearDays = Int(CumulativeRate.daysInYear)
+        var year = 0.0
         var patterns: [[Double]] = []
         var weighted: [Double] = []
         var openBefore: [Double] = []
@@ -109,7 +136,7 @@ final class CumulativeRate: @unchecked Sendable {
         var openAtMidnight: [Double] = []
         var factors: [Double] = []
         pattern.reserveCapacity(days)
-        for d in 0..<days {
+        for d in 0..<Swift.max(days, wholeYearDays + 1) {
             let midnight = Double(d) * 1440
             let minutes = (0..<24).map { h in
                 schedule.map { $0.openMinutes(from: midnight + Double(h) * 60, to: midnight + Double(h + 1) * 60) } ?? 60
@@ -128,13 +155,18 @@ final class CumulativeRate: @unchecked Sendable {
                     openBefore.append(o)
                 }
             }
-            pattern.append(Int32(index))
             let f = dayFactors[d]
+            let dayWeight = f * weighted[index * 25 + 24]
+            if d < wholeYearDays { year += dayWeight }
+            if d == wholeYearDays { year += (CumulativeRate.daysInYear - Double(wholeYearDays)) * dayWeight }
+            guard d < days else { continue }
+            pattern.append(Int32(index))
             factors.append(f)
             // Exactly the sum the walk in `time(reaching:cursor:)` compares against.
-            before.append(before[d] + f * weighted[index * 25 + 24])
+            before.append(before[d] + dayWeight)
             openAtMidnight.append(schedule?.openTime(at: midnight) ?? midnight)
         }
+        yearTotal = year
         beforeDay = PlainBuffer(before)
         openBeforeDay = PlainBuffer(openAtMidnight)
         dayFactor = PlainBuffer(factors)

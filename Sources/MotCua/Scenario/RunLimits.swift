@@ -33,8 +33,15 @@ public enum RunLimits {
 
     /// Expected dossiers of one replication (arrivals plus the opening backlog).
     public static func expectedDossiers(_ scenario: Scenario) -> Double {
-        scenario.procedures.reduce(0.0) { $0 + $1.yearlyVolume } * Double(scenario.horizon.days) / 365.25
-            + Double(scenario.backlog.reduce(0) { $0 + $1.count })
+        // The yearly volume is spread over the year from the horizon start (docs/model.md §2.1).
+        let start = scenario.horizon.start, days = Swift.max(scenario.horizon.days, 0)
+        var shares: [(profile: LoadProfile, share: Double)] = []
+        return scenario.procedures.reduce(0.0) { sum, procedure in
+            let profile = procedure.load ?? scenario.load
+            let share = shares.first { $0.profile == profile }?.share ?? profile.shareOfYear(from: start, days: days)
+            if !shares.contains(where: { $0.profile == profile }) { shares.append((profile, share)) }
+            return sum + procedure.yearlyVolume * share
+        } + Double(scenario.backlog.reduce(0) { $0 + $1.count })
     }
 
     /// A count for a message, whatever its size (an `Int` conversion of 1e300 would trap).

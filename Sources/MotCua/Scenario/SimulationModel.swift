@@ -135,7 +135,6 @@ public final class SimulationModel: Sendable {
         var cumulativeRates: [CumulativeRate] = []
         var rateIndex: [IntegralKey: Int] = [:]
         let fieldIndex = Dictionary(uniqueKeysWithValues: scenario.fields.enumerated().map { ($0.element.id, $0.offset) })
-        let yearsInHorizon = Double(scenario.horizon.days) / 365.25
         for (p, procedure) in scenario.procedures.enumerated() {
             let route = procedure.route
             let firstStage = stages.count
@@ -177,7 +176,7 @@ public final class SimulationModel: Sendable {
             let intakeEntry = scenario.offices.first { $0.id == procedure.intake.office }
             let neighbours = intakeEntry.map { SimulationModel.neighbours(of: $0.instances) } ?? []
             for (n, office) in intakeOffices.enumerated() where weights[n] > 0 {
-                let volume = procedure.yearlyVolume * yearsInHorizon * weights[n] / weightSum
+                let volume = procedure.yearlyVolume * weights[n] / weightSum
                 // In person and by post while the desk is open; online at any hour.
                 let channels: [(online: Bool, postal: Bool, share: Double)] = [
                     (false, false, 1 - procedure.onlineShare - procedure.postalShare),
@@ -199,7 +198,7 @@ public final class SimulationModel: Sendable {
                         if let cityDesk { points.append((cityDesk, share * anywhere.cityShare, from)) }
                     }
                     for point in points where point.share > 0 {
-                        let expected = volume * point.share
+                        let yearly = volume * point.share
                         let scheduleIndex = offices[Int(point.desk)].schedule
                         // The rate-weighted length of the stream's time base (open minutes for paper).
                         let key = IntegralKey(profile: profileIndex, schedule: online ? -1 : scheduleIndex)
@@ -210,12 +209,14 @@ public final class SimulationModel: Sendable {
                             rateIndex[key] = cumulativeRates.count - 1
                             return cumulativeRates.count - 1
                         }()
-                        let span = cumulativeRates[rate].total
-                        guard expected > 0, span > 0 else { continue }
+                        // The yearly volume is spread over the year from the horizon start, so a
+                        // horizon shorter than a year gets its profile's share (docs/model.md §2.1).
+                        let span = cumulativeRates[rate].total, yearSpan = cumulativeRates[rate].yearTotal
+                        guard yearly > 0, span > 0, yearSpan > 0 else { continue }
                         let name = "arrivals/\(procedure.id)/\(offices[Int(point.desk)].id)/\(online ? "online" : postal ? "postal" : "paper")\(point.from)"
                         streamNames.append(name)
                         streams.append(ArrivalStream(procedure: p, office: point.desk, instance: intakeOffices.count > 1 ? Int32(n) : -1,
-                                                     online: online, postal: postal, meanGap: span / expected,
+                                                     online: online, postal: postal, meanGap: yearSpan / yearly,
                                                      rate: profile.isFlat ? -1 : rate))
                     }
                 }
