@@ -54,5 +54,7 @@ struct ProcedureTableTests {
         #expect(issues("id,steps\nbirth,justice-15\n").contains { $0.contains("row 2, column steps") })
         // A value the scenario check refuses is still reported against the procedure.
         #expect(issues("id,yearlyVolume\nbirth,-3\n").contains { $0.contains("≥ 0") })
+        // The same procedure twice: the last row used to win silently.
+        #expect(issues("id,yearlyVolume\nbirth,400000\nbirth,5\n").contains { $0.contains("table.csv, row 3: procedure birth already given in row 2") })
     }
 }

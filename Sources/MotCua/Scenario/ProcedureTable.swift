@@ -37,6 +37,8 @@ enum ProcedureTable {
             return nil
         }
         var procedures: [JSONValue] = []
+        // A procedure given twice would silently take its last row's figures.
+        var rowOfId: [String: Int] = [:]
         for (r, row) in rows.enumerated().dropFirst() where !row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             var members: [(key: String, value: JSONValue)] = []
             var deadline: JSONValue?
@@ -80,12 +82,18 @@ enum ProcedureTable {
                 }
                 members.append(("intake", .object([("office", .string(office)), ("service", serviceTime(minutes))])))
             }
-            guard members.contains(where: { $0.key == "id" }) else {
+            guard let idMember = members.first(where: { $0.key == "id" }), case .string(let id) = idMember.value else {
                 diagnostics.report(jsonPath, "\(file), row \(r + 1): no id")
                 continue
             }
+            if let earlier = rowOfId[id] {
+                diagnostics.report(jsonPath, "\(file), row \(r + 1): procedure \(id) already given in row \(earlier); give each procedure one row")
+                continue
+            }
+            rowOfId[id] = r + 1
             procedures.append(.object(members))
         }
+        if procedures.isEmpty { diagnostics.warn(jsonPath, "\(file): the procedure table has no rows; it changes nothing") }
         return .object([("procedures", .array(procedures))])
     }
 
