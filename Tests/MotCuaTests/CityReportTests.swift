@@ -14,6 +14,8 @@ struct CityReportTests {
           "backTest": [
             {"id": "q3", "label": "On time, Q3", "measure": "onTimeRate", "value": 0.97, "period": "Q3/2025",
              "from": "2025-07-01", "to": "2025-09-30", "source": "test"},
+            {"id": "q3-resolved", "label": "On time of resolved, Q3", "measure": "resolvedOnTimeRate", "value": 0.97,
+             "period": "Q3/2025", "from": "2025-07-01", "to": "2025-09-30", "source": "test"},
             {"id": "august", "label": "Received per day, August", "measure": "receivedPerDay", "count": 310, "period": "8/2025",
              "from": "2025-08-01", "to": "2025-08-31", "source": "test"},
             {"id": "july-online", "label": "Online, July", "measure": "onlineRate", "value": 0.4, "period": "7/2025",
@@ -56,6 +58,20 @@ struct CityReportTests {
         #expect(text.contains("not compared: periods differ") && text.contains("not compared: kept for the whole run only"))
         #expect(text.contains("model: 2025-08-01 – 2025-08-31 (the published period, from the daily counts)"))
         #expect(TextReport.render(summary, language: .vi).contains("không so sánh: khác kỳ"))
+    }
+
+    @Test("a rate 'of resolved dossiers' is finished on time ÷ finished: dossiers in progress are left out (review 3 #8)")
+    func backTestResolvedRate() async throws {
+        // 40× the volume overloads the justice office, so that dossiers are late and in progress.
+        let (summary, results) = try await Self.summary(try Self.backTestScenario().scalingLoad(by: 40))
+        let resolved = try #require(summary.backTest.first { $0.figure.id == "q3-resolved" })
+        let portal = try #require(summary.backTest.first { $0.figure.id == "q3" })
+        let recounted = results.map { r in
+            let onTime = r.procedures.reduce(0) { $0 + $1.finishedOnTime }, late = r.procedures.reduce(0) { $0 + $1.finishedLate }
+            return Double(onTime) / Double(onTime + late)
+        }
+        #expect(abs(resolved.baseline.mean - recounted.reduce(0, +) / 2) < 1e-12)
+        #expect(abs(resolved.baseline.mean - portal.baseline.mean) > 0.001, "the portal's rate counts dossiers in progress too")
     }
 
     @Test("the run's counted days start after the warm-up: a figure of the whole horizon is then not of the same days")

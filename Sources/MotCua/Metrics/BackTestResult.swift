@@ -55,6 +55,11 @@ public struct BackTestResult: Sendable {
             switch figure.measure {
             case .onTimeRate:
                 values = overall.perReplication.map { TargetMeasure.onTimeRate.ratio($0) ?? .nan }
+            case .resolvedOnTimeRate:
+                values = overall.perReplication.map { t in
+                    let resolved = t.finishedOnTime + t.finishedLate
+                    return resolved > 0 ? Double(t.finishedOnTime) / Double(resolved) : .nan
+                }
             case .onlineRate:
                 values = overall.perReplication.map { $0.received > 0 ? Double($0.online) / Double($0.received) : .nan }
             case .receivedPerDay:

@@ -6,6 +6,9 @@ public struct BackTestFigure: Sendable {
     public enum Measure: String, Sendable, CaseIterable {
         /// On-time dossiers ÷ dossiers resolved or in progress (the portal's rate, §7.2).
         case onTimeRate
+        /// Dossiers finished on time ÷ dossiers finished (resolved), the rate the city's
+        /// reports give as "x of y resolved on time"; dossiers in progress are left out.
+        case resolvedOnTimeRate
         /// Dossiers submitted online ÷ dossiers received.
         case onlineRate
         /// Dossiers received per calendar day of the period (`count` ÷ its days).
