@@ -128,13 +128,15 @@ struct ArrivalProcessTests {
         started = clock.now
         let result = try await SimulationRun(model: model, seed: 3).run()
         #expect(clock.now - started < ordinaryTime * 4 + .seconds(2), "ordinary profile: \(ordinaryTime)")
-        // Every stream with a positive rate over the horizon receives its share: the volume is kept.
+        // Every stream receives its share of the yearly volume: the share of the year's rate that
+        // falls in the horizon (docs/model.md §2.1), however peaked the profile.
         let expected = model.streams.reduce(0.0) { sum, stream in
             let p = scenario.procedures[stream.procedure]
             let share = stream.online ? p.onlineShare : stream.postal ? p.postalShare : 1 - p.onlineShare - p.postalShare
             let weight = stream.instance >= 0
                 ? model.instanceWeights[Int(stream.instance)] / model.instanceWeights.reduce(0, +) : 1
-            return sum + p.yearlyVolume * Double(days) / 365.25 * share * weight
+            let rate = model.cumulativeRates[stream.rate]
+            return sum + p.yearlyVolume * share * weight * rate.total / rate.yearTotal
         }
         #expect(abs(Double(result.conservation.received) - expected) < 4 * expected.squareRoot(),
                 "received \(result.conservation.received), expected \(expected)")

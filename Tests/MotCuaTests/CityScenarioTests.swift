@@ -93,7 +93,8 @@ struct CityScenarioTests {
         let report = TextReport.render(summary)
         #expect(report.contains("Back-test against published figures") && report.contains("350/BC-UBND"))
         #expect(report.contains("Worst units by target"))
-        // Not a line per unit; the 38 land registration branches are offices of their own, a line each.
-        #expect(report.split(separator: "\n").count < 360, "a city report is not a line per unit")
+        // Not a line per unit; the 38 land registration branches are offices of their own, a line each,
+        // and January's load (month factor 1.25) lists a few dozen unit offices as unstable.
+        #expect(report.split(separator: "\n").count < 450, "a city report is not a line per unit")
     }
 }
