@@ -109,16 +109,19 @@ enum NewCommand {
         let copy: (from: String, to: String)?
     }
 
-    /// Where the shipped holiday table is: under ./scenarios, or under the repository the
-    /// motcua executable was built in.
+    /// Where the shipped holiday table is: under the repository the current folder is in (at any
+    /// depth), or under the repository the motcua executable was built in.
     static func shippedHolidayTable() -> String? {
         let table = "scenarios/calendars/vietnam.json"
         let manager = FileManager.default
-        var candidates = [(manager.currentDirectoryPath as NSString).appendingPathComponent(table)]
-        var folder = OutputFile.split(OutputFile.resolvingLinks("/proc/self/exe")).folder
-        while folder != "/" && folder != "." {
-            candidates.append(folder + "/" + table)
-            folder = OutputFile.split(folder).folder
+        var candidates: [String] = []
+        for start in [OutputFile.resolvingLinks(manager.currentDirectoryPath), OutputFile.split(OutputFile.resolvingLinks("/proc/self/exe")).folder] {
+            var folder = start
+            while !folder.isEmpty && folder != "." {
+                candidates.append((folder as NSString).appendingPathComponent(table))
+                if folder == "/" { break }
+                folder = OutputFile.split(folder).folder
+            }
         }
         return candidates.first { manager.fileExists(atPath: $0) }.map(OutputFile.resolvingLinks)
     }
