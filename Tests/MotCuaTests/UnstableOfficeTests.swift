@@ -56,6 +56,15 @@ struct UnstableOfficeTests {
         }
         guard case .array(let offices)? = JSONReport.document(summary)["measures"]?["offices"] else { Issue.record("no offices"); return }
         #expect(offices.contains { $0["id"] == .string("officer") && $0["unstable"] == .bool(true) })
+        // The page and the tables say it too (review 3 #19): a section of its own, a column.
+        let section = RunSections.sections(summary, language: .en).first { $0.id == "unstable-offices" }
+        let table = section?.blocks.compactMap { if case .table(let table) = $0 { table } else { nil } }.first
+        #expect(table?.rows.count == 1)
+        let csv = try #require(CSVReport.tables(summary).first { $0.name == "offices.csv" }).text
+        let lines = csv.split(separator: "\n")
+        #expect(lines.first?.hasSuffix(",unstable") == true)
+        #expect(lines.dropFirst().contains { $0.hasPrefix("officer,") && $0.hasSuffix(",1") })
+        #expect(lines.dropFirst().contains { $0.hasPrefix("desk,") && $0.hasSuffix(",0") })
     }
 
     @Test("an office whose arrivals exceed its capacity from day 1 is listed; one with spare capacity is not")

@@ -256,7 +256,7 @@ struct WorkbookTests {
         let offices = Table(title: "offices",
                             headers: ["office", "name", "name_vi", "kind", "level", "staff", "served_mean", "mean_wait_minutes", "p90_wait_minutes",
                                       "max_wait_minutes", "utilization", "queue_at_end", "abandoned_mean"]
-                                + CSVReport.waitHeader("line") + CSVReport.waitHeader("tray"),
+                                + CSVReport.waitHeader("line") + CSVReport.waitHeader("tray") + ["unstable"],
                             rows: summary.offices.map { o in
                                 [.text(o.office.id), .text(o.office.name), .text(o.office.nameVi ?? ""), .text(o.office.kind.rawValue),
                                  .text(o.office.level.rawValue), .count(o.office.staff), .number(o.servedPerReplication.mean), .decimal(o.meanWait.mean, places: 1),
@@ -266,7 +266,7 @@ struct WorkbookTests {
                                 + [o.lineWait, o.trayWait].flatMap { wait -> [TableCell] in
                                     [.number(wait.count.mean), .decimal(wait.mean.mean, places: 1), .number(wait.mean.low), .number(wait.mean.high),
                                      .decimal(wait.p90.mean, places: 1), wait.count.mean > 0 ? .decimal(wait.max, places: 1) : .empty]
-                                }
+                                } + [.count(o.isUnstable ? 1 : 0)]
                             })
         let csv = try #require(CSVReport.tables(summary).first { $0.name == "offices.csv" })
         #expect(offices.csvText == csv.text)

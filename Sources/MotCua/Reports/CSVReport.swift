@@ -53,12 +53,14 @@ public enum CSVReport {
                   }),
             Table(title: "offices", headers: ["office", "name", "name_vi", "kind", "level", "staff", "served_mean", "mean_wait_minutes", "p90_wait_minutes",
                                               "max_wait_minutes", "utilization", "queue_at_end", "abandoned_mean"]
-                                             + waitHeader("line") + waitHeader("tray"),
+                                             + waitHeader("line") + waitHeader("tray") + ["unstable"],
                   rows: summary.offices.map { o in
                       [text(o.office.id), text(o.office.name), text(o.office.nameVi), text(o.office.kind.rawValue), text(o.office.level.rawValue),
                        .count(o.office.staff), n(o.servedPerReplication.mean), n(o.meanWait.mean), n(o.waitP90.mean), n(o.waitMax),
                        share(o.utilization.mean), n(o.queueAtEnd.mean), n(o.abandonedPerReplication.mean)]
                       + waitCells(o.lineWait) + waitCells(o.trayWait)
+                      // 1: listed under the report's unstable offices (docs/model.md §7.4).
+                      + [.count(o.isUnstable ? 1 : 0)]
                   }),
             Table(title: "desk-hours", headers: ["office", "hour", "arrivals_mean", "mean_wait_in_line_minutes"],
                   rows: summary.offices.filter { $0.office.kind == .desk }.flatMap { o in

@@ -74,6 +74,24 @@ enum RunSections {
             }, notes: [w.officesNote] + (summary.offices.count > groups.count ? [w.groupsNote] : []))),
         ]))
 
+        // The offices whose demand exceeds capacity, as the text lists them (docs/model.md §7.4):
+        // the one section that says a queue cannot keep up, in the page and the tables too.
+        let unstable = summary.offices.filter(\.isUnstable)
+        if !unstable.isEmpty {
+            sections.append(ReportSection(id: "unstable-offices", title: t("Unstable offices: demand exceeds capacity", "Đơn vị quá tải: nhu cầu vượt năng lực"), blocks: [
+                .table(ReportTable(id: "unstable_offices", columns: [
+                    ReportColumn("office", w.office), ReportColumn("queue_growth_per_day", t("queue growth a day", "hồ sơ tồn tăng mỗi ngày")),
+                    ReportColumn("queue_at_end", w.queueAtEnd), ReportColumn("busy", w.busy), ReportColumn("gave_up", w.gaveUp),
+                    ReportColumn("gave_up_share", t("gave up, share", "bỏ về, tỷ lệ")),
+                ], rows: unstable.map { o in
+                    [.text(language.pick(o.office.name, o.office.nameVi)), .value((o.queueGrowthPerDay * 10).rounded() / 10, .count),
+                     .value(o.queueAtEnd.mean.rounded(), .count), .value(o.utilization.mean, .share),
+                     .value(o.abandonedPerReplication.mean, .count), o.gaveUpShare.map { .value($0, .share) } ?? .text("—")]
+                }, notes: [w.unstable, language.unstableGaveUpNote(language.numbers.percent(DeskGuard.allowance, 0)),
+                           language.unstableSaturatedNote(language.numbers.percent(OfficeResult.saturatedUtilization, 0))])),
+            ]))
+        }
+
         // Decision 766.
         sections.append(ReportSection(id: "decision-766", title: t("Decision 766/QĐ-TTg scoring: the parts a simulation can compute",
                                                                    "Chấm điểm theo Quyết định 766/QĐ-TTg: các phần mô phỏng tính được"), blocks: [
