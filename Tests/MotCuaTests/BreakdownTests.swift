@@ -60,7 +60,7 @@ struct BreakdownTests {
     @Test("a step given a long fixed lag is named the step that consumed the deadline of the late dossiers")
     func knownBottleneck() async throws {
         // Gò Vấp's land-change route (8 working days) with a fixed lag of 6 working days before
-        // its first step: most late land-change dossiers must have lost most of their deadline there.
+        // its first step: most late land-change dossiers must have spent the largest part of their time there.
         let scenario = try ScenarioLoader.load(path: Repository.path("scenarios/go-vap-2024.json"), overlays: [], settings: [
             ("horizon.days", "60"), ("horizon.warmUpDays", "0"),
             ("procedures.land-change.steps.0.lag", #"{"type": "deterministic", "value": 6, "unit": "workingDays"}"#),

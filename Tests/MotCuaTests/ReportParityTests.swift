@@ -47,6 +47,20 @@ struct ReportParityTests {
         #expect(d766.rows.count == summary.decision766.count + ScoreComponent.notComputed.count)
     }
 
+    @Test("procedures.csv balances each procedure as the text's table does: received + backlog = refused + withdrawn + finished + open (review 3 #22)")
+    func procedureTableBalances() async throws {
+        let summary = try await Self.summary()
+        let procedures = try #require(CSVReport.typedTables(summary).first { $0.title == "procedures" })
+        for row in procedures.rows.indices {
+            func n(_ column: String) throws -> Double { try Self.number(procedures, row: row, column: column + "_mean") }
+            let entered = try n("received") + n("backlog")
+            let left = try n("refused") + n("withdrawn") + n("finished_on_time") + n("finished_late")
+                + n("in_progress_not_due") + n("in_progress_overdue")
+            #expect(abs(entered - left) < 1e-9, "row \(row): \(entered) entered, \(left) accounted for")
+        }
+        #expect(procedures.headers.prefix(4) == ["procedure", "name", "name_vi", "received_mean"], "the first columns stay in place")
+    }
+
     @Test("the HTML field table has the text's columns (backlog, refused, withdrawn, fin. late) and the 766 parts not computed")
     func htmlFieldTable() async throws {
         let summary = try await Self.summary()

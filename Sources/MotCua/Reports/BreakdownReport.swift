@@ -10,7 +10,7 @@ enum BreakdownReport {
         }
     }
 
-    /// "Land: 61% of late dossiers lost most of their deadline in the Land Registration branch
+    /// "Land: 61% of late dossiers spent the largest part of their time in the Land Registration branch
     /// tray; 22% in the fixed lag before …" (the three most frequent steps).
     static func topStepSentence(_ row: BreakdownResult, language: Language) -> String {
         let b = language.breakdownWords

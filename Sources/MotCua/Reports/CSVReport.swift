@@ -44,12 +44,14 @@ public enum CSVReport {
                           + [share(r.onTimeRate.mean), share(r.onTimeRate.low), share(r.onTimeRate.high)]
                   }),
             Table(title: "procedures", headers: ["procedure", "name", "name_vi"] + meanHeader(procedureCounts.map(\.0))
-                                                + ["online_share_of_received", "on_time_rate", "ci95_low", "ci95_high"],
+                                                + ["online_share_of_received", "on_time_rate", "ci95_low", "ci95_high"]
+                                                + meanHeader(procedureOutcomeCounts.map(\.0)),
                   rows: summary.procedures.map { r in
                       let t = r.tally
                       return [text(r.id), text(r.name), text(r.nameVi)] + meanCells(r, procedureCounts.map(\.1))
                           + [t.received > 0 ? share(Double(t.online) / Double(t.received)) : .empty,
                              share(r.onTimeRate.mean), share(r.onTimeRate.low), share(r.onTimeRate.high)]
+                          + meanCells(r, procedureOutcomeCounts.map(\.1))
                   }),
             Table(title: "offices", headers: ["office", "name", "name_vi", "kind", "level", "staff", "served_mean", "mean_wait_minutes", "p90_wait_minutes",
                                               "max_wait_minutes", "utilization", "queue_at_end", "abandoned_mean"]
@@ -127,6 +129,13 @@ public enum CSVReport {
         [
             ("received", \.received), ("online", \.online), ("postal", \.postal), ("refused", \.refused), ("withdrawn", \.withdrawn),
         ]
+    }
+
+    /// The rest of fields.csv's counts, appended to procedures.csv after its first columns (kept
+    /// in place for readers of earlier files), so that the procedure table's counts and its rate
+    /// can be recomputed in a spreadsheet (review 3 #22).
+    static var procedureOutcomeCounts: [(String, KeyPath<ProcedureTally, Int>)] {
+        fieldCounts.filter { name, _ in !procedureCounts.contains { $0.0 == name } }
     }
 
     /// `received_mean, received_ci95_low, received_ci95_high, …`.

@@ -36,8 +36,8 @@ extension Language {
             : "all \(late) late dossiers late only by the one-request rule, none past its appointment"
     }
 
-    /// After ``lateByRuleLead(byRule:late:pastDue:)``: "61% lost most of their deadline in …".
+    /// After ``lateByRuleLead(byRule:late:pastDue:)``: "61% spent the largest part of their time in …".
     func pastDueFirst(_ share: String, _ place: String) -> String {
-        self == .vi ? "\(share) mất nhiều thời gian nhất \(place)" : "\(share) lost most of their deadline \(place)"
+        self == .vi ? "\(share) mất nhiều thời gian nhất \(place)" : "\(share) spent the largest part of their time \(place)"
     }
 }

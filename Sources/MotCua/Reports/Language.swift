@@ -177,7 +177,7 @@ struct BreakdownWords: Sendable {
     let title, note, dossiers, total, onTime, late, noLate, totalsNote: String
     /// Short names of the parts, by ``TimePart`` raw value.
     let parts: [String]
-    /// "61% of late dossiers lost most of their deadline in …" and each further step.
+    /// "61% of late dossiers spent the largest part of their time in …" and each further step.
     let first: @Sendable (String, String) -> String
     let then: @Sendable (String, String) -> String
     /// A step: the part at an office.
@@ -190,7 +190,7 @@ struct BreakdownWords: Sendable {
         totalsNote: "(means per replication; totals over replications in --json)",
         parts: ["before horizon", "desk queue", "desk work", "away for papers", "forwarding", "fixed lags", "office trays",
                 "office work", "signing sessions", "supplements", "tax (excluded)"],
-        first: { "\($0) of late dossiers lost most of their deadline \($1)" },
+        first: { "\($0) of late dossiers spent the largest part of their time \($1)" },
         then: { "\($0) \($1)" },
         step: { part, office in
             switch part {
