@@ -26,4 +26,16 @@ extension Language {
         ]
         return words.reduce(note) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
+
+    /// A threshold's comparator before its value: as the scenario writes it (">=") in English,
+    /// as the plans print it ("≥") in Vietnamese.
+    func comparatorSign(_ comparator: Comparator) -> String {
+        guard self == .vi else { return comparator.rawValue }
+        switch comparator {
+        case .atLeast: return "≥"
+        case .atMost: return "≤"
+        case .above: return ">"
+        case .below: return "<"
+        }
+    }
 }
