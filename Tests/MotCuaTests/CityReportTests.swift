@@ -152,7 +152,7 @@ struct CityReportTests {
         let (summary, _) = try await Self.summary(try decodeScenario(Self.textsScenario), replications: 1)
         let en = TextReport.render(summary), vi = TextReport.render(summary, language: .vi)
         #expect(en.contains("policies.apology.onTimeShare = 0.9 (assumption)") && en.contains("a survey figure"))
-        #expect(vi.contains("policies.apology.onTimeShare = 0.9 (giả định)") && vi.contains("số liệu khảo sát"))
+        #expect(vi.contains("policies.apology.onTimeShare = 0,9 (giả định)") && vi.contains("số liệu khảo sát"))
         #expect(!vi.contains("(assumption)") && !vi.contains("a survey figure"))
         let html = HTMLReport.render(summary, language: .vi)
         #expect(html.contains("(giả định)") && html.contains("số liệu khảo sát") && !html.contains("a survey figure"))

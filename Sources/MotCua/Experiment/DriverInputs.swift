@@ -24,6 +24,8 @@ public struct DriverInput: Sendable, Equatable {
     /// policy), or only the procedure's, office's or step's that holds it — a text about the
     /// whole procedure or office, not about this value.
     public let sourceScope: SourceScope
+    /// The source in Vietnamese (`sourceVi` beside that `source`), nil when the scenario gives none.
+    public var sourceVi: String? = nil
     /// The value in the scenario: the staff count, dossiers a year, the share, the lag's mean
     /// (in its unit) or the backlog's count.
     public let value: Double
@@ -244,7 +246,7 @@ public enum DriverInputs {
             let name = office.string("name") ?? id, nameVi = office.string("nameVi") ?? name
             let each = instances.isEmpty ? ("", "") : (" (each of \(instances.count))", " (mỗi đơn vị trong \(instances.count))")
             inputs.append(DriverInput(id: staff.path, name: "\(name): staff\(each.0)", nameVi: "\(nameVi): số cán bộ\(each.1)",
-                                      kind: .staff, source: staff.source, sourceScope: staff.sourceScope, value: count, leaves: leaves, shareLimit: 1, owner: .office(id),
+                                      kind: .staff, source: staff.source, sourceScope: staff.sourceScope, sourceVi: staff.sourceVi, value: count, leaves: leaves, shareLimit: 1, owner: .office(id),
                                       screenGroup: .staff))
         }
 
@@ -327,10 +329,10 @@ public enum DriverInputs {
             let shown = node.child("mean")?.number ?? node.child("value")?.number
                 ?? node.child("min")?.number.flatMap { a in node.child("max")?.number.map { (a + $0) / 2 } } ?? leaves[0].value
             return DriverInput(id: node.path, name: name + " (\(unit.0))", nameVi: nameVi + " (\(unit.1))", kind: kind, source: node.source,
-                               sourceScope: node.sourceScope, value: shown, leaves: leaves, shareLimit: limit, owner: owner, screenGroup: group)
+                               sourceScope: node.sourceScope, sourceVi: node.sourceVi, value: shown, leaves: leaves, shareLimit: limit, owner: owner, screenGroup: group)
         }
         guard let x = node.number else { return nil }
-        return DriverInput(id: node.path, name: name, nameVi: nameVi, kind: kind, source: node.source, sourceScope: node.sourceScope, value: x,
+        return DriverInput(id: node.path, name: name, nameVi: nameVi, kind: kind, source: node.source, sourceScope: node.sourceScope, sourceVi: node.sourceVi, value: x,
                            leaves: [.init(path: node.path, value: x)], shareLimit: limit, owner: owner, screenGroup: group)
     }
 
@@ -341,16 +343,20 @@ public enum DriverInputs {
         let source: String?
         /// The path of the object whose `source` that is.
         let sourceHolder: String?
+        /// That object's `sourceVi`.
+        let sourceVi: String?
 
-        init(value: JSONValue, path: String, source: String?, sourceHolder: String? = nil) {
+        init(value: JSONValue, path: String, source: String?, sourceHolder: String? = nil, sourceVi: String? = nil) {
             self.value = value
             self.path = path
             if case .string(let own)? = value["source"] {
                 self.source = own
                 self.sourceHolder = path
+                if case .string(let vi)? = value["sourceVi"] { self.sourceVi = vi } else { self.sourceVi = nil }
             } else {
                 self.source = source
                 self.sourceHolder = sourceHolder
+                self.sourceVi = sourceVi
             }
         }
 
@@ -376,7 +382,7 @@ public enum DriverInputs {
         var number: Double? { value.numberValue }
 
         func child(_ key: String) -> Node? {
-            value[key].map { Node(value: $0, path: path.isEmpty ? key : "\(path).\(key)", source: source, sourceHolder: sourceHolder) }
+            value[key].map { Node(value: $0, path: path.isEmpty ? key : "\(path).\(key)", source: source, sourceHolder: sourceHolder, sourceVi: sourceVi) }
         }
 
         /// The elements of the array under `key`, each named by its id when the id can stand
@@ -386,7 +392,8 @@ public enum DriverInputs {
             return elements.enumerated().map { k, element in
                 var segment = String(k)
                 if case .string(let id)? = element["id"], !id.isEmpty, !id.contains("."), Int(id) == nil { segment = id }
-                return Node(value: element, path: "\(array.path).\(segment)", source: array.source, sourceHolder: array.sourceHolder)
+                return Node(value: element, path: "\(array.path).\(segment)", source: array.source, sourceHolder: array.sourceHolder,
+                            sourceVi: array.sourceVi)
             }
         }
     }

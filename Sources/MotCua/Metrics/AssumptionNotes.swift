@@ -22,8 +22,13 @@ extension ExperimentSummary {
     }
 
     /// The note for a verdict that inputs marked as assumptions (or unsourced) decide, or nil.
+    /// - Parameter language: the language of the note's words and numbers (the scenario's keys,
+    ///   such as `repeatShare`, stay as written).
     static func assumptionDeciding(_ target: TargetSpec, result: TargetResult, perReplication: [ProcedureTally],
-                                   members: [Int], scenario: Scenario, confidence: Double, replicated: Bool) -> String? {
+                                   members: [Int], scenario: Scenario, confidence: Double, replicated: Bool,
+                                   language: Language = .en) -> String? {
+        let vi = language == .vi
+        let f = language.numbers
         switch target.measure {
         case .backlogClearedRate:
             let ids = Set(members.map { scenario.procedures[$0].id })
@@ -33,6 +38,11 @@ extension ExperimentSummary {
             let dateKind = sourceKind(target.source)
             guard kinds.contains("assumption") || kinds.contains("no source") || dateKind == "assumption" else { return nil }
             let end = scenario.horizon.start.adding(days: scenario.horizon.days - 1)
+            if vi {
+                return "\(f.count(backlog.reduce(0) { $0 + $1.count })) hồ sơ tồn đầu kỳ, số lượng và thời gian tồn "
+                    + "(\(kinds.map(language.sourceKind).sorted().joined(separator: ", "))), hồ sơ nào cũng còn trong hạn khi bắt đầu kỳ; "
+                    + "mốc thời gian là ngày cuối kỳ mô phỏng, \(f.date(end)) (\(language.sourceKind(dateKind)))"
+            }
             return "opening backlog of \(backlog.reduce(0) { $0 + $1.count }) dossiers, its size and age "
                 + "(\(kinds.sorted().joined(separator: ", "))), every one with time left on its deadline at the start; "
                 + "the date is the horizon's end, \(end) (\(dateKind))"
@@ -54,12 +64,22 @@ extension ExperimentSummary {
             // A value the scenario sources (from records) decides the verdict as data should.
             guard kindSet.contains("assumption") || kindSet.contains("no source") else { return nil }
             let kinds = kindSet.sorted().joined(separator: ", ")
+            // A mean count per replication: whole, or to one decimal.
             func count(_ values: [Double]) -> String {
                 let mean = values.reduce(0, +) / Double(Swift.max(values.count, 1))
-                return mean == mean.rounded() ? String(Int(mean)) : String(format: "%.1f", mean)
+                guard vi else { return mean == mean.rounded() ? String(Int(mean)) : String(format: "%.1f", mean) }
+                return f.meanCount(mean, decimals: mean == mean.rounded() ? 0 : 1)
             }
             let late = perReplication.map { Double($0.late) }
             let value = low == high ? "\(low)" : "\(low)–\(high)"
+            if vi {
+                // Vietnamese numbers: 10/23 as the journey writes a part of a whole, 0,1 and 98,18%.
+                let valueVi = low == high ? f.input(low) : "\(f.input(low))–\(f.input(high))"
+                return "\(count(byRule))/\(count(late)) hồ sơ trễ hạn "
+                    + "chỉ vì bị yêu cầu bổ sung quá một lần (repeatShare \(valueVi), "
+                    + "\(kindSet.map(language.sourceKind).sorted().joined(separator: ", "))); "
+                    + "nếu tính các hồ sơ này là đúng hạn, tỷ lệ là \(f.percent(estimate.mean))"
+            }
             return "\(count(byRule)) of \(count(late)) late only because asked to supplement more than once "
                 + "(repeatShare \(value), \(kinds)); counted on time, the rate is "
                 + String(format: "%.2f%%", estimate.mean * 100)
@@ -70,13 +90,14 @@ extension ExperimentSummary {
 }
 
 extension TargetResult {
-    /// This result with `note` as its input note, of kind ``InputDrivenKind/restsOnAssumption``.
-    func noting(_ note: String) -> TargetResult {
+    /// This result with `note` (and its Vietnamese, `vietnamese`) as its input note, of kind ``InputDrivenKind/restsOnAssumption``.
+    func noting(_ note: String, vietnamese: String? = nil) -> TargetResult {
         var result = TargetResult(id: id, label: label, labelVi: labelVi, measure: measure, fieldName: fieldName,
                                   fieldNameVi: fieldNameVi, comparator: comparator, threshold: threshold,
                                   estimate: estimate, denominator: denominator, verdict: verdict,
                                   inputDriven: note, gaveUpAtDesk: gaveUpAtDesk, ownDesk: ownDesk)
         result.inputDrivenKind = .restsOnAssumption
+        result.inputDrivenVi = vietnamese
         return result
     }
 }

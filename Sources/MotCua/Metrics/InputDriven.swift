@@ -5,11 +5,12 @@ extension ExperimentSummary {
     /// rate follows `onTimeShare`, the digitization and e-payment rates the procedures' shares
     /// (with online dossiers counted as electronic), the online rate the online shares. Nil
     /// for measures the flow decides (on time, late, withdrawn).
-    /// - Parameter language: the language of the words MotCua adds (the kind of source); the
-    ///   input's name and value are the scenario's, in every language.
+    /// - Parameter language: the language of the words MotCua adds (the kind of source) and of
+    ///   the value's decimal mark (0.65 / 0,65); the input's name is the scenario's key, in every
+    ///   language.
     static func inputDriving(_ measure: TargetMeasure, of members: [Int], in scenario: Scenario, language: Language = .en) -> String? {
         let procedures = members.map { scenario.procedures[$0] }
-        func shareText(_ x: Double) -> String { "\(x)" }
+        func shareText(_ x: Double) -> String { language.numbers.input(x) }
         func shares(_ name: String, _ values: [Double]) -> String? {
             guard let low = values.min(), let high = values.max() else { return nil }
             let range = low == high ? shareText(low) : "\(shareText(low))–\(shareText(high))"

@@ -166,7 +166,9 @@ public struct ExperimentSummary: Sendable {
                 if result.inputDriven == nil, let note = ExperimentSummary.assumptionDeciding(
                     target, result: result, perReplication: perReplication(of: members), members: members,
                     scenario: scenario, confidence: confidence, replicated: many) {
-                    result = result.noting(note)
+                    result = result.noting(note, vietnamese: ExperimentSummary.assumptionDeciding(
+                        target, result: result, perReplication: perReplication(of: members), members: members,
+                        scenario: scenario, confidence: confidence, replicated: many, language: .vi))
                 }
                 targets.append(result)
             }

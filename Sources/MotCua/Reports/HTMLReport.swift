@@ -39,7 +39,7 @@ public enum HTMLReport {
             }
             for target in summary.targetsNotComputable {
                 let label = language.pick(target.label, target.labelVi)
-                html += "<tr><td>\(e(label)) (\(target.comparator.rawValue) \(f.percent(target.threshold, 0)))<br><small>↳ \(e(language.notComputableWhy)): \(e(language.pick(target.reason, target.reasonVi)))</small></td><td class=\"num\">—</td><td class=\"num\">—</td><td><span class=\"verdict not-computable\">\(e(language.notComputable))</span></td></tr>"
+                html += "<tr><td>\(e(label)) (\(language.comparatorSign(target.comparator)) \(f.percent(target.threshold, 0)))<br><small>↳ \(e(language.notComputableWhy)): \(e(language.pick(target.reason, target.reasonVi)))</small></td><td class=\"num\">—</td><td class=\"num\">—</td><td><span class=\"verdict not-computable\">\(e(language.notComputable))</span></td></tr>"
             }
             html += "</table>"
             if let line = TextReport.deskGuardLine(summary, language) { html += "<p id=\"desk-guard\">\(e(line))</p>" }

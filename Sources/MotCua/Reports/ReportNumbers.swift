@@ -35,6 +35,17 @@ struct ReportNumbers: Sendable {
         return fixed(m / 1440, 1) + " ngày"
     }
 
+    /// An input value as the scenario gives it, every digit it has (`0.65`, `0.0`): English as
+    /// Swift writes a `Double`, as the reports always have; Vietnamese with a decimal comma and
+    /// no empty decimals (`0,65`, `0`).
+    func input(_ x: Double) -> String {
+        if english { return "\(x)" }
+        let text = "\(x)"
+        // The shortest form's decimals; an exponent form ("1e-05") keeps up to 6.
+        let decimals = text.contains("e") ? 6 : text.split(separator: ".").dropFirst().first.map { $0 == "0" ? 0 : $0.count } ?? 0
+        return fixed(x, decimals)
+    }
+
     /// A date: ISO `2024-12-31` / `31/12/2024`.
     func date(_ date: CivilDate) -> String { Format.date(date, in: language) }
 }

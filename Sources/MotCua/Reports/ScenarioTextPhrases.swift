@@ -3,8 +3,15 @@
 // `reasonVi`, `sourceVi`), and the words around it are the product's, in the report's language.
 extension Language {
     /// The kind of a source as the scenario marks it (the part before its colon): the marker
-    /// word "assumption" in the report's language; any other kind (a document's name) as written.
+    /// words MotCua uses ("assumption", "no source", "sourced") in the report's language; any
+    /// other kind (a document's name) as written.
     func sourceKind(_ kind: String) -> String {
-        self == .vi && kind.trimmingCharacters(in: .whitespaces).lowercased() == "assumption" ? "giả định" : kind
+        guard self == .vi else { return kind }
+        switch kind.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "assumption": return "giả định"
+        case "no source": return "không có nguồn"
+        case "sourced": return "có nguồn"
+        default: return kind
+        }
     }
 }

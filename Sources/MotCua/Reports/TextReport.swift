@@ -43,7 +43,7 @@ public enum TextReport {
                 }
             }
             for t in summary.targetsNotComputable {
-                let label = language.pick(t.label, t.labelVi) + " (\(t.comparator.rawValue) \(f.percent(t.threshold, 0)))"
+                let label = language.pick(t.label, t.labelVi) + " (\(language.comparatorSign(t.comparator)) \(f.percent(t.threshold, 0)))"
                 let wrappedLabel = Format.wrapped(label, 62, indent: "  " + Format.pad("", 11) + "  ")
                 lines.append("  " + Format.pad(language.notComputable, 11) + wrappedLabel.first + Format.right("—", 9))
                 lines += wrappedLabel.more

@@ -184,7 +184,7 @@ public enum DriversDocument {
     static func sourceLine(_ input: DriverInput, _ language: Language) -> String {
         let w = language.driverWords
         guard let source = input.source else { return w.source + ": " + w.noSource }
-        return w.sourceOf(input.sourceScope) + ": " + source
+        return w.sourceOf(input.sourceScope) + ": " + language.pick(source, input.sourceVi)
     }
 
     /// The step as a user writes it, in the report's language: "volume, share, lag, backlog ±20%; staff ±1".

@@ -253,6 +253,7 @@ public enum StaffDocument {
             if let office = search.bounds.first(where: { step.note.hasSuffix(" " + $0.office) })?.office {
                 note = String(step.note.dropLast(office.count)) + (search.bounds.count > 1 ? name(office) : "")
             }
+            note = language.staffStepNote(note)
             return [.value(Double(i + 1), .count)] + search.bounds.map { .value(Double(step.staff[$0.office] ?? 0), .count) }
                 + [.text("\(step.passing)/\(targets.count)"), .value(step.worstGap, .points), .text(note)]
         }

@@ -5,8 +5,9 @@ struct ObjectReader {
     let members: [(key: String, value: JSONValue)]
     let diagnostics: Diagnostics
 
-    /// Keys every object may carry: provenance and remarks, kept but not interpreted.
-    static let annotationKeys: Set<String> = ["source", "notes", "comment"]
+    /// Keys every object may carry: provenance and remarks, kept but not interpreted
+    /// (`sourceVi`: the source in Vietnamese, for `--lang vi` reports).
+    static let annotationKeys: Set<String> = ["source", "sourceVi", "notes", "comment"]
 
     init?(_ value: JSONValue?, path: String, diagnostics: Diagnostics, keys allowed: Set<String>) {
         guard let value else { return nil }
