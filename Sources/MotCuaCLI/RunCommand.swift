@@ -320,7 +320,8 @@ enum CompareCommand {
                                                              confidence: comparison.outcomes[0].confidence)
         let document = CompareDocument.document(comparison, paired: paired, variants: Array(parsed.positional.dropFirst()) + parsed.values("--variant"),
                                                 provenance: ReportOutputs.provenance(parsed, model: models[0], file: base, seed: seed,
-                                                                                     replications: comparison.outcomes[0].used),
+                                                                                     replications: comparison.outcomes[0].used)
+                                                    .withLevel(of: replicationsPlan),
                                                 language: parsed.language)
         try ReportOutputs.emit(document, parsed, plan: plan)
     }
