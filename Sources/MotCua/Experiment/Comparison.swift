@@ -30,6 +30,14 @@ public struct Comparison: Sendable {
         /// interval narrowed or widened); the reports mark it "not significant" and keep it out
         /// of the headline's changes.
         public var isSignificant: Bool = true
+
+        /// Whether a verdict change with this paired difference is more than noise: judged by
+        /// another rule (threshold or comparator), or a difference of 2 or more pairs whose
+        /// interval is clear of 0; without a difference there is nothing to judge it by.
+        public static func isSignificant(difference: Estimate?, sameRule: Bool) -> Bool {
+            guard sameRule, let difference else { return true }
+            return difference.count > 1 && (difference.low > 0 || difference.high < 0)
+        }
     }
 
     /// Names of the base (first) and the variants.
@@ -126,9 +134,8 @@ public struct Comparison: Sendable {
                 if let other = summary.targets.first(where: { $0.id == target.id }), other.verdict != target.verdict {
                     let difference = differences[target.id]
                     let sameRule = other.comparator == target.comparator && other.threshold == target.threshold
-                    let clearOfZero = difference.map { $0.count > 1 && ($0.low > 0 || $0.high < 0) } ?? true
-                    changes.append(VerdictChange(target: target.id, variant: v, from: target.verdict, to: other.verdict,
-                                                 difference: difference, isSignificant: !sameRule || clearOfZero))
+                    changes.append(VerdictChange(target: target.id, variant: v, from: target.verdict, to: other.verdict, difference: difference,
+                                                 isSignificant: VerdictChange.isSignificant(difference: difference, sameRule: sameRule)))
                 }
             }
         }
