@@ -71,7 +71,7 @@ extension ReplicationPlan {
     /// ``VerdictProjection/outOfReach`` the verdict sits on its threshold. The rule "the mean
     /// stays where it is" (``cannotBeDecided(_:)``) ignores the first uncertainty: on Gò Vấp's
     /// land branch −2 it called land late (1.93% on 5 replications) out of reach of 40, where 40
-    /// decide it (1.76%, 1.58–1.94% at 99.375%); this projection gives it a 29% chance and runs on.
+    /// decide it (1.76%, 1.58–1.94% at 99.375%); this projection gives it a 30% chance and runs on.
     public func projection(_ target: TargetResult) -> VerdictProjection? {
         let estimate = target.estimate
         guard !target.isDecided, estimate.count > 1, isAdaptive, estimate.count < maximum else { return nil }
