@@ -79,8 +79,11 @@ enum Bench {
         guard let start = flat.range(of: "[1] ") else { return nil }
         let rest = flat[start.upperBound...]
         let sentence = rest.range(of: ". ").map { rest[..<$0.lowerBound] } ?? rest
-        let kept = sentence.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { ["no verdict changes", "verdicts that change", "not significant", "stopped"].contains(where: $0.hasPrefix) }
+        // "…; stopped X — undecided: …; projected from …" runs to the end of the sentence.
+        let stopped = sentence.range(of: "; stopped ").map { String(sentence[sentence.index($0.lowerBound, offsetBy: 2)...]) }
+        let head = sentence.range(of: "; stopped ").map { sentence[..<$0.lowerBound] } ?? sentence
+        let kept = head.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { ["no verdict changes", "verdicts that change", "not significant"].contains(where: $0.hasPrefix) } + (stopped.map { [$0] } ?? [])
         let replications = flat.range(of: "Replications: ").map { flat[$0.upperBound...].prefix { $0.isNumber } }.map { "; \($0) replications a side" } ?? ""
         return kept.joined(separator: "; ") + replications
     }
