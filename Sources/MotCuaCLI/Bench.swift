@@ -28,6 +28,8 @@ enum Bench {
         let limit: Double
         /// Where the answer falls short of what the target asks beyond time (nil: it does not).
         let shortfall: @Sendable (String) -> String?
+        /// What the answer was, read from the output, for the bench line (nil: not shown).
+        var answer: (@Sendable (String) -> String?)? = nil
     }
 
     static let questions: [Question] = [
@@ -39,7 +41,17 @@ enum Bench {
         Question(name: "compare", arguments: ["compare", "scenarios/go-vap-2024.json", "--variant", "scenarios/what-if/land-branch-minus-2.json",
                                               "--replications", "auto:40"],
                  what: "land branch −2 against the base, auto replications", limit: 5,
-                 shortfall: compareShortfall),
+                 shortfall: compareShortfall, answer: compareAnswer),
+        // Issue #20's "a compare with decided verdicts": no shipped Gò Vấp what-if changes a verdict
+        // decidably, because the base's business households sits on 98% (98.3%, undecided even at
+        // 40), so every what-if that touches the district desk's business counters ends undecided
+        // (tet-surge: business 98.4% → 89.9%, a clear FAIL, against a base that cannot be decided).
+        // Digitizing at the ward desks touches only ward certification and civil status: every
+        // verdict change is known (decided, or the same value in every replication) on the first look.
+        Question(name: "compare-decided", arguments: ["compare", "scenarios/go-vap-2024.json", "--variant", "scenarios/what-if/digitize-at-desk.json",
+                                                      "--replications", "auto:40"],
+                 what: "digitizing at the ward desks against the base (every verdict change decidable), auto replications", limit: 5,
+                 shortfall: compareShortfall, answer: compareAnswer),
         // The per-unit desk search on the real city (168 units, full year at 1.3× the volumes, the pre-Tết surge in it).
         Question(name: "city-staff", arguments: ["staff", "scenarios/hcmc-2026.json", "--per-unit", "--office", "unit-centre",
                                                  "--target", "on-time", "--load", "1.3", "--replications", "4"],
@@ -51,15 +63,29 @@ enum Bench {
 
     /// A compare answers when every verdict change is decided (docs/model.md §7.3); a stop
     /// because some verdict sits on its threshold is an honest stop but not a decided answer,
-    /// so it is named as the shortfall, with the targets it left undecided.
+    /// so it is named as the shortfall (the answer line says which).
     @Sendable static func compareShortfall(_ output: String) -> String? {
-        let undecided = output.split(separator: "\n").filter { $0.contains("undecided: sits on the threshold (the maximum") || $0.contains("undecided at the stop") }
-        if output.contains(StopReason.maximum.explanation) { return "the maximum reached with \(undecided.count) verdict change(s) undecided" }
-        if !undecided.isEmpty || output.contains(StopReason.futile.explanation) {
-            return "\(undecided.count) verdict change(s) undecided: a side sits on its threshold"
-        }
+        if output.contains(StopReason.maximum.explanation) { return "the maximum reached with some verdict change undecided" }
+        if output.contains(StopReason.futile.explanation) { return "answered undecided: a verdict sits on its threshold" }
         return output.contains(StopReason.decided.explanation) || output.contains(StopReason.changesDecided.explanation)
             ? nil : "some verdict change not decided"
+    }
+
+    /// The first variant's answer, from the compare's headline: its verdict changes (or none),
+    /// those that are noise only, why it stopped when a verdict sits on its threshold, and the
+    /// replications a side.
+    @Sendable static func compareAnswer(_ output: String) -> String? {
+        let flat = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        guard let start = flat.range(of: "[1] ") else { return nil }
+        let rest = flat[start.upperBound...]
+        let sentence = rest.range(of: ". ").map { rest[..<$0.lowerBound] } ?? rest
+        // "…; stopped X — undecided: …; projected from …" runs to the end of the sentence.
+        let stopped = sentence.range(of: "; stopped ").map { String(sentence[sentence.index($0.lowerBound, offsetBy: 2)...]) }
+        let head = sentence.range(of: "; stopped ").map { sentence[..<$0.lowerBound] } ?? sentence
+        let kept = head.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { ["no verdict changes", "verdicts that change", "not significant"].contains(where: $0.hasPrefix) } + (stopped.map { [$0] } ?? [])
+        let replications = flat.range(of: "Replications: ").map { flat[$0.upperBound...].prefix { $0.isNumber } }.map { "; \($0) replications a side" } ?? ""
+        return kept.joined(separator: "; ") + replications
     }
 
     /// A staffing answer must exist and pass the minimality check.
@@ -201,6 +227,7 @@ enum Bench {
             print(Format.pad(question.name, 15) + Format.right(wall(times[0], times[times.count / 2]), 42 + 17)
                   + "  ≤ \(Format.plain(question.limit)) s: \(times[0] <= question.limit && shortfall == nil ? "met" : "NOT met")"
                   + (shortfall.map { " (\($0))" } ?? "") + " — \(question.what)\(evaluations)")
+            if let answer = question.answer?(last.output) { print(String(repeating: " ", count: 15) + "answer: " + answer) }
         }
         if parsed.flags.contains("--scaling") {
             if let one = Line(combining: scalingRuns.one), let all = Line(combining: scalingRuns.all) {

@@ -122,6 +122,7 @@ enum ExperimentCommands {
         Progress.finish()
         var provenance = ReportOutputs.provenance(parsed, model: model, file: parsed.positional[0], seed: seed, replications: replications, load: 1)
         provenance.loads = loads
+        provenance = provenance.withLevel(of: replicationsPlan)
         try ReportOutputs.emit(SweepDocument.document(sweep, provenance: provenance, language: parsed.language), parsed, plan: plan)
     }
 
@@ -176,6 +177,7 @@ enum ExperimentCommands {
             throw .simulation(error)
         }
         let provenance = ReportOutputs.provenance(parsed, model: model, file: parsed.positional[0], seed: seed, replications: replications)
+            .withLevel(of: replicationsPlan)
         try ReportOutputs.emit(StaffDocument.document(search, scenario: scenario, asked: wanted, provenance: provenance, language: parsed.language),
                                parsed, plan: plan)
     }

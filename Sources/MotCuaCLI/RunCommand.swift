@@ -271,7 +271,11 @@ enum CompareCommand {
         details: """
             Runs the base scenario and each variant with the same seeds (common random numbers: the
             same citizens arrive in every variant) and prints each measure's value per variant and its
-            difference from the base with a 95% confidence interval, then the target verdicts that change.
+            difference from the base with a 95% confidence interval (with --replications auto, the
+            sequential level the report prints), then the target verdicts that change; a change whose
+            paired difference straddles 0 is marked not significant. With auto, a variant stops when
+            every verdict change is known, or as soon as one sits on its threshold (projected: the
+            maximum would decide it with a chance below 10%).
             A variant is either a whole scenario file or, with --variant, an overlay laid on the base
             (e.g. scenarios/what-if/land-branch-minus-2.json). --overlay, --set and --load apply to
             the base and to every variant.
@@ -320,7 +324,8 @@ enum CompareCommand {
                                                              confidence: comparison.outcomes[0].confidence)
         let document = CompareDocument.document(comparison, paired: paired, variants: Array(parsed.positional.dropFirst()) + parsed.values("--variant"),
                                                 provenance: ReportOutputs.provenance(parsed, model: models[0], file: base, seed: seed,
-                                                                                     replications: comparison.outcomes[0].used),
+                                                                                     replications: comparison.outcomes[0].used)
+                                                    .withLevel(of: replicationsPlan),
                                                 language: parsed.language)
         try ReportOutputs.emit(document, parsed, plan: plan)
     }

@@ -17,10 +17,14 @@ struct VerdictChangeTests {
         let onThreshold = [0.014, 0.019, 0.024, 0.016, 0.022]
         let zero = Estimate(Array(repeating: 0, count: 5), confidence: Self.plan.confidence)
         #expect(Self.plan.changeDecision(base: result(onThreshold), variant: result(onThreshold), difference: zero) == .untouched)
-        // The same values moved a little: no longer untouched, and the maximum could not decide it.
+        // The same values moved a little: no longer untouched. On 5 replications the mean itself is
+        // too uncertain to call the maximum futile (CompareHonestyTests); on 20 it sits on the threshold.
         let moved = onThreshold.map { $0 + 0.0005 }
         let small = Estimate(zip(moved, onThreshold).map { $0 - $1 }.enumerated().map { $1 + Double($0) * 1e-5 }, confidence: Self.plan.confidence)
-        #expect(Self.plan.changeDecision(base: result(onThreshold), variant: result(moved), difference: small) == .sitsOnThreshold)
+        #expect(Self.plan.changeDecision(base: result(onThreshold), variant: result(moved), difference: small) == .open)
+        let twenty = (0..<4).flatMap { _ in onThreshold }, twentyMoved = (0..<4).flatMap { _ in moved }
+        let smallTwenty = Estimate(zip(twentyMoved, twenty).map { $0 - $1 }.enumerated().map { $1 + Double($0) * 1e-5 }, confidence: Self.plan.confidence)
+        #expect(Self.plan.changeDecision(base: result(twenty), variant: result(twentyMoved), difference: smallTwenty) == .sitsOnThreshold)
         // Undecided but decidable by the maximum: the variant runs on.
         let decidable = result([0.011, 0.016, 0.021, 0.013, 0.019])
         #expect(Self.plan.changeDecision(base: clear, variant: decidable, difference: small) == .open)

@@ -21,6 +21,23 @@ public struct Comparison: Sendable {
         public let variant: Int
         public let from: Verdict
         public let to: Verdict
+        /// The paired difference of the target's value (variant − base) at the comparison's level;
+        /// nil when a side has no value for it.
+        public var difference: Estimate? = nil
+        /// Whether the change is more than noise: the paired difference is clear of 0, or the
+        /// variant judges the target against another threshold (review 2 #10). A change whose
+        /// difference straddles 0 only moved an interval across the threshold (the variant's
+        /// interval narrowed or widened); the reports mark it "not significant" and keep it out
+        /// of the headline's changes.
+        public var isSignificant: Bool = true
+
+        /// Whether a verdict change with this paired difference is more than noise: judged by
+        /// another rule (threshold or comparator), or a difference of 2 or more pairs whose
+        /// interval is clear of 0; without a difference there is nothing to judge it by.
+        public static func isSignificant(difference: Estimate?, sameRule: Bool) -> Bool {
+            guard sameRule, let difference else { return true }
+            return difference.count > 1 && (difference.low > 0 || difference.high < 0)
+        }
     }
 
     /// Names of the base (first) and the variants.
@@ -110,10 +127,15 @@ public struct Comparison: Sendable {
         self.rows = rows
 
         var changes: [VerdictChange] = []
+        let perReplication = results.indices.map { m in results[m].map { Comparison.targetValues(model: models[m], seed: seed, result: $0) } }
         for (v, summary) in summaries.enumerated().dropFirst() {
+            let differences = Comparison.pairedDifferences(base: perReplication[0], variant: perReplication[v], confidence: confidence)
             for target in summaries[0].targets {
                 if let other = summary.targets.first(where: { $0.id == target.id }), other.verdict != target.verdict {
-                    changes.append(VerdictChange(target: target.id, variant: v, from: target.verdict, to: other.verdict))
+                    let difference = differences[target.id]
+                    let sameRule = other.comparator == target.comparator && other.threshold == target.threshold
+                    changes.append(VerdictChange(target: target.id, variant: v, from: target.verdict, to: other.verdict, difference: difference,
+                                                 isSignificant: VerdictChange.isSignificant(difference: difference, sameRule: sameRule)))
                 }
             }
         }
@@ -126,9 +148,10 @@ extension Comparison {
     /// look the replications of the base and of every variant still running are run side by side
     /// in one pool of `jobs`, and a variant stops at the first look where, for every target,
     /// whether its verdict changes is settled (``ReplicationPlan/changeDecision(base:variant:difference:)``):
-    /// known from both verdicts or because the variant leaves the target untouched, or out of
-    /// reach of the maximum because a side sits on its threshold (``StopReason/futile``). The
-    /// base runs to the last variant's count.
+    /// known from both verdicts or because the variant leaves the target untouched; or at the
+    /// first look where some change is out of reach of the maximum because a side sits on its
+    /// threshold (``ReplicationPlan/projection(_:)``, ``StopReason/futile``): the answer is then
+    /// undecided however long it runs. The base runs to the last variant's count.
     /// - Parameters:
     ///   - folder: keeps finished replications (see ``ResultStore``).
     ///   - trace: given, receives a line per target and variant at each look (its intervals and decision).
@@ -159,25 +182,16 @@ extension Comparison {
                     let difference = differences[target.id] ?? Estimate([])
                     let decision = plan.changeDecision(base: target, variant: other, difference: difference)
                     let settledBefore = earlier.first { $0.target == target.id }?.settledAt
-                    trace?(traceLine(look: look, variant: m, base: target, other: other, difference: difference, decision: decision))
+                    let sitting = decision == .sitsOnThreshold ? plan.sittingSide(base: target, variant: other) : nil
+                    trace?(traceLine(look: look, variant: m, base: target, other: other, difference: difference, decision: decision)
+                           + [plan.projection(target), plan.projection(other)].map { $0.map { String(format: " · chance to decide at %d: %.3f", $0.maximum, $0.chanceToDecide) } ?? "" }.joined())
                     return TargetChange(target: target.id, decision: decision, difference: difference,
-                                        settledAt: decision.isSettled ? settledBefore ?? look : nil)
+                                        settledAt: decision.isSettled ? settledBefore ?? look : nil,
+                                        projection: sitting?.projection, sittingSide: sitting?.side)
                 }
                 // A variant's own targets the base lacks must be decided on their own.
                 let own = summary.targets.filter { target in !base.targets.contains { $0.id == target.id } }
-                let reason: StopReason?
-                if !plan.isAdaptive {
-                    reason = .fixed
-                } else if changes[m].allSatisfy({ $0.decision == .bothDecided }) && own.allSatisfy(\.isDecided) {
-                    reason = .decided
-                } else if changes[m].allSatisfy({ $0.decision.isKnown }) && own.allSatisfy(\.isDecided) {
-                    reason = .changesDecided
-                } else if look < plan.maximum && changes[m].allSatisfy({ $0.decision.isSettled })
-                            && own.allSatisfy({ $0.isDecided || plan.cannotBeDecided($0) }) {
-                    reason = .futile
-                } else {
-                    reason = look >= plan.maximum ? .maximum : nil
-                }
+                let reason = plan.compareStop(changes[m], own: own, atLook: look)
                 if let reason { outcomes[m] = SequentialOutcome(used: results[m].count, reason: reason, confidence: plan.confidence) }
             }
             if (1..<models.count).allSatisfy({ outcomes[$0] != nil }) {

@@ -97,7 +97,7 @@ public enum StopReason: String, Sendable, Equatable {
         case .decided: "every verdict decided (each interval clear of its threshold)"
         case .precision: "every interval within the stated precision"
         case .maximum: "the maximum was reached with some verdict still undecided"
-        case .futile: "undecided: sits on the threshold (even the maximum of replications could not decide it)"
+        case .futile: "undecided: a verdict sits on its threshold (projected, not run: the maximum of replications would not decide it)"
         case .changesDecided: "every verdict change decided (both verdicts decided, or the target untouched by the variant)"
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whether a target's verdict change between the base and a variant is settled at a look of a
 /// sequential compare (issue #20). A compare asks what the variant changes, so a variant may stop
 /// as soon as, for every target, whether its verdict changes is known — or known to be out of
@@ -8,8 +10,9 @@ public enum ChangeDecision: String, Sendable, Equatable, CaseIterable {
     /// The target's value is the same in the variant as in the base in every replication so far
     /// (the paired difference is exactly zero): the two verdicts are the same, whatever they are.
     case untouched
-    /// Undecided, and a side's verdict sits on its threshold: even the maximum of replications
-    /// could not decide that side, so not the change either (``ReplicationPlan/cannotBeDecided(_:)``).
+    /// Undecided, and a side's verdict sits on its threshold: projected, the maximum of
+    /// replications would decide that side with a chance below 10%, so not the change either
+    /// (``ReplicationPlan/projection(_:)``).
     case sitsOnThreshold
     /// Not settled yet: more replications may settle it.
     case open
@@ -29,6 +32,60 @@ public struct TargetChange: Sendable, Equatable {
     public let difference: Estimate
     /// Replications per side from whose look on the decision held (nil: open at the stop).
     public let settledAt: Int?
+    /// For ``ChangeDecision/sitsOnThreshold``: the projection of the side that sits on its threshold.
+    public var projection: VerdictProjection? = nil
+    /// Which side sits on its threshold: "base" or "variant" (nil when none does).
+    public var sittingSide: String? = nil
+}
+
+/// How an undecided verdict would fare at a sequential plan's maximum, projected from the
+/// replications so far (issue #20, review 2 #17): what a report says when it stops for it —
+/// "projected: 40 replications would not decide it" — so that it does not read as if they were run.
+public struct VerdictProjection: Sendable, Equatable {
+    /// Replications the projection rests on.
+    public let used: Int
+    /// The plan's maximum, projected to.
+    public let maximum: Int
+    /// The target's mean so far and its threshold.
+    public let mean: Double
+    public let threshold: Double
+    /// The chance that the maximum's interval would be clear of the threshold.
+    public let chanceToDecide: Double
+
+    /// Below this chance of deciding at the maximum, a verdict is out of reach.
+    public static let outOfReach = 0.1
+
+    public var isOutOfReach: Bool { chanceToDecide < Self.outOfReach }
+}
+
+extension ReplicationPlan {
+    /// The projection of an undecided `target` to the maximum; nil when it is decided, the plan
+    /// is fixed, there are fewer than 2 values or no spread, or the maximum is reached.
+    ///
+    /// The projection is honest about the two things it does not know. The true mean is only
+    /// known to within its interval, and the replications still to run add their own noise: the
+    /// mean at the maximum N, predicted from n replications of spread s, is normal about today's
+    /// mean with standard deviation s·√((N − n)/(N·n)) (a flat prior on the true mean). The
+    /// verdict is decided at N when that mean lies further from the threshold than the half-width
+    /// the maximum would have, t(N − 1)·s/√N. The chance of that is the chance to decide; below
+    /// ``VerdictProjection/outOfReach`` the verdict sits on its threshold. The rule "the mean
+    /// stays where it is" (``cannotBeDecided(_:)``) ignores the first uncertainty: on Gò Vấp's
+    /// land branch −2 it called land late (1.93% on 5 replications) out of reach of 40, where 40
+    /// decide it (1.76%, 1.58–1.94% at 99.375%); this projection gives it a 30% chance and runs on.
+    public func projection(_ target: TargetResult) -> VerdictProjection? {
+        let estimate = target.estimate
+        guard !target.isDecided, estimate.count > 1, isAdaptive, estimate.count < maximum else { return nil }
+        let half = target.threshold >= estimate.mean ? estimate.high - estimate.mean : estimate.mean - estimate.low
+        let n = Double(estimate.count), atMaximum = Double(maximum)
+        let spread = half / Estimate.tQuantile(twoSided: confidence, degreesOfFreedom: estimate.count - 1) * n.squareRoot()
+        let distance = estimate.mean - target.threshold
+        guard spread.isFinite, spread > 0, distance.isFinite else { return nil }
+        let halfAtMaximum = Estimate.tQuantile(twoSided: confidence, degreesOfFreedom: maximum - 1) * spread / atMaximum.squareRoot()
+        let meanSpread = spread * ((atMaximum - n) / (atMaximum * n)).squareRoot()
+        func normal(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
+        let chance = normal((distance - halfAtMaximum) / meanSpread) + normal((-distance - halfAtMaximum) / meanSpread)
+        return VerdictProjection(used: estimate.count, maximum: maximum, mean: estimate.mean, threshold: target.threshold, chanceToDecide: chance)
+    }
 }
 
 extension ReplicationPlan {
@@ -46,8 +103,32 @@ extension ReplicationPlan {
            difference.low == 0, difference.high == 0 {
             return .untouched
         }
-        if cannotBeDecided(base) || cannotBeDecided(variant) { return .sitsOnThreshold }
+        if sittingSide(base: base, variant: variant) != nil { return .sitsOnThreshold }
         return .open
+    }
+}
+
+extension ReplicationPlan {
+    /// Why a compare's variant stops at this look, from its targets' verdict changes and its own
+    /// targets the base lacks (decided on their own), or nil to go on. It stops when every change
+    /// is known, or as soon as one sits on its threshold: the answer is then "undecided" however
+    /// long it runs, and the changes still open are reported open. The last look always stops.
+    public func compareStop(_ changes: [TargetChange], own: [TargetResult], atLook look: Int) -> StopReason? {
+        guard isAdaptive else { return .fixed }
+        let ownDecided = own.allSatisfy(\.isDecided)
+        if changes.allSatisfy({ $0.decision == .bothDecided }) && ownDecided { return .decided }
+        if changes.allSatisfy({ $0.decision.isKnown }) && ownDecided { return .changesDecided }
+        if look < maximum && (changes.contains { $0.decision == .sitsOnThreshold } || own.contains { projection($0)?.isOutOfReach == true }) {
+            return .futile
+        }
+        return look >= maximum ? .maximum : nil
+    }
+
+    /// The side of a change that sits on its threshold (base first) and its projection, or nil.
+    func sittingSide(base: TargetResult, variant: TargetResult) -> (side: String, projection: VerdictProjection)? {
+        if let projection = projection(base), projection.isOutOfReach { return ("base", projection) }
+        if let projection = projection(variant), projection.isOutOfReach { return ("variant", projection) }
+        return nil
     }
 }
 
@@ -79,6 +160,8 @@ extension Experiment {
                     stores: [ResultStore?]) async throws(SimulationError) -> [RunResult] {
         var results: [RunResult?] = work.map { stores[$0.model]?.load(seed: seed, replication: $0.replication) }
         let pending = work.indices.filter { results[$0] == nil }
+        // Every replication from the store (a compare run again with `--results`): nothing to launch.
+        guard !pending.isEmpty else { return results.compactMap { $0 } }
         let jobs = Swift.max(1, Swift.min(jobs, pending.count))
         do {
             try await withThrowingTaskGroup(of: (Int, RunResult).self) { group in

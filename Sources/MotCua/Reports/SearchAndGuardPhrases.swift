@@ -35,7 +35,7 @@ extension StopReason {
         case .decided: "mọi chỉ tiêu đã có kết luận (khoảng tin cậy nằm hẳn về một phía của ngưỡng)"
         case .precision: "mọi khoảng tin cậy đã hẹp bằng độ chính xác yêu cầu"
         case .maximum: "đã đạt số lần tối đa mà còn chỉ tiêu chưa có kết luận"
-        case .futile: "chưa có kết luận: chỉ tiêu nằm sát ngưỡng (chạy đến số lần tối đa cũng không kết luận được)"
+        case .futile: "chưa có kết luận: có chỉ tiêu nằm sát ngưỡng (dự báo, không chạy thêm: chạy đến số lần tối đa cũng không kết luận được)"
         case .changesDecided: "mọi thay đổi kết quả đã có kết luận (cả hai kết quả đã có kết luận, hoặc phương án không tác động đến chỉ tiêu)"
         }
     }

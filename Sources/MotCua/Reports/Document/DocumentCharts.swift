@@ -53,9 +53,14 @@ enum DocumentCharts {
                           _ language: Language) -> String {
         let left = 300.0, width = 700.0, right = 20.0, row = 22.0, top = 8.0
         let plot = width - left - right
-        let finite = items.flatMap { [$0.low, $0.high, $0.mean] }.filter(\.isFinite) + (reference.map { [$0] } ?? [])
+        // One interval far wider than the others (a difference that is noise only, review 2 #10)
+        // would set the scale and shrink every other to a dot: it is clipped at the plot's edge
+        // with an arrow, its ends in its tooltip, and the scale is set by the rest.
+        let clipped = clippedIntervals(items)
+        let finite = items.indices.flatMap { i in clipped.contains(i) ? [items[i].mean] : [items[i].low, items[i].high, items[i].mean] }
+            .filter(\.isFinite) + (reference.map { [$0] } ?? [])
         let scale = ticks(finite.min() ?? 0, finite.max() ?? 1)
-        let height = top + Double(items.count) * row + 44
+        let height = top + Double(items.count) * row + 44 + (clipped.isEmpty ? 0 : 16)
         let bottom = top + Double(items.count) * row
         func x(_ v: Double) -> Double {
             left + (min(max(v, scale.domain.lowerBound), scale.domain.upperBound) - scale.domain.lowerBound)
@@ -75,9 +80,16 @@ enum DocumentCharts {
             let label = item.label.count > 52 ? String(item.label.prefix(51)) + "…" : item.label
             svg += "<text class=\"label\" x=\"\(n(left - 8))\" y=\"\(n(y + 4))\" text-anchor=\"end\"><title>\(e(item.label))</title>\(e(label))</text>"
             if item.low.isFinite && item.high.isFinite {
-                svg += "<line class=\"whisker\" x1=\"\(n(x(item.low)))\" x2=\"\(n(x(item.high)))\" y1=\"\(n(y))\" y2=\"\(n(y))\"/>"
+                let ends = tickText(item.low, quantity, step: scale.step / 10, language) + " … " + tickText(item.high, quantity, step: scale.step / 10, language)
+                svg += "<line class=\"whisker\" x1=\"\(n(x(item.low)))\" x2=\"\(n(x(item.high)))\" y1=\"\(n(y))\" y2=\"\(n(y))\"><title>\(e(ends))</title></line>"
                 for end in [item.low, item.high] {
-                    svg += "<line class=\"whisker\" x1=\"\(n(x(end)))\" x2=\"\(n(x(end)))\" y1=\"\(n(y - 5))\" y2=\"\(n(y + 5))\"/>"
+                    if end < scale.domain.lowerBound || end > scale.domain.upperBound {
+                        // An arrow at the edge: the interval runs on beyond the plot.
+                        let edge = x(end), back = end < scale.domain.lowerBound ? edge + 7 : edge - 7
+                        svg += "<polygon class=\"clipped\" points=\"\(n(edge)),\(n(y)) \(n(back)),\(n(y - 5)) \(n(back)),\(n(y + 5))\" fill=\"#1d2733\"><title>\(e(ends))</title></polygon>"
+                    } else {
+                        svg += "<line class=\"whisker\" x1=\"\(n(x(end)))\" x2=\"\(n(x(end)))\" y1=\"\(n(y - 5))\" y2=\"\(n(y + 5))\"/>"
+                    }
                 }
             }
             if item.mean.isFinite {
@@ -85,7 +97,21 @@ enum DocumentCharts {
                 svg += "<circle cx=\"\(n(x(item.mean)))\" cy=\"\(n(y))\" r=\"4\" fill=\"\(color)\"/>"
             }
         }
+        if !clipped.isEmpty {
+            let note = language == .vi ? "▸ khoảng tin cậy kéo dài ra ngoài biểu đồ (rộng hơn nhiều so với các khoảng khác: xem bảng)"
+                : "▸ interval runs on beyond the chart (far wider than the others: see the table)"
+            svg += "<text class=\"tick\" x=\"\(n(left))\" y=\"\(n(bottom + 48))\">\(e(note))</text>"
+        }
         return svg + "</svg>"
+    }
+
+    /// The few widest intervals, when they stand apart: above the first gap (from the widest
+    /// down) where an interval is more than four times as wide as the next, and fewer than half
+    /// of the items. They are drawn clipped, so that they do not set the scale.
+    static func clippedIntervals(_ items: [IntervalItem]) -> Set<Int> {
+        let widths = items.map { $0.high - $0.low }.filter { $0.isFinite && $0 > 0 }.sorted(by: >)
+        guard let gap = widths.indices.dropFirst().first(where: { widths[$0 - 1] > 4 * widths[$0] }), gap * 2 < items.count else { return [] }
+        return Set(items.indices.filter { items[$0].high - items[$0].low >= widths[gap - 1] })
     }
 
     /// Small multiples: one chart per curve with its band, threshold, today's load and where it

@@ -43,10 +43,17 @@ struct DocumentWords {
         return text
     }
 
-    var verdictNote: String {
-        self("PASS: the whole 95% confidence interval meets the target; FAIL: it misses it entirely; AT RISK: the interval straddles the threshold.",
-             "ĐẠT: cả khoảng tin cậy 95% đạt chỉ tiêu; KHÔNG ĐẠT: cả khoảng không đạt; CÓ RỦI RO: khoảng tin cậy nằm hai bên ngưỡng.")
+    var verdictNote: String { verdictNote(level: 0.95) }
+
+    /// The verdicts' rule with the level of their intervals (a sequential experiment's is above 95%).
+    func verdictNote(level confidence: Double) -> String {
+        let level = self.level(confidence)
+        return self("PASS: the whole \(level) confidence interval meets the target; FAIL: it misses it entirely; AT RISK: the interval straddles the threshold.",
+                    "ĐẠT: cả khoảng tin cậy \(level) đạt chỉ tiêu; KHÔNG ĐẠT: cả khoảng không đạt; CÓ RỦI RO: khoảng tin cậy nằm hai bên ngưỡng.")
     }
+
+    /// "95%", or a sequential experiment's "99.38%" / "99,38%".
+    func level(_ confidence: Double) -> String { confidence == 0.95 ? "95%" : language.numbers.percent(confidence, 2) }
 
     var targetColumns: [ReportColumn] {
         [ReportColumn("target", self("target", "chỉ tiêu")), ReportColumn("threshold", self("threshold", "ngưỡng"))]
@@ -77,16 +84,27 @@ public enum CompareDocument {
         let w = DocumentWords(language: language)
         let base = comparison.summaries[0]
         var headline = [w("Base: ", "Phương án gốc: ") + w.passing(base.targets) + "."]
+        func named(_ changes: [Comparison.VerdictChange]) -> String {
+            changes.map { change in
+                let target = base.targets.first { $0.id == change.target }
+                return (target.map { w.short($0, among: base.targets) } ?? change.target) + " (" + TextReport.verdictWord(change.from, language.words) + " → "
+                    + TextReport.verdictWord(change.to, language.words) + ")"
+            }.joined(separator: ", ")
+        }
+        let futile = futileLines(comparison, words: w)
         for v in 1..<comparison.summaries.count {
-            let changes = comparison.verdictChanges.filter { $0.variant == v }
+            // A change whose paired difference straddles 0 is noise, not an effect of the variant (review 2 #10).
+            let changes = comparison.verdictChanges.filter { $0.variant == v && $0.isSignificant }
+            let noise = comparison.verdictChanges.filter { $0.variant == v && !$0.isSignificant }
             var text = "[\(v)] " + (v - 1 < variants.count ? variants[v - 1] : comparison.names[v]) + ": " + w.passing(comparison.summaries[v].targets)
-            text += changes.isEmpty ? w("; no verdict changes.", "; không chỉ tiêu nào đổi kết quả.")
-                : w("; verdicts that change: ", "; chỉ tiêu đổi kết quả: ") + changes.map { change in
-                    let target = base.targets.first { $0.id == change.target }
-                    return (target.map { w.short($0, among: base.targets) } ?? change.target) + " (" + TextReport.verdictWord(change.from, language.words) + " → "
-                        + TextReport.verdictWord(change.to, language.words) + ")"
-                }.joined(separator: ", ") + "."
-            headline.append(text)
+            text += changes.isEmpty ? w("; no verdict changes", "; không chỉ tiêu nào đổi kết quả")
+                : w("; verdicts that change: ", "; chỉ tiêu đổi kết quả: ") + named(changes)
+            if !noise.isEmpty {
+                text += w("; not significant (the paired difference straddles 0, noise only): ",
+                          "; không có ý nghĩa thống kê (chênh lệch ghép cặp nằm hai bên 0, chỉ là nhiễu): ") + named(noise)
+            }
+            if let line = futile[v] { text += w("; stopped ", "; dừng vì ") + line }
+            headline.append(text + ".")
         }
         // A whole scenario of another district (other name, other targets) is run with the same
         // seeds, but its citizens, offices and targets are others: the pairing does not make the
@@ -112,12 +130,12 @@ public enum CompareDocument {
                 let outcome = i < comparison.outcomes.count ? comparison.outcomes[i] : nil
                 let gaveUp = i < comparison.summaries.count ? comparison.summaries[i].gaveUpAtDeskShare : nil
                 return [.text(i == 0 ? w("base", "gốc") : "[\(i)]"), .text(name), outcome.map { .value(Double($0.used), .count) } ?? .empty,
-                        outcome.map { .text($0.reason.explanation(in: language)) } ?? .empty, gaveUp.map { .value($0, .share) } ?? .empty]
+                        outcome.map { .text(futile[i] ?? $0.reason.explanation(in: language)) } ?? .empty, gaveUp.map { .value($0, .share) } ?? .empty]
             }, notes: [deskGuardNote(language)]))] + (unrelatedWarning.map { [.paragraph($0)] } ?? [])))
 
         // Targets side by side; a sequential compare's intervals have its higher level.
         let confidence = comparison.outcomes.first?.confidence ?? 0.95
-        let level = confidence == 0.95 ? "95%" : language.numbers.percent(confidence, 2)
+        let level = w.level(confidence)
         var columns = w.targetColumns + [ReportColumn("base", w("base", "gốc")), ReportColumn("base_verdict", w("verdict", "kết quả"))]
         // A variant that changes a target's threshold is judged against its own: shown next to its verdict.
         let ownThreshold = (0..<comparison.summaries.count).map { v in
@@ -149,11 +167,11 @@ public enum CompareDocument {
         }
         document.sections.append(ReportSection(id: "targets", title: w("Targets side by side", "Các chỉ tiêu theo từng phương án"), blocks: [
             .table(ReportTable(id: "targets", columns: columns, rows: rows, notes: [
-                w("difference = variant − base, in percentage points, paired by replication (common random numbers), with its 95% confidence interval.",
-                  "chênh lệch = phương án − gốc, tính bằng điểm %, ghép cặp theo từng lần chạy lặp (cùng chuỗi ngẫu nhiên), kèm khoảng tin cậy 95%."),
-                w.verdictNote,
+                w("difference = variant − base, in percentage points, paired by replication (common random numbers), with its \(level) confidence interval.",
+                  "chênh lệch = phương án − gốc, tính bằng điểm %, ghép cặp theo từng lần chạy lặp (cùng chuỗi ngẫu nhiên), kèm khoảng tin cậy \(level)."),
+                w.verdictNote(level: confidence),
             ])),
-            .chart(.intervals(id: "chart-differences", title: w("Difference from the base, with 95% intervals", "Chênh lệch so với phương án gốc, kèm khoảng tin cậy 95%"),
+            .chart(.intervals(id: "chart-differences", title: w("Difference from the base, with \(level) intervals", "Chênh lệch so với phương án gốc, kèm khoảng tin cậy \(level)"),
                               axisTitle: w("difference from the base (percentage points)", "chênh lệch so với phương án gốc (điểm %)"),
                               items: items, quantity: .points, reference: 0)),
         ]))
@@ -161,13 +179,19 @@ public enum CompareDocument {
         // Verdicts that change.
         let changes = comparison.verdictChanges.map { change -> [ReportCell] in
             let target = base.targets.first { $0.id == change.target }
-            return [.text("[\(change.variant)]"), .text(target.map(w.label) ?? change.target), .verdict(change.from), .verdict(change.to)]
+            let difference: ReportCell = change.difference.map { .estimate(mean: $0.mean, low: $0.low, high: $0.high, .points) } ?? .empty
+            return [.text("[\(change.variant)]"), .text(target.map(w.label) ?? change.target), .verdict(change.from), .verdict(change.to), difference,
+                    .text(change.isSignificant ? w("yes", "có") : w("not significant: straddles 0", "không có ý nghĩa: nằm hai bên 0"))]
         }
         document.sections.append(ReportSection(id: "verdict-changes", title: w("Verdicts that change", "Chỉ tiêu đổi kết quả đánh giá"), blocks: changes.isEmpty
             ? [.paragraph(w("None: every target keeps its verdict.", "Không có: mọi chỉ tiêu giữ nguyên kết quả."))]
             : [.table(ReportTable(id: "verdict_changes", columns: [
                 ReportColumn("variant", w("variant", "phương án")), ReportColumn("target", w("target", "chỉ tiêu")),
-                ReportColumn("base_verdict", w("base", "gốc")), ReportColumn("variant_verdict", w("variant", "phương án"))], rows: changes))]))
+                ReportColumn("base_verdict", w("base", "gốc")), ReportColumn("variant_verdict", w("variant", "phương án")),
+                ReportColumn("difference_pts", w("difference (pts, \(level) CI)", "chênh lệch (điểm %, KTC \(level))")),
+                ReportColumn("significant", w("significant", "có ý nghĩa"))], rows: changes, notes: [w(
+                    "Significant: the paired difference's interval is clear of 0. A change whose difference straddles 0 only moved an interval across the threshold (noise); it is left out of the headline's changes.",
+                    "Có ý nghĩa: khoảng tin cậy của chênh lệch ghép cặp không chứa 0. Một thay đổi có chênh lệch nằm hai bên 0 chỉ là khoảng tin cậy dịch qua ngưỡng (nhiễu); không được nêu trong phần tóm tắt.")]))]))
 
         if let section = changeSection(comparison, words: w) { document.sections.append(section) }
 

@@ -23,6 +23,11 @@ public struct Provenance: Sendable, Equatable {
     /// Replications of each evaluation.
     public var replications: Int
     public var warmUpDays: Int
+    /// The level of the report's intervals: 0.95, or a sequential experiment's 1 − 0.05/K
+    /// (review 2 #17: `--replications auto` spends the 5% over its K looks).
+    public var confidence: Double = 0.95
+    /// The looks over which a sequential experiment spent its 5% (1 for a fixed number).
+    public var looks: Int = 1
     public var modelVersion: String
     public var produced: CivilDate
 
@@ -58,8 +63,13 @@ public struct Provenance: Sendable, Equatable {
     /// The fingerprint as the results store and the slices write it.
     public var fingerprintText: String { String(fingerprint, radix: 16) }
 
-    /// The provenance as label–value pairs in `language`, for the text, HTML and the sheet.
+    /// The provenance as label–value pairs in `language`, for the text, HTML and the sheet; the
+    /// level only when it is not the usual 95%.
     public func items(_ language: Language) -> [(key: String, label: String, value: String)] {
+        entries(language, level: looks > 1)
+    }
+
+    private func entries(_ language: Language, level: Bool) -> [(key: String, label: String, value: String)] {
         let vi = language == .vi
         let f = language.numbers
         let none = vi ? "không có" : "none"
@@ -75,9 +85,19 @@ public struct Provenance: Sendable, Equatable {
             ("seed", vi ? "Mã ngẫu nhiên" : "Seed", String(seed)),
             ("replications", vi ? "Số lần chạy lặp" : "Replications", String(replications)),
             ("warm_up_days", vi ? "Số ngày khởi động" : "Warm-up days", String(warmUpDays)),
+        ] + (level ? [levelItem(language)] : []) + [
             ("model_version", vi ? "Phiên bản mô hình" : "Model version", modelVersion),
             ("produced", vi ? "Ngày lập" : "Produced", f.date(produced)),
         ]
+    }
+
+    /// "Intervals: 99.38% (5% spent over 8 looks, docs/experiments.md)": a sequential
+    /// experiment's level, which a reader would otherwise take for 95%.
+    func levelItem(_ language: Language) -> (key: String, label: String, value: String) {
+        let level = language.numbers.percent(confidence, 2)
+        return language == .vi
+            ? ("level", "Khoảng tin cậy", "\(level) (5% chia cho \(looks) lần xem kết quả, docs/experiments.md)")
+            : ("level", "Intervals", "\(level) (5% spent over \(looks) looks, docs/experiments.md)")
     }
 
     /// What a what-if changed (overlays, settings, load), in words; nil for the scenario as it is.
@@ -120,23 +140,38 @@ public struct Provenance: Sendable, Equatable {
             ("seed", .integer(seed)),
             ("replications", .number(Double(replications))),
             ("warmUpDays", .number(Double(warmUpDays))),
+            ("level", .number(confidence)),
+            ("looks", .number(Double(looks))),
             ("modelVersion", .string(modelVersion)),
             ("produced", .string(produced.description)),
         ])
     }
 
     /// The provenance as a two-column table (`provenance.csv`, the workbook's `provenance` sheet).
+    /// The level is a row of every table, as it is a key of every JSON, so that a reader of the
+    /// data finds it beside the figures; the text and the page show it only when it is not 95%.
     public func table(_ language: Language) -> Table {
         Table(title: "provenance", headers: ["item", "value"],
-              rows: items(language).map { item in
+              rows: entries(language, level: true).map { item in
                   let value: TableCell = switch item.key {
                   case "load": .number(load)
                   case "replications": .count(replications)
                   case "warm_up_days": .count(warmUpDays)
                   case "produced": .date(produced)
+                  case "level": .number(confidence)
                   default: .text(item.value)
                   }
                   return [.text(item.key), value]
               })
+    }
+}
+
+extension Provenance {
+    /// This provenance with the level of `plan`'s intervals (95% for a fixed number).
+    public func withLevel(of plan: ReplicationPlan) -> Provenance {
+        var provenance = self
+        provenance.confidence = plan.confidence
+        provenance.looks = plan.looks.count
+        return provenance
     }
 }

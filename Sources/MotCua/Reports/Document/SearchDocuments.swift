@@ -8,6 +8,9 @@ public enum SweepDocument {
         let f = language.numbers
         func load(_ x: Double) -> String { f.fixed(x, 2) + "×" }
         let targets = sweep.points.first?.summary.targets ?? []
+        // With `--replications auto` every interval has the sequential level (review 2 #17).
+        let confidence = sweep.points.first?.outcome.confidence ?? 0.95
+        let sequential = sweep.points.contains { $0.outcome.reason != .fixed }
         let loads = sweep.points.map(\.load)
         // Today's load, or the nearest one swept.
         let todayIndex = loads.indices.min { abs(loads[$0] - 1) < abs(loads[$1] - 1) }
@@ -56,7 +59,7 @@ public enum SweepDocument {
                 ], rows: headroomRows, notes: [
                     w("First load not passing: the lowest load swept at which the target does not pass (fail or at risk); a pass at a higher load after it, as a verdict of few replications may flip, does not count (see the chart).",
                       "Mức tải đầu tiên không còn đạt (không đạt hoặc có rủi ro): mức tải thấp nhất đã thử mà chỉ tiêu không đạt; nếu ở mức cao hơn lại đạt (khi ít lần chạy lặp, kết quả có thể đổi qua lại) thì không tính (xem biểu đồ)."),
-                    w.verdictNote])),
+                    w.verdictNote(level: confidence)])),
             ]))
             if !sweep.breakLoads.isEmpty {
                 let rows = sweep.breakLoads.map { b -> [ReportCell] in
@@ -91,7 +94,7 @@ public enum SweepDocument {
                                yTitle: w("value", "giá trị"), x: loads, curves: curves, marker: marker)),
                 .table(ReportTable(id: "curves", columns: [
                     ReportColumn("target", w("target", "chỉ tiêu")), ReportColumn("load", w("load", "mức tải")), ReportColumn("mean", w("value", "giá trị")),
-                    ReportColumn("ci95", w("95% CI", "KTC 95%")), ReportColumn("verdict", w("verdict", "kết quả"))], rows: tidy, dataOnly: true)),
+                    ReportColumn("ci95", w("\(w.level(confidence)) CI", "KTC \(w.level(confidence))")), ReportColumn("verdict", w("verdict", "kết quả"))], rows: tidy, dataOnly: true)),
             ]))
         }
 
@@ -102,13 +105,15 @@ public enum SweepDocument {
                     .text("\(passing)/\(point.summary.targets.count)"),
                     .text(busiest.map { language.pick($0.office.name, $0.office.nameVi) } ?? ""), busiest.map { .value($0.utilization.mean, .share) } ?? .empty,
                     point.summary.gaveUpAtDeskShare.map { .value($0, .share) } ?? .empty]
+                + (sequential ? [.value(Double(point.outcome.used), .count), .text(point.outcome.reason.explanation(in: language))] : [])
         }
         var blocks: [ReportBlock] = [.table(ReportTable(id: "loads", columns: [
             ReportColumn("load", w("load", "mức tải")), ReportColumn("on_time_all", w("on-time, all dossiers", "đúng hạn, tất cả hồ sơ")),
             ReportColumn("targets_passing", w("targets passing", "chỉ tiêu đạt")), ReportColumn("busiest_office", w("busiest office", "đơn vị bận nhất")),
             ReportColumn("busiest_busy", w("busy", "mức bận")),
             ReportColumn("gave_up_at_desk", language.couldNotFile),
-        ], rows: loadRows, notes: [deskGuardNote(language)]))]
+        ] + (sequential ? [ReportColumn("replications", w("replications", "số lần chạy lặp")), ReportColumn("stopped", w("stopped because", "dừng vì"))] : []),
+            rows: loadRows, notes: [deskGuardNote(language)]))]
         if let saturated = sweep.firstSaturated {
             let office = sweep.points.first?.summary.offices.first { $0.office.name == saturated.office }
             let name = office.map { language.pick($0.office.name, $0.office.nameVi) } ?? saturated.office
