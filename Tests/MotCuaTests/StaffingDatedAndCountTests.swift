@@ -8,7 +8,7 @@ import Testing
 @Suite("Staffing search: dated staff, counts that add up, the desk guard named")
 struct StaffingDatedAndCountTests {
     /// The M/M/c scenario of ``StaffingSearchTests`` with the desk at 3, then 4 from the third day.
-    static func datedScenario() throws -> Scenario {
+    static func datedScenario(_ more: [(String, String)] = []) throws -> Scenario {
         try ScenarioLoader.load(path: Repository.path("scenarios/validation/mm1.json"), overlays: [], settings: [
             ("offices.desk.staff", "3"),
             ("offices.desk.staffChanges", #"[{"from": "2024-01-03", "staff": 4}]"#),
@@ -16,7 +16,7 @@ struct StaffingDatedAndCountTests {
             ("procedures.customer.yearlyVolume", "788940"),
             ("horizon.days", "4"),
             ("targets", #"[{"id": "on-time", "label": "On time", "measure": "onTimeRate", "comparator": ">=", "threshold": 0.98}]"#),
-        ])
+        ] + more)
     }
 
     static let provenance = Provenance(scenarioName: "t", scenarioNameVi: nil, file: "t.json", fingerprint: 0, overlays: [], settings: [],
@@ -40,14 +40,7 @@ struct StaffingDatedAndCountTests {
             let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
             return (parts[0], parts[1])
         }
-        var rerun = try ScenarioLoader.load(path: Repository.path("scenarios/validation/mm1.json"), overlays: [], settings: [
-            ("offices.desk.staff", "3"),
-            ("offices.desk.staffChanges", #"[{"from": "2024-01-03", "staff": 4}]"#),
-            ("offices.desk.patience", #"{"type": "exponential", "mean": 5}"#),
-            ("procedures.customer.yearlyVolume", "788940"),
-            ("horizon.days", "4"),
-            ("targets", #"[{"id": "on-time", "label": "On time", "measure": "onTimeRate", "comparator": ">=", "threshold": 0.98}]"#),
-        ] + settings)
+        var rerun = try Self.datedScenario(settings)
         rerun.targets = scenario.targets + (search.guardTarget.map { [$0] } ?? [])
         let model = SimulationModel(scenario: rerun)
         let runs = try await Experiment.run(model: model, seed: 7, replications: search.outcome?.used ?? 3, jobs: 2)

@@ -393,9 +393,6 @@ public struct StaffingSearch: Sendable {
                 log?("−\(kept + 1) \(lone) → \(staff[lone]!): every target still passes")
                 continue
             }
-            if let lone, trials.count == 2 {
-                record(trials[1], confirmed[1].0, "−2 \(lone): not needed, one fewer does not pass")
-            }
             var passed: [Int] = []
             for i in candidates.indices {
                 let passes = evaluator.passes(confirmed[i].0)
@@ -403,6 +400,9 @@ public struct StaffingSearch: Sendable {
                 let settledEarly = !passes && confirmed[i].1.used < plan.first
                 record(trials[i], confirmed[i].0, "−1 \(candidates[i]): " + (passes ? "still passes"
                     : settledEarly ? "does not pass (its first replication misses)" : "does not pass"))
+            }
+            if let lone, trials.count == 2 {
+                record(trials[1], confirmed[1].0, "−2 \(lone): not needed, one fewer does not pass")
             }
             guard !passed.isEmpty else {
                 if checking || candidates.count == above.count {

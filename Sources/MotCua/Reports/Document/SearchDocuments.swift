@@ -174,7 +174,7 @@ public enum StaffDocument {
                                                                      : w("; the guard the search added does not pass", "; ràng buộc do quá trình tìm thêm vào: không đạt") } ?? "") + ".")
         } else {
             headline.append(w("No staffing within the bounds makes \(scope) pass; at the upper bounds: ",
-                              "Không có biên chế nào trong giới hạn đạt \(scope); ở giới hạn trên: ") + w.passing(targets) + ".")
+                              "Không có biên chế nào trong giới hạn đạt \(scope); ở giới hạn trên: ") + w.passing(askedTargets.isEmpty ? targets : askedTargets) + ".")
         }
         if !search.unreachable.isEmpty && !askedTargets.isEmpty {
             headline.append(w("Left out, because no staffing of these offices reaches them: ", "Không xét, vì không biên chế nào của các đơn vị này đạt được: ")
