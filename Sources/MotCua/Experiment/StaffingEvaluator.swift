@@ -19,6 +19,9 @@ final class StaffingEvaluator {
     /// Replications simulated, and replications taken from a ``ResultStore``.
     private(set) var simulated = 0
     private(set) var stored = 0
+    /// Replications simulated per staffing key and not yet counted by a step of the search
+    /// (``takeSimulated(_:)``), so that the steps' counts add up to ``simulated``.
+    private var unattributed: [String: Int] = [:]
 
     init(scenario: Scenario, seed: UInt64, jobs: Int, folder: String?) {
         self.scenario = scenario
@@ -31,20 +34,16 @@ final class StaffingEvaluator {
         staff.keys.sorted().map { "\($0)=\(staff[$0]!)" }.joined(separator: ",")
     }
 
-    /// The scenario with `staff`: the staffing searched for holds all year, so dated head-count
-    /// changes of a searched office are replaced by it (absences for training and leave remain).
+    /// The scenario with `staff`: an office's dated head-count changes shift with its staff, the
+    /// same change in every period (``StaffingSearch/dated(_:staff:)``; absences for training and
+    /// leave remain).
     func model(_ staff: [String: Int]) -> SimulationModel {
         let key = Self.key(staff)
         if let model = models[key] { return model }
-        var s = scenario
-        for i in s.offices.indices {
-            if let n = staff[s.offices[i].id] {
-                s.offices[i].staff = n
-                s.offices[i].staffChanges = []
-                for k in s.offices[i].instances.indices { s.offices[i].instances[k].staff = nil }
-            }
-        }
-        s.fingerprint = StableHash.fnv1a("\(scenario.fingerprint) staff \(key)")
+        var s = StaffingSearch.applying(staff, to: scenario)
+        // Stored replications of a dated office made under the old rule (one staff all year) must not be read back.
+        let dated = scenario.offices.contains { staff[$0.id] != nil && !$0.staffChanges.isEmpty }
+        s.fingerprint = StableHash.fnv1a("\(scenario.fingerprint) staff \(key)" + (dated ? " dated+delta" : ""))
         let model = SimulationModel(scenario: s)
         models[key] = model
         return model
@@ -125,6 +124,7 @@ final class StaffingEvaluator {
             throw SimulationError(message: "replication failed: \(error)")
         }
         simulated += pending.count
+        for item in pending { unattributed[item.key, default: 0] += 1 }
         for (key, byIndex) in found {
             var list = results[key] ?? []
             while let result = byIndex[list.count] { list.append(result) }
@@ -139,6 +139,30 @@ final class StaffingEvaluator {
         if let summary = summaries[key] { return summary }
         let model = model(staff)
         let summary = ExperimentSummary(model: model, seed: seed, results: Array((results[Self.key(staff)] ?? []).prefix(count)),
+                                        confidence: confidence)
+        summaries[key] = summary
+        evaluations += 1
+        return summary
+    }
+
+    /// The replications of `staff` simulated since a step last counted them; counts them.
+    func takeSimulated(_ staff: [String: Int]) -> Int {
+        unattributed.removeValue(forKey: Self.key(staff)) ?? 0
+    }
+
+    /// ``takeSimulated(_:)`` for the scenario as it stands.
+    func takeSimulatedAsGiven() -> Int {
+        unattributed.removeValue(forKey: Self.asGivenKey) ?? 0
+    }
+
+    /// Replications simulated that no step has counted yet.
+    var uncounted: Int { unattributed.values.reduce(0, +) }
+
+    /// The summary of the scenario as it stands on its first `count` replications (already filled).
+    func asGivenSummary(count: Int, confidence: Double) -> ExperimentSummary {
+        let key = "\(Self.asGivenKey) n=\(count) c=\(confidence)"
+        if let summary = summaries[key] { return summary }
+        let summary = ExperimentSummary(model: SimulationModel(scenario: scenario), seed: seed, results: Array(asGivenRuns.prefix(count)),
                                         confidence: confidence)
         summaries[key] = summary
         evaluations += 1

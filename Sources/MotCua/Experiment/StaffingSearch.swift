@@ -11,38 +11,6 @@
 /// at every office fails. Every evaluation uses the same random numbers; replications run once
 /// are reused.
 public struct StaffingSearch: Sendable {
-    /// A decision variable: an office entry of the scenario (for ward groups, every ward's staff).
-    public struct Bound: Sendable {
-        public let office: String
-        public let low: Int
-        public let high: Int
-        public init(office: String, low: Int, high: Int) {
-            self.office = office
-            self.low = low
-            self.high = high
-        }
-    }
-
-    /// One evaluated staffing.
-    public struct Step: Sendable {
-        public let staff: [String: Int]
-        public let passing: Int
-        public let worstGap: Double
-        public let note: String
-    }
-
-    /// A target no staffing of the searched offices makes pass, and why.
-    public struct Unreachable: Sendable {
-        /// The target result's id (`id/field` for a target over every field).
-        public let target: String
-        public let label: String
-        /// ``label`` in Vietnamese.
-        public let labelVi: String
-        public let reason: String
-        /// ``reason`` in Vietnamese.
-        public let reasonVi: String
-    }
-
     public let bounds: [Bound]
     /// The staffing found, or nil when even the upper bounds do not make every target pass.
     public let solution: [String: Int]?
@@ -63,8 +31,10 @@ public struct StaffingSearch: Sendable {
     /// Per office of the solution: whether one fewer fails (true) — or the office is at its
     /// lower bound, where one fewer is not allowed.
     public let minimality: [String: Bool]
-    /// Distinct evaluations (a staffing summarised on some number of replications).
-    public let evaluations: Int
+    /// Evaluations made: ``steps``' count.
+    public var evaluations: Int { steps.count }
+    /// Distinct staffings among ``steps``.
+    public var distinctStaffings: Int { Set(steps.map { StaffingEvaluator.key($0.staff) }).count }
     /// Replications simulated, and replications read back from the results folder.
     public let simulatedReplications: Int
     public let storedReplications: Int
@@ -87,13 +57,6 @@ public struct StaffingSearch: Sendable {
                          guardingWithdrawals: guardingWithdrawals, plan: plan, screening: screening, log: log, resuming: nil)
     }
 
-    /// A search started again with raised floors keeps what the first one measured: the guard
-    /// and every replication run.
-    private struct Resumed {
-        let evaluator: StaffingEvaluator
-        let guardTarget: TargetSpec?
-    }
-
     private static func search(scenario: Scenario, bounds: [Bound], seed: UInt64, replications: Int, jobs: Int,
                                results folder: String?, guardingWithdrawals: Bool, plan: ReplicationPlan?, screening: Int?,
                                log: (@Sendable (String) -> Void)?, resuming: Resumed?) async throws(SimulationError) -> StaffingSearch {
@@ -110,6 +73,12 @@ public struct StaffingSearch: Sendable {
         })
         let evaluator = resuming?.evaluator ?? StaffingEvaluator(scenario: scenario, seed: seed, jobs: jobs, folder: folder)
         var guardTarget: TargetSpec?
+        var steps: [Step] = resuming?.steps ?? []
+        func record(_ staff: [String: Int], _ summary: ExperimentSummary, _ note: String) {
+            let (passing, gap) = evaluator.score(summary)
+            steps.append(Step(staff: staff, passing: passing, worstGap: gap, note: note, replications: summary.replications,
+                              simulated: evaluator.takeSimulated(staff), judged: evaluator.counted(summary).count))
+        }
         if let resuming {
             guardTarget = resuming.guardTarget
             if let guardTarget { scenario.targets.append(guardTarget) }
@@ -120,19 +89,15 @@ public struct StaffingSearch: Sendable {
             evaluator.addTarget(target)
             guardTarget = target
             log?("guard: \(target.label)")
+            steps.append(guardStep(evaluator: evaluator, today: initial, plan: plan))
         }
         let ruleOut = StaffingEvaluator.oneMissRulesOut(plan)
-        var steps: [Step] = []
-        func record(_ staff: [String: Int], _ summary: ExperimentSummary, _ note: String) {
-            let (passing, gap) = evaluator.score(summary)
-            steps.append(Step(staff: staff, passing: passing, worstGap: gap, note: note))
-        }
         func result(_ solution: [String: Int]?, _ summary: ExperimentSummary?, unreachable: [Unreachable], work: [String: Int],
                     guess: [String: Int], large: [String: Int], minimality: [String: Bool], outcome: SequentialOutcome?) -> StaffingSearch {
             log?("\(evaluator.evaluations) evaluations, \(evaluator.simulated) replications simulated")
             return StaffingSearch(bounds: bounds, solution: solution, initial: initial, steps: steps, finalSummary: summary,
                                   guardTarget: guardTarget, unreachable: unreachable, workBounds: work, firstGuess: guess,
-                                  largeStaff: large, minimality: minimality, evaluations: evaluator.evaluations,
+                                  largeStaff: large, minimality: minimality,
                                   simulatedReplications: evaluator.simulated, storedReplications: evaluator.stored, outcome: outcome)
         }
         let entry = Dictionary(uniqueKeysWithValues: bounds.map { b in (b.office, scenario.offices.firstIndex { $0.id == b.office } ?? -1) })
@@ -146,20 +111,29 @@ public struct StaffingSearch: Sendable {
         // passes there, no target is unreachable (a target staffing cannot reach misses on
         // every replication); only otherwise do the full replications say which and why.
         var largeSummary = try await evaluator.screen([large], count: screenCount)[0]
+        record(large, largeSummary, "very large staff")
         // Very large means no queue worth the name: below half busy everywhere.
         for _ in 0..<4 {
             let crowded = bounds.filter { busiest(largeSummary, $0.office) >= 0.5 && large[$0.office]! < maximumStaff }
             guard !crowded.isEmpty else { break }
             for bound in crowded { large[bound.office] = Swift.min(maximumStaff, large[bound.office]! * 4) }
             largeSummary = try await evaluator.screen([large], count: screenCount)[0]
+            record(large, largeSummary, "very large staff, larger: some office was half busy or more")
         }
         if !evaluator.passes(largeSummary) {
             largeSummary = try await evaluator.confirm([large], plan: plan)[0].0
+            record(large, largeSummary, "very large staff, on the full replications: some target does not pass")
         }
         log?("very large staff: " + (largeSummary.targets.allSatisfy { $0.verdict == .pass } ? "every target passes"
             : "\(largeSummary.targets.filter { $0.verdict == .pass }.count)/\(largeSummary.targets.count) targets pass"))
-        record(large, largeSummary, "very large staff")
-        let unreachable = largeSummary.targets.filter { $0.verdict != .pass }.map(Unreachable.init)
+        let unreachable = largeSummary.targets.filter { $0.verdict != .pass }.map { Unreachable($0, at: largeSummary, searched: bounds, in: scenario) }
+        // Nothing asked is left to search for when every target asked is left out: the guard
+        // the search added is no question of the user's (an outside review, #2).
+        if !unreachable.isEmpty && largeSummary.targets.allSatisfy({ $0.verdict != .pass || $0.id == guardTarget?.id }) {
+            evaluator.ignored = Set(unreachable.map(\.target))
+            for u in unreachable { log?("cannot be reached by staffing: \(u.label): \(u.reason)") }
+            return result(nil, largeSummary, unreachable: unreachable, work: [:], guess: [:], large: large, minimality: [:], outcome: nil)
+        }
         // A target left out must not be made worse by the search: the offices on its
         // procedures' routes keep at least today's staff (docs/experiments.md). The search is
         // run again with those floors, once, when any bound rises.
@@ -175,7 +149,7 @@ public struct StaffingSearch: Sendable {
                  + zip(bounds, floored).filter { $0.low != $1.low }.map { "\($1.office) ≥ \($1.low)" }.joined(separator: ", "))
             return try await search(scenario: asGiven, bounds: floored, seed: seed, replications: replications, jobs: jobs, results: folder,
                                     guardingWithdrawals: guardingWithdrawals, plan: plan, screening: screening, log: log,
-                                    resuming: Resumed(evaluator: evaluator, guardTarget: guardTarget))
+                                    resuming: Resumed(evaluator: evaluator, guardTarget: guardTarget, steps: steps))
         }
         evaluator.ignored = Set(unreachable.map(\.target))
         for u in unreachable { log?("cannot be reached by staffing: \(u.label): \(u.reason)") }
@@ -285,6 +259,15 @@ public struct StaffingSearch: Sendable {
             }
             log?("screening round \(round): \(tries.count) point\(tries.count == 1 ? "" : "s") in \(staffings.count) "
                  + "staffing\(staffings.count == 1 ? "" : "s") on \(screenCount) replication\(screenCount == 1 ? "" : "s") each…")
+            // A lone office's round with one point leaves a core idle: the next replication of its
+            // least passing point runs beside it, which its confirmation would run next (a rule of
+            // the offices, not the cores, so the path does not depend on them).
+            let ahead = bounds.count == 1 && tries.count == 1 && screenCount < plan.maximum ? passing[bounds[0].office] : nil
+            if let ahead {
+                try await evaluator.fill([(staffings[0], screenCount), ([bounds[0].office: ahead], screenCount + 1)])
+                record([bounds[0].office: ahead], evaluator.summary([bounds[0].office: ahead], count: screenCount + 1, confidence: plan.confidence),
+                       "bisection \(bounds[0].office) \(ahead): its next replication, beside the round's one point")
+            }
             let summaries = try await evaluator.screen(staffings, count: screenCount)
             var missedAtHigh: [(Bound, [String: Int], ExperimentSummary)] = []
             for (group, (staff, summary)) in zip(groups, zip(staffings, summaries)) {
@@ -305,7 +288,11 @@ public struct StaffingSearch: Sendable {
                         // Judged alone below, with the other offices very large.
                         var single = large
                         single[office] = tried
-                        let alone = group.count == 1 ? summary : try await evaluator.screen([single], count: screenCount)[0]
+                        var alone = summary
+                        if group.count > 1 {
+                            alone = try await evaluator.screen([single], count: screenCount)[0]
+                            record(single, alone, "upper bound \(office) \(tried) alone")
+                        }
                         missedAtHigh.append((bound, single, alone))
                     }
                 }
@@ -314,10 +301,13 @@ public struct StaffingSearch: Sendable {
                 // The upper bound misses on the screen. That settles it when one missed
                 // replication rules out PASS; otherwise only the full replications can say.
                 let confirmed = ruleOut ? screened : try await evaluator.confirm([staff], plan: plan)[0].0
+                if !ruleOut {
+                    record(staff, confirmed, "upper bound \(bound.office) \(bound.high) on the full replications: "
+                           + (evaluator.passes(confirmed) ? "passes" : "does not pass"))
+                }
                 if !ruleOut && evaluator.passes(confirmed) {
                     passing[bound.office] = bound.high
                     failing[bound.office] = bound.high - 1
-                    record(staff, confirmed, "upper bound \(bound.office) \(bound.high) confirmed: passes")
                 } else {
                     infeasible = (bound.office, confirmed)
                     break
@@ -356,6 +346,9 @@ public struct StaffingSearch: Sendable {
             for i in confirmed.indices.dropFirst() {
                 let (p, g) = evaluator.score(confirmed[i].0), (bp, bg) = evaluator.score(confirmed[best].0)
                 if (p, g) > (bp, bg) { best = i }
+            }
+            for i in trials.indices where i != best {
+                record(trials[i], confirmed[i].0, "+1 \(candidates[i]): not the best")
             }
             staff = trials[best]
             (summary, outcome) = confirmed[best]
@@ -407,6 +400,9 @@ public struct StaffingSearch: Sendable {
                 let settledEarly = !passes && confirmed[i].1.used < plan.first
                 record(trials[i], confirmed[i].0, "−1 \(candidates[i]): " + (passes ? "still passes"
                     : settledEarly ? "does not pass (its first replication misses)" : "does not pass"))
+            }
+            if let lone, trials.count == 2 {
+                record(trials[1], confirmed[1].0, "−2 \(lone): not needed, one fewer does not pass")
             }
             guard !passed.isEmpty else {
                 if checking || candidates.count == above.count {

@@ -42,15 +42,15 @@ extension StaffingSearch {
     /// The guard on withdrawals at today's share (``withdrawalGuard(baseline:)``), measured
     /// as the guard will measure it: the current staffing with the search's seed and the
     /// first look's replications. When the evaluator's model of today's staffing is the
-    /// scenario's own (no dated head-count changes or per-ward staff in a searched office,
-    /// which the evaluator replaces), it is run as an evaluation the search may reuse; else as
-    /// the scenario stands. Either way in one pool with the very large staff's screen.
+    /// scenario's own (no per-ward staff in a searched office, which the evaluator replaces;
+    /// dated changes it keeps), it is run as an evaluation the search may reuse; else as the
+    /// scenario stands. Either way in one pool with the very large staff's screen.
     static func todaysGuard(scenario: Scenario, evaluator: StaffingEvaluator, today initial: [String: Int], large: [String: Int],
                             plan: ReplicationPlan, screening: Int) async throws(SimulationError) -> TargetSpec {
         let searched = Set(initial.keys)
         let today: [RunResult]
         if scenario.offices.filter({ searched.contains($0.id) }).allSatisfy({ office in
-            office.staffChanges.isEmpty && office.instances.allSatisfy { $0.staff == nil }
+            office.instances.allSatisfy { $0.staff == nil }
         }) {
             try await evaluator.fill([(initial, plan.first), (large, screening)])
             today = evaluator.runs(initial)
@@ -69,12 +69,39 @@ extension StaffingSearch {
 }
 
 extension StaffingSearch.Unreachable {
-    /// `t`, which does not pass at the very large staff, with the reason.
-    init(_ t: TargetResult) {
-        let (reason, reasonVi) = t.repeatedInput.map(UnreachableWords.inputDriven)
-            ?? (t.verdict == .fail ? UnreachableWords.failsWhenLarge : UnreachableWords.straddlesWhenLarge)(t.estimate.mean)
+    /// `t`, which does not pass at the very large staff `summary` of the offices `searched`,
+    /// with the reason: an input it repeats; the desk guard (docs/model.md §7.6), naming the
+    /// desks where citizens gave up and are not searched; or something else staff cannot move.
+    init(_ t: TargetResult, at summary: ExperimentSummary? = nil, searched: [StaffingSearch.Bound] = [], in scenario: Scenario? = nil) {
+        let reasons: (String, String)
+        if let input = t.repeatedInput {
+            reasons = UnreachableWords.inputDriven(input)
+        } else if t.failedByDeskGuard {
+            let own = t.ownDesk.flatMap { $0.trips ? $0.share : nil }
+            let share = t.gaveUpAtDesk.flatMap { DeskGuard.trips($0) ? $0 : nil } ?? own ?? t.gaveUpAtDesk ?? 0
+            reasons = UnreachableWords.deskGuard(value: t.estimate.mean, meets: t.comparator.holds(t.estimate.mean, t.threshold),
+                                                 share: share, desks: summary.flatMap { summary in
+                                                     scenario.map { Self.desksTurningAway(summary, searched: searched, in: $0) } } ?? [])
+        } else {
+            reasons = (t.verdict == .fail ? UnreachableWords.failsWhenLarge : UnreachableWords.straddlesWhenLarge)(t.estimate.mean)
+        }
         self.init(target: t.id, label: t.label + (t.fieldName.map { " — \($0)" } ?? ""),
                   labelVi: (t.labelVi ?? t.label) + ((t.fieldNameVi ?? t.fieldName).map { " — \($0)" } ?? ""),
-                  reason: reason, reasonVi: reasonVi)
+                  reason: reasons.0, reasonVi: reasons.1)
+    }
+
+    /// The desk entries not searched where citizens gave up in `summary`, most first: (id, name, Vietnamese name).
+    static func desksTurningAway(_ summary: ExperimentSummary, searched: [StaffingSearch.Bound],
+                                 in scenario: Scenario) -> [(id: String, name: String, nameVi: String)] {
+        let searchedIds = Set(searched.map(\.office))
+        var gaveUp: [Int: Double] = [:]
+        for office in summary.offices where office.office.kind == .desk && office.abandonedPerReplication.mean > 0 {
+            gaveUp[Int(office.office.entry), default: 0] += office.abandonedPerReplication.mean
+        }
+        return gaveUp.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.compactMap { entry, _ in
+            guard scenario.offices.indices.contains(entry), !searchedIds.contains(scenario.offices[entry].id) else { return nil }
+            let office = scenario.offices[entry]
+            return (office.id, office.name, office.nameVi ?? office.name)
+        }
     }
 }

@@ -61,6 +61,23 @@ enum UnreachableWords {
             + "bị giữ bởi yếu tố biên chế không thay đổi được, như hồ sơ tồn đầu kỳ hoặc thời gian cố định")
     }
 
+    /// A target the desk guard fails at any staff of the offices searched (an outside review,
+    /// #2): its value (`meets`: on the right side of the threshold), the share of citizens in
+    /// person who could not file, and the desks where they gave up, with the option that searches them.
+    static func deskGuard(value x: Double, meets: Bool, share: Double, desks: [(id: String, name: String, nameVi: String)]) -> (String, String) {
+        let value = shown(x), gaveUp = shown(share)
+        let option = desks.map { "--office \($0.id)" }.joined(separator: " ")
+        let named = desks.isEmpty ? ("", "") : (" at " + desks.map(\.name).joined(separator: ", "),
+                                                " tại " + desks.map(\.nameVi).joined(separator: ", "))
+        let search = desks.isEmpty ? ("", "") : ("; search their staff too: add \(option)", "; hãy tìm cả biên chế của các bộ phận này: thêm \(option)")
+        return ("fails by the desk guard (docs/model.md §7.6) even with very large staff at every office searched: "
+            + "\(gaveUp.en) of the citizens who came in person could not file\(named.0)"
+            + (meets ? " (its value, \(value.en), would pass)" : " (its value: \(value.en))") + search.0,
+         "không đạt do ràng buộc một cửa (docs/model.md §7.6) dù mọi đơn vị được tìm có biên chế rất lớn: "
+            + "\(gaveUp.vi) công dân đến trực tiếp không nộp được hồ sơ\(named.1)"
+            + (meets ? " (giá trị \(value.vi) tự nó thì đạt)" : " (giá trị: \(value.vi))") + search.1)
+    }
+
     static func straddlesWhenLarge(_ x: Double) -> (String, String) {
         let value = shown(x)
         return ("not shown to pass even with very large staff at every office searched (its interval still straddles "

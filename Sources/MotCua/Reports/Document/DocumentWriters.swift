@@ -120,6 +120,7 @@ public enum DocumentTables {
         "loads", "staffing", "unreachable", "one_fewer", "evaluations", "drivers", "screened_groups", "cannot_reach",
         "breakdown", "breakdown-steps", "groups", "changes", "worst_units",
         "change_decisions",
+        "recommended_settings",
         "back-test", "unit-groups", "unit-worst", "units",
     ].map { $0 + ".csv" })
 

@@ -143,24 +143,45 @@ public enum StaffDocument {
         // Targets no staffing of these offices can reach are left out of the claim (with why).
         let setAside = Set(search.unreachable.map(\.target))
         let targets = (search.finalSummary?.targets ?? []).filter { !setAside.contains($0.id) }
+        // The guard the search added is no target asked: counted apart (an outside review, #2).
+        let askedTargets = targets.filter { $0.id != search.guardTarget?.id }
+        let guardResult = targets.first { $0.id == search.guardTarget?.id }
         let scope = asked.isEmpty ? w("every target of the scenario", "mọi chỉ tiêu của kịch bản")
             : w("the targets asked (--target \(asked.joined(separator: ", ")))", "các chỉ tiêu được yêu cầu (--target \(asked.joined(separator: ", ")))")
+        let searchedNames = search.bounds.map { name($0.office) }.joined(separator: ", ")
+        // "20, 21 from 1 July 2024": an office's staff over the horizon, dated changes included.
+        func datedText(_ dated: StaffingSearch.DatedStaff) -> String {
+            ([String(dated.base)] + dated.changes.map { w("\($0.staff) from \(language.numbers.date($0.from))", "\($0.staff) từ \(language.numbers.date($0.from))") })
+                .joined(separator: ", ")
+        }
+        func office(_ id: String) -> OfficeSpec? { scenario.offices.first { $0.id == id } }
+        func isDated(_ id: String) -> Bool { !(office(id)?.staffChanges.isEmpty ?? true) }
         var headline: [String] = []
-        if let solution = search.solution {
+        if search.solution == nil && !search.unreachable.isEmpty && askedTargets.isEmpty {
+            headline.append(w("No staffing of the offices searched (\(searchedNames)) makes \(scope) pass: ",
+                              "Không có biên chế nào của các đơn vị được tìm (\(searchedNames)) làm đạt \(scope): ")
+                            + search.unreachable.map { language.pick($0.label, $0.labelVi) + " — " + language.pick($0.reason, $0.reasonVi) }
+                                .joined(separator: "; ") + ".")
+        } else if let solution = search.solution {
             let changes = search.bounds.compactMap { b -> String? in
                 let now = search.initial[b.office] ?? 0, needed = solution[b.office] ?? 0
-                return now == needed ? nil : "\(name(b.office)) \(now) → \(needed)"
+                guard now != needed else { return nil }
+                guard isDated(b.office), let spec = office(b.office) else { return "\(name(b.office)) \(now) → \(needed)" }
+                return "\(name(b.office)) \(datedText(StaffingSearch.dated(spec))) → \(datedText(StaffingSearch.dated(spec, staff: needed)))"
+                    + w(" (\(needed >= now ? "+" : "")\(needed - now) in every period)", " (\(needed >= now ? "+" : "")\(needed - now) ở mọi giai đoạn)")
             }
             let total = search.bounds.reduce(0) { $0 + ((solution[$1.office] ?? 0) - (search.initial[$1.office] ?? 0)) * instances($1.office) }
             headline.append(w("Smallest staffing found that makes \(scope) pass: ", "Biên chế nhỏ nhất tìm được để đạt \(scope): ")
                             + (changes.isEmpty ? w("today's staffing", "biên chế hiện nay") : changes.joined(separator: "; "))
                             + " (" + w("total change", "tổng thay đổi") + " " + (total >= 0 ? "+" : "") + "\(total)).")
-            headline.append(w("With it: ", "Với biên chế này: ") + w.passing(targets) + ".")
+            headline.append(w("With it: ", "Với biên chế này: ") + w.passing(askedTargets)
+                            + (guardResult.map { $0.verdict == .pass ? w("; the guard the search added passes", "; ràng buộc do quá trình tìm thêm vào: đạt")
+                                                                     : w("; the guard the search added does not pass", "; ràng buộc do quá trình tìm thêm vào: không đạt") } ?? "") + ".")
         } else {
             headline.append(w("No staffing within the bounds makes \(scope) pass; at the upper bounds: ",
-                              "Không có biên chế nào trong giới hạn đạt \(scope); ở giới hạn trên: ") + w.passing(targets) + ".")
+                              "Không có biên chế nào trong giới hạn đạt \(scope); ở giới hạn trên: ") + w.passing(askedTargets.isEmpty ? targets : askedTargets) + ".")
         }
-        if !search.unreachable.isEmpty {
+        if !search.unreachable.isEmpty && !askedTargets.isEmpty {
             headline.append(w("Left out, because no staffing of these offices reaches them: ", "Không xét, vì không biên chế nào của các đơn vị này đạt được: ")
                             + search.unreachable.map { language.pick($0.label, $0.labelVi) }.joined(separator: "; ") + ".")
         }
@@ -176,13 +197,37 @@ public enum StaffDocument {
             let now = search.initial[b.office] ?? 0
             let needed = search.solution?[b.office]
             let label = name(b.office) + (instances(b.office) > 1 ? w(" (each of \(instances(b.office)))", " (mỗi đơn vị trong \(instances(b.office)))") : "")
-            return [.text(label), .value(Double(now), .count), .text("\(b.low)–\(b.high)"),
-                    needed.map { .value(Double($0), .count) } ?? .text("—"),
-                    needed.map { .text(($0 >= now ? "+" : "") + String($0 - now)) } ?? .text("—")]
+            // An office with dated changes reads in the same form today and recommended (an outside review, #6).
+            guard isDated(b.office), let spec = office(b.office) else {
+                return [.text(label), .value(Double(now), .count), .text("\(b.low)–\(b.high)"),
+                        needed.map { .value(Double($0), .count) } ?? .text("—"),
+                        needed.map { .text(($0 >= now ? "+" : "") + String($0 - now)) } ?? .text("—")]
+            }
+            return [.text(label), .text(datedText(StaffingSearch.dated(spec))), .text("\(b.low)–\(b.high)"),
+                    needed.map { .text(datedText(StaffingSearch.dated(spec, staff: $0))) } ?? .text("—"),
+                    needed.map { .text(($0 >= now ? "+" : "") + String($0 - now) + w(" in every period", " ở mọi giai đoạn")) } ?? .text("—")]
         }
         var staffBlocks: [ReportBlock] = [.table(ReportTable(id: "staffing", columns: [
             ReportColumn("office", w("office", "đơn vị")), ReportColumn("now", w("now", "hiện nay")), ReportColumn("bounds", w("searched", "phạm vi tìm")),
-            ReportColumn("recommended", w("recommended", "đề xuất")), ReportColumn("change", w("change", "thay đổi"))], rows: staffRows))]
+            ReportColumn("recommended", w("recommended", "đề xuất")), ReportColumn("change", w("change", "thay đổi"))], rows: staffRows,
+            notes: search.bounds.contains { isDated($0.office) }
+                ? [w("Searched: the staff from the start of the horizon. An office with dated staff changes keeps them, each shifted by the same change (docs/model.md §7.8).",
+                     "Phạm vi tìm: biên chế từ đầu kỳ. Đơn vị có thay đổi biên chế theo ngày giữ các thay đổi đó, mỗi giai đoạn cộng cùng một mức thay đổi (docs/model.md §7.8).")] : []))]
+        if let solution = search.solution {
+            // The recommended run, exactly: the command's own options and the staffing's `--set` values.
+            let settings = StaffingSearch.settings(solution, in: scenario)
+            let replications = search.outcome?.used ?? provenance.replications
+            let command = (["motcua run", provenance.file] + provenance.overlays.map { "--overlay \($0)" } + provenance.settings.map { "--set \($0)" }
+                + [String(format: "--load %g", provenance.load), "--seed \(provenance.seed)", "--replications \(replications)"]
+                + settings.map { "--set \($0)" }).joined(separator: " ")
+            staffBlocks.append(.paragraph(settings.isEmpty
+                ? w("The recommended staffing is today's: `\(command)` gives the figures below.", "Biên chế đề xuất là biên chế hiện nay: `\(command)` cho các số liệu dưới đây.")
+                : w("To reproduce the recommended run (the figures below): `\(command)`", "Để chạy lại phương án đề xuất (các số liệu dưới đây): `\(command)`")))
+            if !settings.isEmpty {
+                staffBlocks.append(.table(ReportTable(id: "recommended_settings", columns: [ReportColumn("set", "--set")],
+                                                      rows: settings.map { [.text($0)] }, dataOnly: true)))
+            }
+        }
         if let guardTarget = search.guardTarget {
             staffBlocks.append(.paragraph(w("Guard added, because no chosen target watches citizens who leave without a result: ",
                                             "Thêm điều kiện bảo vệ, vì không chỉ tiêu nào được chọn theo dõi người dân bỏ về không có kết quả: ")
@@ -192,8 +237,8 @@ public enum StaffDocument {
             staffBlocks.append(.table(ReportTable(id: "unreachable", columns: [
                 ReportColumn("target", w("target left out", "chỉ tiêu không xét")), ReportColumn("reason", w("why", "lý do"))],
                 rows: search.unreachable.map { [.text(language.pick($0.label, $0.labelVi)), .text(language.pick($0.reason, $0.reasonVi))] },
-                notes: [w("Tested at a very large staff of every office searched: a target that still does not pass there is decided by inputs, not by staff.",
-                          "Đã thử với biên chế rất lớn ở mọi đơn vị được tìm: chỉ tiêu vẫn không đạt thì do tham số đầu vào quyết định, không do biên chế.")])))
+                notes: [w("Tested at a very large staff of every office searched: a target that still does not pass there is decided by inputs or by offices not searched (the desks, when the desk guard fails it), not by the staff searched.",
+                          "Đã thử với biên chế rất lớn ở mọi đơn vị được tìm: chỉ tiêu vẫn không đạt thì do tham số đầu vào hoặc do đơn vị không được tìm quyết định (bộ phận một cửa, khi ràng buộc một cửa làm nó không đạt), không do biên chế được tìm.")])))
         }
         if let solution = search.solution {
             let notMinimal = search.bounds.filter { search.minimality[$0.office] == false }.map { name($0.office) }
@@ -208,21 +253,21 @@ public enum StaffDocument {
                     "Kiểm tra tối thiểu: bớt một người ở bất kỳ đơn vị nào (trên giới hạn dưới) thì có chỉ tiêu không đạt.")
                 : w("Minimality check FAILED at: ", "Kiểm tra tối thiểu KHÔNG ĐẠT tại: ") + notMinimal.joined(separator: ", ")))
         }
-        // A step of the table may look again at a staffing already evaluated (its result reused):
-        // the count of distinct staffings is then smaller than the table's rows, and says so.
-        let repeats = search.steps.count - search.evaluations
-        let repeated = repeats > 0 ? w(" (the \(search.steps.count) steps below include \(repeats) staffing\(repeats == 1 ? "" : "s") already evaluated, not simulated again)",
-                                       " (\(search.steps.count) bước dưới đây gồm \(repeats) phương án biên chế đã đánh giá, không mô phỏng lại)") : ""
-        staffBlocks.append(.paragraph(w("Search cost: \(search.evaluations) distinct staffings evaluated\(repeated), \(search.simulatedReplications) replications simulated, \(search.storedReplications) reused from stored results.",
-                                        "Chi phí tìm: \(search.evaluations) phương án biên chế đã đánh giá\(repeated), \(search.simulatedReplications) lần chạy lặp mô phỏng, \(search.storedReplications) lấy lại từ kết quả đã lưu.")
+        // One count, the table's (an outside review, #3): its rows, the distinct staffings among
+        // them, and the replications simulated, which its column adds up to.
+        staffBlocks.append(.paragraph(w("Search cost: \(search.evaluations) evaluations (the table below) of \(search.distinctStaffings) distinct staffings, \(search.simulatedReplications) replications simulated (its column \"simulated\" adds up to them; a row with none reuses replications run for an earlier row), \(search.storedReplications) reused from stored results.",
+                                        "Chi phí tìm: \(search.evaluations) lần đánh giá (bảng dưới) trên \(search.distinctStaffings) phương án biên chế khác nhau, \(search.simulatedReplications) lần chạy lặp mô phỏng (cột \"mô phỏng\" cộng lại bằng số này; dòng bằng 0 dùng lại các lần chạy của dòng trước), \(search.storedReplications) lấy lại từ kết quả đã lưu.")
                                       + (search.outcome.map { $0.reason == .fixed ? "" : " " + w("Replications: \($0.used), stopped because \($0.reason.explanation).",
                                                                                                   "Số lần chạy lặp: \($0.used), dừng vì \($0.reason.explanationVi).") } ?? "")))
         document.sections.append(ReportSection(id: "staffing", title: w("Recommended staffing", "Biên chế đề xuất"), blocks: staffBlocks))
 
-        let targetRows = targets.map { t in
+        let noneLeft = search.solution == nil && askedTargets.isEmpty && !search.unreachable.isEmpty
+        // With every target asked left out, the table shows them at the very large staff, the reason above.
+        let targetRows = (noneLeft ? search.finalSummary?.targets ?? [] : targets).map { t in
             w.targetCells(t) + [.value(t.estimate.mean, .share), .interval(low: t.estimate.low, high: t.estimate.high, .share), .verdict(t.verdict)]
         }
-        document.sections.append(ReportSection(id: "targets", title: search.solution == nil ? w("Targets at the upper bounds", "Chỉ tiêu ở giới hạn trên")
+        document.sections.append(ReportSection(id: "targets", title: noneLeft ? w("Targets at a very large staff of the offices searched", "Chỉ tiêu khi các đơn vị được tìm có biên chế rất lớn")
+                                                : search.solution == nil ? w("Targets at the upper bounds", "Chỉ tiêu ở giới hạn trên")
                                                 : w("Targets with the recommended staffing", "Chỉ tiêu với biên chế đề xuất"), blocks: [
             .table(ReportTable(id: "targets", columns: w.targetColumns + [ReportColumn("value", w("value", "giá trị")),
                                                                            ReportColumn("ci95", w("95% CI", "KTC 95%")), ReportColumn("verdict", w("verdict", "kết quả"))],
@@ -239,7 +284,7 @@ public enum StaffDocument {
                 guard let step = search.steps.last(where: { $0.staff == staffing }) else {
                     return [.text(name(b.office)), .value(Double(needed - 1), .count), .text(w("not evaluated", "chưa đánh giá")), .empty]
                 }
-                return [.text(name(b.office)), .value(Double(needed - 1), .count), .text("\(step.passing)/\(targets.count)"), .value(step.worstGap, .points)]
+                return [.text(name(b.office)), .value(Double(needed - 1), .count), .text("\(step.passing)/\(step.judged)"), .value(step.worstGap, .points)]
             }
             document.sections.append(ReportSection(id: "one-fewer", title: w("With one fewer", "Nếu bớt một người"), blocks: fewerRows.isEmpty
                 ? [.paragraph(w("Every office is at the lower bound of its search.", "Mọi đơn vị đã ở giới hạn dưới của phạm vi tìm."))]
@@ -260,16 +305,18 @@ public enum StaffDocument {
             }
             note = language.staffStepNote(note)
             return [.value(Double(i + 1), .count)] + search.bounds.map { .value(Double(step.staff[$0.office] ?? 0), .count) }
-                + [.text("\(step.passing)/\(targets.count)"), .value(step.worstGap, .points), .text(note)]
+                + [.value(Double(step.replications), .count), .value(Double(step.simulated), .count),
+                   .text("\(step.passing)/\(step.judged)"), .value(step.worstGap, .points), .text(note)]
         }
         document.sections.append(ReportSection(id: "evaluations", title: w("Evaluations made", "Các lần đánh giá") + " (\(search.steps.count))", blocks: [
             .table(ReportTable(id: "evaluations", columns: [ReportColumn("step", "#")]
                 + search.bounds.map { ReportColumn($0.office, name($0.office)) } + [
+                ReportColumn("replications", w("replications", "số lần lặp")), ReportColumn("simulated", w("simulated", "mô phỏng")),
                 ReportColumn("targets_passing", w("targets passing", "chỉ tiêu đạt")),
                 ReportColumn("worst_gap", w("worst target's gap (pts)", "khoảng cách của chỉ tiêu kém nhất (điểm %)")),
                 ReportColumn("note", w("step", "bước"))],
-                rows: stepRows, notes: [w("Each evaluation runs \(provenance.replications) replications; the gap is the least favourable end of the worst target's 95% interval less its threshold (negative: it misses).",
-                                          "Mỗi lần đánh giá chạy \(provenance.replications) lần lặp; khoảng cách là đầu bất lợi nhất của khoảng tin cậy 95% của chỉ tiêu kém nhất trừ ngưỡng (âm: chưa đạt)."),
+                rows: stepRows, notes: [w("Replications: those the evaluation summarises (the first ones of that staffing; a confirmation runs \(provenance.replications)); simulated: those run for it. Staff: from the start of the horizon. The gap is the least favourable end of the worst target's 95% interval less its threshold (negative: it misses).",
+                                          "Số lần lặp: số lần chạy mà lần đánh giá tổng hợp (các lần đầu của phương án đó; xác nhận chạy \(provenance.replications) lần); mô phỏng: số lần chạy mới cho lần đánh giá đó. Biên chế: từ đầu kỳ. Khoảng cách là đầu bất lợi nhất của khoảng tin cậy 95% của chỉ tiêu kém nhất trừ ngưỡng (âm: chưa đạt)."),
                                         w("Screens (the very large staff, the bisection) run fewer; a staffing whose first replication misses a target stops there, as with at most 4 replications that already rules out PASS.",
                                           "Các lần sàng lọc (biên chế rất lớn, chia đôi) chạy ít lần hơn; biên chế có lần chạy đầu tiên đã trượt một chỉ tiêu thì dừng ở đó, vì với tối đa 4 lần lặp điều đó đã loại trừ kết quả ĐẠT.")])),
         ]))

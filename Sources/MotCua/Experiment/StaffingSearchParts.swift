@@ -1,0 +1,63 @@
+/// The parts of a staffing search's answer: its bounds, its evaluations, the targets it leaves out.
+extension StaffingSearch {
+    /// A decision variable: an office entry of the scenario (for ward groups, every ward's staff).
+    public struct Bound: Sendable {
+        public let office: String
+        public let low: Int
+        public let high: Int
+        public init(office: String, low: Int, high: Int) {
+            self.office = office
+            self.low = low
+            self.high = high
+        }
+    }
+
+    /// One evaluation: a staffing summarised on some replications.
+    public struct Step: Sendable {
+        public let staff: [String: Int]
+        public let passing: Int
+        public let worstGap: Double
+        public let note: String
+        /// The replications the evaluation summarises, and how many of them were simulated for it
+        /// (the rest were run for an earlier step, or read back): the column adds up to
+        /// ``StaffingSearch/simulatedReplications``.
+        public let replications: Int
+        public let simulated: Int
+        /// The targets judged (``passing`` is of these): those the search counts at that step.
+        public let judged: Int
+    }
+
+    /// A target no staffing of the searched offices makes pass, and why.
+    public struct Unreachable: Sendable {
+        /// The target result's id (`id/field` for a target over every field).
+        public let target: String
+        public let label: String
+        /// ``label`` in Vietnamese.
+        public let labelVi: String
+        public let reason: String
+        /// ``reason`` in Vietnamese.
+        public let reasonVi: String
+    }
+
+    /// A search started again with raised floors keeps what the first one measured: the guard,
+    /// every replication run and the steps that ran them.
+    struct Resumed {
+        let evaluator: StaffingEvaluator
+        let guardTarget: TargetSpec?
+        let steps: [Step]
+    }
+
+    /// The step of today's staffing, run for the guard's baseline (``todaysGuard``): an
+    /// evaluation of the search's when its model of today's staffing is the scenario's own,
+    /// else the scenario as it stands.
+    static func guardStep(evaluator: StaffingEvaluator, today: [String: Int], plan: ReplicationPlan) -> Step {
+        let asGiven = !evaluator.has(today, count: plan.first)
+        let summary = asGiven ? evaluator.asGivenSummary(count: plan.first, confidence: plan.confidence)
+            : evaluator.summary(today, count: plan.first, confidence: plan.confidence)
+        let (passing, gap) = evaluator.score(summary)
+        return Step(staff: today, passing: passing, worstGap: gap,
+                    note: asGiven ? "today's staffing as the scenario stands (the guard's baseline)" : "today's staffing (the guard's baseline)",
+                    replications: summary.replications, simulated: asGiven ? evaluator.takeSimulatedAsGiven() : evaluator.takeSimulated(today),
+                    judged: evaluator.counted(summary).count)
+    }
+}
