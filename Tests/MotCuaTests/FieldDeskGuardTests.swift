@@ -62,8 +62,9 @@ struct FieldDeskGuardTests {
 struct StaffingFieldGuardTests {
     @Test("without the search's own guard on withdrawals, the land desk is not cut below what land's citizens need")
     func landDeskKept() async throws {
+        // April, a month of factor 1: in January (×1.25) at 1.3× every desk is past the guard.
         let scenario = try ScenarioLoader.load(path: Repository.path("scenarios/go-vap-2024.json"), overlays: [],
-                                               settings: [("horizon.days", "20")]).scalingLoad(by: 1.3)
+                                               settings: [("horizon.days", "20"), ("horizon.start", "2024-04-01")]).scalingLoad(by: 1.3)
         var landOnly = scenario
         landOnly.targets = scenario.targets.filter { $0.id == "on-time-land" }
         let search = try await StaffingSearch.run(scenario: landOnly, bounds: [.init(office: "desk-land", low: 1, high: 7)], seed: 2024,
