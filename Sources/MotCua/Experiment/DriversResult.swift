@@ -33,6 +33,9 @@ public struct DriversResult: Sendable {
         public let value: Estimate
         /// The paired difference (changed − base) over the replications run, with its 95% interval.
         public let difference: Estimate
+        /// Whether it is inferred (a screened group's values minus its evaluated half's, under
+        /// additivity) rather than simulated.
+        public var inferred = false
     }
 
     /// One input's effects on one target it can reach.
@@ -65,6 +68,9 @@ public struct DriversResult: Sendable {
         /// The inputs that cannot reach it (indices into ``DriversResult/inputs``): not
         /// evaluated for it, their effect is zero.
         public let unreachable: [Int]
+        /// Whether the screening split no group for it: no group's effect could move it past
+        /// its threshold (``GroupScreening``).
+        public var noGroupSplit = false
     }
 
     /// Inputs screened together whose changes were not measured alone for a target: their
@@ -106,8 +112,13 @@ public struct DriversResult: Sendable {
     /// Screening groups (``GroupScreening``).
     public let groups: Int
     /// Evaluations of the screening: groups, their halves and single inputs (not the base, the
-    /// backlogs' removals or the refinement's own).
+    /// changes run alone or the refinement's own).
     public let screeningEvaluations: Int
+    /// Halves of split groups whose values were inferred (the group's minus the other half's),
+    /// not evaluated.
+    public let inferredHalves: Int
+    /// Inferred single changes that the refinement then simulated (from their first replication).
+    public let simulatedAfterInference: Int
     /// Scenario evaluations: the base, every screened group, half and single change, and every
     /// change refined without having been screened.
     public let evaluations: Int
