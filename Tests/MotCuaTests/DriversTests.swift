@@ -148,7 +148,7 @@ struct DriversTests {
         let files = DocumentTables.csvFiles(document).map(\.name)
         #expect(files == ["provenance.csv", "targets.csv", "drivers.csv", "screened_groups.csv", "cannot_reach.csv"], "\(files)")
         let json = JSONWriter.text(DocumentJSON.document(document))
-        #expect(json.contains("\"motcua-drivers/3\"") && !json.contains("drivers_1"))
+        #expect(json.contains("\"motcua-drivers/4\"") && !json.contains("drivers_1"))
         let vietnamese = DriversDocument.document(result, top: 3, provenance: provenance, language: .vi)
         let vietnameseText = DocumentText.render(vietnamese)
         #expect(vietnameseText.contains("Yếu tố quyết định từng kết luận"))

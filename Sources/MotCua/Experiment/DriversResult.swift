@@ -14,15 +14,18 @@ import Foundation
 /// 3. **Group screening** (``GroupScreening``): one direction of every input that reaches a
 ///    chosen target (raised, or lowered when it cannot be) is changed together with the others
 ///    of its group, on the first `screening` replications, each paired with the base's
-///    replication of the same seed; a backlog's removal runs alone. Per target, a group whose
-///    effect could reach the target's margin (the distance from the base's interval to the
-///    threshold; 0 when at risk; half of it when screening on one replication) and could hold
-///    one of its `refine` largest drivers is split in halves, until those stand alone.
+///    replication of the same seed; a backlog's removal and a legal value run alone. Per
+///    target, a group whose effect could reach the target's margin (the distance from the
+///    base's interval to the threshold; 0 when at risk) and could hold one of its `refine`
+///    largest drivers is split in halves, until those stand alone; of the two halves only the
+///    first is simulated, the second inferred as the group minus the first (additive effects).
 /// 4. **Refinement**: per target, the inputs measured alone whose effect could reach the margin
-///    are candidates, and the `refine` largest of them are refined: the changes that move the
-///    target towards its threshold (both directions when it is at risk) run further
-///    replications, first up to half of `replications` (at least 3), then — unless the changed value's interval already lies on one
-///    side of the threshold of every target that asked for it — up to `replications`.
+///    (half of it when screened on one replication) are candidates, and the `refine` largest of
+///    them are refined: the changes that move the target towards its threshold (both directions
+///    when it is at risk) run further replications, first up to half of `replications` (at
+///    least 3), then — unless, for every target that asked for it, the changed value's interval
+///    already lies on one side of the threshold or the paired interval stays short of the
+///    margin — up to `replications`. An inferred change is simulated from its first replication.
 /// 5. **Ranking**: by the size of the effect (to the hundredth of a point shown), then by how
 ///    well it is measured (more pairs first).
 public struct DriversResult: Sendable {

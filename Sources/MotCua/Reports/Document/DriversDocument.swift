@@ -6,10 +6,11 @@ import Foundation
 /// target's ranked drivers with their sources. The data outputs hold `drivers` (one row per
 /// target, input and change) and `cannot_reach` (the inputs not evaluated for a target).
 public enum DriversDocument {
-    /// The JSON format's version: 3 since the inputs are screened in groups (`screened_groups`,
+    /// The JSON format's version: 4 since legal values (direction `legal`) and inferred halves
+    /// (measured `inferred`); 3 since the inputs are screened in groups (`screened_groups`,
     /// `source_of`) and the targets table gives the signed `threshold_distance_pts` (2: the
     /// report document, with an unsigned `margin_pts`; 1: its own shape).
-    public static let version = 3
+    public static let version = 4
 
     /// The document of `result`, each target's `top` largest drivers shown (the data tables
     /// hold them all).
