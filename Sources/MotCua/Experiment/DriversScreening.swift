@@ -86,11 +86,11 @@ struct GroupScreening {
     ///   - reaches: whether an input can reach a target.
     ///   - effect: a probe's paired difference on a target.
     ///   - remainder: the values of the members of `whole` not in `part`, from theirs (`whole`
-    ///     − `part` + the base's, per replication and target).
+    ///     − `part` + the base's, per replication and target); nil to evaluate both halves.
     ///   - evaluate: runs probes (their members changed together) on the screening replications;
     ///     nil for a probe whose changes together make an invalid scenario.
     static func run(groups: [Group], targets: [Int], need: [Int: Double], isolate: Int, reaches: (Int, Int) -> Bool,
-                    effect: ([[Double]], Int) -> Estimate, remainder: ([[Double]], [[Double]]) -> [[Double]],
+                    effect: ([[Double]], Int) -> Estimate, remainder: (([[Double]], [[Double]]) -> [[Double]])?,
                     evaluate: ([[Member]]) async throws(SimulationError) -> [[[Double]]?]) async throws(SimulationError) -> GroupScreening {
         var screening = GroupScreening()
         var pending: [Int] = [], inferring: [Int] = []
@@ -113,7 +113,7 @@ struct GroupScreening {
             // In the order they were made: a part is always made before the half inferred from it.
             for probe in inferring {
                 guard let from = screening.probes[probe].inferredFrom else { continue }
-                if let whole = screening.probes[from.whole].values, let part = screening.probes[from.part].values {
+                if let whole = screening.probes[from.whole].values, let part = screening.probes[from.part].values, let remainder {
                     screening.probes[probe].values = remainder(whole, part)
                 } else {
                     screening.probes[probe].inferredFrom = nil
@@ -135,7 +135,7 @@ struct GroupScreening {
                     let (rest, restIsNew) = screening.probe(second, group: group)
                     if partIsNew { pending.append(part) }
                     if restIsNew {
-                        if screening.probes[leaf.probe].values != nil {
+                        if remainder != nil, screening.probes[leaf.probe].values != nil {
                             screening.probes[rest].inferredFrom = (leaf.probe, part)
                             inferring.append(rest)
                         } else {

@@ -29,6 +29,7 @@ public enum DriversDocument {
 
         var method: [ReportBlock] = [.paragraph(w.setup(result.selection.rawValue, result.inputs.count, stepText(result.step, language))),
                                      .paragraph(w.method(result.screeningReplications, result.refineLimit, result.replications))]
+        if result.inferredHalves > 0 { method.append(.paragraph(w.inferenceNote)) }
         if !result.unchangeable.isEmpty { method.append(.paragraph(w.unchangeable(result.unchangeable.count))) }
         for skipped in result.skipped {
             method.append(.paragraph(w.skipped(name(result.inputs[skipped.input], language), skipped.change, skipped.reason)))
