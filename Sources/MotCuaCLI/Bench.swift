@@ -58,7 +58,7 @@ enum Bench {
                  what: "city at 1.3×: each of 168 units' desk for on time ≥ 98%", limit: 300, shortfall: unitMinimalityShortfall),
         // What drives each Gò Vấp verdict, every assumption screened in groups (issue #17: about a minute on 2 cores).
         Question(name: "drivers", arguments: ["drivers", "scenarios/go-vap-2024.json", "--inputs", "assumptions"],
-                 what: "what drives each Gò Vấp verdict, every assumption", limit: 60, shortfall: { _ in nil }),
+                 what: "what drives each Gò Vấp verdict, every assumption", limit: 60, shortfall: driversShortfall),
     ]
 
     /// A compare answers when every verdict change is decided (docs/model.md §7.3); a stop
@@ -86,6 +86,33 @@ enum Bench {
             .filter { ["no verdict changes", "verdicts that change", "not significant"].contains(where: $0.hasPrefix) } + (stopped.map { [$0] } ?? [])
         let replications = flat.range(of: "Replications: ").map { flat[$0.upperBound...].prefix { $0.isNumber } }.map { "; \($0) replications a side" } ?? ""
         return kept.joined(separator: "; ") + replications
+    }
+
+    /// Speed must not cost the drivers answer its quality: the land verdict's known drivers (issue
+    /// #17), the opening backlog and the repeated-supplement share, stay among the land target's
+    /// ranked drivers.
+    @Sendable static func driversShortfall(_ output: String) -> String? {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0.contains("(ON-TIME-LAND)") }) else { return "no land on-time target" }
+        // A ranked row: "  N. name … change  effect  pairs" and its name's continuation lines.
+        var rows: [String] = [], inName = false
+        for line in lines[(start + 1)...].prefix(while: { $0.isEmpty || $0.hasPrefix(" ") }) {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.first?.isNumber == true, text.contains(". ") {
+                rows.append(text)
+                inName = true
+            } else if text.isEmpty || text.hasPrefix("source") || text.hasPrefix("group:") {
+                inName = false
+            } else if inName, let last = rows.indices.last {
+                rows[last] += " " + text
+            }
+        }
+        var missing: [String] = []
+        if !rows.contains(where: { $0.contains("Opening backlog: Land change") }) { missing.append("the land opening backlog") }
+        if !rows.contains(where: { $0.contains("Land change and transfer registration: step") && $0.contains("asked again after supplementing") }) {
+            missing.append("the land repeated-supplement share")
+        }
+        return missing.isEmpty ? nil : "land drivers not ranked: " + missing.joined(separator: ", ")
     }
 
     /// A staffing answer must exist and pass the minimality check.

@@ -111,13 +111,16 @@ struct DriversTests {
         #expect(first.effects.allSatisfy { $0.difference.count >= 3 })
         let raised = try #require(first.effects.first { $0.change.direction == .higher })
         #expect(raised.difference.high < 0)
-        // The cost: the base, the screening's groups, halves and single inputs, every refined
-        // change not screened; each change's replications once.
+        // The cost: the base, the screening's groups, halves and single inputs it simulated (not
+        // the halves it inferred), every refined change not screened or screened by inference;
+        // each change's replications once, an inferred one's none until it is refined.
         var changes: [Int: [DriversResult.Effect]] = [:]
         for target in result.targets { for driver in target.drivers { changes[driver.input] = driver.effects } }
-        #expect(result.evaluations == 1 + result.screeningEvaluations + changes.values.reduce(0) { $0 + $1.count - 1 })
+        let stillInferred = changes.values.filter { $0.contains(where: \.inferred) }.count
+        #expect(result.evaluations == 1 + result.screeningEvaluations + changes.values.reduce(0) { $0 + $1.count - 1 } + result.simulatedAfterInference)
         #expect(result.replicationsRun == 4 + 2 * result.screeningEvaluations
-                + changes.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.difference.count } } - 2 * changes.count)
+                + changes.values.reduce(0) { $0 + $1.filter { !$0.inferred }.reduce(0) { $0 + $1.difference.count } }
+                - 2 * (changes.count - stillInferred - result.simulatedAfterInference))
         // Every input that reaches a target is measured alone or screened with its group.
         for target in result.targets {
             let accounted = target.drivers.map(\.input) + target.grouped.flatMap(\.inputs) + target.unreachable
@@ -145,7 +148,7 @@ struct DriversTests {
         let files = DocumentTables.csvFiles(document).map(\.name)
         #expect(files == ["provenance.csv", "targets.csv", "drivers.csv", "screened_groups.csv", "cannot_reach.csv"], "\(files)")
         let json = JSONWriter.text(DocumentJSON.document(document))
-        #expect(json.contains("\"motcua-drivers/3\"") && !json.contains("drivers_1"))
+        #expect(json.contains("\"motcua-drivers/4\"") && !json.contains("drivers_1"))
         let vietnamese = DriversDocument.document(result, top: 3, provenance: provenance, language: .vi)
         let vietnameseText = DocumentText.render(vietnamese)
         #expect(vietnameseText.contains("Yếu tố quyết định từng kết luận"))
@@ -191,6 +194,77 @@ struct DriversTests {
                 #expect(changed == base, "\(result.inputs[i].id) \(change.label)")
             }
         }
+    }
+
+    @Test("sequential bifurcation: of a split group's halves only the first is evaluated and the second inferred as the group minus it; a half next to an invalid one is evaluated")
+    func sequentialBifurcation() async throws {
+        // Eight inputs screened together; on the one target, input 5 moves the value by 0.05 and
+        // input 2 by 0.01, the others not at all, and the effects add up.
+        let effects: [Double] = [0, 0, 0.01, 0, 0, 0.05, 0, 0]
+        let base: [[Double]] = [[0.9]]
+        let change = DriverChange(direction: .higher, value: 1, label: "+20%", edits: [])
+        let group = GroupScreening.Group(name: "all", nameVi: "all", members: effects.indices.map { GroupScreening.Member(input: $0, change: change) })
+        func screen(invalid: Set<[Int]>) async throws -> (GroupScreening, [[Int]]) {
+            var evaluated: [[Int]] = []
+            let screening = try await GroupScreening.run(
+                groups: [group], targets: [0], need: [0: 0.001], isolate: 1, reaches: { _, _ in true },
+                effect: { values, t in Estimate(values.indices.map { values[$0][t] - base[$0][t] }) },
+                remainder: { whole, part in whole.indices.map { r in whole[r].indices.map { whole[r][$0] - part[r][$0] + base[r][$0] } } }
+            ) { probes throws(SimulationError) in
+                evaluated += probes.map { $0.map(\.input) }
+                return probes.map { members in
+                    invalid.contains(members.map(\.input)) ? nil : [[0.9 + members.reduce(0) { $0 + effects[$1.input] }]]
+                }
+            }
+            return (screening, evaluated)
+        }
+        let (additive, evaluated) = try await screen(invalid: [])
+        // The group, then each first half down to input 5: four evaluations instead of seven.
+        #expect(evaluated == [Array(0..<8), [0, 1, 2, 3], [4, 5], [4]], "\(evaluated)")
+        let five = try #require(additive.probes.first { $0.members.map(\.input) == [5] })
+        #expect(five.inferred && abs((five.values?[0][0] ?? 0) - 0.95) < 1e-12)
+        #expect(additive.probes.filter(\.inferred).map { $0.members.map(\.input) } == [[4, 5, 6, 7], [6, 7], [5]])
+        #expect(additive.leaves[0].contains { $0.members.map(\.input) == [5] } && additive.splitFor == [true])
+        // A first half that makes an invalid scenario: its sibling cannot be inferred, so it is evaluated.
+        let (_, withInvalid) = try await screen(invalid: [[0, 1, 2, 3]])
+        #expect(withInvalid.prefix(3) == [Array(0..<8), [0, 1, 2, 3], [4, 5, 6, 7]], "\(withInvalid)")
+    }
+
+    @Test("a repeat share is also set to its legal value, 0 (the one-request rule), alone, and the report shows it as such")
+    func legalValue() async throws {
+        // The permits' inspection asks a third of them to supplement and half of those again;
+        // a second request makes the dossier late (docs/model.md §4).
+        let json = Self.scenario.replacingOccurrences(of: "\"lag\": {\"type\": \"uniform\", \"min\": 2, \"max\": 3.2, \"unit\": \"workingDays\"}}",
+            with: "\"lag\": {\"type\": \"uniform\", \"min\": 0.5, \"max\": 1, \"unit\": \"workingDays\"}, "
+                + "\"supplement\": {\"share\": 0.3, \"repeatShare\": 0.5, \"delay\": {\"type\": \"deterministic\", \"value\": 1, \"unit\": \"workingDays\"}, "
+                + "\"source\": \"assumption: half asked again\"}}")
+        #expect(json != Self.scenario)
+        let document = try Self.document(json)
+        let repeatShare = try #require(DriverInputs.find(in: document.json, selection: .assumptions).first { $0.id.hasSuffix("supplement.repeatShare") })
+        let legal = try #require(repeatShare.changes(.standard).last)
+        #expect(legal.direction == .legal && legal.value == 0 && legal.edits.map(\.value) == [0])
+        var plan = DriversAnalysis.Plan()
+        plan.targets = ["on-time-land"]
+        plan.replications = 3
+        plan.refine = 2
+        let result = try await DriversAnalysis.run(document: document, plan: plan, seed: 5, jobs: 2)
+        let land = try #require(result.targets.first)
+        let driver = try #require(land.drivers.first { result.inputs[$0.input].id == repeatShare.id })
+        let atLegal = try #require(driver.effects.first { $0.change.direction == .legal })
+        // No second request: more permits on time, by more than the ±20% step moves it.
+        #expect(atLegal.difference.mean > 0)
+        #expect(driver.effects.filter { !$0.change.direction.runsAlone }.allSatisfy { abs($0.difference.mean) < atLegal.difference.mean })
+        let provenance = Provenance(scenarioName: "Known driver", scenarioNameVi: nil, file: "known.json", fingerprint: 0xabc, overlays: [],
+                                    settings: [], load: 1, seed: 5, replications: 3, warmUpDays: 0,
+                                    produced: CivilDate(year: 2026, month: 11, day: 30)!)
+        let text = DocumentText.render(DriversDocument.document(result, top: 8, provenance: provenance, language: .en))
+        #expect(text.contains("→ 0.0% (the rule)"), "\(text)")
+        let vi = DocumentText.render(DriversDocument.document(result, top: 8, provenance: provenance, language: .vi))
+        #expect(vi.contains("(theo quy định)"))
+        // The apology policy's in-time share has the legal value 100%.
+        let goVap = try ScenarioDocument.load(path: Repository.path("scenarios/go-vap-2024.json"), overlays: [], settings: [])
+        let apology = try #require(DriverInputs.find(in: goVap.json, selection: .all).first { $0.id == "policies.apology.onTimeShare" })
+        #expect(apology.changes(.standard).last.map { [$0.direction == .legal, $0.value == 1] } == [true, true])
     }
 
     @Test("the ranking puts the effect first: a refined 0.00 never ranks above a screened input that moved the target; equal effects, the better measured first")

@@ -40,6 +40,21 @@ public struct DriverInput: Sendable, Equatable {
     /// The group it is screened in (``DriversAnalysis``): inputs whose step moves a timing
     /// target the same way, so that the group's effect bounds each member's.
     let screenGroup: ScreenGroup
+    /// The value the rules set for it, when they set one: tried as a change of its own.
+    public var legal: LegalValue? = nil
+
+    /// A value the rules set for an input, and the rule (docs/experiments.md, "Legal values").
+    public struct LegalValue: Sendable, Equatable {
+        public let value: Double
+        /// The rule, for the data outputs: "Decree 61/2018 …".
+        public let rule: String
+
+        /// A repeat share's: the desk guides once (Decree 61/2018, the one-request rule), so no
+        /// dossier is asked to supplement a second time.
+        static let oneRequest = LegalValue(value: 0, rule: "Decree 61/2018/NĐ-CP: the desk guides once; a second supplement request is not allowed")
+        /// The apology's in-time share: every late dossier gets its apology (Form 04) before the deadline.
+        static let apologyInTime = LegalValue(value: 1, rule: "Decree 61/2018/NĐ-CP: every late dossier is apologised (Form 04) before its deadline")
+    }
 
     /// Which object's `source` covers a value (``DriverInput/sourceScope``).
     public enum SourceScope: String, Sendable {
@@ -154,16 +169,21 @@ extension Format {
     }
 }
 
-/// One change of an input: lower, higher, or (an opening backlog) removed.
+/// One change of an input: lower, higher, (an opening backlog) removed, or (an input the rules
+/// set) to its legal value.
 public struct DriverChange: Sendable, Equatable {
     public enum Direction: String, Sendable, CaseIterable {
-        case lower, higher, removed
+        case lower, higher, removed, legal
+
+        /// Whether the change is screened alone rather than with its group: it is no step of a
+        /// size shared by the group (a backlog's removal, a legal value).
+        public var runsAlone: Bool { self == .removed || self == .legal }
     }
 
     public let direction: Direction
     /// The changed value, in the unit of ``DriverInput/value``.
     public let value: Double
-    /// "−20%", "+1", "removed".
+    /// "−20%", "+1", "removed", "legal value".
     public let label: String
     /// The new numbers, by JSON path.
     let edits: [DriverInput.Leaf]
@@ -171,7 +191,8 @@ public struct DriverChange: Sendable, Equatable {
 
 extension DriverInput {
     /// The changes `step` makes to this input; a direction that would leave the valid range
-    /// unchanged (a share of 0 lowered, one staff member removed from one) is left out.
+    /// unchanged (a share of 0 lowered, one staff member removed from one) is left out. An input
+    /// with a legal value other than its own also gets that value (``LegalValue``).
     public func changes(_ step: DriverStep) -> [DriverChange] {
         var changes: [DriverChange] = []
         switch kind {
@@ -202,6 +223,10 @@ extension DriverInput {
                 changes.append(DriverChange(direction: .removed, value: 0, label: "removed",
                                             edits: leaves.map { Leaf(path: $0.path, value: 0) }))
             }
+        }
+        if let legal, legal.value != value {
+            changes.append(DriverChange(direction: .legal, value: legal.value, label: "legal value",
+                                        edits: leaves.map { Leaf(path: $0.path, value: legal.value) }))
         }
         return changes
     }
@@ -256,9 +281,10 @@ public enum DriverInputs {
             let owner = procedure.string("id").map(DriverInput.Owner.procedure)
             let workAndWaits = load(procedure)
             func add(_ node: Node?, _ kind: DriverInput.Kind, _ what: String, _ whatVi: String, limit: Double = 1,
-                     group: DriverInput.ScreenGroup? = nil) {
-                guard let node, let input = input(node, kind, name: "\(name): \(what)", nameVi: "\(nameVi): \(whatVi)",
+                     group: DriverInput.ScreenGroup? = nil, legal: DriverInput.LegalValue? = nil) {
+                guard let node, var input = input(node, kind, name: "\(name): \(what)", nameVi: "\(nameVi): \(whatVi)",
                                                   limit: limit, owner: owner, group: group ?? workAndWaits) else { return }
+                input.legal = legal
                 inputs.append(input)
             }
             func share(_ key: String, _ what: String, _ whatVi: String) -> DriverInput.ScreenGroup {
@@ -287,7 +313,7 @@ public enum DriverInputs {
                 let supplement = step.child("supplement")
                 add(supplement?.child("share"), .share, "\(at) supplement requests", "\(atVi) tỷ lệ yêu cầu bổ sung")
                 add(supplement?.child("repeatShare"), .share, "\(at) asked again after supplementing",
-                    "\(atVi) tỷ lệ yêu cầu bổ sung lần nữa", limit: 0.95)
+                    "\(atVi) tỷ lệ yêu cầu bổ sung lần nữa", limit: 0.95, legal: .oneRequest)
                 add(supplement?.child("delay"), .lag, "\(at) citizen's time to supplement", "\(atVi) thời gian công dân bổ sung")
             }
         }
@@ -305,8 +331,9 @@ public enum DriverInputs {
         let apology = root.child("policies")?.child("apology")
         for (key, what, whatVi) in [("onTimeShare", "apologised in time", "xin lỗi đúng hạn"), ("lateShare", "apologised late", "xin lỗi muộn")] {
             if let node = apology?.child(key),
-               let input = input(node, .share, name: "Apology letters: \(what)", nameVi: "Thư xin lỗi: \(whatVi)", owner: nil,
+               var input = input(node, .share, name: "Apology letters: \(what)", nameVi: "Thư xin lỗi: \(whatVi)", owner: nil,
                                  group: .apology) {
+                if key == "onTimeShare" { input.legal = .apologyInTime }
                 inputs.append(input)
             }
         }

@@ -14,15 +14,18 @@ import Foundation
 /// 3. **Group screening** (``GroupScreening``): one direction of every input that reaches a
 ///    chosen target (raised, or lowered when it cannot be) is changed together with the others
 ///    of its group, on the first `screening` replications, each paired with the base's
-///    replication of the same seed; a backlog's removal runs alone. Per target, a group whose
-///    effect could reach the target's margin (the distance from the base's interval to the
-///    threshold; 0 when at risk; half of it when screening on one replication) and could hold
-///    one of its `refine` largest drivers is split in halves, until those stand alone.
+///    replication of the same seed; a backlog's removal and a legal value run alone. Per
+///    target, a group whose effect could reach the target's margin (the distance from the
+///    base's interval to the threshold; 0 when at risk) and could hold one of its `refine`
+///    largest drivers is split in halves, until those stand alone; of the two halves only the
+///    first is simulated, the second inferred as the group minus the first (additive effects).
 /// 4. **Refinement**: per target, the inputs measured alone whose effect could reach the margin
-///    are candidates, and the `refine` largest of them are refined: the changes that move the
-///    target towards its threshold (both directions when it is at risk) run further
-///    replications, first up to half of `replications` (at least 3), then — unless the changed value's interval already lies on one
-///    side of the threshold of every target that asked for it — up to `replications`.
+///    (half of it when screened on one replication) are candidates, and the `refine` largest of
+///    them are refined: the changes that move the target towards its threshold (both directions
+///    when it is at risk) run further replications, first up to half of `replications` (at
+///    least 3), then — unless, for every target that asked for it, the changed value's interval
+///    already lies on one side of the threshold or the paired interval stays short of the
+///    margin — up to `replications`. An inferred change is simulated from its first replication.
 /// 5. **Ranking**: by the size of the effect (to the hundredth of a point shown), then by how
 ///    well it is measured (more pairs first).
 public struct DriversResult: Sendable {
@@ -33,6 +36,9 @@ public struct DriversResult: Sendable {
         public let value: Estimate
         /// The paired difference (changed − base) over the replications run, with its 95% interval.
         public let difference: Estimate
+        /// Whether it is inferred (a screened group's values minus its evaluated half's, under
+        /// additivity) rather than simulated.
+        public var inferred = false
     }
 
     /// One input's effects on one target it can reach.
@@ -65,6 +71,9 @@ public struct DriversResult: Sendable {
         /// The inputs that cannot reach it (indices into ``DriversResult/inputs``): not
         /// evaluated for it, their effect is zero.
         public let unreachable: [Int]
+        /// Whether the screening split no group for it: no group's effect could move it past
+        /// its threshold (``GroupScreening``).
+        public var noGroupSplit = false
     }
 
     /// Inputs screened together whose changes were not measured alone for a target: their
@@ -106,8 +115,13 @@ public struct DriversResult: Sendable {
     /// Screening groups (``GroupScreening``).
     public let groups: Int
     /// Evaluations of the screening: groups, their halves and single inputs (not the base, the
-    /// backlogs' removals or the refinement's own).
+    /// changes run alone or the refinement's own).
     public let screeningEvaluations: Int
+    /// Halves of split groups whose values were inferred (the group's minus the other half's),
+    /// not evaluated.
+    public let inferredHalves: Int
+    /// Inferred single changes that the refinement then simulated (from their first replication).
+    public let simulatedAfterInference: Int
     /// Scenario evaluations: the base, every screened group, half and single change, and every
     /// change refined without having been screened.
     public let evaluations: Int

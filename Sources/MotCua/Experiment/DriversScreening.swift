@@ -5,6 +5,12 @@ import Foundation
 /// change its verdict is not split for it, and one that could is split in halves, largest first,
 /// until the target's `isolate` largest drivers stand alone.
 ///
+/// Sequential bifurcation: of the two halves of a split group only the first is evaluated; the
+/// second's values are inferred, replication by replication, as the group's minus the first
+/// half's (plus the base's). This assumes the members' effects add up within a group (no
+/// interaction between them). A half whose group or first half could not be evaluated is
+/// evaluated itself, and a change refined later is simulated from its first replication.
+///
 /// What it assumes: within a group every member moves a target the same way or not at all
 /// (monotone effects, no cancelling), so that the group's effect bounds each member's. The
 /// groups are chosen for that (``DriverInput/ScreenGroup``): every staff count raised together;
@@ -25,6 +31,11 @@ struct GroupScreening {
         /// Index of the top-level group it was split from.
         let group: Int
         var values: [[Double]]?
+        /// The probes its values are inferred from (whole − part); nil when it was evaluated.
+        var inferredFrom: (whole: Int, part: Int)?
+
+        /// Whether its values are inferred rather than simulated.
+        var inferred: Bool { inferredFrom != nil }
     }
 
     /// A top-level group: a key shared by its members, its names, its members in scenario order.
@@ -64,6 +75,8 @@ struct GroupScreening {
     private var probeIndex: [[Int]: Int] = [:]
     /// Per target (in the order of `targets`), the probes it ends on.
     private(set) var leaves: [[Leaf]] = []
+    /// Per target, whether some group was split for it.
+    private(set) var splitFor: [Bool] = []
 
     /// Screens `groups` for `targets`.
     /// - Parameters:
@@ -72,13 +85,16 @@ struct GroupScreening {
     ///   - isolate: how many drivers per target are split down to a single input.
     ///   - reaches: whether an input can reach a target.
     ///   - effect: a probe's paired difference on a target.
+    ///   - remainder: the values of the members of `whole` not in `part`, from theirs (`whole`
+    ///     − `part` + the base's, per replication and target); nil to evaluate both halves.
     ///   - evaluate: runs probes (their members changed together) on the screening replications;
     ///     nil for a probe whose changes together make an invalid scenario.
     static func run(groups: [Group], targets: [Int], need: [Int: Double], isolate: Int, reaches: (Int, Int) -> Bool,
-                    effect: ([[Double]], Int) -> Estimate,
+                    effect: ([[Double]], Int) -> Estimate, remainder: (([[Double]], [[Double]]) -> [[Double]])?,
                     evaluate: ([[Member]]) async throws(SimulationError) -> [[[Double]]?]) async throws(SimulationError) -> GroupScreening {
         var screening = GroupScreening()
-        var pending: [Int] = []
+        var pending: [Int] = [], inferring: [Int] = []
+        screening.splitFor = targets.map { _ in false }
         screening.leaves = targets.map { t in
             groups.indices.compactMap { g -> Leaf? in
                 let reaching = groups[g].members.filter { reaches($0.input, t) }
@@ -88,22 +104,45 @@ struct GroupScreening {
                 return Leaf(probe: probe, members: reaching)
             }
         }
-        while !pending.isEmpty {
-            let values = try await evaluate(pending.map { screening.probes[$0].members })
-            for (probe, value) in zip(pending, values) { screening.probes[probe].values = value }
-            pending = []
+        while !pending.isEmpty || !inferring.isEmpty {
+            if !pending.isEmpty {
+                let values = try await evaluate(pending.map { screening.probes[$0].members })
+                for (probe, value) in zip(pending, values) { screening.probes[probe].values = value }
+                pending = []
+            }
+            // In the order they were made: a part is always made before the half inferred from it.
+            for probe in inferring {
+                guard let from = screening.probes[probe].inferredFrom else { continue }
+                if let whole = screening.probes[from.whole].values, let part = screening.probes[from.part].values, let remainder {
+                    screening.probes[probe].values = remainder(whole, part)
+                } else {
+                    screening.probes[probe].inferredFrom = nil
+                    pending.append(probe)
+                }
+            }
+            inferring = []
+            guard pending.isEmpty else { continue }
             for (k, t) in targets.enumerated() {
                 let split = screening.toSplit(screening.leaves[k], target: t, need: need[t] ?? 0, isolate: isolate, effect: effect)
                 guard !split.isEmpty else { continue }
+                screening.splitFor[k] = true
                 var next: [Leaf] = []
                 for leaf in screening.leaves[k] {
                     guard split.contains(leaf.probe) else { next.append(leaf); continue }
-                    let half = leaf.members.count / 2
-                    for part in [Array(leaf.members[..<half]), Array(leaf.members[half...])] {
-                        let (probe, isNew) = screening.probe(part, group: screening.probes[leaf.probe].group)
-                        if isNew { pending.append(probe) }
-                        next.append(Leaf(probe: probe, members: part))
+                    let half = leaf.members.count / 2, group = screening.probes[leaf.probe].group
+                    let first = Array(leaf.members[..<half]), second = Array(leaf.members[half...])
+                    let (part, partIsNew) = screening.probe(first, group: group)
+                    let (rest, restIsNew) = screening.probe(second, group: group)
+                    if partIsNew { pending.append(part) }
+                    if restIsNew {
+                        if remainder != nil, screening.probes[leaf.probe].values != nil {
+                            screening.probes[rest].inferredFrom = (leaf.probe, part)
+                            inferring.append(rest)
+                        } else {
+                            pending.append(rest)
+                        }
                     }
+                    next += [Leaf(probe: part, members: first), Leaf(probe: rest, members: second)]
                 }
                 screening.leaves[k] = next
             }

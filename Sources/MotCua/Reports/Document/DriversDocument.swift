@@ -6,10 +6,11 @@ import Foundation
 /// target's ranked drivers with their sources. The data outputs hold `drivers` (one row per
 /// target, input and change) and `cannot_reach` (the inputs not evaluated for a target).
 public enum DriversDocument {
-    /// The JSON format's version: 3 since the inputs are screened in groups (`screened_groups`,
+    /// The JSON format's version: 4 since legal values (direction `legal`) and inferred halves
+    /// (measured `inferred`); 3 since the inputs are screened in groups (`screened_groups`,
     /// `source_of`) and the targets table gives the signed `threshold_distance_pts` (2: the
     /// report document, with an unsigned `margin_pts`; 1: its own shape).
-    public static let version = 3
+    public static let version = 4
 
     /// The document of `result`, each target's `top` largest drivers shown (the data tables
     /// hold them all).
@@ -21,13 +22,14 @@ public enum DriversDocument {
             headline.append(self.headline(target, result, among: targets, language: language))
         }
         headline.append(w.cost(result.evaluations, result.replicationsRun, language.numbers.fixed(result.seconds, 1), result.reachingNone,
-                               result.stoppedEarly, result.groups))
+                               result.stoppedEarly, result.groups, result.inferredHalves))
         var document = ReportDocument(kind: "drivers", title: w.title(language.pick(result.scenarioName, result.scenarioNameVi)),
                                       headline: headline, provenance: provenance, language: language)
         document.version = version
 
         var method: [ReportBlock] = [.paragraph(w.setup(result.selection.rawValue, result.inputs.count, stepText(result.step, language))),
                                      .paragraph(w.method(result.screeningReplications, result.refineLimit, result.replications))]
+        if result.inferredHalves > 0 { method.append(.paragraph(w.inferenceNote)) }
         if !result.unchangeable.isEmpty { method.append(.paragraph(w.unchangeable(result.unchangeable.count))) }
         for skipped in result.skipped {
             method.append(.paragraph(w.skipped(name(result.inputs[skipped.input], language), skipped.change, skipped.reason)))
@@ -67,7 +69,7 @@ public enum DriversDocument {
                 let input = result.inputs[driver.input]
                 for (j, effect) in driver.effects.enumerated() {
                     rows.append([.text(j == 0 ? "\(rank + 1). " + name(input, language) + " = " + value(input.value, input.kind, language) : ""),
-                                 .text(changeLabel(effect, input.kind, language)), effectCell(effect), .value(Double(effect.difference.count), .count)])
+                                 .text(changeLabel(effect, input.kind, language)), effectCell(effect), pairsCell(effect, language)])
                 }
                 rows.append([.text("    " + sourceLine(input, language)), .empty, .empty, .empty])
             }
@@ -76,7 +78,7 @@ public enum DriversDocument {
                 rows.append([.text(w.group + ": " + language.pick(group.name, group.nameVi) + " (" + String(group.inputs.count) + "/"
                                    + String(group.groupSize) + " " + w.members + ")"),
                              .text(effect?.change.label ?? ""), effect.map { effectCell($0) } ?? .empty,
-                             effect.map { .value(Double($0.difference.count), .count) } ?? .empty])
+                             effect.map { pairsCell($0, language) } ?? .empty])
             }
             if !rows.isEmpty {
                 blocks.append(.table(ReportTable(id: "drivers_\(k + 1)", columns: [
@@ -84,6 +86,7 @@ public enum DriversDocument {
                     ReportColumn("pairs", w.pairs)], rows: rows, displayOnly: true)))
             }
             let groupedInputs = target.grouped.reduce(0) { $0 + $1.inputs.count }
+            if target.noGroupSplit && groupedInputs > 0 { blocks.append(.paragraph(w.noGroupSplit)) }
             if groupedInputs > 0 { blocks.append(.paragraph(w.groupedNote(groupedInputs))) }
             if !target.unreachable.isEmpty { blocks.append(.paragraph(w.cannotReach(target.unreachable.count))) }
             document.sections.append(ReportSection(id: "target-\(k + 1)", title: targetLine(target, language: language), blocks: blocks))
@@ -110,7 +113,7 @@ public enum DriversDocument {
                              .estimate(mean: effect.value.mean, low: effect.value.low, high: effect.value.high, .share),
                              .estimate(mean: effect.difference.mean, low: effect.difference.low, high: effect.difference.high, .points),
                              .value(Double(effect.difference.count), .count),
-                             .text(effect.difference.count > result.screeningReplications ? w.refinedWord : w.screenedWord)]
+                             .text(effect.inferred ? w.inferredWord : effect.difference.count > result.screeningReplications ? w.refinedWord : w.screenedWord)]
                         }
                     }
                 }, dataOnly: true)),
@@ -173,9 +176,18 @@ public enum DriversDocument {
         return d.count > 1 ? .estimate(mean: d.mean, low: d.low, high: d.high, .points) : .estimate(mean: d.mean, low: .nan, high: .nan, .points)
     }
 
-    /// "−20% → 4,000", "+1 → 11", "removed".
+    /// The pairs behind an effect, or "inferred" (a group's minus its other half's).
+    static func pairsCell(_ effect: DriversResult.Effect, _ language: Language) -> ReportCell {
+        effect.inferred ? .text(language.driverWords.inferredWord) : .value(Double(effect.difference.count), .count)
+    }
+
+    /// "−20% → 4,000", "+1 → 11", "removed", "→ 0 (the rule)".
     static func changeLabel(_ effect: DriversResult.Effect, _ kind: DriverInput.Kind, _ language: Language) -> String {
-        effect.change.direction == .removed ? language.driverWords.removed : effect.change.label + " → " + value(effect.change.value, kind, language)
+        switch effect.change.direction {
+        case .removed: return language.driverWords.removed
+        case .legal: return "→ " + value(effect.change.value, kind, language) + " (" + language.driverWords.theRule + ")"
+        case .lower, .higher: return effect.change.label + " → " + value(effect.change.value, kind, language)
+        }
     }
 
     static func name(_ input: DriverInput, _ language: Language) -> String { language.pick(input.name, input.nameVi) }
@@ -224,6 +236,6 @@ public enum DriversDocument {
         return TornadoChart(id: id, title: targetLine(target, language: language), base: t.estimate.mean, threshold: t.threshold,
                             baseLabel: w.base + " " + language.numbers.percent(t.estimate.mean),
                             thresholdLabel: w.threshold + " " + words.threshold(t), rows: rows,
-                            legend: [.lower: w.lowerLegend, .higher: w.higherLegend, .removed: w.removed])
+                            legend: [.lower: w.lowerLegend, .higher: w.higherLegend, .removed: w.removed, .legal: w.legalLegend])
     }
 }

@@ -56,7 +56,7 @@ public struct TornadoChart: Sendable {
         self.legend = legend
     }
 
-    static let colors: [DriverChange.Direction: String] = [.lower: SVGChart.palette[0], .higher: SVGChart.palette[1], .removed: SVGChart.palette[7]]
+    static let colors: [DriverChange.Direction: String] = [.lower: SVGChart.palette[0], .higher: SVGChart.palette[1], .removed: SVGChart.palette[7], .legal: SVGChart.palette[3]]
 
     /// The chart as inline SVG.
     func svg(_ language: Language) -> String {
@@ -89,7 +89,7 @@ public struct TornadoChart: Sendable {
             }
             for bar in item.bars where bar.difference.isFinite {
                 let slot: Double = bar.direction == .lower ? 3 : bar.direction == .higher ? 13 : 23
-                let thickness: Double = bar.direction == .removed ? 5 : 9
+                let thickness: Double = bar.direction.runsAlone ? 5 : 9
                 let value = base + bar.difference
                 let from = min(x(base), x(value)), length = max(1, abs(x(value) - x(base)))
                 svg += "<rect x=\"\(n(from))\" y=\"\(n(y + slot))\" width=\"\(n(length))\" height=\"\(n(thickness))\" "
@@ -105,7 +105,7 @@ public struct TornadoChart: Sendable {
         svg += "<line class=\"reference\" x1=\"\(n(x(threshold)))\" x2=\"\(n(x(threshold)))\" y1=\"6\" y2=\"\(n(plotBottom))\"/>"
         svg += "<text class=\"reflabel\" x=\"\(n(x(threshold)))\" y=\"12\" text-anchor=\"\(Self.anchor(x(threshold), left, width - right))\">\(e(thresholdLabel))</text>"
         let drawn = DriverChange.Direction.allCases.filter { direction in
-            legend[direction] != nil && (direction != .removed || rows.contains { $0.bars.contains { $0.direction == .removed } })
+            legend[direction] != nil && (!direction.runsAlone || rows.contains { $0.bars.contains { $0.direction == direction } })
         }
         for (k, direction) in drawn.enumerated() {
             let lx = left + Double(k) * 130, ly = plotBottom + 32
