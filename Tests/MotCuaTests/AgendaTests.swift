@@ -75,4 +75,23 @@ struct AgendaTests {
         #expect(got.count == expected.count)
         #expect(zip(got, expected).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 })
     }
+
+    @Test("a day's sorted bucket and the events scheduled during that day merge by time, ties by scheduling order")
+    func bucketAndSameDayMerge() {
+        var agenda = Agenda()
+        // Scheduled on day 0 for day 1: they wait in day 1's bucket, sorted when day 1 comes.
+        agenda.schedule(at: 1540, .arrival, target: 1)
+        agenda.schedule(at: 1540, .arrival, target: 2)
+        agenda.schedule(at: 1490, .arrival, target: 3)
+        agenda.schedule(at: 1600, .arrival, target: 4)
+        #expect(agenda.next()?.target == 3)
+        // Scheduled during day 1 for day 1: a tie with the bucket's 1540 comes after both, as it
+        // was scheduled after them; an earlier one comes first.
+        agenda.schedule(at: 1540, .arrival, target: 5)
+        agenda.schedule(at: 1515, .arrival, target: 6)
+        agenda.schedule(at: 1600, .arrival, target: 7)
+        var order: [Int32] = []
+        while let event = agenda.next() { order.append(event.target) }
+        #expect(order == [6, 1, 2, 5, 4, 7])
+    }
 }

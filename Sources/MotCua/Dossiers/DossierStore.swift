@@ -46,6 +46,11 @@ struct DossierRecord: Sendable, BitwiseCopyable {
     var topPart: UInt8 = 0
     /// The ``TimePart`` (raw value) the time since the clock's mark belongs to.
     var clockPart = UInt8(TimePart.deskQueue.rawValue)
+    /// The low 32 bits of the legal working second at which an office started its work on the
+    /// dossier, while ``workStartPending``: the start is charged to the clock at the dossier's
+    /// next change of state (``RunContext/clockWorkStarts(_:)``). In the record's last four
+    /// bytes, which were padding: the record stays one cache line.
+    var workStartSecond: UInt32 = 0
 
     /// Bits of ``flags``.
     private enum Flag {
@@ -63,6 +68,7 @@ struct DossierRecord: Sendable, BitwiseCopyable {
         static let ePaid: UInt16 = 1 << 11
         static let reused: UInt16 = 1 << 12
         static let stageSigns: UInt16 = 1 << 13
+        static let workStartPending: UInt16 = 1 << 14
     }
 
     @inline(__always)
@@ -100,6 +106,8 @@ struct DossierRecord: Sendable, BitwiseCopyable {
     var reused: Bool { get { has(Flag.reused) } set { set(Flag.reused, newValue) } }
     /// Whether the current stage's office works in sessions (its wait is for a signing session).
     var stageSigns: Bool { get { has(Flag.stageSigns) } set { set(Flag.stageSigns, newValue) } }
+    /// Whether an office started work at ``workStartSecond`` and the clock is not yet charged for it.
+    var workStartPending: Bool { get { has(Flag.workStartPending) } set { set(Flag.workStartPending, newValue) } }
 
     init(procedure: Int32, online: Bool, counted: Bool, instance: Int32, arrivedAt: SimTime) {
         self.procedure = procedure

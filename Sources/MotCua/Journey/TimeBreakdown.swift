@@ -129,7 +129,14 @@ extension RunContext {
 
     @inline(__always)
     func clock(_ dossier: Int32, next: UInt8) {
-        let second = UInt32(truncatingIfNeeded: workingSecondOfNow)
+        if dossiers[dossier].workStartPending { settleWorkStart(dossier) }
+        charge(dossier, until: UInt32(truncatingIfNeeded: workingSecondOfNow), next: next)
+    }
+
+    /// Charges the time from the dossier's last change of state to `second` (low 32 bits of a
+    /// legal working second) to its part, and starts `next` there.
+    @inline(__always)
+    private func charge(_ dossier: Int32, until second: UInt32, next: UInt8) {
         let clock = dossiers.clock(dossier)
         let spent = Int32(bitPattern: second &- clock.pointee.mark)
         let part = Int(dossiers[dossier].clockPart)
@@ -146,10 +153,28 @@ extension RunContext {
     }
 
     /// The office starts its work on the dossier: its queue time ends and its work begins.
+    ///
+    /// Only noted in the record, whose cache line the office has just read; the clock, a line
+    /// of its own, is charged at the dossier's next change of state (``settleWorkStart(_:)``),
+    /// which touches it anyway. That saves a cache miss at every start of work (the clock was
+    /// about a twelfth of the city year's time), and the charges are the same integer sums, in
+    /// the same order, as if made now.
     @inline(__always)
     func clockWorkStarts(_ dossier: Int32) {
-        let part = dossiers[dossier].clockPart
-        clock(dossier, next: part == UInt8(TimePart.deskQueue.rawValue) ? TimePart.deskWork : TimePart.work)
+        if dossiers[dossier].workStartPending { settleWorkStart(dossier) }
+        dossiers[dossier].workStartSecond = UInt32(truncatingIfNeeded: workingSecondOfNow)
+        dossiers[dossier].workStartPending = true
+    }
+
+    /// Charges the start of work noted by ``clockWorkStarts(_:)``, as it would have been charged
+    /// then: the queue's time up to it, and the desk's or the office's work from it. Done before
+    /// anything reads or charges the clock.
+    @inline(__always)
+    func settleWorkStart(_ dossier: Int32) {
+        dossiers[dossier].workStartPending = false
+        let queue = dossiers[dossier].clockPart
+        charge(dossier, until: dossiers[dossier].workStartSecond,
+               next: UInt8((queue == UInt8(TimePart.deskQueue.rawValue) ? TimePart.deskWork : TimePart.work).rawValue))
     }
 
     /// The dossier leaves stage `stage` (of procedure `p`, at office `office`): the stage's time
@@ -269,6 +294,8 @@ extension RunContext {
     /// Called with a log only.
     func timeCells(_ dossier: Int32, _ record: DossierRecord) -> [String] {
         let p = Int(record.procedure)
+        // A noted start of work first, so that the part read here is the one now running.
+        if dossiers[dossier].workStartPending { settleWorkStart(dossier) }
         clock(dossier, next: dossiers[dossier].clockPart)
         let stage = Int(record.stage)
         if stage < model.procedures[p].stageCount {

@@ -23,6 +23,9 @@ actor Office {
     private let schedule: OfficeSchedule
     private let plan: [StaffStep]
     private let sessions: [Int]
+    /// `!sessions.isEmpty`, kept in the office itself: reading the array's count at every
+    /// dossier received loaded the array's storage, a cache line of its own.
+    private let worksInSessions: Bool
     private let patience: Sampler?
     @exclusivity(unchecked) private var staff: Int
     @exclusivity(unchecked) private var busy = 0
@@ -79,6 +82,7 @@ actor Office {
         schedule = context.model.schedules[model.schedule]
         plan = model.staffPlan
         sessions = model.sessions
+        worksInSessions = !model.sessions.isEmpty
         patience = model.patience
         staff = model.staff
         waitingByDay = PlainBuffer(repeating: 0, count: context.model.scenario.horizon.days)
@@ -109,13 +113,13 @@ actor Office {
         let hour = inPerson ? Int8(Swift.min(23, Swift.max(0, Int(context.minuteOfNow / 60)))) : 0
         let entry = Waiting(arrivedAt: now, work: work, givesUpAt: givesUpAt, dossier: dossier,
                             counted: counted, inPerson: inPerson, arrivalHour: hour)
-        if sessions.isEmpty && busy < staff && priorityQueue.isEmpty && queue.isEmpty {
+        if !worksInSessions && busy < staff && priorityQueue.isEmpty && queue.isEmpty {
             // Staff are free and nobody waits: what queueing the dossier and starting the
             // waiting ones would do, without the queue.
             startUnlessGone(entry, now: now)
             return
         }
-        if !sessions.isEmpty {
+        if worksInSessions {
             tray.append(entry)
         } else if priority {
             priorityQueue.append(entry)
@@ -179,7 +183,9 @@ actor Office {
     @inline(__always)
     private func startUnlessGone(_ entry: Waiting, now: SimTime) {
         if entry.dossier >= 0 && context.releaseIfWithdrawn(entry.dossier) { return }
-        if entry.givesUpAt < schedule.nextOpening(atOrAfter: now) {
+        // A citizen without a limit to their patience (most entries) never leaves: the opening
+        // is not needed, and computing it for them cost a calendar search at every start.
+        if entry.givesUpAt < .infinity && entry.givesUpAt < schedule.nextOpening(atOrAfter: now) {
             // The citizen left the queue before this turn came: FIFO service makes it
             // exact to notice it only now.
             giveUp(entry)
@@ -220,10 +226,15 @@ actor Office {
 
     @inline(__always)
     private func start(_ entry: Waiting, now: SimTime) {
-        changeBusy(by: 1, now: now)
+        // The open time of `now`, counted once for the utilization, the wait and the finish
+        // (each of which counted it again before): the same numbers, one calendar look-up.
+        let open = changeBusy(by: 1, now: now)
+        let day = schedule.alwaysOpen ? 0 : dayIndex(of: now)
         if entry.dossier >= 0 { context.clockWorkStarts(entry.dossier) }
         if entry.counted {
-            let wait = schedule.nextOpening(atOrAfter: now) - entry.arrivedAt
+            // ``OfficeSchedule/nextOpening(atOrAfter:)`` from the open time already known.
+            let opening = schedule.alwaysOpen ? now : schedule.wallTime(atOpenTime: open, resuming: true, fromDay: day)
+            let wait = opening - entry.arrivedAt
             // Each wait goes to its own kind only; the figures of both together are added up
             // once, in close(at:).
             if entry.inPerson {
@@ -238,18 +249,23 @@ actor Office {
             }
             context.waitLog?.record(office: index, inPerson: entry.inPerson, wait: wait)
         }
-        let done = Swift.max(now, schedule.finishTime(startingAt: now, workMinutes: entry.work))
+        // ``OfficeSchedule/finishTime(startingAt:workMinutes:)`` from the open time already known.
+        let finish = schedule.alwaysOpen
+            ? now + entry.work : schedule.wallTime(atOpenTime: open + entry.work, resuming: false, fromDay: day)
+        let done = Swift.max(now, finish)
         context.schedule(at: done, .serviceDone, target: index, dossier: entry.dossier)
     }
 
-    /// Integrates busy and available staff over open time, for the utilization.
-    @inline(__always)
-    private func changeBusy(by delta: Int, now: SimTime) {
+    /// Integrates busy and available staff over open time, for the utilization; returns the
+    /// open time of `now` (``OfficeSchedule/openTime(at:)``).
+    @inline(__always) @discardableResult
+    private func changeBusy(by delta: Int, now: SimTime) -> Double {
         let open = schedule.openTime(at: now)
         busyOpenMinutes += Double(busy) * (open - lastOpenTime)
         staffOpenMinutes += Double(staff) * (open - lastOpenTime)
         lastOpenTime = open
         busy += delta
+        return open
     }
 
     /// Closes the books at `end`; returns what the office measured. A citizen whose patience
