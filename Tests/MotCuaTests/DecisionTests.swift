@@ -70,13 +70,19 @@ struct DecisionTests {
             _ = try await SimulationRun(model: SimulationModel(scenario: scenario), seed: 2024, log: log).run()
             let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
                 .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-            var rows: [String: [String: String]] = [:]
+            var rows: [String: [String: String]] = [:], seen: [String: Int] = [:]
             for line in lines.dropFirst() {
                 let row = Dictionary(uniqueKeysWithValues: zip(lines[0], line))
                 // Codes are run-wide numbers and move; a dossier is its procedure and arrival.
-                if row["procedure"] == "construction-permit" { rows[row["received"]! + "|" + row["channel"]!] = row }
+                if row["procedure"] == "construction-permit" {
+                    let key = row["received"]! + "|" + row["channel"]!
+                    rows[key] = row
+                    seen[key, default: 0] += 1
+                }
             }
-            return rows
+            // Two dossiers of one minute and channel cannot be told apart (rows come in order of
+            // finishing, which may differ between the runs): leave them out.
+            return rows.filter { seen[$0.key] == 1 }
         }
         let base = try await run([])
         let changed = try await run([("procedures.land-change.yearlyVolume", "30000"), ("procedures.land-change.online", "0.5")])
@@ -126,7 +132,10 @@ struct DecisionTests {
             let online = Double(t.online) / Double(t.received)
             let scanned = spec.digitization?.share ?? 0
             let digitized = Double(t.digitized) / Double(t.accepted)
-            #expect(abs(digitized - (online + (1 - online) * scanned)) < 0.03, "\(spec.id): digitized \(digitized)")
+            // Four binomial standard deviations (construction's 560 dossiers in 60 days give ±0.063).
+            let expected = online + (1 - online) * scanned
+            let bound = Swift.max(0.01, 4 * (expected * (1 - expected) / Double(t.accepted)).squareRoot())
+            #expect(abs(digitized - expected) < bound, "\(spec.id): digitized \(digitized), expected \(expected) ± \(bound)")
             if let fee = spec.fee {
                 #expect(t.feePaying == t.accepted, "\(spec.id): every accepted dossier pays, once")
                 let ePaid = Double(t.ePaid) / Double(t.feePaying)

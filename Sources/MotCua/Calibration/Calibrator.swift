@@ -111,7 +111,7 @@ public struct Calibration: Sendable {
         }
         var warnings: [String] = []
         if !all.isEmpty && days < Calibration.shortestFaithfulPeriod {
-            warnings.append("the records cover only \(days) days: yearly volumes are extrapolated from them (× \(Format.fixed(365.25 / Double(days), 1))), and weekday and hour profiles rest on few days; export at least \(Calibration.shortestFaithfulPeriod) days, ideally a year")
+            warnings.append("the records cover only \(days) days: yearly volumes are extrapolated from them (× \(Format.fixed(365.25 / Double(days), 1)), by calendar days: a period holding Tết or a busy month over- or under-states the year, while the scenario spreads a yearly volume over the year's open hours and month factors), and weekday and hour profiles rest on few days; export at least \(Calibration.shortestFaithfulPeriod) days, ideally a year")
         }
         if days > Calibration.longestFaithfulPeriod {
             warnings.append("the records cover \(days) days (over two years): volumes are averaged over the whole period, so growth between the years is lost; export the last year for a plan")
