@@ -58,6 +58,20 @@ struct LoadTests {
         #expect(abs(RunLimits.expectedDossiers(try decodeScenario(json)) - 52_596 * 84 / 421.25) < 1)
     }
 
+    @Test("a stream closed for the whole first year of a longer horizon still receives its calendar share")
+    func closedFirstYear() async throws {
+        // Factor 0 over all of 2024 (the year from the start: 365.25 days) leaves no year to spread
+        // 10,000 over; the stream takes the horizon's calendar share instead, 10,000 × 400 / 365.25
+        // ≈ 10,951 (sd ≈ 105), all on the 34 open days of 2025, as RunLimits sizes it.
+        let load = #""load": {"surges": [{"from": "2024-01-01", "to": "2024-12-31", "factor": 0, "label": "closed"}]},"#
+        let result = try await received(load, volume: 10_000, days: 400)
+        let expected: Double = 10_000 * 400 / 365.25
+        let received = Double(result.conservation.received)
+        #expect(abs(received - expected) < 420)
+        let firstYear = result.receivedPerDay.prefix(366).reduce(0) { $0 + Int($1) }
+        #expect(firstYear == 0)
+    }
+
     @Test("--load scales every volume")
     func loadFactor() throws {
         let scenario = try decodeScenario(minimalScenario)

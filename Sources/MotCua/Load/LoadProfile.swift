@@ -48,9 +48,8 @@ public struct LoadProfile: Sendable, Equatable {
     /// clock (online dossiers), close for paper ones (which also weigh each day's open hours).
     /// Used to size a run before it starts (``RunLimits``); the model uses ``CumulativeRate``.
     func shareOfYear(from start: CivilDate, days: Int) -> Double {
-        let wholeYearDays = Int(CumulativeRate.daysInYear)
-        let factors = dayFactors(from: start, days: Swift.max(days, wholeYearDays + 1))
-        let year = factors[..<wholeYearDays].reduce(0, +) + (CumulativeRate.daysInYear - Double(wholeYearDays)) * factors[wholeYearDays]
+        let factors = dayFactors(from: start, days: Swift.max(days, CumulativeRate.daysSpanned))
+        let year = CumulativeRate.yearWeight(ofDays: factors)
         return year > 0 ? factors[..<days].reduce(0, +) / year : Double(days) / CumulativeRate.daysInYear
     }
 
@@ -120,14 +119,27 @@ final class CumulativeRate: @unchecked Sendable {
     /// Days a year of ``yearTotal`` spans: the whole days, then a quarter of the next.
     static let daysInYear = 365.25
 
+    /// Days whose weights ``yearWeight(ofDays:)`` reads: the year's whole days and the next.
+    static let daysSpanned = Int(daysInYear) + 1
+
+    /// The weight of a year of ``daysInYear`` days from the first of `dayWeights` (which holds at
+    /// least ``daysSpanned``): its whole days, then the fraction of the next. The one place the
+    /// rule lives; ``yearTotal`` and ``LoadProfile/shareOfYear(from:days:)`` both use it.
+    static func yearWeight(ofDays dayWeights: [Double]) -> Double {
+        let whole = Int(daysInYear)
+        var year = 0.0
+        for d in 0..<whole { year += dayWeights[d] }
+        return year + (daysInYear - Double(whole)) * dayWeights[whole]
+    }
+
     /// Lays out a profile's day and hour factors (``LoadProfile/dayFactors(_:)``,
     /// ``LoadProfile/hour``) over the first `days` days, on the open time of `schedule` (kept
     /// alive by the caller, the model) or on the wall clock when it is nil.
     /// `dayFactors` must cover at least a year and a day past the horizon start (for ``yearTotal``).
     init(dayFactors: [Double], hourFactors: [Double], schedule: OfficeSchedule?, days: Int) {
         self.days = days
-        let wholeYearDays = Int(CumulativeRate.daysInYear)
-        var year = 0.0
+        var yearDayWeights: [Double] = []
+        yearDayWeights.reserveCapacity(CumulativeRate.daysSpanned)
         var patterns: [[Double]] = []
         var weighted: [Double] = []
         var openBefore: [Double] = []
@@ -136,7 +148,7 @@ final class CumulativeRate: @unchecked Sendable {
         var openAtMidnight: [Double] = []
         var factors: [Double] = []
         pattern.reserveCapacity(days)
-        for d in 0..<Swift.max(days, wholeYearDays + 1) {
+        for d in 0..<Swift.max(days, CumulativeRate.daysSpanned) {
             let midnight = Double(d) * 1440
             let minutes = (0..<24).map { h in
                 schedule.map { $0.openMinutes(from: midnight + Double(h) * 60, to: midnight + Double(h + 1) * 60) } ?? 60
@@ -157,8 +169,7 @@ final class CumulativeRate: @unchecked Sendable {
             }
             let f = dayFactors[d]
             let dayWeight = f * weighted[index * 25 + 24]
-            if d < wholeYearDays { year += dayWeight }
-            if d == wholeYearDays { year += (CumulativeRate.daysInYear - Double(wholeYearDays)) * dayWeight }
+            if d < CumulativeRate.daysSpanned { yearDayWeights.append(dayWeight) }
             guard d < days else { continue }
             pattern.append(Int32(index))
             factors.append(f)
@@ -166,7 +177,7 @@ final class CumulativeRate: @unchecked Sendable {
             before.append(before[d] + dayWeight)
             openAtMidnight.append(schedule?.openTime(at: midnight) ?? midnight)
         }
-        yearTotal = year
+        yearTotal = CumulativeRate.yearWeight(ofDays: yearDayWeights)
         beforeDay = PlainBuffer(before)
         openBeforeDay = PlainBuffer(openAtMidnight)
         dayFactor = PlainBuffer(factors)

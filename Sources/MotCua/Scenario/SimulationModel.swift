@@ -211,8 +211,12 @@ public final class SimulationModel: Sendable {
                         }()
                         // The yearly volume is spread over the year from the horizon start, so a
                         // horizon shorter than a year gets its profile's share (docs/model.md §2.1).
-                        let span = cumulativeRates[rate].total, yearSpan = cumulativeRates[rate].yearTotal
-                        guard yearly > 0, span > 0, yearSpan > 0 else { continue }
+                        // A stream closed all that year but open later in the horizon takes the
+                        // calendar's share instead (as RunLimits does), not no dossiers.
+                        let span = cumulativeRates[rate].total
+                        let yearSpan = cumulativeRates[rate].yearTotal > 0
+                            ? cumulativeRates[rate].yearTotal : span * CumulativeRate.daysInYear / Double(scenario.horizon.days)
+                        guard yearly > 0, span > 0 else { continue }
                         let name = "arrivals/\(procedure.id)/\(offices[Int(point.desk)].id)/\(online ? "online" : postal ? "postal" : "paper")\(point.from)"
                         streamNames.append(name)
                         streams.append(ArrivalStream(procedure: p, office: point.desk, instance: intakeOffices.count > 1 ? Int32(n) : -1,
