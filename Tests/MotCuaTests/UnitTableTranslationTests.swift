@@ -53,6 +53,11 @@ struct UnitTableTranslationTests {
         FileManager.default.createFile(atPath: dir + "/units.csv", contents: Data(english.utf8))
         let untranslated = try ScenarioLoader.load(path: dir + "/units.json")
         #expect(translated.fingerprint == untranslated.fingerprint)
+        // notesVi is allowed on any object (here a procedure) and, like sourceVi, only translates.
+        let withNotes = Self.scenarioJSON.replacingOccurrences(of: "\"yearlyVolume\": 1000,",
+                                                               with: "\"yearlyVolume\": 1000, \"notesVi\": \"ghi chú\",")
+        FileManager.default.createFile(atPath: dir + "/units.json", contents: Data(withNotes.utf8))
+        #expect(try ScenarioLoader.load(path: dir + "/units.json").fingerprint == untranslated.fingerprint)
     }
 
     @Test("an unknown column next to the Vietnamese ones still exits 2, naming the file, the column and the closest name")
