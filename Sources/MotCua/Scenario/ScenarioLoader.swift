@@ -134,7 +134,7 @@ public enum ScenarioLoader {
     /// The keys of Vietnamese versions of texts that only the reports show: left out of the
     /// fingerprint, so that translating a reason or a source changes no result's identity
     /// (and the fingerprints of scenarios written before they existed stay the same).
-    static let translationKeys: Set<String> = ["reasonVi", "sourceVi"]
+    static let translationKeys: Set<String> = ["reasonVi", "sourceVi", "notesVi"]
 
     /// `value` without the members named in ``translationKeys``, at any depth.
     static func withoutTranslations(_ value: JSONValue) -> JSONValue {

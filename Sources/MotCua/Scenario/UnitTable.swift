@@ -10,9 +10,10 @@ public enum UnitTable {
 
     /// Columns a row may have, besides `OFFICE.staff` (the staff of that per-unit office) and
     /// `OFFICE.branch` (the office without instances that does the unit's work of it).
+    /// `sourceVi` and `notesVi` are the Vietnamese versions of `source` and `notes` (issue 19).
     static let columns: [String: Kind] = [
         "id": .text, "name": .text, "nameVi": .text, "kind": .text, "group": .text, "source": .text, "notes": .text,
-        "population": .number, "weight": .number, "staff": .whole,
+        "sourceVi": .text, "notesVi": .text, "population": .number, "weight": .number, "staff": .whole,
     ]
 
     /// Kinds as a Vietnamese table writes them (folded), and the format's own words.

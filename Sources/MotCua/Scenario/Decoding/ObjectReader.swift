@@ -6,8 +6,8 @@ struct ObjectReader {
     let diagnostics: Diagnostics
 
     /// Keys every object may carry: provenance and remarks, kept but not interpreted
-    /// (`sourceVi`: the source in Vietnamese, for `--lang vi` reports).
-    static let annotationKeys: Set<String> = ["source", "sourceVi", "notes", "comment"]
+    /// (`sourceVi`, `notesVi`: the source and the notes in Vietnamese, for `--lang vi` reports).
+    static let annotationKeys: Set<String> = ["source", "sourceVi", "notes", "notesVi", "comment"]
 
     init?(_ value: JSONValue?, path: String, diagnostics: Diagnostics, keys allowed: Set<String>) {
         guard let value else { return nil }
