@@ -114,6 +114,34 @@ public struct WaitResult: Sendable {
     }
 }
 
+/// The worst day of a desk for citizens in person (docs/model.md §7.4).
+public struct WorstWalkInDay: Sendable, Equatable {
+    /// Index of the day in the horizon (0 is its first day).
+    public let day: Int
+    /// Citizens who queued in person that day, mean per replication.
+    public let inPerson: Double
+    /// Of them, the share who gave up (totals over replications).
+    public let gaveUpShare: Double
+
+    /// The worst day of the per-replication counts by day of arrival (`inPerson[r][d]`,
+    /// `gaveUp[r][d]`), the earliest of equal shares; nil when no day reaches the minimum.
+    static func find(inPerson: [[Int32]], gaveUp: [[Int32]]) -> WorstWalkInDay? {
+        let replications = Double(Swift.max(inPerson.count, 1))
+        let days = inPerson.map(\.count).min() ?? 0
+        var worst: WorstWalkInDay?
+        for day in 0..<days {
+            let arrived = inPerson.reduce(0) { $0 + Int($1[day]) }
+            let left = gaveUp.reduce(0) { $0 + ($1.count > day ? Int($1[day]) : 0) }
+            guard Double(arrived) / replications >= OfficeResult.worstDayMinimumInPerson else { continue }
+            let share = Double(left) / Double(arrived)
+            if share > (worst?.gaveUpShare ?? -1) {
+                worst = WorstWalkInDay(day: day, inPerson: Double(arrived) / replications, gaveUpShare: share)
+            }
+        }
+        return worst
+    }
+}
+
 /// Figures of one office over replications.
 public struct OfficeResult: Sendable {
     public let office: OfficeModel
@@ -154,7 +182,21 @@ public struct OfficeResult: Sendable {
     /// growing in the second half only because it was already long (red-team 2 item 25).
     public var isUnstable: Bool {
         utilization.mean > 0.95 && (queueGrowthPerDay > 0.5 || gaveUpShare.map(DeskGuard.trips) ?? false) || isSaturated
+            || losesWalkIns
     }
+    /// The day on which the largest share of the citizens who queued in person gave up, among the
+    /// days with at least ``worstDayMinimumInPerson`` of them (mean per replication); nil when no
+    /// day had that many, or at an office where nobody gives up.
+    public var worstWalkInDay: WorstWalkInDay? = nil
+    /// The fourth rule (review 3 #7): on some day at least ``worstDayGaveUpShare`` of the
+    /// citizens in person gave up — a desk that turns its walk-ins away while its busy share and
+    /// its wait in line (of those served) look healthy.
+    public var losesWalkIns: Bool { (worstWalkInDay?.gaveUpShare ?? 0) >= Self.worstDayGaveUpShare }
+    /// The share of a day's citizens in person who gave up from which a desk is listed.
+    public static let worstDayGaveUpShare = 0.5
+    /// The citizens in person a day (mean per replication) from which a day can list a desk: a
+    /// quiet ward desk losing 3 of 4 citizens one afternoon is not a desk turning people away.
+    public static let worstDayMinimumInPerson = 20.0
     /// Staff at least ``saturatedUtilization`` busy and dossiers still waiting at the end: the
     /// office had no idle time to clear its queue, whatever the queue's trend.
     public var isSaturated: Bool {

@@ -177,7 +177,7 @@ public struct ExperimentSummary: Sendable {
 
         offices = model.offices.map { office in
             let i = Int(office.index)
-            return OfficeResult(
+            var result = OfficeResult(
                 office: office,
                 meanWait: Estimate(results.map { $0.offices[i].served > 0 ? $0.offices[i].meanWait : .nan }),
                 waitP90: Estimate(results.map { $0.offices[i].waitP90 ?? .nan }),
@@ -196,6 +196,9 @@ public struct ExperimentSummary: Sendable {
                     return n > 0 ? results.reduce(0) { $0 + $1.offices[i].waitSumByHour[h] } / Double(n) : .nan
                 },
                 arrivalsByHour: (0..<24).map { h in results.reduce(0) { $0 + $1.offices[i].waitCountByHour[h] } })
+            result.worstWalkInDay = WorstWalkInDay.find(inPerson: results.map { $0.offices[i].inPersonByDay },
+                                                        gaveUp: results.map { $0.offices[i].gaveUpByDay })
+            return result
         }
         var balance = Conservation()
         for result in results {

@@ -159,6 +159,11 @@ public struct OfficeTally: Sendable, Equatable, Codable {
     public var abandoned = 0
     /// Dossiers waiting in the queue at the end of each day.
     public var waitingByDay: [Int32] = []
+    /// Citizens counted who queued in person, by day of arrival (desks with a patience only;
+    /// empty elsewhere).
+    public var inPersonByDay: [Int32] = []
+    /// Of them, those who gave up (left the queue or were sent home at closing), by day of arrival.
+    public var gaveUpByDay: [Int32] = []
     /// The 90th percentile of the wait in minutes (within 0.4%, see ``LogHistogram``), nil when
     /// nothing was served.
     public var waitP90: Double?

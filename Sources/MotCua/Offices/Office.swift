@@ -27,10 +27,16 @@ actor Office {
     /// dossier received loaded the array's storage, a cache line of its own.
     private let worksInSessions: Bool
     private let patience: Sampler?
+    /// Citizens at the counter are served before electronic dossiers (`policies.deskOrder`,
+    /// docs/model.md §2.2): in-person entries then wait in ``counterQueue``, not ``queue``.
+    private let citizensFirst: Bool
     @exclusivity(unchecked) private var staff: Int
     @exclusivity(unchecked) private var busy = 0
     @exclusivity(unchecked) private var priorityQueue = RingBuffer<Waiting>(placeholder: .none)
     @exclusivity(unchecked) private var queue = RingBuffer<Waiting>(placeholder: .none)
+    /// Citizens in person outside the priority lane, in ticket order, when citizens go first;
+    /// ``queue`` then holds the electronic (online, postal) dossiers, worked while it is empty.
+    @exclusivity(unchecked) private var counterQueue = RingBuffer<Waiting>(placeholder: .none)
     /// Dossiers waiting for the next session (offices working in sessions).
     @exclusivity(unchecked) private var tray = RingBuffer<Waiting>(placeholder: .none)
     @exclusivity(unchecked) private var patienceRandom: RandomStream
@@ -44,6 +50,10 @@ actor Office {
     @exclusivity(unchecked) private var daysRecorded = 0
     /// When the day after the last recorded one starts: before it there is nothing to record.
     @exclusivity(unchecked) private var nextDayStarts = firstInstant(ofDay: 1)
+    /// Counted citizens who queued in person, and those of them who gave up, by day of arrival
+    /// (desks with a patience only; empty otherwise): the worst day's share (docs/model.md §7.4).
+    private let inPersonByDay: PlainBuffer<Int32>
+    private let gaveUpByDay: PlainBuffer<Int32>
     /// Waits of citizens queueing in person by the hour of the day they arrived: count and
     /// sum (the tally's arrays, kept here as plain buffers until ``close(at:)``).
     private let waitCountByHour = PlainBuffer<Int>(repeating: 0, count: 24)
@@ -60,7 +70,8 @@ actor Office {
         // dossiers is most of a run's memory when an office never catches up).
         var arrivedAt: SimTime
         var work: Double
-        /// Latest time the citizen still waits (infinity: never gives up).
+        /// When the citizen leaves unless called (infinity: never gives up): the end of the
+        /// patience, or the desk's closing when the patience ends overnight (``leavingTime``).
         var givesUpAt: SimTime
         var dossier: Int32
         var counted: Bool
@@ -84,6 +95,10 @@ actor Office {
         sessions = model.sessions
         worksInSessions = !model.sessions.isEmpty
         patience = model.patience
+        citizensFirst = context.model.scenario.policies.deskOrder == .citizensFirst
+        let patienceDays = model.patience == nil ? 0 : context.model.scenario.horizon.days
+        inPersonByDay = PlainBuffer(repeating: 0, count: patienceDays)
+        gaveUpByDay = PlainBuffer(repeating: 0, count: patienceDays)
         staff = model.staff
         waitingByDay = PlainBuffer(repeating: 0, count: context.model.scenario.horizon.days)
         warmUpEnd = context.model.warmUpEnd
@@ -109,11 +124,14 @@ actor Office {
         recordDays(before: now)
         let counted = dossier >= 0 ? context.dossiers[dossier].counted : now >= warmUpEnd
         var givesUpAt = SimTime.infinity
-        if inPerson, let patience { givesUpAt = now + patience.sample(&patienceRandom) }
+        if inPerson, let patience {
+            givesUpAt = leavingTime(arrived: now, patienceEnds: now + patience.sample(&patienceRandom))
+            if counted { countInPerson(arrivedAt: now, in: inPersonByDay) }
+        }
         let hour = inPerson ? Int8(Swift.min(23, Swift.max(0, Int(context.minuteOfNow / 60)))) : 0
         let entry = Waiting(arrivedAt: now, work: work, givesUpAt: givesUpAt, dossier: dossier,
                             counted: counted, inPerson: inPerson, arrivalHour: hour)
-        if !worksInSessions && busy < staff && priorityQueue.isEmpty && queue.isEmpty {
+        if !worksInSessions && busy < staff && priorityQueue.isEmpty && counterQueue.isEmpty && queue.isEmpty {
             // Staff are free and nobody waits: what queueing the dossier and starting the
             // waiting ones would do, without the queue.
             startUnlessGone(entry, now: now)
@@ -123,6 +141,8 @@ actor Office {
             tray.append(entry)
         } else if priority {
             priorityQueue.append(entry)
+        } else if inPerson && citizensFirst {
+            counterQueue.append(entry)
         } else {
             queue.append(entry)
         }
@@ -165,16 +185,16 @@ actor Office {
         guard now >= nextDayStarts else { return }
         let today = Swift.min(Int(now / 1440), waitingByDay.count)
         guard today > daysRecorded else { return }
-        let waiting = Int32(queue.count + priorityQueue.count + tray.count)
+        let waiting = Int32(queue.count + priorityQueue.count + counterQueue.count + tray.count)
         while daysRecorded < today { waitingByDay[daysRecorded] = waiting; daysRecorded += 1 }
         nextDayStarts = firstInstant(ofDay: daysRecorded + 1)
     }
 
-    /// Starts waiting dossiers while staff are free, skipping withdrawn dossiers and citizens
-    /// who gave up before their turn.
+    /// Starts waiting dossiers while staff are free — the priority lane, then the citizens at the
+    /// counter, then the rest — skipping withdrawn dossiers and citizens who gave up before their turn.
     @inline(__always)
     private func startWaiting(now: SimTime) {
-        while busy < staff, let entry = priorityQueue.popFirst() ?? queue.popFirst() {
+        while busy < staff, let entry = priorityQueue.popFirst() ?? counterQueue.popFirst() ?? queue.popFirst() {
             startUnlessGone(entry, now: now)
         }
     }
@@ -186,8 +206,8 @@ actor Office {
         // A citizen without a limit to their patience (most entries) never leaves: the opening
         // is not needed, and computing it for them cost a calendar search at every start.
         if entry.givesUpAt < .infinity && entry.givesUpAt < schedule.nextOpening(atOrAfter: now) {
-            // The citizen left the queue before this turn came: FIFO service makes it
-            // exact to notice it only now.
+            // The citizen left the queue before this turn came: citizens are served in
+            // ticket order, so noticing it only now is exact.
             giveUp(entry)
             return
         }
@@ -209,19 +229,50 @@ actor Office {
             if record.stage == 0 { gone.atDesk += 1 }
         }
         priorityQueue.forEach(count)
+        counterQueue.forEach(count)
         queue.forEach(count)
         tray.forEach(count)
         return gone
     }
 
     /// The citizen of `entry` left the queue: counted at the office and, for a dossier, at its
-    /// procedure (the desk guard's count), and the dossier is withdrawn.
+    /// procedure (the desk guard's count), and the dossier is withdrawn — logged at the time the
+    /// citizen left (``leavingTime``), not when the turn came (review 3 #7: a citizen booked 10.4
+    /// working hours in line overnight).
     private func giveUp(_ entry: Waiting) {
         tally.abandoned += 1
+        if entry.counted { countInPerson(arrivedAt: entry.arrivedAt, in: gaveUpByDay) }
         guard entry.dossier >= 0 else { return }
         let record = context.dossiers[entry.dossier]
         if record.counted { context.tallies[Int(record.procedure)].gaveUpAtDesk += 1 }
+        let now = context.now
+        context.now = Swift.min(now, entry.givesUpAt)
         context.withdraw(entry.dossier, released: true)
+        context.now = now
+    }
+
+    /// When a citizen who arrived at `arrived` and whose patience ends at `patienceEnds` leaves:
+    /// then, if the desk is open or only closed for a break that day; at the desk's closing, if
+    /// the patience ends overnight (or over days off), since nobody queues through the night
+    /// (docs/model.md §2.4). Either way before the next opening after it, so the turn finds the
+    /// citizen gone exactly when it would with the end of the patience.
+    private func leavingTime(arrived: SimTime, patienceEnds: SimTime) -> SimTime {
+        if schedule.alwaysOpen { return patienceEnds }
+        let open = schedule.openTime(at: patienceEnds)
+        let day = dayIndex(of: patienceEnds)
+        let opening = schedule.wallTime(atOpenTime: open, resuming: true, fromDay: day)
+        // Open at that instant (the round trip through open time may move it by a hair).
+        if opening <= patienceEnds + 1e-6 { return patienceEnds }
+        let closing = schedule.wallTime(atOpenTime: open, resuming: false, fromDay: dayIndex(of: arrived))
+        if closing.isFinite && dayIndex(of: opening) > dayIndex(of: closing) { return Swift.max(arrived, closing) }
+        return patienceEnds
+    }
+
+    /// Adds one to the day of `arrivedAt` in `days` (a day past the horizon is not kept).
+    @inline(__always)
+    private func countInPerson(arrivedAt: SimTime, in days: borrowing PlainBuffer<Int32>) {
+        let day = dayIndex(of: arrivedAt)
+        if day >= 0 && day < days.count { days[day] += 1 }
     }
 
     @inline(__always)
@@ -280,14 +331,13 @@ actor Office {
         func settle(_ entry: Waiting) {
             if entry.dossier >= 0 && context.releaseIfWithdrawn(entry.dossier) { return }
             if entry.givesUpAt < end {
-                context.now = entry.givesUpAt
                 giveUp(entry)
-                context.now = end
             } else {
                 waiting += 1
             }
         }
         priorityQueue.forEach(settle)
+        counterQueue.forEach(settle)
         queue.forEach(settle)
         tray.forEach(settle)
         var result = tally
@@ -307,6 +357,8 @@ actor Office {
         result.availableMinutes = staffOpenMinutes
         result.queueAtEnd = waiting
         result.waitingByDay = waitingByDay.array
+        result.inPersonByDay = inPersonByDay.array
+        result.gaveUpByDay = gaveUpByDay.array
         return result
     }
 }

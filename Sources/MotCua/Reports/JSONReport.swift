@@ -43,7 +43,7 @@ public enum JSONReport {
             ("levels", .array(summary.levels.map(rate))),
             ("procedures", .array(summary.procedures.map(rate))),
             ("officeOnTime", .array(summary.officeRates.map(rate))),
-            ("offices", .array(summary.offices.map(office))),
+            ("offices", .array(summary.offices.map { office($0, start: summary.horizon.start) })),
             ("decision766", .array(summary.decision766.map { c in
                 .object([("id", .string(c.id)), ("name", .string(c.name)), ("nameVi", .string(c.nameVi)),
                          ("points", c.notComputed == nil ? .number((c.points * 100).rounded() / 100) : .null), ("maximum", .number(c.maximum)),
@@ -177,7 +177,7 @@ public enum JSONReport {
         ])
     }
 
-    static func office(_ o: OfficeResult) -> JSONValue {
+    static func office(_ o: OfficeResult, start: CivilDate) -> JSONValue {
         .object([
             ("id", .string(o.office.id)),
             ("name", .string(o.office.name)),
@@ -199,6 +199,12 @@ public enum JSONReport {
             ("abandonedPerReplication", estimate(o.abandonedPerReplication)),
             ("queueGrowthPerDay", .number((o.queueGrowthPerDay * 1000).rounded() / 1000)),
             ("unstable", .bool(o.isUnstable)),
+            ("worstWalkInDay", o.worstWalkInDay.map { worst in .object([
+                ("date", .string(start.adding(days: worst.day).description)),
+                ("inPersonPerReplication", .number(worst.inPerson)),
+                ("gaveUpShare", .number(worst.gaveUpShare)),
+                ("listed", .bool(o.losesWalkIns)),
+            ]) } ?? .null),
         ])
     }
 }

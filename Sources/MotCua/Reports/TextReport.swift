@@ -176,12 +176,15 @@ public enum TextReport {
             lines.append(w.unstable)
             lines.append("  " + language.unstableGaveUpNote(f.percent(DeskGuard.allowance, 0)))
             lines.append("  " + language.unstableSaturatedNote(f.percent(OfficeResult.saturatedUtilization, 0)))
+            lines.append("  " + language.unstableWalkInNote(f.percent(OfficeResult.worstDayGaveUpShare, 0),
+                                                            f.meanCount(OfficeResult.worstDayMinimumInPerson)))
             for o in unstable {
                 let name = Format.wrapped(language.pick(o.office.name, o.office.nameVi), 44, indent: "    ")
                 let gaveUp = o.gaveUpShare.map { ", " + w.gaveUp + " \(f.meanCount(o.abandonedPerReplication.mean)) (\(f.percent($0, 1)))" } ?? ""
                 let growth = o.queueGrowthPerDay > 0.5 ? "+\(f.fixed(o.queueGrowthPerDay, 1)) " + w.perDay + ", " : ""
                 lines.append("  " + name.first + "  " + growth + w.queueAtEnd + " \(f.meanCount(o.queueAtEnd.mean)), " + w.busy + " \(f.percent(o.utilization.mean, 1))" + gaveUp)
                 lines += name.more
+                if let worst = o.worstWalkInDayText(language, start: h.start) { lines.append("    " + worst) }
             }
         }
         lines.append("")

@@ -83,6 +83,10 @@ public struct PolicySpec: Sendable {
     /// is empty.
     public var versions: [DatedPolicy] = []
 
+    /// The order a one-stop desk takes its queue in (`policies.deskOrder`, docs/model.md §2.2);
+    /// one for the whole horizon (a dated version does not change it).
+    public var deskOrder: DeskOrder = .citizensFirst
+
     /// Every late dossier apologised in time, with 5 more working days (assumption).
     public static let standard = PolicySpec(apologyOnTimeShare: 1, apologyLateShare: 0, apologyExtensionWorkingDays: 5)
 
@@ -90,6 +94,15 @@ public struct PolicySpec: Sendable {
     public func inForce(receivedOn date: CivilDate) -> PolicySpec {
         versions.last { $0.from <= date }?.rules ?? self
     }
+}
+
+/// The order a one-stop desk takes its waiting work in (docs/model.md §2.2).
+public enum DeskOrder: String, Sendable, CaseIterable {
+    /// Citizens at the counter (the priority lane, then ticket order) before the electronic
+    /// (online and postal) dossiers, which are worked while no citizen waits.
+    case citizensFirst = "citizens-first"
+    /// One queue in order of arrival, citizens and electronic dossiers alike (until motcua-model/8).
+    case arrival
 }
 
 /// District-wide rules from a date on, with their source.

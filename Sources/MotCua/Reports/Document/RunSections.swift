@@ -83,16 +83,20 @@ enum RunSections {
                     ReportColumn("office", w.office), ReportColumn("queue_growth_per_day", t("queue growth a day", "hồ sơ tồn tăng mỗi ngày")),
                     ReportColumn("queue_at_end", w.queueAtEnd), ReportColumn("busy", w.busy), ReportColumn("gave_up", w.gaveUp),
                     ReportColumn("gave_up_share", t("gave up, share", "bỏ về, tỷ lệ")),
+                    ReportColumn("worst_day_in_person", language.worstWalkInDayColumn),
                 ], rows: unstable.map { o in
                     // Growth as the text shows it: only when the queue grows (> 0.5 a day).
                     [.text(language.pick(o.office.name, o.office.nameVi)),
                      o.queueGrowthPerDay > 0.5 ? .value((o.queueGrowthPerDay * 10).rounded() / 10, .count) : .text("—"),
                      .value(o.queueAtEnd.mean.rounded(), .count), .value(o.utilization.mean, .share),
-                     .value(o.abandonedPerReplication.mean, .count), o.gaveUpShare.map { .value($0, .share) } ?? .text("—")]
+                     .value(o.abandonedPerReplication.mean, .count), o.gaveUpShare.map { .value($0, .share) } ?? .text("—"),
+                     .text(o.worstWalkInDayText(language, start: summary.horizon.start) ?? "—")]
                 }, notes: [t("Listed: the queue grows day after day (growth over the second half of the horizon)",
                              "Được liệt kê: hồ sơ tồn tăng dần theo ngày (mức tăng trong nửa sau của kỳ)"),
                            language.unstableGaveUpNote(language.numbers.percent(DeskGuard.allowance, 0)),
-                           language.unstableSaturatedNote(language.numbers.percent(OfficeResult.saturatedUtilization, 0))])),
+                           language.unstableSaturatedNote(language.numbers.percent(OfficeResult.saturatedUtilization, 0)),
+                           language.unstableWalkInNote(language.numbers.percent(OfficeResult.worstDayGaveUpShare, 0),
+                                                       language.numbers.meanCount(OfficeResult.worstDayMinimumInPerson))])),
             ]))
         }
 

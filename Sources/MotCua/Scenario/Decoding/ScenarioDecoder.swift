@@ -159,7 +159,10 @@ struct ScenarioDecoder {
 
     func decodePolicies(_ root: ObjectReader) -> PolicySpec {
         var policy = PolicySpec.standard
-        guard let p = root.object("policies", required: false, keys: ["apology", "versions"]) else { return policy }
+        guard let p = root.object("policies", required: false, keys: ["apology", "versions", "deskOrder"]) else { return policy }
+        if let order = p.choice("deskOrder", DeskOrder.allCases.map(\.rawValue), required: false) {
+            policy.deskOrder = DeskOrder(rawValue: order) ?? .citizensFirst
+        }
         if let a = p.object("apology", required: false, keys: ["onTimeShare", "lateShare", "extensionWorkingDays"]) {
             policy = decodeApology(a, over: policy)
         }
