@@ -11,17 +11,9 @@ struct ReportLanguageLayoutTests {
         line.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    static func summary() async throws -> ExperimentSummary {
-        let scenario = try ScenarioLoader.load(path: Repository.path("scenarios/go-vap-2024.json"), overlays: [],
-                                               settings: [("horizon.days", "20")])
-        let model = SimulationModel(scenario: scenario)
-        let results = try await Experiment.run(model: model, seed: 3, replications: 1, jobs: 1)
-        return ExperimentSummary(model: model, seed: 3, results: results)
-    }
-
     @Test("the time table's and the procedure table's headers keep two spaces between columns, English and Vietnamese")
     func headersApart() async throws {
-        let summary = try await Self.summary()
+        let summary = try await ProcedureSectionTests.summary()   // Gò Vấp, 20 days
         for language in Language.allCases {
             let b = language.breakdownWords
             let table = BreakdownReport.text(summary, language: language)
