@@ -141,6 +141,13 @@ enum Bench {
                  target: "≤ 10 s, ≤ 1 GiB", met: { $0.best <= 10 && $0.peakKiB <= 1 << 20 }, before: "3.95 s, 42 MiB"),
     ]
 
+    /// A workload's or question's name padded to the longest of them, so the help prints every
+    /// name whole, as `--workload` accepts it.
+    static func helpName(_ name: String) -> String {
+        let width = (workloads.map(\.name) + questions.map(\.name)).map(\.count).max() ?? 0
+        return name.padding(toLength: Swift.max(width, name.count), withPad: " ", startingAt: 0)
+    }
+
     static let spec = CommandSpec(
         "bench", summary: "measure speed and memory on the reference workloads",
         positionals: [],
@@ -158,9 +165,9 @@ enum Bench {
             3), in rounds, each run in a fresh process, and prints the fastest wall time with the
             median, events/s, dossiers/s, peak memory and the target the performance issue sets.
             Workloads (run from the repository root):
-            \(workloads.map { "  \($0.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \($0.path) — \($0.what)" }.joined(separator: "\n"))
+            \(workloads.map { "  \(helpName($0.name)) \($0.path) — \($0.what)" }.joined(separator: "\n"))
             Questions (whole commands, timed once per round, each against the issue's target):
-            \(questions.map { "  \($0.name.padding(toLength: 14, withPad: " ", startingAt: 0)) ≤ \(Format.plain($0.limit)) s — \($0.what)" }.joined(separator: "\n"))
+            \(questions.map { "  \(helpName($0.name)) ≤ \(Format.plain($0.limit)) s — \($0.what)" }.joined(separator: "\n"))
             The first line is a yardstick: the M/M/c workload as a plain hand-written event loop
             (no actors, calendar or dossiers), timed on the same machine.
             With --scaling, also runs 8 replications of the district-year with 1 job and with all

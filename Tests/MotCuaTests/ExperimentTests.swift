@@ -65,8 +65,15 @@ struct ExperimentTests {
         let provenance = Provenance(scenarioName: "t", scenarioNameVi: nil, file: "t.json", fingerprint: 0, overlays: [], settings: [],
                                     load: 1, seed: 2, replications: 3, warmUpDays: 0, produced: try #require(CivilDate(year: 2026, month: 11, day: 30)))
         let text = DocumentText.render(SweepDocument.document(flipped, provenance: provenance, language: .en))
-        #expect(text.contains("Not passing from the lowest load swept"))
+        #expect(text.contains("from the lowest load swept"))
         #expect(!text.contains("Pass at 1.40×"))
+        // The heading says FAIL only of failing targets, AT RISK of those at risk (review 3 #12).
+        let atLowest = failing.summary.targets[0].verdict
+        let vi = DocumentText.render(SweepDocument.document(flipped, provenance: provenance, language: .vi))
+        #expect(vi.contains("Không đạt ngay từ mức tải thấp nhất") == (atLowest == .fail))
+        #expect(vi.contains("Có rủi ro ngay từ mức tải thấp nhất") == (atLowest == .atRisk))
+        #expect(text.contains("Failing from the lowest load swept") == (atLowest == .fail))
+        #expect(text.contains("At risk from the lowest load swept") == (atLowest == .atRisk))
     }
 }
 

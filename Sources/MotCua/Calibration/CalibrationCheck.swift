@@ -3,6 +3,8 @@
 public struct CalibrationCheck: Sendable {
     public let field: String
     public let name: String
+    /// The field's Vietnamese name, when the scenario gives one.
+    public var nameVi: String? = nil
     public let observed: Double
     public let simulated: Estimate
 
@@ -24,7 +26,7 @@ public struct CalibrationCheck: Sendable {
                               simulated: [RateResult]) -> [CalibrationCheck] {
         observed.compactMap { entry in
             simulated.first { $0.id == entry.field }.map {
-                CalibrationCheck(field: entry.field, name: $0.name, observed: entry.rate, simulated: $0.onTimeRate)
+                CalibrationCheck(field: entry.field, name: $0.name, nameVi: $0.nameVi, observed: entry.rate, simulated: $0.onTimeRate)
             }
         }
     }

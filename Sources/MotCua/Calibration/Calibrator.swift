@@ -34,6 +34,8 @@ public struct Calibration: Sendable {
     public let unmapped: [ProcedureResolver.Unmapped]
     /// What the planner should know before trusting the fit (a period too short or too long).
     public let warnings: [String]
+    /// ``warnings`` in Vietnamese, in the same order (`calibrate --lang vi`).
+    public let warningsVi: [String]
     /// Rows used: the period's arrivals (``fits``) and the opening backlog.
     public let rowsUsed: Int
     /// Rows of the opening backlog per procedure (marked `backlog`, filed before the period):
@@ -109,14 +111,17 @@ public struct Calibration: Sendable {
             monthDays[c.month! - 1] += 1
             day = calendar.date(byAdding: .day, value: 1, to: day)!
         }
-        var warnings: [String] = []
+        var warnings: [String] = [], warningsVi: [String] = []
         if !all.isEmpty && days < Calibration.shortestFaithfulPeriod {
+            warningsVi.append("dữ liệu chỉ có \(days) ngày: khối lượng năm được ngoại suy từ đó (× \(Format.decimal(365.25 / Double(days), decimals: 1, in: .vi)), theo ngày lịch: một kỳ có Tết hoặc tháng cao điểm làm khối lượng năm cao hoặc thấp hơn thực tế, trong khi kịch bản phân bổ khối lượng năm theo giờ mở cửa và hệ số tháng của năm), và phân bố theo thứ trong tuần và theo giờ dựa trên ít ngày; hãy xuất ít nhất \(Calibration.shortestFaithfulPeriod) ngày, tốt nhất là một năm")
             warnings.append("the records cover only \(days) days: yearly volumes are extrapolated from them (× \(Format.fixed(365.25 / Double(days), 1)), by calendar days: a period holding Tết or a busy month over- or under-states the year, while the scenario spreads a yearly volume over the year's open hours and month factors), and weekday and hour profiles rest on few days; export at least \(Calibration.shortestFaithfulPeriod) days, ideally a year")
         }
         if days > Calibration.longestFaithfulPeriod {
+            warningsVi.append("dữ liệu có \(days) ngày (hơn hai năm): khối lượng được tính trung bình trên cả kỳ nên mất mức tăng giữa các năm; hãy xuất dữ liệu của năm gần nhất để lập kế hoạch")
             warnings.append("the records cover \(days) days (over two years): volumes are averaged over the whole period, so growth between the years is lost; export the last year for a plan")
         }
         self.warnings = warnings
+        self.warningsVi = warningsVi
 
         var fits: [Fit] = []
         for procedure in base.procedures.map(\.id) {

@@ -168,29 +168,7 @@ actor SimulationRun {
         var events = 0
         var trace = TraceDigest()
         let end = horizonEnd
-        var inProgressPerDay = [Int32](repeating: 0, count: model.scenario.horizon.days)
-        var overduePerDay = [Int32](repeating: 0, count: model.scenario.horizon.days)
-        var atDeskPerDay = [Int32](repeating: 0, count: model.scenario.horizon.days)
-        // The state at the end of a day: dossiers in progress, of which overdue, and waiting at the desks.
-        func recordDay(_ day: Int) {
-            let midnight = Double(day + 1) * 1440
-            var overdue: Int32 = 0, atDesk: Int32 = 0
-            context.dossiers.forEachLive { record in
-                if record.dueAt < midnight { overdue += 1 }
-                if record.stage == 0 { atDesk += 1 }
-            }
-            // Citizens whose patience ran out in a queue have left, though not yet withdrawn.
-            var gone: Int32 = 0
-            for office in offices {
-                let left = office.onSharedExecutor(midnight) { office, time in office.dossiersGone(before: time) }
-                gone += left.inProgress
-                overdue -= left.overdue
-                atDesk -= left.atDesk
-            }
-            inProgressPerDay[day] = Int32(context.dossiers.live) - gone
-            overduePerDay[day] = overdue
-            atDeskPerDay[day] = atDesk
-        }
+        var daily = DailySeries(days: model.scenario.horizon.days)
         var recordedDays = 0
         var nextMidnight = 1440.0
         while let event = context.agenda.next() {
@@ -201,8 +179,8 @@ actor SimulationRun {
                 // and a day of even a city-year run takes well under a second.
                 if Task.isCancelled { throw SimulationError.cancelled }
                 // The first event of a new day: the days before it ended with this backlog.
-                let day = Swift.min(Int(event.time / 1440), inProgressPerDay.count)
-                while recordedDays < day { recordDay(recordedDays); recordedDays += 1 }
+                let day = Swift.min(Int(event.time / 1440), daily.inProgress.count)
+                while recordedDays < day { recordDay(recordedDays, into: &daily); recordedDays += 1 }
                 nextMidnight = Double(day + 1) * 1440
             }
             context.now = event.time
@@ -235,14 +213,13 @@ actor SimulationRun {
             if pending != nil { deliver() }
         }
         context.now = end
-        while recordedDays < inProgressPerDay.count { recordDay(recordedDays); recordedDays += 1 }
-        return try close(events: events, trace: trace.value,
-                               daily: (inProgressPerDay, overduePerDay, atDeskPerDay))
+        while recordedDays < daily.inProgress.count { recordDay(recordedDays, into: &daily); recordedDays += 1 }
+        return try close(events: events, trace: trace.value, daily: daily)
     }
 
     // MARK: Start and end of the run
 
-    func close(events: Int, trace: UInt64, daily: ([Int32], [Int32], [Int32])) throws(SimulationError) -> RunResult {
+    func close(events: Int, trace: UInt64, daily: DailySeries) throws(SimulationError) -> RunResult {
         let end = horizonEnd
         var officeTallies: [OfficeTally] = []
         officeTallies.reserveCapacity(offices.count)
@@ -305,7 +282,8 @@ actor SimulationRun {
         var result = RunResult(seed: seed, procedures: context.tallies.array, offices: officeTallies, conservation: c,
                                events: events, traceDigest: trace, peakInProgress: context.dossiers.peakLive,
                                receivedPerDay: context.receivedPerDay.array, finishedPerDay: context.finishedPerDay.array,
-                               inProgressPerDay: daily.0, overduePerDay: daily.1, atDeskPerDay: daily.2,
+                               inProgressPerDay: daily.inProgress, overduePerDay: daily.overdue, atDeskPerDay: daily.atDesk,
+                               refusedPerDay: daily.refused, withdrawnPerDay: daily.withdrawn,
                                breakdowns: context.breakdownTallies())
         if model.collectsUnitFigures { result.units = context.unitTallies.array }
         return result

@@ -293,10 +293,14 @@ public struct DailyFigures: Sendable {
     public let finished: Double
     /// Dossiers in progress at the end of the day.
     public let inProgress: Double
-    /// Of those, past their appointment.
+    /// Of those, overdue by the rule of the report's overdue count (docs/model.md §7.1).
     public let overdue: Double
     /// Of those, still at a desk.
     public let atDesk: Double
+    /// Refused at the desk check that day.
+    public let refused: Double
+    /// Withdrawn that day (docs/model.md §7.7): the day's row chains to the one before.
+    public let withdrawn: Double
 }
 
 extension OfficeResult {

@@ -225,7 +225,9 @@ public struct ExperimentSummary: Sendable {
                          finished: results.reduce(0) { $0 + Double($1.finishedPerDay[d]) } / n,
                          inProgress: results.reduce(0) { $0 + Double($1.inProgressPerDay[d]) } / n,
                          overdue: results.reduce(0) { $0 + Double($1.overduePerDay[d]) } / n,
-                         atDesk: results.reduce(0) { $0 + Double($1.atDeskPerDay[d]) } / n)
+                         atDesk: results.reduce(0) { $0 + Double($1.atDeskPerDay[d]) } / n,
+                         refused: results.reduce(0) { $0 + Double($1.refusedPerDay[d]) } / n,
+                         withdrawn: results.reduce(0) { $0 + Double($1.withdrawnPerDay[d]) } / n)
         }
     }
 

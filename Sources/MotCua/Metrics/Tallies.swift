@@ -228,10 +228,15 @@ public struct RunResult: Sendable, Codable, Equatable {
     public var finishedPerDay: [Int32]
     /// Dossiers in progress at the end of each day (the backlog over time).
     public var inProgressPerDay: [Int32]
-    /// Of those, the ones past their appointment.
+    /// Of those, the ones overdue by the rule of the report's overdue count (docs/model.md §7.1).
     public var overduePerDay: [Int32]
     /// Of those, the ones still at a desk (waiting for the check or being checked).
     public var atDeskPerDay: [Int32]
+    /// Dossiers refused at the desk check on each day.
+    public var refusedPerDay: [Int32]
+    /// Dossiers withdrawn on each day (a citizen gone from a queue counted on the day they left),
+    /// so that in progress(t) = in progress(t−1) + received − finished − refused − withdrawn.
+    public var withdrawnPerDay: [Int32]
     /// Per procedure, where the time of the finished dossiers went (docs/model.md §12).
     public var breakdowns: [BreakdownTally]
     /// Per unit and field, unit after unit (``UnitFieldTally``), in city-scale scenarios only

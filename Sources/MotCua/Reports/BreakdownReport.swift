@@ -43,13 +43,20 @@ enum BreakdownReport {
         let parts = shownParts(summary.breakdownFields)
         guard summary.breakdownFields.contains(where: { $0.onTime.totalDossiers + $0.late.totalDossiers > 0 }) else { return [] }
         var lines = [b.title + " " + b.note]
-        let width = 12
-        // Part names on two header lines, each cut to its column.
-        let names = parts.map { Format.wrap(b.parts[$0.rawValue], width - 1) }
-        for line in 0..<2 {
-            let cells = names.map { Format.right(line < $0.count ? String($0[line].prefix(width - 1)) : "", width) }.joined()
-            let row = "  " + Format.pad("", 26) + Format.right(line == 1 ? b.dossiers : "", 7) + cells
-                + Format.right(line == 1 ? b.total : "", width)
+        // Part names wrapped on header lines with at least two spaces between columns, so that
+        // neighbouring names do not read as one (review 3 #12): the column fits the longest word.
+        let longestWord = parts.flatMap { b.parts[$0.rawValue].split(separator: " ").map(\.count) }.max() ?? 0
+        let width = Swift.max(12, longestWord + 2)
+        let names = parts.map { Format.wrap(b.parts[$0.rawValue], width - 2) }
+        let headerLines = Swift.max(2, names.map(\.count).max() ?? 0)
+        for line in 0..<headerLines {
+            // Names are aligned on their last line, above the figures.
+            let cells = names.map { name in
+                let index = line - (headerLines - name.count)
+                return Format.right(index >= 0 ? name[index] : "", width)
+            }.joined()
+            let row = "  " + Format.pad("", 26) + Format.right(line == headerLines - 1 ? b.dossiers : "", 7) + cells
+                + Format.right(line == headerLines - 1 ? b.total : "", width)
             lines.append(String(row.reversed().drop { $0 == " " }.reversed()))
         }
         for row in summary.breakdownFields where row.onTime.totalDossiers + row.late.totalDossiers > 0 {

@@ -71,12 +71,15 @@ public enum CSVReport {
                            n(o.meanWaitByHour[h])]
                       }
                   }),
-            // With a warm-up, a last column marks its days (1), whose arrivals the other tables leave out.
+            // With a warm-up, a column marks its days (1), whose arrivals the other tables leave out.
+            // Refused and withdrawn come last, so that every row chains to the one before:
+            // in progress(t) = in progress(t−1) + received − finished − refused − withdrawn (docs/model.md §7.7).
             Table(title: "daily", headers: ["date", "received", "finished", "in_progress_end_of_day", "overdue_end_of_day", "at_desks_end_of_day"]
-                    + (summary.balanceIncludesWarmUp ? ["warm_up"] : []),
+                    + (summary.balanceIncludesWarmUp ? ["warm_up"] : []) + ["refused", "withdrawn"],
                   rows: summary.daily.enumerated().map { d, day in
                       [.date(day.date), n(day.received), n(day.finished), n(day.inProgress), n(day.overdue), n(day.atDesk)]
                           + (summary.balanceIncludesWarmUp ? [.count(summary.isWarmUpDay(d) ? 1 : 0)] : [])
+                          + [n(day.refused), n(day.withdrawn)]
                   }),
         ] + breakdownTables(summary) + journeyTables(summary) + (summary.backTest.isEmpty ? [] : [BackTestReport.table(summary.backTest)])
             + UnitReport.tables(summary.unitFigures, targets: summary.targets)

@@ -100,7 +100,7 @@ public enum HTMLReport {
         html += "</section>"
 
         // The two waits, by office entry: never one figure for both
-        html += "<section><h2>\(e(w.waits))</h2><table><tr><th rowspan=\"2\">\(e(w.office))</th><th colspan=\"4\">\(e(w.inLine))</th><th colspan=\"4\">\(e(w.inTray))</th></tr><tr>"
+        html += "<section><h2>\(e(w.waits))</h2><table class=\"wide\"><tr><th rowspan=\"2\">\(e(w.office))</th><th colspan=\"4\">\(e(w.inLine))</th><th colspan=\"4\">\(e(w.inTray))</th></tr><tr>"
         for _ in 0..<2 {
             html += "<th class=\"num\">\(e(w.waitCount))</th><th class=\"num\">\(e(w.meanWait))</th><th class=\"num\">\(e(w.p90Wait))</th><th class=\"num\">\(e(w.maxWait))</th>"
         }
@@ -140,7 +140,7 @@ public enum HTMLReport {
         html += "<p>\(e(t("Groups of offices (the wards) show the mean, with the range from the least to the most busy.", "Nhóm đơn vị (các phường) hiển thị giá trị trung bình và khoảng từ thấp nhất đến cao nhất.")))</p></section>"
 
         // Table of fields and balance
-        html += "<section><h2>\(e(t("On-time rate by field: counts", "Tỷ lệ đúng hạn theo lĩnh vực: số liệu")))</h2><table><tr><th>\(e(w.field))</th><th class=\"num\">\(e(w.received))</th><th class=\"num\">\(e(language.backlogColumn))</th><th class=\"num\">\(e(w.refused))</th><th class=\"num\">\(e(language.withdrawnColumn))</th><th class=\"num\">\(e(w.onTime))</th><th class=\"num\">\(e(language.finishedLateColumn))</th><th class=\"num\">\(e(w.open))</th><th class=\"num\">\(e(w.overdue))</th><th class=\"num\">\(e(w.onTimeRate))</th></tr>"
+        html += "<section><h2>\(e(t("On-time rate by field: counts", "Tỷ lệ đúng hạn theo lĩnh vực: số liệu")))</h2><table class=\"wide\"><tr><th>\(e(w.field))</th><th class=\"num\">\(e(w.received))</th><th class=\"num\">\(e(language.backlogColumn))</th><th class=\"num\">\(e(w.refused))</th><th class=\"num\">\(e(language.withdrawnColumn))</th><th class=\"num\">\(e(w.onTime))</th><th class=\"num\">\(e(language.finishedLateColumn))</th><th class=\"num\">\(e(w.open))</th><th class=\"num\">\(e(w.overdue))</th><th class=\"num\">\(e(w.onTimeRate))</th></tr>"
         for row in summary.fields + [summary.overall] {
             func count(_ counter: KeyPath<ProcedureTally, Int>) -> String { "<td class=\"num\">\(f.meanCount(row.mean(counter).mean))</td>" }
             html += "<tr><td>\(e(language.pick(row.name, row.nameVi)))</td>\(count(\.received))\(count(\.backlog))\(count(\.refused))\(count(\.withdrawn))\(count(\.finishedOnTime))\(count(\.finishedLate))\(count(\.inProgressNotDue))\(count(\.inProgressOverdue))<td class=\"num\">\(f.percent(row.onTimeRate.mean))</td></tr>"

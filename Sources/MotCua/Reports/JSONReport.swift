@@ -59,7 +59,9 @@ public enum JSONReport {
                 .object([("date", .string(d.date.description)), ("received", .number(d.received)),
                          ("finished", .number(d.finished)), ("inProgress", .number(d.inProgress)),
                          ("overdue", .number(d.overdue)), ("atDesk", .number(d.atDesk))]
-                        + (summary.balanceIncludesWarmUp ? [("warmUp", .bool(summary.isWarmUpDay(index)))] : []))
+                        + (summary.balanceIncludesWarmUp ? [("warmUp", .bool(summary.isWarmUpDay(index)))] : [])
+                        // Last, so the day chains to the one before (docs/model.md §7.7).
+                        + [("refused", .number(d.refused)), ("withdrawn", .number(d.withdrawn))])
             })),
             ("breakdown", BreakdownReport.json(summary)),
         ])

@@ -22,15 +22,17 @@ enum ProcedureReport {
             }.prefix(shownOfMany).map(\.element))
         }
         var lines = ["\(p.title)  \(p.note)"]
-        lines.append("  " + Format.pad(p.procedure, 40) + Format.right(w.received, 10) + Format.right(p.finished, 14)
-                     + Format.right(p.late, 9) + Format.right(p.overdue, 9) + Format.right(w.onTimeRate, 15))
+        // Each column at least two wider than its header, so headers never run together (review 3 #12).
+        let headers = [w.received, p.finished, p.late, p.overdue, w.onTimeRate]
+        let widths = zip(headers, [10, 14, 9, 9, 15]).map { Swift.max($1, $0.count + 2) }
+        func cells(_ texts: [String]) -> String { zip(texts, widths).map { Format.right($0, $1) }.joined() }
+        lines.append("  " + Format.pad(p.procedure, 40) + cells(headers))
         for row in rows {
             let name = Format.wrapped(language.pick(row.name, row.nameVi), 40, indent: "    ")
             let finished = row.mean(\.finishedOnTime).mean + row.mean(\.finishedLate).mean
-            lines.append("  " + name.first + Format.right(f.meanCount(row.mean(\.received).mean), 10) + Format.right(f.meanCount(finished), 14)
-                         + Format.right(f.meanCount(row.mean(\.finishedLate).mean), 9)
-                         + Format.right(f.meanCount(row.mean(\.inProgressOverdue).mean), 9)
-                         + Format.right(f.percent(row.onTimeRate.mean), 15))
+            lines.append("  " + name.first + cells([f.meanCount(row.mean(\.received).mean), f.meanCount(finished),
+                                                    f.meanCount(row.mean(\.finishedLate).mean),
+                                                    f.meanCount(row.mean(\.inProgressOverdue).mean), f.percent(row.onTimeRate.mean)]))
             lines += name.more
         }
         if compact { lines.append("  " + p.some(rows.count, summary.procedures.count)) }

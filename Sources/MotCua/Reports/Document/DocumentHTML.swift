@@ -16,6 +16,8 @@ public enum DocumentHTML {
         table { border-collapse: collapse; width: 100%; margin: 2mm 0; } th, td { padding: 1.2mm 2mm; border-bottom: 1px solid #e3e8ee; text-align: left; vertical-align: top; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; } td.num, td.short { white-space: nowrap; }
         td:first-child { min-width: 38mm; } table.labelled td:first-child { min-width: 50mm; }
+        table.wider { font-size: 7.5pt; } table.wider th, table.wider td { padding: 0.8mm 0.8mm; } table.wider th { font-size: 7.5pt; }
+        table.wider.labelled td:first-child { min-width: 30mm; } td.num.estimate { white-space: normal; } .ci { white-space: nowrap; }
         table.provenance { font-size: 9pt; color: #3e4c59; } table.provenance th { width: 45mm; font-weight: normal; color: #52606d; }
         .verdict { font-weight: bold; padding: 0.5mm 2mm; border-radius: 2mm; white-space: nowrap; }
         .pass { background: #d7f0dc; color: #14532d; } .fail { background: #fbd5d5; color: #7f1d1d; } .at-risk { background: #fdf0c7; color: #713f12; }
@@ -81,8 +83,11 @@ public enum DocumentHTML {
 
     static func table(_ table: ReportTable, _ language: Language) -> String {
         let e = SVGChart.escape
+        let table = table.shown
         let numeric = table.columns.indices.map { c in table.rows.contains { c < $0.count && $0[c].isNumeric } }
-        var html = "<table id=\"table-\(e(table.id))\" class=\"\(numeric.first == true ? "" : "labelled")\(table.columns.count > 6 ? " wide" : "")\"><tr>"
+        // Many columns: a smaller type, so that the table keeps to the A4 column (review 3 #23).
+        let width = table.columns.count > 9 ? " wide wider" : table.columns.count > 6 ? " wide" : ""
+        var html = "<table id=\"table-\(e(table.id))\" class=\"\(numeric.first == true ? "" : "labelled")\(width)\"><tr>"
         for (c, column) in table.columns.enumerated() { html += "<th\(numeric[c] ? " class=\"num\"" : "")>\(e(column.title))</th>" }
         html += "</tr>"
         for row in table.rows {
@@ -90,6 +95,12 @@ public enum DocumentHTML {
             for (c, cell) in row.enumerated() {
                 if case .verdict(let verdict) = cell {
                     html += "<td><span class=\"verdict \(verdict.rawValue)\">\(e(cell.display(language)))</span></td>"
+                } else if case .estimate(let mean, let low, let high, let quantity) = cell, low.isFinite, high.isFinite {
+                    // The interval may go under its mean, and its high end under its low end: a column
+                    // of them no longer sets the table's width.
+                    let ends = ReportCell.interval(low: low, high: high, quantity).display(language).components(separatedBy: " … ").map(e)
+                    html += "<td class=\"num estimate\">\(e(ReportCell.show(mean, quantity, language))) <span class=\"ci\">("
+                        + ends.joined(separator: " …</span> <span class=\"ci\">") + ")</span></td>"
                 } else {
                     // Short cells (numbers, thresholds, intervals) never break; long text wraps.
                     let text = cell.display(language)

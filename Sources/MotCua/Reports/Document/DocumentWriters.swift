@@ -84,6 +84,7 @@ public enum DocumentText {
 
     /// A table with a header row, the first column wrapped at 50 characters, numbers right-aligned.
     static func tableLines(_ table: ReportTable, _ language: Language) -> [String] {
+        let table = table.shown
         let cells = table.rows.map { $0.map { $0.display(language) } }
         var widths = table.columns.indices.map { c in
             max(table.columns[c].title.count, cells.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0)

@@ -148,6 +148,8 @@ public enum CompareDocument {
             columns += [ReportColumn("variant_\(v)", "[\(v)]"), ReportColumn("variant_\(v)_verdict", w("verdict", "kết quả") + " [\(v)]"),
                         ReportColumn("difference_pts_\(v)", w("difference [\(v)] (pts, \(level) CI)", "chênh lệch [\(v)] (điểm %, KTC \(level))"))]
         }
+        // The target's id last, in the data outputs only: the key to join run's targets.csv (review 3 #22).
+        columns.append(ReportColumn("id", "id", dataOnly: true))
         var items: [IntervalItem] = []
         let rows = base.targets.map { target -> [ReportCell] in
             var row = w.targetCells(target) + [.value(target.estimate.mean, .share), .verdict(target.verdict)]
@@ -163,7 +165,7 @@ public enum CompareDocument {
                 items.append(IntervalItem(label: (comparison.summaries.count > 2 ? "[\(v)] " : "") + w.label(target),
                                           mean: difference.mean, low: difference.low, high: difference.high))
             }
-            return row
+            return row + [.text(target.id)]
         }
         document.sections.append(ReportSection(id: "targets", title: w("Targets side by side", "Các chỉ tiêu theo từng phương án"), blocks: [
             .table(ReportTable(id: "targets", columns: columns, rows: rows, notes: [

@@ -117,10 +117,14 @@ public enum ReportCell: Sendable {
 public struct ReportColumn: Sendable {
     public var key: String
     public var title: String
+    /// Written only to the data outputs (CSV, XLSX, JSON), e.g. an id to join tables on; the
+    /// text and the page leave it out.
+    public var dataOnly = false
 
-    public init(_ key: String, _ title: String) {
+    public init(_ key: String, _ title: String, dataOnly: Bool = false) {
         self.key = key
         self.title = title
+        self.dataOnly = dataOnly
     }
 }
 
@@ -147,6 +151,16 @@ public struct ReportTable: Sendable {
         self.notes = notes
         self.dataOnly = dataOnly
         self.displayOnly = displayOnly
+    }
+
+    /// The table a reader sees (text and page): without its data-only columns.
+    var shown: ReportTable {
+        let kept = columns.indices.filter { !columns[$0].dataOnly }
+        guard kept.count < columns.count else { return self }
+        var table = self
+        table.columns = kept.map { columns[$0] }
+        table.rows = rows.map { row in kept.map { $0 < row.count ? row[$0] : .empty } }
+        return table
     }
 }
 

@@ -30,10 +30,22 @@ public enum SweepDocument {
             guard let first, highest != nil else { return nil }
             return w.short(targets[i], among: targets) + " " + w("at ", "từ ") + load(first)
         }
-        let never = targets.indices.filter { breaking($0).highest == nil }.map { w.short(targets[$0], among: targets) }
+        // Targets that pass at no load, split by their verdict at the lowest load: FAIL and AT RISK
+        // have their own words (review 3 #12: "Không đạt" headed targets that were at risk).
+        let lowest = sweep.points.first?.summary.targets ?? []
+        let never = targets.indices.filter { breaking($0).highest == nil }
+        let neverFailing = never.filter { i in lowest.first { $0.id == targets[i].id }?.verdict == .fail }
+        let neverAtRisk = never.filter { !neverFailing.contains($0) }.map { w.short(targets[$0], among: targets) }
         let throughout = targets.indices.filter { breaking($0).first == nil }.map { w.short(targets[$0], among: targets) }
         if !stopping.isEmpty { headline.append(w("Stop passing: ", "Không còn đạt (không đạt hoặc có rủi ro) từ: ") + stopping.joined(separator: "; ") + ".") }
-        if !never.isEmpty { headline.append(w("Not passing from the lowest load swept: ", "Không đạt ngay từ mức tải thấp nhất đã thử (không đạt hoặc có rủi ro): ") + never.joined(separator: ", ") + ".") }
+        if !neverFailing.isEmpty {
+            headline.append(w("Failing from the lowest load swept: ", "Không đạt ngay từ mức tải thấp nhất đã thử: ")
+                            + neverFailing.map { w.short(targets[$0], among: targets) }.joined(separator: ", ") + ".")
+        }
+        if !neverAtRisk.isEmpty {
+            headline.append(w("At risk from the lowest load swept, passing at none: ", "Có rủi ro ngay từ mức tải thấp nhất đã thử, không mức nào đạt: ")
+                            + neverAtRisk.joined(separator: ", ") + ".")
+        }
         if !throughout.isEmpty, let last = loads.last {
             headline.append(w("Pass at \(load(last)), the top of the range: ", "Vẫn đạt ở \(load(last)), mức cao nhất đã thử: ") + throughout.joined(separator: ", ") + ".")
         }
