@@ -10,8 +10,9 @@ public struct StaffingUndecided: Sendable, Equatable {
     public let halfWidth: Double
     /// The mean's distance from the threshold, as a share.
     public let margin: Double
-    /// The fewest replications at which an interval of the same spread would clear the threshold
-    /// (the t-interval at 95%, the spread estimated from these replications).
+    /// The replications to suggest: the fewest at which an interval of the same spread would
+    /// reach at most half way to the threshold (the t-interval at 95%, the spread estimated from
+    /// these few replications, hence the half), and at least twice those run and 5.
     public let suggested: Int
 
     /// The most replications ever suggested: beyond it the mean is too close to the threshold
@@ -28,8 +29,8 @@ public struct StaffingUndecided: Sendable, Equatable {
         guard margin > 0, half.isFinite, half > 0 else { return nil }
         let n = estimate.count
         let spread = half * Double(n).squareRoot() / Estimate.tQuantile975(degreesOfFreedom: n - 1)
-        var m = n + 1
-        while m < suggestionLimit && Estimate.tQuantile975(degreesOfFreedom: m - 1) * spread / Double(m).squareRoot() >= margin { m += 1 }
+        var m = Swift.max(5, 2 * n)
+        while m < suggestionLimit && Estimate.tQuantile975(degreesOfFreedom: m - 1) * spread / Double(m).squareRoot() >= margin / 2 { m += 1 }
         return StaffingUndecided(replications: n, halfWidth: half, margin: margin, suggested: m)
     }
 
@@ -43,7 +44,7 @@ public struct StaffingUndecided: Sendable, Equatable {
         let en = Language.en.numbers, vi = Language.vi.numbers
         let more = suggested >= Self.suggestionLimit ? ("more", "nhiều hơn") : (String(suggested), String(suggested))
         return ("undecided with \(replications) replication\(replications == 1 ? "" : "s") — the interval is ±\(en.fixed(halfWidth * 100, 2)) points "
-                + "around a value clear of the threshold by \(en.fixed(margin * 100, 2)); run --replications \(more.0) (or auto)",
+                + "around a value \(en.fixed(margin * 100, 2)) points clear of the threshold; run --replications \(more.0) (or auto)",
                 "chưa kết luận được với \(replications) lần chạy lặp — khoảng tin cậy là ±\(vi.fixed(halfWidth * 100, 2)) điểm % quanh một giá trị "
                 + "cách ngưỡng \(vi.fixed(margin * 100, 2)) điểm % về phía đạt; hãy chạy --replications \(more.1) (hoặc auto)")
     }

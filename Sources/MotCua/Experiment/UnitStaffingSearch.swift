@@ -94,6 +94,16 @@ public struct UnitStaffingSearch: Sendable {
         }
     }
 
+    /// Whether `readings` (a unit's, less the figures `setAside`) miss only by verdicts too few
+    /// replications leave open: some figure does not pass, and each that does not sits clear of
+    /// the threshold with its interval straddling it (``StaffingUndecided``).
+    static func onlyUndecided(_ readings: [Reading], setAside: Set<String>, target: TargetSpec) -> Bool {
+        let open = readings.filter { !setAside.contains($0.figure) && $0.verdict != .pass }
+        return !open.isEmpty && open.allSatisfy {
+            StaffingUndecided.of($0.estimate, comparator: target.comparator, threshold: target.threshold, verdict: $0.verdict) != nil
+        }
+    }
+
     /// The staffings evaluated and their replications.
     final class Runs {
         let scenario: Scenario
@@ -228,9 +238,7 @@ public struct UnitStaffingSearch: Sendable {
         /// one missing sits clear of the threshold, its interval straddling it. More staff is no
         /// answer there (an outside review, #14); it is not raised.
         func undecided(_ n: Int, _ readings: [[Reading]], _ givingUp: [Double]) -> Bool {
-            let open = readings[n].filter { !setAside[n].contains($0.figure) && $0.verdict != .pass }
-            return !open.isEmpty && (giveUpCeiling.map { givingUp[n] <= $0[n] } ?? true)
-                && open.allSatisfy { StaffingUndecided.of($0.estimate, comparator: target.comparator, threshold: target.threshold, verdict: $0.verdict) != nil }
+            (giveUpCeiling.map { givingUp[n] <= $0[n] } ?? true) && Self.onlyUndecided(readings[n], setAside: setAside[n], target: target)
         }
         /// Per unit raised, the figure that needed it when first raised (nil: the give-up guard).
         var neededFor: [Int: Reading?] = [:]

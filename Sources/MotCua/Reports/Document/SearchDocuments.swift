@@ -184,9 +184,7 @@ public enum StaffDocument {
                                                                      : w("; the guard the search added does not pass", "; ràng buộc do quá trình tìm thêm vào: không đạt") } ?? "") + ".")
         } else {
             // Every target missing at the upper bounds only for want of replications: say so (an outside review, #9).
-            let missing = (askedTargets.isEmpty ? targets : askedTargets).filter { $0.verdict != .pass }
-            let undecided = missing.compactMap { t in StaffingUndecided.of(t).map { (t, $0) } }
-            if !missing.isEmpty && undecided.count == missing.count {
+            if let undecided = onlyUndecided(askedTargets.isEmpty ? targets : askedTargets) {
                 headline.append(language.pick(StaffLeftOutWords.undecidedAtHigh.0, StaffLeftOutWords.undecidedAtHigh.1)
                                 + undecided.map { w.label($0.0) + " — " + language.pick($0.1.words.en, $0.1.words.vi) }.joined(separator: "; ") + ".")
             } else {
@@ -346,6 +344,16 @@ public enum StaffDocument {
                                           "Các lần sàng lọc (biên chế rất lớn, chia đôi) chạy ít lần hơn; biên chế có lần chạy đầu tiên đã trượt một chỉ tiêu thì dừng ở đó, vì với tối đa 4 lần lặp điều đó đã loại trừ kết quả ĐẠT.")])),
         ]))
         return document
+    }
+}
+
+extension StaffDocument {
+    /// The targets of `targets` that do not pass, each with what would decide it, when every one
+    /// of them misses only for want of replications (``StaffingUndecided``); else nil.
+    static func onlyUndecided(_ targets: [TargetResult]) -> [(TargetResult, StaffingUndecided)]? {
+        let missing = targets.filter { $0.verdict != .pass }
+        let undecided = missing.compactMap { t in StaffingUndecided.of(t).map { (t, $0) } }
+        return !missing.isEmpty && undecided.count == missing.count ? undecided : nil
     }
 }
 
