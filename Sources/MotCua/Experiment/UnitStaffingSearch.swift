@@ -42,8 +42,8 @@ public struct UnitStaffingSearch: Sendable {
     /// Units whose staff changes, and the total change.
     public var changed: [Unit] { units.filter { $0.change != 0 } }
     public var totalChange: Int { units.reduce(0) { $0 + $1.change } }
-    /// Units that do not pass even at their upper limit.
-    public var unmet: [Unit] { units.filter { !$0.passes } }
+    /// Units that do not pass even at their upper limit (not those only undecided: ``Unit/undecided``).
+    public var unmet: [Unit] { units.filter { !$0.passes && $0.undecided == nil } }
 
     /// Why the search cannot be run for `office` and `target` in `scenario`, or nil when it can.
     public static func problem(office: String, target: TargetSpec, in scenario: Scenario) -> String? {
