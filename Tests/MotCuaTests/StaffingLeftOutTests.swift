@@ -141,12 +141,22 @@ struct StaffingLeftOutTests {
         let text = DocumentText.render(UnitStaffDocument.document(search, provenance: provenance, language: .en))
         #expect(text.contains("Search: \(search.rounds.count) evaluations (the table of evaluations"), "\(text)")
         #expect(text.contains("raised for") && text.contains("Civil status "))
+        // A unit left undecided is named with the replications that would decide it, and is not "unmet at its limit".
+        var units = search.units
+        let u = units[0]
+        units[0] = .init(id: u.id, name: u.name, nameVi: u.nameVi, group: u.group, kind: u.kind, today: u.today, low: u.low, high: u.high,
+                         staff: u.staff, passes: false, worst: u.worst, worstToday: u.worstToday, setAside: u.setAside,
+                         oneFewerFails: u.oneFewerFails, oneFewer: u.oneFewer, neededFor: nil,
+                         undecided: StaffingUndecided.of(Estimate([0.9933, 0.9934, 0.975]), comparator: .atLeast, threshold: 0.98, verdict: .atRisk))
         let unsettled = UnitStaffingSearch(office: search.office, officeName: search.officeName, officeNameVi: nil, target: search.target,
-                                           figures: search.figures, units: search.units, rounds: search.rounds, reduces: false, settled: false,
+                                           figures: search.figures, units: units, rounds: search.rounds, reduces: false, settled: false,
                                            distinctStaffings: search.distinctStaffings, simulatedReplications: search.simulatedReplications,
                                            storedReplications: 0, replications: search.replications, screening: search.screening,
                                            confidence: search.confidence, seconds: 1)
         let headline = UnitStaffDocument.document(unsettled, provenance: provenance, language: .en).headline
         #expect(headline.first?.hasPrefix("The search did not converge") == true, "\(headline)")
+        #expect(unsettled.unmet.isEmpty)
+        #expect(headline.contains { $0.hasPrefix("1 units end undecided with \(search.replications) replications") && $0.contains("--replications") && $0.contains(u.name) },
+                "\(headline)")
     }
 }

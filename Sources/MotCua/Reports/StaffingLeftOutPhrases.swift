@@ -72,8 +72,8 @@ enum UnitStaffExtraWords {
     /// Units not raised because their figures are undecided at `replications`; the most replications any of them needs.
     static func undecided(_ units: Int, replications: Int, suggested: Int, names: String, _ language: Language) -> String {
         let more = suggested >= StaffingUndecided.suggestionLimit ? language.pick("more", "nhiều hơn") : String(suggested)
-        return language.pick("\(units) units are undecided with \(replications) replications and are not raised: their figure sits clear of the threshold but its interval straddles it, so more staff is no answer; run --replications \(more) (or auto) to decide them: \(names).",
-                             "\(units) đơn vị chưa kết luận được với \(replications) lần chạy lặp và không được tăng người: chỉ số nằm hẳn về phía đạt của ngưỡng nhưng khoảng tin cậy vắt qua ngưỡng, thêm người không phải là câu trả lời; hãy chạy --replications \(more) (hoặc auto): \(names).")
+        return language.pick("\(units) units end undecided with \(replications) replications and are raised no further: their figure sits clear of the threshold but its interval straddles it, so more staff is no answer; run --replications \(more) (or auto) to decide them: \(names).",
+                             "\(units) đơn vị chưa kết luận được với \(replications) lần chạy lặp và không được tăng thêm người: chỉ số nằm hẳn về phía đạt của ngưỡng nhưng khoảng tin cậy vắt qua ngưỡng, thêm người không phải là câu trả lời; hãy chạy --replications \(more) (hoặc auto): \(names).")
     }
 
     /// The search's cost: evaluations (the table's rows), distinct staffings, replications simulated and read back, wall time.

@@ -36,7 +36,8 @@ public enum UnitStaffDocument {
         if !leftOut.isEmpty { headline.append(p.leftOut(leftOut.joined(separator: ", "))) }
         if !lowered.isEmpty { headline.append(p.slack(lowered.count, -lowered.reduce(0) { $0 + $1.change })) }
         if !search.unmet.isEmpty { headline.append(p.unmet(search.unmet.count)) }
-        let undecided = search.units.filter { $0.undecided != nil && $0.change <= 0 }
+        // Raised or not, a unit left undecided is named: its figure moved no further with staff.
+        let undecided = search.units.filter { $0.undecided != nil }
         if let most = undecided.compactMap(\.undecided).map(\.suggested).max() {
             let names = undecided.prefix(named).map { u in unitName(u) + (u.worst.map { " (" + figureName($0.figure) + ")" } ?? "") }.joined(separator: "; ")
                 + (undecided.count > named ? "; …" : "")
