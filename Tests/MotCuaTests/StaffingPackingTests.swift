@@ -53,7 +53,7 @@ struct StaffingPackingTests {
                                  verdict: .fail, inputDriven: "54 of 82 late only because asked to supplement more than once", gaveUpAtDesk: nil)
         noted.inputDrivenKind = .restsOnAssumption
         #expect(noted.repeatedInput == nil)
-        #expect(StaffingSearch.Unreachable(noted).reason == UnreachableWords.failsWhenLarge(0.97).0)
+        #expect(StaffingSearch.Unreachable(noted).reason == UnreachableWords.restsOnAssumption(noted.inputDriven!, noteVi: noted.inputDriven!, value: 0.97).0)
         noted.inputDrivenKind = .repeatsInput
         #expect(noted.repeatedInput != nil)
         #expect(StaffingSearch.Unreachable(noted).reason == UnreachableWords.inputDriven(noted.inputDriven!).0)

@@ -19,9 +19,12 @@ public struct StaffingSearch: Sendable {
     public let finalSummary: ExperimentSummary?
     /// The guard on citizens who give up, when the search added one (see ``withdrawalGuard(baseline:)``).
     public let guardTarget: TargetSpec?
-    /// Targets left out because no staffing reaches them, with the reason; the search answers
-    /// for the others.
+    /// Targets left out, with the reason: they do not pass at the very large staff nor at the
+    /// staffing the search ends on; the search answers for the others.
     public let unreachable: [Unreachable]
+    /// The bounds asked, and per office whose floor rose to today's staff the targets left out it serves.
+    public let askedBounds: [Bound]
+    public let raisedFor: [String: [String]]
     /// Per office: the lower bound from offered work ÷ open time per staff member.
     public let workBounds: [String: Int]
     /// Per office: the square-root staffing rule's first guess.
@@ -62,7 +65,7 @@ public struct StaffingSearch: Sendable {
                                log: (@Sendable (String) -> Void)?, resuming: Resumed?) async throws(SimulationError) -> StaffingSearch {
         let plan = plan ?? .fixed(replications)
         let screenCount = Swift.max(1, Swift.min(screening ?? (StaffingEvaluator.oneMissRulesOut(plan) ? 1 : 3), plan.first))
-        let asGiven = scenario
+        let asGiven = scenario, asked = resuming?.asked ?? bounds
         var scenario = scenario
         let initial = Dictionary(uniqueKeysWithValues: bounds.map { b in
             (b.office, scenario.offices.first { $0.id == b.office }?.staff ?? 0)
@@ -95,8 +98,11 @@ public struct StaffingSearch: Sendable {
         func result(_ solution: [String: Int]?, _ summary: ExperimentSummary?, unreachable: [Unreachable], work: [String: Int],
                     guess: [String: Int], large: [String: Int], minimality: [String: Bool], outcome: SequentialOutcome?) -> StaffingSearch {
             log?("\(evaluator.evaluations) evaluations, \(evaluator.simulated) replications simulated")
+            // Left out only if it also misses at the staffing the search ends on (an outside review, #2).
+            let missing = Set((summary?.targets ?? []).filter { $0.verdict != .pass }.map(\.id))
             return StaffingSearch(bounds: bounds, solution: solution, initial: initial, steps: steps, finalSummary: summary,
-                                  guardTarget: guardTarget, unreachable: unreachable, workBounds: work, firstGuess: guess,
+                                  guardTarget: guardTarget, unreachable: unreachable.filter { missing.contains($0.target) },
+                                  askedBounds: asked, raisedFor: resuming?.raisedFor ?? [:], workBounds: work, firstGuess: guess,
                                   largeStaff: large, minimality: minimality,
                                   simulatedReplications: evaluator.simulated, storedReplications: evaluator.stored, outcome: outcome)
         }
@@ -137,19 +143,13 @@ public struct StaffingSearch: Sendable {
         // A target left out must not be made worse by the search: the offices on its
         // procedures' routes keep at least today's staff (docs/experiments.md). The search is
         // run again with those floors, once, when any bound rises.
-        let floored = bounds.map { bound -> Bound in
-            let serves = largeSummary.targets.contains { t in
-                t.verdict != .pass && t.repeatedInput == nil && officesOnRoutes(of: t.id, in: scenario).contains(bound.office)
-            }
-            let today = initial[bound.office] ?? 0
-            return serves && bound.low < today && today <= bound.high ? Bound(office: bound.office, low: today, high: bound.high) : bound
-        }
+        let (floored, raisedFor) = floors(bounds, today: initial, leftOut: unreachable, in: scenario)
         if floored.map(\.low) != bounds.map(\.low) {
             log?("targets left out keep the offices serving them at today's staff or more: "
                  + zip(bounds, floored).filter { $0.low != $1.low }.map { "\($1.office) ≥ \($1.low)" }.joined(separator: ", "))
             return try await search(scenario: asGiven, bounds: floored, seed: seed, replications: replications, jobs: jobs, results: folder,
                                     guardingWithdrawals: guardingWithdrawals, plan: plan, screening: screening, log: log,
-                                    resuming: Resumed(evaluator: evaluator, guardTarget: guardTarget, steps: steps))
+                                    resuming: Resumed(evaluator: evaluator, guardTarget: guardTarget, steps: steps, asked: asked, raisedFor: raisedFor))
         }
         evaluator.ignored = Set(unreachable.map(\.target))
         for u in unreachable { log?("cannot be reached by staffing: \(u.label): \(u.reason)") }

@@ -20,6 +20,21 @@ extension StaffingSearch {
         return nil
     }
 
+    /// `bounds` with the floor of every office serving a target left out raised to today's staff
+    /// (a target left out must not be made worse by the search; docs/experiments.md), and per
+    /// office raised the labels of the targets that raised it (the report says why: an outside review, #2).
+    static func floors(_ bounds: [Bound], today: [String: Int], leftOut: [Unreachable], in scenario: Scenario) -> ([Bound], [String: [String]]) {
+        var raisedFor: [String: [String]] = [:]
+        let floored = bounds.map { bound -> Bound in
+            let serving = leftOut.filter { $0.kind != .input && officesOnRoutes(of: $0.target, in: scenario).contains(bound.office) }
+            let now = today[bound.office] ?? 0
+            guard !serving.isEmpty && bound.low < now && now <= bound.high else { return bound }
+            raisedFor[bound.office] = serving.map(\.label)
+            return Bound(office: bound.office, low: now, high: bound.high)
+        }
+        return (floored, raisedFor)
+    }
+
     /// The most staff an office may have (the scenario format's limit).
     public static let maximumStaff = 100_000
 
@@ -71,23 +86,53 @@ extension StaffingSearch {
 extension StaffingSearch.Unreachable {
     /// `t`, which does not pass at the very large staff `summary` of the offices `searched`,
     /// with the reason: an input it repeats; the desk guard (docs/model.md §7.6), naming the
-    /// desks where citizens gave up and are not searched; or something else staff cannot move.
+    /// desks where citizens gave up and are not searched; an office outside the search that
+    /// saturates there (an outside review, #2: the very large staff is then no upper bound);
+    /// too few replications to decide (#9); the assumption its verdict rests on, as `run` names
+    /// it (#18); or something else staff cannot move.
     init(_ t: TargetResult, at summary: ExperimentSummary? = nil, searched: [StaffingSearch.Bound] = [], in scenario: Scenario? = nil) {
         let reasons: (String, String)
+        var kind = Kind.other
+        let flooded = summary.flatMap { summary in scenario.map { Self.floodedOffices(summary, serving: t.id, searched: searched, in: $0) } } ?? []
         if let input = t.repeatedInput {
             reasons = UnreachableWords.inputDriven(input)
+            kind = .input
         } else if t.failedByDeskGuard {
             let own = t.ownDesk.flatMap { $0.trips ? $0.share : nil }
             let share = t.gaveUpAtDesk.flatMap { DeskGuard.trips($0) ? $0 : nil } ?? own ?? t.gaveUpAtDesk ?? 0
             reasons = UnreachableWords.deskGuard(value: t.estimate.mean, meets: t.comparator.holds(t.estimate.mean, t.threshold),
                                                  share: share, desks: summary.flatMap { summary in
                                                      scenario.map { Self.desksTurningAway(summary, searched: searched, in: $0) } } ?? [])
+            kind = .deskGuard
+        } else if !flooded.isEmpty {
+            reasons = UnreachableWords.flooded(t.estimate.mean, offices: flooded)
+            kind = .flooded
+        } else if let undecided = StaffingUndecided.of(t) {
+            reasons = undecided.words
+            kind = .undecided
+        } else if t.inputDrivenKind == .restsOnAssumption, let note = t.inputDriven {
+            reasons = UnreachableWords.restsOnAssumption(note, noteVi: t.inputDrivenVi ?? note, value: t.estimate.mean)
+            kind = .assumption
         } else {
             reasons = (t.verdict == .fail ? UnreachableWords.failsWhenLarge : UnreachableWords.straddlesWhenLarge)(t.estimate.mean)
         }
         self.init(target: t.id, label: t.label + (t.fieldName.map { " — \($0)" } ?? ""),
                   labelVi: (t.labelVi ?? t.label) + ((t.fieldNameVi ?? t.fieldName).map { " — \($0)" } ?? ""),
-                  reason: reasons.0, reasonVi: reasons.1)
+                  reason: reasons.0, reasonVi: reasons.1, kind: kind, flooded: flooded.map(\.id))
+    }
+
+    /// The offices not searched on the routes of `target`'s procedures that are unstable in
+    /// `summary` (the run's UNSTABLE OFFICES): (id, name, Vietnamese name), in the scenario's order.
+    static func floodedOffices(_ summary: ExperimentSummary, serving target: String, searched: [StaffingSearch.Bound],
+                               in scenario: Scenario) -> [(id: String, name: String, nameVi: String)] {
+        let searchedIds = Set(searched.map(\.office))
+        let route = StaffingSearch.officesOnRoutes(of: target, in: scenario)
+        let unstable = Set(summary.offices.filter(\.isUnstable).map(\.office.entry))
+        return scenario.offices.indices.compactMap { entry in
+            let office = scenario.offices[entry]
+            guard unstable.contains(entry), route.contains(office.id), !searchedIds.contains(office.id) else { return nil }
+            return (office.id, office.name, office.nameVi ?? office.name)
+        }
     }
 
     /// The desk entries not searched where citizens gave up in `summary`, most first: (id, name, Vietnamese name).

@@ -27,8 +27,25 @@ extension StaffingSearch {
         public let judged: Int
     }
 
-    /// A target no staffing of the searched offices makes pass, and why.
+    /// A target left out of the search, and why: one no staffing of the searched offices makes
+    /// pass, or one the search cannot decide (``Kind/undecided``, ``Kind/flooded``).
     public struct Unreachable: Sendable {
+        /// Why a target is left out.
+        public enum Kind: String, Sendable {
+            /// Its value repeats an input.
+            case input
+            /// Its verdict rests on an input the scenario marks as an assumption (as `run` says).
+            case assumption
+            /// The desk guard fails it: citizens could not file at desks not searched.
+            case deskGuard
+            /// At the very large staff an office outside the search saturates under the citizens
+            /// the extra staff let in: that staffing is no upper bound, the office may decide it.
+            case flooded
+            /// Its mean sits clear of the threshold, its interval straddles it: too few replications.
+            case undecided
+            /// Something else staff cannot change holds it (an opening backlog, a fixed lag).
+            case other
+        }
         /// The target result's id (`id/field` for a target over every field).
         public let target: String
         public let label: String
@@ -37,6 +54,12 @@ extension StaffingSearch {
         public let reason: String
         /// ``reason`` in Vietnamese.
         public let reasonVi: String
+        public var kind: Kind = .other
+        /// Offices outside the search (ids) that saturate at the very large staff and serve the target.
+        public var flooded: [String] = []
+        /// Whether no staffing of the searched offices makes it pass, as far as the search can
+        /// tell; false for a target undecided or bounded by an office outside the search.
+        public var isSettled: Bool { kind != .undecided && kind != .flooded }
     }
 
     /// A search started again with raised floors keeps what the first one measured: the guard,
@@ -45,6 +68,10 @@ extension StaffingSearch {
         let evaluator: StaffingEvaluator
         let guardTarget: TargetSpec?
         let steps: [Step]
+        /// The bounds asked, before floors were raised, and per raised office the targets left
+        /// out that it serves (the reason its floor rose).
+        let asked: [Bound]
+        let raisedFor: [String: [String]]
     }
 
     /// The step of today's staffing, run for the guard's baseline (``todaysGuard``): an

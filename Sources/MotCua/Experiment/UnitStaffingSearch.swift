@@ -25,8 +25,10 @@ public struct UnitStaffingSearch: Sendable {
     /// Whether the last confirmation and minimality check agreed (every unit passes or is at its
     /// upper limit, and one fewer fails at every unit tried) within the rounds allowed.
     public let settled: Bool
-    /// Distinct evaluations (a staffing of every unit, on some number of replications).
-    public let evaluations: Int
+    /// Evaluations made: ``rounds``' count, the report's table rows (an outside review, #14).
+    public var evaluations: Int { rounds.count }
+    /// Distinct staffings among ``rounds``.
+    public let distinctStaffings: Int
     /// Replications simulated, and read back from the results folder.
     public let simulatedReplications: Int
     public let storedReplications: Int
@@ -40,8 +42,8 @@ public struct UnitStaffingSearch: Sendable {
     /// Units whose staff changes, and the total change.
     public var changed: [Unit] { units.filter { $0.change != 0 } }
     public var totalChange: Int { units.reduce(0) { $0 + $1.change } }
-    /// Units that do not pass even at their upper limit.
-    public var unmet: [Unit] { units.filter { !$0.passes } }
+    /// Units that do not pass even at their upper limit (not those only undecided: ``Unit/undecided``).
+    public var unmet: [Unit] { units.filter { !$0.passes && $0.undecided == nil } }
 
     /// Why the search cannot be run for `office` and `target` in `scenario`, or nil when it can.
     public static func problem(office: String, target: TargetSpec, in scenario: Scenario) -> String? {
@@ -92,6 +94,16 @@ public struct UnitStaffingSearch: Sendable {
         }
     }
 
+    /// Whether `readings` (a unit's, less the figures `setAside`) miss only by verdicts too few
+    /// replications leave open: some figure does not pass, and each that does not sits clear of
+    /// the threshold with its interval straddling it (``StaffingUndecided``).
+    static func onlyUndecided(_ readings: [Reading], setAside: Set<String>, target: TargetSpec) -> Bool {
+        let open = readings.filter { !setAside.contains($0.figure) && $0.verdict != .pass }
+        return !open.isEmpty && open.allSatisfy {
+            StaffingUndecided.of($0.estimate, comparator: target.comparator, threshold: target.threshold, verdict: $0.verdict) != nil
+        }
+    }
+
     /// The staffings evaluated and their replications.
     final class Runs {
         let scenario: Scenario
@@ -101,9 +113,10 @@ public struct UnitStaffingSearch: Sendable {
         let folder: String?
         var results: [[Int]: [RunResult]] = [:]
         var simulated = 0, stored = 0
-        /// The (staffing, replications) pairs summarised.
-        var evaluated: Set<[Int]> = []
-        var evaluations: Int { evaluated.count }
+        /// Replications simulated that no round has counted yet (``Round/simulated``).
+        var uncounted = 0
+        /// The staffings evaluated.
+        var staffings: Set<[Int]> = []
         var rounds: [Round] = []
 
         init(scenario: Scenario, entry: Int, seed: UInt64, jobs: Int, folder: String?) {
@@ -136,9 +149,9 @@ public struct UnitStaffingSearch: Sendable {
                 let done = try await Experiment.run(model: model, seed: seed, indices: wanted, jobs: jobs, store: store)
                 stored += before
                 simulated += wanted.count - before
+                uncounted += wanted.count - before
                 results[staff] = have + done.map(\.1)
             }
-            evaluated.insert(staff + [count])
             return Array((results[staff] ?? []).prefix(count))
         }
     }
@@ -221,6 +234,19 @@ public struct UnitStaffingSearch: Sendable {
             let guardHolds = giveUpCeiling.map { givingUp[n] <= $0[n] } ?? true
             return counted.allSatisfy { $0.verdict == .pass } && guardHolds
         }
+        /// A unit that does not pass only because too few replications decide its figures: each
+        /// one missing sits clear of the threshold, its interval straddling it. More staff is no
+        /// answer there (an outside review, #14); it is not raised.
+        func undecided(_ n: Int, _ readings: [[Reading]], _ givingUp: [Double]) -> Bool {
+            (giveUpCeiling.map { givingUp[n] <= $0[n] } ?? true) && Self.onlyUndecided(readings[n], setAside: setAside[n], target: target)
+        }
+        /// Per unit raised, the figure that needed it when first raised (nil: the give-up guard).
+        var neededFor: [Int: Reading?] = [:]
+        func raise(_ n: Int, _ readings: [[Reading]]) {
+            if neededFor[n] == nil {
+                neededFor[n] = readings[n].filter { !setAside[n].contains($0.figure) && $0.verdict != .pass }.min { $0.gap < $1.gap }
+            }
+        }
         func worst(_ n: Int, _ readings: [[Reading]]) -> Reading? {
             readings[n].filter { !setAside[n].contains($0.figure) }.min { $0.gap < $1.gap }
         }
@@ -235,8 +261,10 @@ public struct UnitStaffingSearch: Sendable {
             let evaluation = Evaluation(readings: readings(results, confidence: confidence),
                                         givingUp: givingUp(results, confidence: confidence), replications: replications)
             let failing = (0..<count).filter { !passes($0, evaluation.readings, evaluation.givingUp) }.count
+            runs.staffings.insert(staff)
             runs.rounds.append(Round(purpose: purpose, number: number, moved: moved, replications: replications, failing: failing,
-                                     totalStaff: staff.reduce(0, +)))
+                                     totalStaff: staff.reduce(0, +), simulated: runs.uncounted))
+            runs.uncounted = 0
             log?("\(purpose.rawValue) \(number)\(moved > 0 ? " (\(moved) units moved)" : ""): \(failing) of \(count) units do not pass (\(replications) replications, total staff \(staff.reduce(0, +)))")
             return evaluation
         }
@@ -300,9 +328,14 @@ public struct UnitStaffingSearch: Sendable {
         var staff = start
         var current = todayEvaluation
         for round in 1... {
-            let failing = (0..<count).filter { !passes($0, current.readings, current.givingUp) && staff[$0] < high[$0] }
+            let failing = (0..<count).filter {
+                !passes($0, current.readings, current.givingUp) && !undecided($0, current.readings, current.givingUp) && staff[$0] < high[$0]
+            }
             guard !failing.isEmpty, round <= 4 * count else { break }
-            for n in failing { staff[n] += 1 }
+            for n in failing {
+                raise(n, current.readings)
+                staff[n] += 1
+            }
             if failing.count <= 10 { log?("+1 at " + failing.map { "\(spec.instances[$0].name) → \(staff[$0])" }.joined(separator: ", ")) }
             current = try await evaluate(staff, replications: screenCount, confidence: 0.95, .up, number: round,
                                    moved: failing.count)
@@ -339,9 +372,14 @@ public struct UnitStaffingSearch: Sendable {
         for attempt in 1...8 {
             final = try await confirm(staff, attempt: attempt)
             confirmed = staff
-            let failing = (0..<count).filter { !passes($0, final.readings, final.givingUp) && staff[$0] < high[$0] }
+            let failing = (0..<count).filter {
+                !passes($0, final.readings, final.givingUp) && !undecided($0, final.readings, final.givingUp) && staff[$0] < high[$0]
+            }
             if !failing.isEmpty {
-                for n in failing { staff[n] += 1 }
+                for n in failing {
+                    raise(n, final.readings)
+                    staff[n] += 1
+                }
                 log?("+1 at \(failing.count) units that do not pass on the full replications")
                 continue
             }
@@ -374,12 +412,16 @@ public struct UnitStaffingSearch: Sendable {
                         kind: instance.kind, today: today[n], low: floor[n], high: high[n], staff: staff[n],
                         passes: passes(n, final.readings, final.givingUp), worst: worst(n, final.readings),
                         worstToday: worst(n, todayEvaluation.readings), setAside: figures.map(\.id).filter { setAside[n].contains($0) },
-                        oneFewerFails: fewer[n]?.fails, oneFewer: fewer[n]?.reading ?? nil)
+                        oneFewerFails: fewer[n]?.fails, oneFewer: fewer[n]?.reading ?? nil,
+                        neededFor: staff[n] > today[n] ? neededFor[n] ?? nil : nil,
+                        undecided: undecided(n, final.readings, final.givingUp) ? worst(n, final.readings).flatMap { r in
+                            StaffingUndecided.of(r.estimate, comparator: target.comparator, threshold: target.threshold, verdict: r.verdict)
+                        } : nil)
         }
         let elapsed = clock.now - started
         return UnitStaffingSearch(office: office, officeName: spec.name, officeNameVi: spec.nameVi, target: target, figures: figures,
                                   units: units, rounds: runs.rounds, reduces: reduces, settled: settled,
-                                  evaluations: runs.evaluations, simulatedReplications: runs.simulated, storedReplications: runs.stored,
+                                  distinctStaffings: runs.staffings.count, simulatedReplications: runs.simulated, storedReplications: runs.stored,
                                   replications: final.replications, screening: screenCount, confidence: plan.confidence,
                                   seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }

@@ -45,6 +45,11 @@ extension UnitStaffingSearch {
         public let oneFewerFails: Bool?
         /// The unit's reading with one fewer, when tried.
         public let oneFewer: Reading?
+        /// For a unit raised: the figure that did not pass when it was first raised (nil with
+        /// `staff` above today's: the guard on citizens giving up raised it).
+        public let neededFor: Reading?
+        /// A unit that does not pass only for want of replications, and what would decide it.
+        public let undecided: StaffingUndecided?
 
         /// Staff added (negative: removed).
         public var change: Int { staff - today }
@@ -64,5 +69,7 @@ extension UnitStaffingSearch {
         /// Units not passing, and the staff of the office over all units.
         public let failing: Int
         public let totalStaff: Int
+        /// Replications simulated for it (the column adds up to the search's).
+        public let simulated: Int
     }
 }

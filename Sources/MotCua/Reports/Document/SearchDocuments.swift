@@ -169,11 +169,16 @@ public enum StaffDocument {
         func office(_ id: String) -> OfficeSpec? { scenario.offices.first { $0.id == id } }
         func isDated(_ id: String) -> Bool { !(office(id)?.staffChanges.isEmpty ?? true) }
         var headline: [String] = []
+        func withReasons(_ left: [StaffingSearch.Unreachable]) -> String {
+            left.map { language.pick($0.label, $0.labelVi) + " — " + language.pick($0.reason, $0.reasonVi) }.joined(separator: "; ") + "."
+        }
         if search.solution == nil && !search.unreachable.isEmpty && askedTargets.isEmpty {
-            headline.append(w("No staffing of the offices searched (\(searchedNames)) makes \(scope) pass: ",
-                              "Không có biên chế nào của các đơn vị được tìm (\(searchedNames)) làm đạt \(scope): ")
-                            + search.unreachable.map { language.pick($0.label, $0.labelVi) + " — " + language.pick($0.reason, $0.reasonVi) }
-                                .joined(separator: "; ") + ".")
+            // Undecided, or bounded by an office outside the search: not "no staffing" (an outside review, #2, #9).
+            let phrase = search.unreachable.allSatisfy(\.isSettled)
+                ? ("No staffing of the offices searched (\(searchedNames)) makes \(scope) pass: ",
+                   "Không có biên chế nào của các đơn vị được tìm (\(searchedNames)) làm đạt \(scope): ")
+                : StaffLeftOutWords.notShown(searchedNames, (scope, scope))
+            headline.append(language.pick(phrase.0, phrase.1) + withReasons(search.unreachable))
         } else if let solution = search.solution {
             let changes = search.bounds.compactMap { b -> String? in
                 let now = search.initial[b.office] ?? 0, needed = solution[b.office] ?? 0
@@ -190,12 +195,22 @@ public enum StaffDocument {
                             + (guardResult.map { $0.verdict == .pass ? w("; the guard the search added passes", "; ràng buộc do quá trình tìm thêm vào: đạt")
                                                                      : w("; the guard the search added does not pass", "; ràng buộc do quá trình tìm thêm vào: không đạt") } ?? "") + ".")
         } else {
-            headline.append(w("No staffing within the bounds makes \(scope) pass; at the upper bounds: ",
-                              "Không có biên chế nào trong giới hạn đạt \(scope); ở giới hạn trên: ") + w.passing(askedTargets.isEmpty ? targets : askedTargets) + ".")
+            // Every target missing at the upper bounds only for want of replications: say so (an outside review, #9).
+            if let undecided = onlyUndecided(askedTargets.isEmpty ? targets : askedTargets) {
+                headline.append(language.pick(StaffLeftOutWords.undecidedAtHigh.0, StaffLeftOutWords.undecidedAtHigh.1)
+                                + undecided.map { w.label($0.0) + " — " + language.pick($0.1.words.en, $0.1.words.vi) }.joined(separator: "; ") + ".")
+            } else {
+                headline.append(w("No staffing within the bounds makes \(scope) pass; at the upper bounds: ",
+                                  "Không có biên chế nào trong giới hạn đạt \(scope); ở giới hạn trên: ") + w.passing(askedTargets.isEmpty ? targets : askedTargets) + ".")
+            }
         }
-        if !search.unreachable.isEmpty && !askedTargets.isEmpty {
+        let settled = search.unreachable.filter(\.isSettled), unsettled = search.unreachable.filter { !$0.isSettled }
+        if !settled.isEmpty && !askedTargets.isEmpty {
             headline.append(w("Left out, because no staffing of these offices reaches them: ", "Không xét, vì không biên chế nào của các đơn vị này đạt được: ")
-                            + search.unreachable.map { language.pick($0.label, $0.labelVi) }.joined(separator: "; ") + ".")
+                            + settled.map { language.pick($0.label, $0.labelVi) }.joined(separator: "; ") + ".")
+        }
+        if !unsettled.isEmpty && !askedTargets.isEmpty {
+            headline.append(language.pick(StaffLeftOutWords.leftOutUnsettled.0, StaffLeftOutWords.leftOutUnsettled.1) + withReasons(unsettled))
         }
         if !asked.isEmpty {
             headline.append(w("Only these targets were asked; the scenario's other targets were not checked.",
@@ -225,6 +240,12 @@ public enum StaffDocument {
             notes: search.bounds.contains { isDated($0.office) }
                 ? [w("Searched: the staff from the start of the horizon. An office with dated staff changes keeps them, each shifted by the same change (docs/model.md §7.8).",
                      "Phạm vi tìm: biên chế từ đầu kỳ. Đơn vị có thay đổi biên chế theo ngày giữ các thay đổi đó, mỗi giai đoạn cộng cùng một mức thay đổi (docs/model.md §7.8).")] : []))]
+        // A floor raised above the one asked says why (an outside review, #2).
+        for b in search.bounds {
+            guard let targets = search.raisedFor[b.office], let asked = search.askedBounds.first(where: { $0.office == b.office }), asked.low < b.low else { continue }
+            let words = StaffLeftOutWords.raisedFloor(office: name(b.office), asked: asked.low, raised: b.low, targets: targets)
+            staffBlocks.append(.paragraph(language.pick(words.0, words.1)))
+        }
         if let solution = search.solution {
             // The recommended run, exactly: the command's own options and the staffing's `--set` values.
             let settings = StaffingSearch.settings(solution, in: scenario)
@@ -257,13 +278,15 @@ public enum StaffDocument {
             // Offices at the lower bound of their search get no one-fewer trial: with none above
             // it, nothing was checked, and the report says so rather than "passed".
             let tried = search.bounds.contains { (solution[$0.office] ?? $0.low) > $0.low }
+            let atLow = search.bounds.filter { (solution[$0.office] ?? $0.low) <= $0.low }.map { name($0.office) }.joined(separator: ", ")
+            let unchecked = tried && !atLow.isEmpty ? language.pick(StaffLeftOutWords.notChecked(atLow).0, StaffLeftOutWords.notChecked(atLow).1) : ""
             staffBlocks.append(.paragraph(!tried
                 ? w("Minimality check: not applicable — every office is at the lower bound of its search, so there was no one fewer to try.",
                     "Kiểm tra tối thiểu: không áp dụng — mọi đơn vị đều ở giới hạn dưới của phạm vi tìm, nên không có phương án bớt một người để thử.")
                 : notMinimal.isEmpty
                 ? w("Minimality check: with one fewer at any office (above its lower bound) some target does not pass.",
-                    "Kiểm tra tối thiểu: bớt một người ở bất kỳ đơn vị nào (trên giới hạn dưới) thì có chỉ tiêu không đạt.")
-                : w("Minimality check FAILED at: ", "Kiểm tra tối thiểu KHÔNG ĐẠT tại: ") + notMinimal.joined(separator: ", ")))
+                    "Kiểm tra tối thiểu: bớt một người ở bất kỳ đơn vị nào (trên giới hạn dưới) thì có chỉ tiêu không đạt.") + unchecked
+                : w("Minimality check FAILED at: ", "Kiểm tra tối thiểu KHÔNG ĐẠT tại: ") + notMinimal.joined(separator: ", ") + unchecked))
         }
         // One count, the table's (an outside review, #3): its rows, the distinct staffings among
         // them, and the replications simulated, which its column adds up to.
@@ -333,6 +356,16 @@ public enum StaffDocument {
                                           "Các lần sàng lọc (biên chế rất lớn, chia đôi) chạy ít lần hơn; biên chế có lần chạy đầu tiên đã trượt một chỉ tiêu thì dừng ở đó, vì với tối đa 4 lần lặp điều đó đã loại trừ kết quả ĐẠT.")])),
         ]))
         return document
+    }
+}
+
+extension StaffDocument {
+    /// The targets of `targets` that do not pass, each with what would decide it, when every one
+    /// of them misses only for want of replications (``StaffingUndecided``); else nil.
+    static func onlyUndecided(_ targets: [TargetResult]) -> [(TargetResult, StaffingUndecided)]? {
+        let missing = targets.filter { $0.verdict != .pass }
+        let undecided = missing.compactMap { t in StaffingUndecided.of(t).map { (t, $0) } }
+        return !missing.isEmpty && undecided.count == missing.count ? undecided : nil
     }
 }
 

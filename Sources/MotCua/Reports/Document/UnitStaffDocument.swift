@@ -19,6 +19,8 @@ public enum UnitStaffDocument {
         let raised = search.units.filter { $0.change > 0 }
         let lowered = search.units.filter { $0.change < 0 }
         var headline: [String] = []
+        // A search that did not converge says so first, before any staffing reads as the answer.
+        if !search.settled { headline.append(UnitStaffExtraWords.unsettled(language)) }
         if raised.isEmpty {
             headline.append(p.noneNeedMore(search.units.count, office, target))
         } else {
@@ -34,7 +36,15 @@ public enum UnitStaffDocument {
         if !leftOut.isEmpty { headline.append(p.leftOut(leftOut.joined(separator: ", "))) }
         if !lowered.isEmpty { headline.append(p.slack(lowered.count, -lowered.reduce(0) { $0 + $1.change })) }
         if !search.unmet.isEmpty { headline.append(p.unmet(search.unmet.count)) }
-        headline.append(p.cost(search.evaluations, search.simulatedReplications, search.storedReplications, seconds))
+        // Raised or not, a unit left undecided is named: its figure moved no further with staff.
+        let undecided = search.units.filter { $0.undecided != nil }
+        if let most = undecided.compactMap(\.undecided).map(\.suggested).max() {
+            let names = undecided.prefix(named).map { u in unitName(u) + (u.worst.map { " (" + figureName($0.figure) + ")" } ?? "") }.joined(separator: "; ")
+                + (undecided.count > named ? "; …" : "")
+            headline.append(UnitStaffExtraWords.undecided(undecided.count, replications: search.replications, suggested: most, names: names, language))
+        }
+        headline.append(UnitStaffExtraWords.cost(search.evaluations, distinct: search.distinctStaffings, simulated: search.simulatedReplications,
+                                                 stored: search.storedReplications, seconds: seconds, language))
         var document = ReportDocument(kind: "staff-units", title: p.title + " — " + office + " — "
                                       + language.pick(provenance.scenarioName, provenance.scenarioNameVi),
                                       headline: headline, provenance: provenance, language: language)
@@ -73,6 +83,8 @@ public enum UnitStaffDocument {
             [.text(u.group), .text(unitName(u)), .text(u.kind), .value(Double(u.today), .count), .value(Double(u.staff), .count),
              .text(signed(u.change)), .text(u.worstToday.map { figureName($0.figure) } ?? "—")]
                 + reading(u.worstToday) + reading(u.worst) + reading(u.oneFewer)
+                + [.text(u.change <= 0 ? "—" : u.neededFor.map { figureName($0.figure) + " " + language.numbers.percent($0.estimate.mean) }
+                    ?? UnitStaffExtraWords.byGuard(language))]
         }
         document.sections.append(ReportSection(id: "changes", title: p.changes + " (\(changed.count))", blocks: changed.isEmpty
             ? [.paragraph(p.noChange)]
@@ -82,8 +94,9 @@ public enum UnitStaffDocument {
                 ReportColumn("worst_figure", p.worstFigure),
                 ReportColumn("today_on_time", p.atToday), ReportColumn("today_verdict", p.atToday),
                 ReportColumn("recommended_on_time", p.atRecommended), ReportColumn("recommended_verdict", p.atRecommended),
-                ReportColumn("one_fewer_on_time", p.withOneFewer), ReportColumn("one_fewer_verdict", p.withOneFewer)],
-                rows: changeRows, notes: [p.changesNote]))]))
+                ReportColumn("one_fewer_on_time", p.withOneFewer), ReportColumn("one_fewer_verdict", p.withOneFewer),
+                ReportColumn("raised_for", UnitStaffExtraWords.neededFor(language))],
+                rows: changeRows, notes: [p.changesNote, UnitStaffExtraWords.neededNote(language)]))]))
 
         let worst = search.units.filter { $0.worstToday != nil }.sorted { $0.worstToday!.gap < $1.worstToday!.gap }.prefix(named)
         document.sections.append(ReportSection(id: "worst", title: p.worstUnits, blocks: [
@@ -112,9 +125,11 @@ public enum UnitStaffDocument {
         checks.append(.paragraph(p.replications(search.screening, search.replications, language.numbers.percent(search.confidence, 2))))
         checks.append(.table(ReportTable(id: "evaluations", columns: [
             ReportColumn("round", p.round), ReportColumn("note", p.note), ReportColumn("replications", p.replicationsColumn),
+            ReportColumn("simulated", UnitStaffExtraWords.simulated(language)),
             ReportColumn("failing", p.failing), ReportColumn("total_staff", p.totalStaff)],
             rows: search.rounds.enumerated().map { i, r in
                 [.value(Double(i + 1), .count), .text(p.purpose(r.purpose, r.number, r.moved)), .value(Double(r.replications), .count),
+                 .value(Double(r.simulated), .count),
                  .value(Double(r.failing), .count), .value(Double(r.totalStaff), .count)]
             })))
         document.sections.append(ReportSection(id: "evaluations", title: p.rounds + " (\(search.rounds.count))", blocks: checks))
