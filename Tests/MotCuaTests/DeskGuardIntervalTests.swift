@@ -39,12 +39,19 @@ struct DeskGuardIntervalTests {
     static func replication(_ scenario: Scenario, load: Double) async throws -> RunResult {
         try await SimulationRun(model: SimulationModel(scenario: scenario.scalingLoad(by: load)), seed: 2024).run()
     }
+    /// The scenario, its model at today's load, and one replication at 3× and one at 1×.
+    static func runs() async throws -> (scenario: Scenario, model: SimulationModel, high: RunResult, low: RunResult) {
+        let scenario = try goVap()
+        return (scenario, SimulationModel(scenario: scenario), try await replication(scenario, load: 3), try await replication(scenario, load: 1))
+    }
+    static func provenance() throws -> Provenance {
+        Provenance(scenarioName: "t", scenarioNameVi: nil, file: "t.json", fingerprint: 0, overlays: [], settings: [],
+                   load: 1, seed: 2024, replications: 2, warmUpDays: 0, produced: try #require(CivilDate(year: 2026, month: 11, day: 30)))
+    }
 
     @Test("a guard whose interval straddles 10% makes the on-time and late verdicts AT RISK with the guard named, its interval in text, HTML, JSON and Vietnamese")
     func straddlingGuard() async throws {
-        let scenario = try Self.goVap()
-        let model = SimulationModel(scenario: scenario)
-        let (high, low) = (try await Self.replication(scenario, load: 3), try await Self.replication(scenario, load: 1))
+        let (_, model, high, low) = try await Self.runs()
         // Two replications far apart put the interval across the allowance, whatever the model's figures.
         let mixed = ExperimentSummary(model: model, seed: 2024, results: [high, low])
         let judgement = try #require(mixed.deskGuard)
@@ -83,9 +90,7 @@ struct DeskGuardIntervalTests {
 
     @Test("sweep names the desk guard beside a target that stops passing because of it: headline, table, chart, Vietnamese")
     func sweepNamesTheGuard() async throws {
-        let scenario = try Self.goVap()
-        let model = SimulationModel(scenario: scenario)
-        let (high, low) = (try await Self.replication(scenario, load: 3), try await Self.replication(scenario, load: 1))
+        let (_, model, high, low) = try await Self.runs()
         let outcome = SequentialOutcome(used: 2, reason: .fixed, confidence: 0.95)
         let today = ExperimentSummary(model: model, seed: 2024, results: [low, low])
         let straddling = ExperimentSummary(model: model, seed: 2024, results: [high, low])
@@ -97,8 +102,7 @@ struct DeskGuardIntervalTests {
             today.targets[i].verdict == .pass && straddling.targets[i].heldByDeskGuard
         })
         #expect(sweep.headroom[index].firstNotPassing == 1.5)
-        let provenance = Provenance(scenarioName: "t", scenarioNameVi: nil, file: "t.json", fingerprint: 0, overlays: [], settings: [],
-                                    load: 1, seed: 2024, replications: 2, warmUpDays: 0, produced: try #require(CivilDate(year: 2026, month: 11, day: 30)))
+        let provenance = try Self.provenance()
         let document = SweepDocument.document(sweep, provenance: provenance, language: .en)
         #expect(document.headline.contains { $0.hasPrefix("Stop passing:") && $0.contains("at 1.50× (desk guard: ") })
         let text = DocumentText.render(document)
@@ -112,9 +116,7 @@ struct DeskGuardIntervalTests {
 
     @Test("staff's gap column shows the desk guard, not a comfortable gap, for a staffing the guard holds")
     func staffGapNamesTheGuard() async throws {
-        let scenario = try Self.goVap()
-        let model = SimulationModel(scenario: scenario)
-        let (high, low) = (try await Self.replication(scenario, load: 3), try await Self.replication(scenario, load: 1))
+        let (scenario, model, high, low) = try await Self.runs()
         let summary = ExperimentSummary(model: model, seed: 2024, results: [high, high])
         let judgements = summary.targets.compactMap { $0.decidingDeskGuard?.judgement }
         let held = try #require(judgements.first)
@@ -129,8 +131,7 @@ struct DeskGuardIntervalTests {
                                     unreachable: [], workBounds: ["desk-land": 20], firstGuess: ["desk-land": 5],
                                     largeStaff: ["desk-land": 20], minimality: ["desk-land": true],
                                     simulatedReplications: 4, storedReplications: 0, outcome: nil)
-        let provenance = Provenance(scenarioName: "t", scenarioNameVi: nil, file: "t.json", fingerprint: 0, overlays: [], settings: [],
-                                    load: 1, seed: 2024, replications: 2, warmUpDays: 0, produced: try #require(CivilDate(year: 2026, month: 11, day: 30)))
+        let provenance = try Self.provenance()
         let text = DocumentText.render(StaffDocument.document(search, scenario: scenario, asked: [], provenance: provenance, language: .en))
         let rows = text.components(separatedBy: "\n").filter { $0.contains("desk guard ") && $0.contains("> 10%") }
         // The one-fewer row and the evaluation of that staffing; the note says what the cell is.
