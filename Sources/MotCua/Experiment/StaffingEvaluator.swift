@@ -192,6 +192,12 @@ final class StaffingEvaluator {
         return (targets.filter { $0.verdict == .pass }.count, gap)
     }
 
+    /// The desk guard's judgement holding a target the search counts in `summary` (the highest
+    /// share of those deciding a verdict), nil when the guard holds none (docs/model.md §7.6).
+    func deskGuard(_ summary: ExperimentSummary) -> DeskGuard.Judgement? {
+        counted(summary).compactMap { $0.decidingDeskGuard?.judgement }.max { $0.share.mean < $1.share.mean }
+    }
+
     /// Screens `staffings` on their first `count` replications (95% intervals), in parallel.
     func screen(_ staffings: [[String: Int]], count: Int) async throws(SimulationError) -> [ExperimentSummary] {
         try await fill(staffings.map { ($0, count) })

@@ -80,7 +80,8 @@ public struct StaffingSearch: Sendable {
         func record(_ staff: [String: Int], _ summary: ExperimentSummary, _ note: String) {
             let (passing, gap) = evaluator.score(summary)
             steps.append(Step(staff: staff, passing: passing, worstGap: gap, note: note, replications: summary.replications,
-                              simulated: evaluator.takeSimulated(staff), judged: evaluator.counted(summary).count))
+                              simulated: evaluator.takeSimulated(staff), judged: evaluator.counted(summary).count,
+                              deskGuard: evaluator.deskGuard(summary)))
         }
         if let resuming {
             guardTarget = resuming.guardTarget

@@ -97,9 +97,9 @@ extension StaffingSearch.Unreachable {
         if let input = t.repeatedInput {
             reasons = UnreachableWords.inputDriven(input)
             kind = .input
-        } else if t.failedByDeskGuard {
-            let own = t.ownDesk.flatMap { $0.trips ? $0.share : nil }
-            let share = t.gaveUpAtDesk.flatMap { DeskGuard.trips($0) ? $0 : nil } ?? own ?? t.gaveUpAtDesk ?? 0
+        } else if t.heldByDeskGuard {
+            let own = t.ownDesk.flatMap { $0.verdict != .pass ? $0.share : nil }
+            let share = t.scenarioDesk.flatMap { $0.verdict != .pass ? $0.share.mean : nil } ?? own ?? t.gaveUpAtDesk ?? 0
             reasons = UnreachableWords.deskGuard(value: t.estimate.mean, meets: t.comparator.holds(t.estimate.mean, t.threshold),
                                                  share: share, desks: summary.flatMap { summary in
                                                      scenario.map { Self.desksTurningAway(summary, searched: searched, in: $0) } } ?? [])

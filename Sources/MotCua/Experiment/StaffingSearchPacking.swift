@@ -54,7 +54,7 @@ struct StaffingPacking {
     mutating func read(_ failing: [TargetResult], offices: [String]) -> [String: Bool] {
         if offices.count == 1 { return [offices[0]: failing.isEmpty] }
         let unattributed = failing.contains { t in
-            shared.contains(t.id) || (t.gaveUpAtDesk.map(DeskGuard.trips) ?? false)
+            shared.contains(t.id) || (t.scenarioDesk.map { $0.verdict != .pass } ?? t.gaveUpAtDesk.map(DeskGuard.trips) ?? false)
                 || !offices.contains { moved[$0]?.contains(t.id) ?? false }
         }
         if unattributed {

@@ -25,6 +25,9 @@ extension StaffingSearch {
         public let simulated: Int
         /// The targets judged (``passing`` is of these): those the search counts at that step.
         public let judged: Int
+        /// The desk guard's judgement when it holds one of the targets judged (the worst share),
+        /// which the report's gap column shows instead of the rates' gap (docs/model.md §7.6).
+        public var deskGuard: DeskGuard.Judgement? = nil
     }
 
     /// A target left out of the search, and why: one no staffing of the searched offices makes
@@ -85,6 +88,6 @@ extension StaffingSearch {
         return Step(staff: today, passing: passing, worstGap: gap,
                     note: asGiven ? "today's staffing as the scenario stands (the guard's baseline)" : "today's staffing (the guard's baseline)",
                     replications: summary.replications, simulated: asGiven ? evaluator.takeSimulatedAsGiven() : evaluator.takeSimulated(today),
-                    judged: evaluator.counted(summary).count)
+                    judged: evaluator.counted(summary).count, deskGuard: evaluator.deskGuard(summary))
     }
 }

@@ -49,7 +49,7 @@ extension ExperimentSummary {
         case .onTimeRate, .lateRate:
             // The verdict with the dossiers late only by the one-request rule counted on time.
             let byRule = perReplication.map { Double($0.lateByRepeatedSupplements) }
-            guard byRule.contains(where: { $0 > 0 }), !result.failedByDeskGuard else { return nil }
+            guard byRule.contains(where: { $0 > 0 }), !result.heldByDeskGuard else { return nil }
             let without = perReplication.map { t -> Double in
                 guard t.processed > 0 else { return .nan }
                 let late = Double(t.late - t.lateByRepeatedSupplements)
@@ -95,7 +95,7 @@ extension TargetResult {
         var result = TargetResult(id: id, label: label, labelVi: labelVi, measure: measure, fieldName: fieldName,
                                   fieldNameVi: fieldNameVi, comparator: comparator, threshold: threshold,
                                   estimate: estimate, denominator: denominator, verdict: verdict,
-                                  inputDriven: note, gaveUpAtDesk: gaveUpAtDesk, ownDesk: ownDesk)
+                                  inputDriven: note, gaveUpAtDesk: gaveUpAtDesk, ownDesk: ownDesk, scenarioDesk: scenarioDesk)
         result.inputDrivenKind = .restsOnAssumption
         result.inputDrivenVi = vietnamese
         return result

@@ -4,10 +4,11 @@
 /// is closed (sent home at closing), withdraws a dossier that was never accepted: legally it was
 /// never received, so it leaves the on-time rate, which can then stay high while the desk
 /// collapses. The guard watches the share of the citizens who came to a desk in person (online
-/// and postal dossiers never queue there) who could not file, twice: over the whole scenario (above ``allowance`` every on-time and late verdict
-/// fails) and over each target's own dossiers — its field — when they are enough to judge on
-/// (``minimumReceived``): above ``allowance`` that target's on-time or late verdict fails. Both
-/// give the reason. A desk turning one field's citizens away fails that field although the
+/// and postal dossiers never queue there) who could not file, twice: over the whole scenario
+/// (its interval wholly above ``allowance``: every on-time and late verdict fails; straddling
+/// it: they are AT RISK at best) and over each target's own dossiers — its field — when they
+/// are enough to judge on (``minimumReceived``), the same way for that target. Both give the
+/// reason; the share is judged as a target is (``Judgement``). A desk turning one field's citizens away fails that field although the
 /// scenario's share stays low.
 ///
 /// The one place of the guard on citizens who leave without a result: the staffing search's
@@ -44,6 +45,35 @@ public enum DeskGuard {
     /// Whether a share (the mean over replications) exceeds the allowance.
     public static func trips(_ share: Double) -> Bool { share > allowance }
 
+    /// The guard's reading of a share over replications, judged as a target is (docs/model.md
+    /// §7.3, §7.6): the share of each replication, their mean with the targets' interval, and
+    /// the verdict of "share ≤ allowance" — PASS when the whole interval is within the
+    /// allowance, FAIL when the whole interval is above it, AT RISK when it straddles; with one
+    /// replication the share decides (PASS or FAIL), and there is no interval.
+    public struct Judgement: Sendable, Equatable {
+        /// The share per replication: mean and interval (clipped to 0…1).
+        public let share: Estimate
+        /// What the guard does to the on-time and late verdicts it guards: nothing (PASS), AT
+        /// RISK at best (AT RISK), FAIL (FAIL).
+        public let verdict: Verdict
+        /// Whether ``share`` has an interval (more than one replication with citizens in person).
+        public var hasInterval: Bool { share.count > 1 }
+
+        /// The share as the reports show it: "10.4% (9.9 … 11.0%)", or "10.4%" with no interval.
+        func shown(_ f: ReportNumbers, digits: Int = 1) -> String {
+            f.percent(share.mean, digits) + (hasInterval ? " (" + f.percent(share.low, digits) + " … " + f.percent(share.high, digits) + ")" : "")
+        }
+    }
+
+    /// The guard's judgement of the citizens in person of `perReplication` (one tally per
+    /// replication), with the interval at `confidence` (the targets' level); nil when no
+    /// replication had a citizen in person.
+    public static func judge(_ perReplication: [ProcedureTally], confidence: Double = 0.95) -> Judgement? {
+        let estimate = Estimate(perReplication.map { share($0) ?? .nan }, confidence: confidence).clamped(to: 0...1)
+        guard estimate.count > 0 else { return nil }
+        return Judgement(share: estimate, verdict: ExperimentSummary.verdict(estimate, .atMost, allowance, replicated: estimate.count > 1))
+    }
+
     /// The fewest citizens a target's own dossiers must have brought to a desk in person (mean per
     /// replication) for the guard to judge their share: 500. Fewer, and the share is noise (docs/model.md §7.6): at
     /// a true share of 4%, 500 received put 10% more than four binomial standard deviations away,
@@ -66,17 +96,24 @@ public enum DeskGuard {
         /// Citizens who could not file, and citizens who came to a desk in person, mean per replication.
         public let gaveUp: Double
         public let received: Double
+        /// The share judged as a target is (its interval and verdict).
+        public let judgement: Judgement
 
-        /// Whether the own share fails the target: enough citizens in person to judge, and above the allowance.
-        public var trips: Bool { received >= DeskGuard.minimumReceived && DeskGuard.trips(share) }
+        /// Whether enough citizens came in person (``DeskGuard/minimumReceived``) to judge the own share.
+        public var judged: Bool { received >= DeskGuard.minimumReceived }
+        /// What the own share does to the target: its ``Judgement`` when judged, PASS otherwise.
+        public var verdict: Verdict { judged ? judgement.verdict : .pass }
+        /// Whether the own share fails the target: enough citizens in person to judge, and the
+        /// whole interval above the allowance.
+        public var trips: Bool { verdict == .fail }
     }
 
-    /// The guard's figures for the dossiers of `perReplication` (one tally per replication), nil
-    /// when nothing was received.
-    public static func own(_ perReplication: [ProcedureTally]) -> Own? {
-        guard let share = meanShare(perReplication), !perReplication.isEmpty else { return nil }
+    /// The guard's figures for the dossiers of `perReplication` (one tally per replication), the
+    /// interval at `confidence`; nil when nothing was received.
+    public static func own(_ perReplication: [ProcedureTally], confidence: Double = 0.95) -> Own? {
+        guard let judgement = judge(perReplication, confidence: confidence), !perReplication.isEmpty else { return nil }
         let n = Double(perReplication.count)
-        return Own(share: share, gaveUp: Double(perReplication.reduce(0) { $0 + $1.gaveUpAtDesk }) / n,
-                   received: Double(perReplication.reduce(0) { $0 + $1.receivedInPerson }) / n)
+        return Own(share: judgement.share.mean, gaveUp: Double(perReplication.reduce(0) { $0 + $1.gaveUpAtDesk }) / n,
+                   received: Double(perReplication.reduce(0) { $0 + $1.receivedInPerson }) / n, judgement: judgement)
     }
 }

@@ -8,6 +8,11 @@ public enum Verdict: String, Sendable {
     case fail
     /// The interval straddles the threshold: more replications, or more margin, are needed.
     case atRisk = "at-risk"
+
+    /// The worse of two verdicts: FAIL, then AT RISK, then PASS.
+    public static func worst(_ a: Verdict, _ b: Verdict) -> Verdict {
+        a == .fail || b == .fail ? .fail : a == .atRisk || b == .atRisk ? .atRisk : .pass
+    }
 }
 
 /// One target with its measured value and verdict. A target over every field (`"*"`)
@@ -43,20 +48,52 @@ public struct TargetResult: Sendable {
     /// For an on-time or late target: the guard's figures over the target's own dossiers (its
     /// field), which fail it alone when enough of its citizens could not file (``DeskGuard/Own``).
     public var ownDesk: DeskGuard.Own? = nil
+    /// For an on-time or late target: the guard's judgement over the whole scenario
+    /// (``ExperimentSummary/deskGuard``), with its interval.
+    public var scenarioDesk: DeskGuard.Judgement? = nil
+
+    /// What the desk guard does to this verdict (docs/model.md §7.6): FAIL when the interval of
+    /// the scenario's share, or of this target's own (judged) share, is wholly above the
+    /// allowance; AT RISK when the worse of them straddles it; PASS otherwise or when not guarded.
+    public var deskGuardVerdict: Verdict {
+        let scenario = scenarioDesk?.verdict ?? (gaveUpAtDesk.map(DeskGuard.trips) ?? false ? .fail : .pass)
+        return Verdict.worst(scenario, ownDesk?.verdict ?? .pass)
+    }
 
     /// Whether the desk guard failed the verdict: too many citizens could not file at the desk
     /// — over the whole scenario, or over this target's own dossiers — for the on-time rate,
     /// which leaves them out, to speak for the desk (docs/model.md §7.6).
-    public var failedByDeskGuard: Bool { (gaveUpAtDesk.map(DeskGuard.trips) ?? false) || (ownDesk?.trips ?? false) }
+    public var failedByDeskGuard: Bool { deskGuardVerdict == .fail }
 
-    /// The reason the desk guard failed the verdict, in `language`; nil when it did not. The
-    /// scenario's share is named first, as it fails every guarded target.
+    /// Whether the desk guard decided the verdict: it failed it, or its interval straddles the
+    /// allowance and the target is AT RISK (not worse on its own value).
+    public var heldByDeskGuard: Bool { deskGuardVerdict != .pass && verdict == deskGuardVerdict }
+
+    /// The reason the desk guard decided the verdict (``heldByDeskGuard``), in `language`; nil
+    /// when it did not. The scenario's share is named first when it is as bad as the own one, as
+    /// it holds every guarded target.
     public func deskGuardReason(_ language: Language) -> String? {
+        guard let deciding = decidingDeskGuard else { return nil }
         let f = language.numbers
-        if let share = gaveUpAtDesk, DeskGuard.trips(share) { return language.deskGuardReason(f.percent(share, 1)) }
-        guard let own = ownDesk, own.trips else { return nil }
-        return language.deskGuardOwnReason(f.percent(own.share, 1), f.meanCount(own.gaveUp), f.meanCount(own.received),
-                                           field: fieldName.map { language.pick($0, fieldNameVi) })
+        let shown = deciding.judgement.shown(f)
+        guard let own = deciding.own else { return language.deskGuardReason(shown, atRisk: deciding.judgement.verdict == .atRisk) }
+        return language.deskGuardOwnReason(shown, f.meanCount(own.gaveUp), f.meanCount(own.received),
+                                           field: fieldName.map { language.pick($0, fieldNameVi) }, atRisk: own.verdict == .atRisk)
+    }
+
+    /// The guard's judgement that decides the verdict (``heldByDeskGuard``): the scenario's when
+    /// it is as bad as the own field's (`own` nil) — when both are AT RISK, the one with the
+    /// higher share —, else the own field's; nil when the guard does not decide it.
+    public var decidingDeskGuard: (judgement: DeskGuard.Judgement, own: DeskGuard.Own?)? {
+        guard heldByDeskGuard else { return nil }
+        // A result made without the judgement (a test's) has the scenario's mean alone.
+        let scenario = scenarioDesk ?? gaveUpAtDesk.map { DeskGuard.Judgement(share: Estimate([$0]), verdict: DeskGuard.trips($0) ? .fail : .pass) }
+        let own = ownDesk.flatMap { $0.verdict == deskGuardVerdict ? $0 : nil }
+        if let scenario, scenario.verdict == deskGuardVerdict,
+           !(deskGuardVerdict == .atRisk && (own.map { $0.share > scenario.share.mean } ?? false)) {
+            return (scenario, nil)
+        }
+        return own.map { ($0.judgement, $0) }
     }
     /// ``inputDriven`` with the words the product adds in Vietnamese ("giả định" for
     /// "assumption"), for `--lang vi`.

@@ -29,8 +29,13 @@ public struct ExperimentSummary: Sendable {
 
     /// The share of the received dossiers whose citizen could not file at a desk (gave up in the
     /// queue or was sent home at closing), mean over replications; nil when nothing was received.
-    /// Above ``DeskGuard/allowance`` every on-time and late verdict is FAIL.
+    /// ``deskGuard`` judges it.
     public let gaveUpAtDeskShare: Double?
+    /// The desk guard over the whole scenario (docs/model.md §7.6): the share of the citizens in
+    /// person who could not file, per replication, with the targets' interval (``confidence``)
+    /// and its verdict — FAIL fails every on-time and late verdict, AT RISK makes them AT RISK
+    /// at best; nil when no citizen came in person.
+    public let deskGuard: DeskGuard.Judgement?
 
     /// The balance's `counter` per replication: its mean with a 95% interval.
     public func balanceMean(_ counter: KeyPath<Conservation, Int>) -> Estimate {
@@ -118,8 +123,10 @@ public struct ExperimentSummary: Sendable {
 
         var targets: [TargetResult] = []
         let many = results.count > 1
-        let deskShare = DeskGuard.meanShare(overall.perReplication)
+        let scenarioDesk = DeskGuard.judge(overall.perReplication, confidence: confidence)
+        let deskShare = scenarioDesk?.share.mean
         gaveUpAtDeskShare = deskShare
+        deskGuard = scenarioDesk
         targetsNotComputable = scenario.targets.compactMap { target in
             target.notComputable.map { reason in
                 TargetNotComputable(id: target.id, label: target.label, labelVi: target.labelVi,
@@ -148,19 +155,20 @@ public struct ExperimentSummary: Sendable {
                 let estimate = Estimate(rate(of: members, measure: target.measure), confidence: confidence).clamped(to: 0...1)
                 let guarded = DeskGuard.guards(target.measure)
                 let gaveUpAtDesk = guarded ? deskShare : nil
-                let ownDesk = guarded ? DeskGuard.own(perReplication(of: members)) : nil
+                let ownDesk = guarded ? DeskGuard.own(perReplication(of: members), confidence: confidence) : nil
                 // Whatever the rate says, too many citizens it leaves out fail it — over the
-                // scenario, or over the target's own field (docs/model.md §7.6).
-                let guardFails = (gaveUpAtDesk.map(DeskGuard.trips) ?? false) || (ownDesk?.trips ?? false)
+                // scenario, or over the target's own field — and a guard whose interval
+                // straddles its allowance leaves it AT RISK at best (docs/model.md §7.6).
+                let guardVerdict = guarded ? Verdict.worst(scenarioDesk?.verdict ?? .pass, ownDesk?.verdict ?? .pass) : .pass
                 var result = TargetResult(
                     id: target.field == "*" ? "\(target.id)/\(field?.id ?? "")" : target.id,
                     label: target.label, labelVi: target.labelVi, measure: target.measure,
                     fieldName: field?.name, fieldNameVi: field?.nameVi, comparator: target.comparator, threshold: target.threshold,
                     estimate: estimate,
                     denominator: Estimate(perReplication(of: members).map { Double($0[keyPath: target.measure.terms.whole]) }),
-                    verdict: guardFails ? .fail : ExperimentSummary.verdict(estimate, target, replicated: many),
+                    verdict: Verdict.worst(guardVerdict, ExperimentSummary.verdict(estimate, target, replicated: many)),
                     inputDriven: ExperimentSummary.inputDriving(target.measure, of: members, in: scenario),
-                    gaveUpAtDesk: gaveUpAtDesk, ownDesk: ownDesk,
+                    gaveUpAtDesk: gaveUpAtDesk, ownDesk: ownDesk, scenarioDesk: guarded ? scenarioDesk : nil,
                     inputDrivenVi: ExperimentSummary.inputDriving(target.measure, of: members, in: scenario, language: .vi))
                 // A verdict decided by inputs marked as assumptions says so (docs/model.md §7.3).
                 if result.inputDriven == nil, let note = ExperimentSummary.assumptionDeciding(
@@ -234,12 +242,18 @@ public struct ExperimentSummary: Sendable {
     /// PASS when the whole interval meets the target, FAIL when the whole interval misses it,
     /// AT RISK when it straddles; with a single replication the point value decides.
     static func verdict(_ estimate: Estimate, _ target: TargetSpec, replicated: Bool) -> Verdict {
+        verdict(estimate, target.comparator, target.threshold, replicated: replicated)
+    }
+
+    /// The verdict of `estimate` against `comparator` `threshold` (as for a target; the desk
+    /// guard's share is judged by it too, ``DeskGuard/judge(_:confidence:)``).
+    static func verdict(_ estimate: Estimate, _ comparator: Comparator, _ threshold: Double, replicated: Bool) -> Verdict {
         guard estimate.count > 0 else { return .atRisk }
         if !replicated {
-            return target.comparator.holds(estimate.mean, target.threshold) ? .pass : .fail
+            return comparator.holds(estimate.mean, threshold) ? .pass : .fail
         }
-        let lowMeets = target.comparator.holds(estimate.low, target.threshold)
-        let highMeets = target.comparator.holds(estimate.high, target.threshold)
+        let lowMeets = comparator.holds(estimate.low, threshold)
+        let highMeets = comparator.holds(estimate.high, threshold)
         if lowMeets && highMeets { return .pass }
         if !lowMeets && !highMeets { return .fail }
         return .atRisk

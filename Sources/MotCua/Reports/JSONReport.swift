@@ -97,12 +97,18 @@ public enum JSONReport {
     static func deskGuard(_ summary: ExperimentSummary) -> JSONValue {
         .object([
             ("share", summary.gaveUpAtDeskShare.map(JSONValue.number) ?? .null),
+            // Judged as a target is: its interval at the targets' level (null with one
+            // replication: there is none), and what it does to the on-time and late verdicts.
+            ("shareInterval", summary.deskGuard.flatMap { $0.hasInterval ? .array([.number($0.share.low), .number($0.share.high)]) : nil } ?? .null),
+            ("confidence", .number(summary.confidence)),
+            ("verdict", summary.deskGuard.map { .string($0.verdict.rawValue) } ?? .null),
             ("gaveUpPerReplication", estimate(summary.overall.mean(\.gaveUpAtDesk))),
             ("receivedPerReplication", estimate(summary.overall.mean(\.received))),
             ("inPersonPerReplication", estimate(summary.overall.mean(\.receivedInPerson))),
             ("allowance", .number(DeskGuard.allowance)),
             ("basis", .string(DeskGuard.basis)),
             ("failedTargets", .array(summary.targets.filter(\.failedByDeskGuard).map { .string($0.id) })),
+            ("atRiskTargets", .array(summary.targets.filter { $0.heldByDeskGuard && $0.verdict == .atRisk }.map { .string($0.id) })),
         ])
     }
 

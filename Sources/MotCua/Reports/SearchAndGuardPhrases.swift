@@ -200,29 +200,46 @@ extension Language {
 // MARK: - The desk guard and the counts that balance (docs/model.md §7.6, §7.7; red-team items 2, 3, 6, 14)
 
 extension Language {
-    /// The reason under an on-time or late verdict the desk guard failed.
-    func deskGuardReason(_ share: String) -> String {
-        pick("\(share) of the citizens who came to a desk could not file there: the desk cannot serve this load",
-             "\(share) công dân đến trực tiếp không nộp được hồ sơ tại bộ phận một cửa: bộ phận không đáp ứng được mức tải này")
+    /// The reason under an on-time or late verdict the desk guard failed, or left AT RISK
+    /// (`atRisk`: the share's interval straddles the allowance).
+    func deskGuardReason(_ share: String, atRisk: Bool = false) -> String {
+        if atRisk {
+            return pick("desk guard: \(share) of the citizens who came to a desk could not file there; its interval straddles the \(allowancePercent) allowance, so the verdict is AT RISK whatever the rate",
+                        "ràng buộc một cửa: \(share) công dân đến trực tiếp không nộp được hồ sơ; khoảng tin cậy vắt qua ngưỡng \(allowancePercent), nên kết quả là CÓ RỦI RO dù tỷ lệ thế nào")
+        }
+        return pick("\(share) of the citizens who came to a desk could not file there: the desk cannot serve this load",
+                    "\(share) công dân đến trực tiếp không nộp được hồ sơ tại bộ phận một cửa: bộ phận không đáp ứng được mức tải này")
     }
-    /// The reason under an on-time or late verdict the desk guard failed on the target's own
-    /// dossiers (its field, when it has one), the scenario's share being within the allowance.
-    func deskGuardOwnReason(_ share: String, _ count: String, _ received: String, field: String?) -> String {
+    /// The reason under an on-time or late verdict the desk guard failed (or left AT RISK) on the
+    /// target's own dossiers (its field, when it has one), the scenario's share being better.
+    func deskGuardOwnReason(_ share: String, _ count: String, _ received: String, field: String?, atRisk: Bool = false) -> String {
         let whose = field.map { pick("of the \($0) citizens", "công dân lĩnh vực \($0)") } ?? pick("of this target's citizens", "công dân của chỉ tiêu này")
-        return pick("\(share) \(whose) who came to the desk could not file there (\(count) of \(received) in person, mean per replication): the desk cannot serve them",
-                    "\(share) \(whose) đến trực tiếp không nộp được hồ sơ tại bộ phận một cửa (\(count) trên \(received) lượt đến trực tiếp, trung bình mỗi lần chạy): bộ phận không đáp ứng được")
+        let verdict = atRisk ? pick("its interval straddles the \(allowancePercent) allowance, so the verdict is AT RISK whatever the rate",
+                                    "khoảng tin cậy vắt qua ngưỡng \(allowancePercent), nên kết quả là CÓ RỦI RO dù tỷ lệ thế nào")
+            : pick("the desk cannot serve them", "bộ phận không đáp ứng được")
+        return pick("\(share) \(whose) who came to the desk could not file there (\(count) of \(received) in person, mean per replication): \(verdict)",
+                    "\(share) \(whose) đến trực tiếp không nộp được hồ sơ tại bộ phận một cửa (\(count) trên \(received) lượt đến trực tiếp, trung bình mỗi lần chạy): \(verdict)")
     }
+    /// The guard's allowance as a percentage in this language ("10%").
+    var allowancePercent: String { numbers.percent(DeskGuard.allowance, 0) }
     /// Added to the guard's line when a target's own field, not the scenario, is over the allowance.
     var deskGuardOwnTripped: String {
-        pick("Judged on a target's own field (at least \(Int(DeskGuard.minimumReceived)) citizens in person per replication), it also fails the targets whose reason is given above.",
-             "Tính trên chính lĩnh vực của chỉ tiêu (ít nhất \(Int(DeskGuard.minimumReceived)) lượt đến trực tiếp mỗi lần chạy), ràng buộc cũng làm không đạt các chỉ tiêu có lý do nêu ở trên.")
+        pick("Judged on a target's own field (at least \(Int(DeskGuard.minimumReceived)) citizens in person per replication), it also holds the targets whose reason is given above.",
+             "Tính trên chính lĩnh vực của chỉ tiêu (ít nhất \(Int(DeskGuard.minimumReceived)) lượt đến trực tiếp mỗi lần chạy), ràng buộc cũng quyết định kết quả các chỉ tiêu có lý do nêu ở trên.")
     }
-    /// The line that states the share of citizens who could not file, and the guard.
-    func deskGuardLine(_ share: String, _ count: String, _ received: String, _ allowance: String, tripped: Bool) -> String {
-        let verdict = tripped ? pick("on-time and late verdicts FAIL", "đánh giá đúng hạn, trễ hạn: KHÔNG ĐẠT")
-                              : pick("within the guard", "trong giới hạn")
-        return pick("Desk guard: \(share) of the citizens who came to a desk in person could not file there (\(count) of \(received) gave up in the queue or were sent home at closing; online and postal dossiers are not counted); above \(allowance), \(DeskGuard.basis), the on-time and late verdicts fail — \(verdict)",
-                    "Ràng buộc một cửa: \(share) công dân đến trực tiếp không nộp được hồ sơ (\(count) trên \(received) lượt đến trực tiếp bỏ về khi chờ hoặc phải về khi hết giờ; không tính hồ sơ trực tuyến, bưu chính); trên \(allowance), \(DeskGuard.basisVi), đánh giá đúng hạn, trễ hạn là không đạt — \(verdict)")
+    /// The line that states the share of citizens who could not file, its interval (`interval`,
+    /// e.g. "95% CI 9.9 … 11.0%"; nil with one replication), and the guard's verdict.
+    func deskGuardLine(_ share: String, interval: String?, _ count: String, _ received: String, _ allowance: String, verdict: Verdict) -> String {
+        let said: String
+        switch verdict {
+        case .fail: said = pick("on-time and late verdicts FAIL", "đánh giá đúng hạn, trễ hạn: KHÔNG ĐẠT")
+        case .atRisk: said = pick("the interval straddles the allowance: on-time and late verdicts are AT RISK at best",
+                                  "khoảng tin cậy vắt qua ngưỡng: đánh giá đúng hạn, trễ hạn tốt nhất là CÓ RỦI RO")
+        case .pass: said = pick("within the guard", "trong giới hạn")
+        }
+        let spread = interval.map { " (\($0))" } ?? pick(" (1 replication: no interval)", " (1 lần chạy: không có khoảng tin cậy)")
+        return pick("Desk guard: \(share)\(spread) of the citizens who came to a desk in person could not file there (\(count) of \(received) gave up in the queue or were sent home at closing; online and postal dossiers are not counted); above \(allowance), \(DeskGuard.basis), the on-time and late verdicts fail (the whole interval above: FAIL; straddling: AT RISK) — \(said)",
+                    "Ràng buộc một cửa: \(share)\(spread) công dân đến trực tiếp không nộp được hồ sơ (\(count) trên \(received) lượt đến trực tiếp bỏ về khi chờ hoặc phải về khi hết giờ; không tính hồ sơ trực tuyến, bưu chính); trên \(allowance), \(DeskGuard.basisVi), đánh giá đúng hạn, trễ hạn là không đạt (cả khoảng tin cậy trên ngưỡng: KHÔNG ĐẠT; vắt qua ngưỡng: CÓ RỦI RO) — \(said)")
     }
     /// The short column name of the share who could not file, per load (sweep) or variant (compare).
     var couldNotFile: String { pick("could not file at desk", "không nộp được") }

@@ -226,12 +226,16 @@ public enum TextReport {
 
     /// The desk guard's line (docs/model.md §7.6), when a target is an on-time or late one.
     static func deskGuardLine(_ summary: ExperimentSummary, _ language: Language) -> String? {
-        guard summary.targets.contains(where: { DeskGuard.guards($0.measure) }), let share = summary.gaveUpAtDeskShare else { return nil }
+        guard summary.targets.contains(where: { DeskGuard.guards($0.measure) }), let judgement = summary.deskGuard else { return nil }
         let f = language.numbers
-        return language.deskGuardLine(f.percent(share, 2), f.meanCount(summary.overall.mean(\.gaveUpAtDesk).mean),
+        let share = judgement.share
+        let level = summary.confidence == 0.95 ? "95%" : f.percent(summary.confidence, 2)
+        let interval = judgement.hasInterval
+            ? language.pick("\(level) CI ", "KTC \(level) ") + f.percent(share.low, 2) + " … " + f.percent(share.high, 2) : nil
+        return language.deskGuardLine(f.percent(share.mean, 2), interval: interval, f.meanCount(summary.overall.mean(\.gaveUpAtDesk).mean),
                                       f.meanCount(summary.overall.mean(\.receivedInPerson).mean), f.percent(DeskGuard.allowance, 0),
-                                      tripped: DeskGuard.trips(share))
-            + (summary.targets.contains { !DeskGuard.trips(share) && $0.failedByDeskGuard } ? " " + language.deskGuardOwnTripped : "")
+                                      verdict: judgement.verdict)
+            + (summary.targets.contains { $0.heldByDeskGuard && $0.scenarioDesk?.verdict != $0.verdict } ? " " + language.deskGuardOwnTripped : "")
     }
 
     static func verdictWord(_ verdict: Verdict, _ w: Phrases) -> String {

@@ -121,7 +121,10 @@ enum DocumentCharts {
         var html = "<p class=\"legend\"><span>━ \(e(vi ? "giá trị trung bình" : "mean"))</span><span>▒ \(e(vi ? "khoảng tin cậy 95%" : "95% interval"))</span>"
             + "<span style=\"color:#b91c1c\">╌ \(e(vi ? "chỉ tiêu" : "target"))</span>"
             + (marker.map { "<span>┆ \(e((vi ? "mức tải hiện nay " : "today's load ") + tickText($0, .factor, step: 0.1, language)))</span>" } ?? "")
-            + "<span style=\"color:#c2410c\">│ \(e(vi ? "mức tải không còn đạt" : "load where it stops passing"))</span></p>"
+            + "<span style=\"color:#c2410c\">│ \(e(vi ? "mức tải không còn đạt" : "load where it stops passing"))</span>"
+            + (curves.contains { $0.breakNote != nil }
+               ? "<span style=\"color:#c2410c\">│ \(e(vi ? "ràng buộc một cửa: do công dân không nộp được hồ sơ, không do giá trị" : "desk guard: stopped by the citizens who could not file, not by the value"))</span>" : "")
+            + "</p>"
         html += "<div class=\"small-multiples\" id=\"\(id)\">"
         let width = 340.0, height = 210.0, left = 52.0, right = 10.0, top = 10.0, bottom = 48.0
         let plotW = width - left - right, plotH = height - top - bottom
@@ -138,7 +141,7 @@ enum DocumentCharts {
                 let c = min(max(v, yScale.domain.lowerBound), yScale.domain.upperBound)
                 return top + plotH - (c - yScale.domain.lowerBound) / max(yScale.domain.upperBound - yScale.domain.lowerBound, 1e-12) * plotH
             }
-            html += "<figure><figcaption>\(e(curve.label))</figcaption>"
+            html += "<figure><figcaption>\(e(curve.label + (curve.breakNote.map { " — " + $0 } ?? "")))</figcaption>"
             html += "<svg id=\"\(id)-\(i)\" class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(e(curve.label))\"><title>\(e(curve.label))</title>"
             for tick in yScale.values {
                 html += ("<line class=\"grid\" x1=\"\(n(left))\" x2=\"\(n(left + plotW))\" y1=\"\(n(py(tick)))\" y2=\"\(n(py(tick)))\"/>")
@@ -163,6 +166,11 @@ enum DocumentCharts {
             }
             if let breaks = curve.breaksAt {
                 html += ("<line class=\"breaks\" x1=\"\(n(px(breaks)))\" x2=\"\(n(px(breaks)))\" y1=\"\(n(top))\" y2=\"\(n(top + plotH))\"/>")
+                if let note = curve.breakNote {
+                    // Beside the mark, on the side with room.
+                    let before = px(breaks) > left + plotW / 2
+                    html += ("<text class=\"tick\" style=\"fill:#c2410c\" x=\"\(n(px(breaks) + (before ? -3 : 3)))\" y=\"\(n(top + 9))\" text-anchor=\"\(before ? "end" : "start")\">\(e(note))</text>")
+                }
             }
             let line = x.indices.filter { curve.mean[$0].isFinite }.map { "\(n(px(x[$0]))),\(n(py(curve.mean[$0])))" }
             html += ("<polyline class=\"line\" points=\"\(line.joined(separator: " "))\"/>")

@@ -197,6 +197,8 @@ public struct Curve: Sendable {
     public var threshold: Double?
     /// The x at which it stops passing, marked on the chart (nil: passes throughout).
     public var breaksAt: Double?
+    /// What stops it there when not its own value (the desk guard), written beside the mark.
+    public var breakNote: String? = nil
 
     public init(label: String, mean: [Double], low: [Double], high: [Double], threshold: Double?, breaksAt: Double?) {
         self.label = label

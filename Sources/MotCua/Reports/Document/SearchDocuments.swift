@@ -21,6 +21,16 @@ public enum SweepDocument {
             guard index < sweep.headroom.count else { return (nil, loads.first) }
             return (sweep.headroom[index].highestPassing, sweep.headroom[index].firstNotPassing)
         }
+        // The desk guard, when it and not the target's own value stops it passing at `load`
+        // (review 3 #20): its share there, short for the headline and the chart, with the
+        // interval for the table.
+        func guardNote(_ index: Int, at load: Double?, interval: Bool = false, short: Bool = false) -> String? {
+            guard let load, let point = sweep.points.first(where: { $0.load == load }), index < point.summary.targets.count,
+                  let deciding = point.summary.targets[index].decidingDeskGuard else { return nil }
+            let share = interval ? deciding.judgement.shown(f) : f.percent(deciding.judgement.share.mean, 1)
+            return short ? w("desk guard \(share)", "ràng buộc một cửa \(share)")
+                : w("desk guard: \(share) could not file", "ràng buộc một cửa: \(share) không nộp được")
+        }
         var headline: [String] = []
         if let today {
             headline.append(w("At \(load(today.load)) load: ", "Ở mức tải \(load(today.load)): ") + w.passing(today.summary.targets) + ".")
@@ -28,7 +38,7 @@ public enum SweepDocument {
         let stopping = targets.indices.compactMap { i -> String? in
             let (highest, first) = breaking(i)
             guard let first, highest != nil else { return nil }
-            return w.short(targets[i], among: targets) + " " + w("at ", "từ ") + load(first)
+            return w.short(targets[i], among: targets) + " " + w("at ", "từ ") + load(first) + (guardNote(i, at: first).map { " (\($0))" } ?? "")
         }
         // Targets that pass at no load, split by their verdict at the lowest load: FAIL and AT RISK
         // have their own words (review 3 #12: "Không đạt" headed targets that were at risk).
@@ -53,6 +63,11 @@ public enum SweepDocument {
                                       + language.pick(provenance.scenarioName, provenance.scenarioNameVi),
                                       headline: headline, provenance: provenance, language: language)
 
+        // The column of the guard's reason, only where it stops a target (other sweeps' tables are unchanged).
+        let anyHeldByGuard = targets.indices.contains { i in
+            let (highest, first) = breaking(i)
+            return guardNote(i, at: highest == nil ? loads.first : first) != nil
+        }
         let headroomRows = targets.enumerated().map { i, t -> [ReportCell] in
             let (highest, first) = breaking(i)
             let now = today?.summary.targets.first { $0.id == t.id }
@@ -60,6 +75,7 @@ public enum SweepDocument {
                 : first.map { .value($0, .factor) } ?? .text("> " + load(loads.last ?? 1))
             return w.targetCells(t) + [now.map { .value($0.estimate.mean, .share) } ?? .empty, now.map { .verdict($0.verdict) } ?? .empty,
                                        highest.map { .value($0, .factor) } ?? .text("—"), stops]
+                + (anyHeldByGuard ? [guardNote(i, at: highest == nil ? loads.first : first, interval: true).map(ReportCell.text) ?? .empty] : [])
         }
         let todayTitle = today.map { load($0.load) } ?? "1.00×"
         if !targets.isEmpty {
@@ -68,7 +84,7 @@ public enum SweepDocument {
                     ReportColumn("value_today", w("value at ", "giá trị ở ") + todayTitle), ReportColumn("verdict_today", w("verdict at ", "kết quả ở ") + todayTitle),
                     ReportColumn("highest_passing", w("highest load passing", "mức tải cao nhất còn đạt")),
                     ReportColumn("first_not_passing", w("first load not passing", "mức tải đầu tiên không còn đạt")),
-                ], rows: headroomRows, notes: [
+                ] + (anyHeldByGuard ? [ReportColumn("stopped_by", w("stopped by", "lý do"))] : []), rows: headroomRows, notes: [
                     w("First load not passing: the lowest load swept at which the target does not pass (fail or at risk); a pass at a higher load after it, as a verdict of few replications may flip, does not count (see the chart).",
                       "Mức tải đầu tiên không còn đạt (không đạt hoặc có rủi ro): mức tải thấp nhất đã thử mà chỉ tiêu không đạt; nếu ở mức cao hơn lại đạt (khi ít lần chạy lặp, kết quả có thể đổi qua lại) thì không tính (xem biểu đồ)."),
                     w.verdictNote(level: confidence)])),
@@ -89,8 +105,10 @@ public enum SweepDocument {
             let curves = targets.enumerated().map { i, t in
                 let estimates = sweep.points.map { i < $0.summary.targets.count ? $0.summary.targets[i].estimate : Estimate([]) }
                 let (highest, first) = breaking(i)
-                return Curve(label: w.label(t) + " (" + w.threshold(t) + ")", mean: estimates.map(\.mean), low: estimates.map(\.low), high: estimates.map(\.high),
-                             threshold: t.threshold, breaksAt: highest == nil ? nil : first)
+                var curve = Curve(label: w.label(t) + " (" + w.threshold(t) + ")", mean: estimates.map(\.mean), low: estimates.map(\.low), high: estimates.map(\.high),
+                                  threshold: t.threshold, breaksAt: highest == nil ? nil : first)
+                curve.breakNote = highest == nil ? nil : guardNote(i, at: first, short: true)
+                return curve
             }
             let marker: Double? = (loads.first.map { $0 <= 1 } ?? false) && (loads.last.map { $0 >= 1 } ?? false) ? 1 : nil
             var tidy: [[ReportCell]] = []
@@ -309,6 +327,17 @@ public enum StaffDocument {
                                rows: targetRows, notes: [w.verdictNote])),
         ]))
 
+        // A staffing the desk guard holds is not a comfortable pass, however far its rates are
+        // from their thresholds (review 3 #3): the gap cell gives the guard's share against its allowance.
+        func gapCell(_ step: StaffingSearch.Step) -> ReportCell {
+            guard let held = step.deskGuard else { return .value(step.worstGap, .points) }
+            let f = language.numbers
+            return .text(w("desk guard ", "ràng buộc một cửa ") + held.shown(f) + (held.verdict == .fail ? " > " : " ≈ ") + f.percent(DeskGuard.allowance, 0))
+        }
+        let guardGapNote = search.steps.contains { $0.deskGuard != nil }
+            ? [w("Where the desk guard holds a target (docs/model.md §7.6), the gap column gives the guard's share of citizens in person who could not file against its allowance (> : its whole interval above; ≈ : straddling).",
+                 "Khi ràng buộc một cửa quyết định một chỉ tiêu (docs/model.md §7.6), cột khoảng cách ghi tỷ lệ công dân đến trực tiếp không nộp được so với ngưỡng (> : cả khoảng tin cậy trên ngưỡng; ≈ : vắt qua ngưỡng).")] : []
+
         // One fewer, from the evaluations the search made (it tries each removal once all pass).
         if let solution = search.solution {
             let fewerRows = search.bounds.compactMap { b -> [ReportCell]? in
@@ -319,7 +348,7 @@ public enum StaffDocument {
                 guard let step = search.steps.last(where: { $0.staff == staffing }) else {
                     return [.text(name(b.office)), .value(Double(needed - 1), .count), .text(w("not evaluated", "chưa đánh giá")), .empty]
                 }
-                return [.text(name(b.office)), .value(Double(needed - 1), .count), .text("\(step.passing)/\(step.judged)"), .value(step.worstGap, .points)]
+                return [.text(name(b.office)), .value(Double(needed - 1), .count), .text("\(step.passing)/\(step.judged)"), gapCell(step)]
             }
             document.sections.append(ReportSection(id: "one-fewer", title: w("With one fewer", "Nếu bớt một người"), blocks: fewerRows.isEmpty
                 ? [.paragraph(w("Every office is at the lower bound of its search.", "Mọi đơn vị đã ở giới hạn dưới của phạm vi tìm."))]
@@ -328,7 +357,7 @@ public enum StaffDocument {
                     ReportColumn("targets_passing", w("targets passing", "chỉ tiêu đạt")),
                     ReportColumn("worst_gap", w("worst target's gap (pts)", "khoảng cách của chỉ tiêu kém nhất (điểm %)"))], rows: fewerRows,
                     notes: [w("From the evaluations of the search: one staff member fewer at that office, the others as recommended; the gap is the worst target's distance from its threshold.",
-                              "Từ các lần đánh giá của quá trình tìm: bớt một cán bộ ở đơn vị đó, các đơn vị khác như đề xuất; khoảng cách là độ chênh của chỉ tiêu kém nhất so với ngưỡng.")]))]))
+                              "Từ các lần đánh giá của quá trình tìm: bớt một cán bộ ở đơn vị đó, các đơn vị khác như đề xuất; khoảng cách là độ chênh của chỉ tiêu kém nhất so với ngưỡng.")] + guardGapNote))]))
         }
 
         // One column per office searched, so a staffing reads across.
@@ -341,7 +370,7 @@ public enum StaffDocument {
             note = language.staffStepNote(note)
             return [.value(Double(i + 1), .count)] + search.bounds.map { .value(Double(step.staff[$0.office] ?? 0), .count) }
                 + [.value(Double(step.replications), .count), .value(Double(step.simulated), .count),
-                   .text("\(step.passing)/\(step.judged)"), .value(step.worstGap, .points), .text(note)]
+                   .text("\(step.passing)/\(step.judged)"), gapCell(step), .text(note)]
         }
         document.sections.append(ReportSection(id: "evaluations", title: w("Evaluations made", "Các lần đánh giá") + " (\(search.steps.count))", blocks: [
             .table(ReportTable(id: "evaluations", columns: [ReportColumn("step", "#")]
@@ -353,7 +382,7 @@ public enum StaffDocument {
                 rows: stepRows, notes: [w("Replications: those the evaluation summarises (the first ones of that staffing; a confirmation runs \(provenance.replications)); simulated: those run for it. Staff: from the start of the horizon. The gap is the least favourable end of the worst target's 95% interval less its threshold (negative: it misses).",
                                           "Số lần lặp: số lần chạy mà lần đánh giá tổng hợp (các lần đầu của phương án đó; xác nhận chạy \(provenance.replications) lần); mô phỏng: số lần chạy mới cho lần đánh giá đó. Biên chế: từ đầu kỳ. Khoảng cách là đầu bất lợi nhất của khoảng tin cậy 95% của chỉ tiêu kém nhất trừ ngưỡng (âm: chưa đạt)."),
                                         w("Screens (the very large staff, the bisection) run fewer; a staffing whose first replication misses a target stops there, as with at most 4 replications that already rules out PASS.",
-                                          "Các lần sàng lọc (biên chế rất lớn, chia đôi) chạy ít lần hơn; biên chế có lần chạy đầu tiên đã trượt một chỉ tiêu thì dừng ở đó, vì với tối đa 4 lần lặp điều đó đã loại trừ kết quả ĐẠT.")])),
+                                          "Các lần sàng lọc (biên chế rất lớn, chia đôi) chạy ít lần hơn; biên chế có lần chạy đầu tiên đã trượt một chỉ tiêu thì dừng ở đó, vì với tối đa 4 lần lặp điều đó đã loại trừ kết quả ĐẠT.")] + guardGapNote)),
         ]))
         return document
     }
@@ -373,6 +402,6 @@ extension StaffDocument {
 /// the allowance above which the on-time and late verdicts fail (docs/model.md §7.6).
 func deskGuardNote(_ language: Language) -> String {
     let allowance = language.numbers.percent(DeskGuard.allowance, 0)
-    return language.pick("\(language.couldNotFile): the share of the citizens who came to a desk in person who gave up in the queue or were sent home at closing; above \(allowance), \(DeskGuard.basis), the on-time and late verdicts fail.",
-                         "\(language.couldNotFile): tỷ lệ công dân đến trực tiếp phải bỏ về khi chờ hoặc về khi hết giờ; trên \(allowance), \(DeskGuard.basisVi), đánh giá đúng hạn, trễ hạn là không đạt.")
+    return language.pick("\(language.couldNotFile): the share of the citizens who came to a desk in person who gave up in the queue or were sent home at closing; above \(allowance), \(DeskGuard.basis), the on-time and late verdicts fail (its whole interval above; AT RISK when the interval straddles it).",
+                         "\(language.couldNotFile): tỷ lệ công dân đến trực tiếp phải bỏ về khi chờ hoặc về khi hết giờ; trên \(allowance), \(DeskGuard.basisVi), đánh giá đúng hạn, trễ hạn là không đạt (cả khoảng tin cậy trên ngưỡng; có rủi ro khi khoảng tin cậy vắt qua ngưỡng).")
 }
