@@ -37,23 +37,41 @@ struct AgendaTests {
         #expect(count == 20_099)
     }
 
-    @Test("events days ahead, beyond the ring of day buckets and on day boundaries come out in order")
-    func acrossDays() {
+    /// Schedules `initial` events drawn by `draw` (given the present time), then one more at
+    /// each removal up to `total`, and checks that they come out by time, ties in scheduling order.
+    private func expectOrder(seed: UInt64, initial: Int, total: UInt64,
+                             draw: (Double, inout RandomStream) -> Double) {
         var agenda = Agenda()
-        var rng = RandomStream(seed: 17)
+        var rng = RandomStream(seed: seed)
         var now = 0.0
         var expected: [(Double, UInt64)] = []
         var got: [(Double, UInt64)] = []
         var scheduled: UInt64 = 0
-        func add(_ time: Double, to agenda: inout Agenda) {
+        func add(to agenda: inout Agenda) {
+            let time = draw(now, &rng)
             agenda.schedule(at: time, .arrival, target: Int32(truncatingIfNeeded: scheduled))
             expected.append((time, scheduled))
             scheduled += 1
         }
+        for _ in 0..<initial { add(to: &agenda) }
+        while let e = agenda.next() {
+            #expect(e.time >= now)
+            now = e.time
+            got.append((e.time, UInt64(UInt32(bitPattern: e.target))))
+            if scheduled < total { add(to: &agenda) }
+        }
+        // The order is (time, scheduling order): the scheduling number is the target here.
+        expected.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        #expect(got.count == expected.count)
+        #expect(zip(got, expected).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 })
+    }
+
+    @Test("events days ahead, beyond the ring of day buckets and on day boundaries come out in order")
+    func acrossDays() {
         // Same-day, next-day, weeks ahead, beyond the ring (Agenda.ringDays days), exactly on a
         // midnight, and a minute's fraction before one, where dividing by the day's length
         // rounds up onto the next day.
-        func draw() -> Double {
+        expectOrder(seed: 17, initial: 200, total: 30_000) { now, rng in
             switch rng.next() % 6 {
             case 0: return now + rng.nextUnit() * 30
             case 1: return now + 1440 + rng.nextUnit() * 1440
@@ -63,23 +81,31 @@ struct AgendaTests {
             default: return (((now / 1440).rounded(.down) + 1) * 1440).nextDown
             }
         }
-        for _ in 0..<200 { add(draw(), to: &agenda) }
-        while let e = agenda.next() {
-            #expect(e.time >= now)
-            now = e.time
-            got.append((e.time, UInt64(UInt32(bitPattern: e.target))))
-            if scheduled < 30_000 { add(draw(), to: &agenda) }
-        }
-        // The order is (time, scheduling order): the scheduling number is the target here.
-        expected.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-        #expect(got.count == expected.count)
-        #expect(zip(got, expected).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 })
     }
 
-    @Test("a day's sorted bucket and the events scheduled during that day merge by time, ties by scheduling order")
+    @Test("events of the current day, on and around the boundaries of its slots, come out in order")
+    func slotsWithinADay() {
+        let slot = 1 / Agenda.slotsPerMinute
+        // Within the current slot, on a later slot's start, a hair before it, later the same
+        // day, at the present instant, and on the next days (the day's bucket, laid out by slot).
+        expectOrder(seed: 29, initial: 300, total: 60_000) { now, rng in
+            let nextBoundary = ((now / slot).rounded(.down) + Double(1 + rng.next() % 40)) * slot
+            switch rng.next() % 7 {
+            case 0: return now + rng.nextUnit() * slot
+            case 1: return nextBoundary
+            case 2: return nextBoundary.nextDown
+            case 3: return now + rng.nextUnit() * 600
+            case 4: return now
+            case 5: return now + 1440 * rng.nextUnit() * 3
+            default: return now + rng.nextUnit() * 2
+            }
+        }
+    }
+
+    @Test("a day's bucket and the events scheduled during that day merge by time, ties by scheduling order")
     func bucketAndSameDayMerge() {
         var agenda = Agenda()
-        // Scheduled on day 0 for day 1: they wait in day 1's bucket, sorted when day 1 comes.
+        // Scheduled on day 0 for day 1: they wait in day 1's bucket, laid out when day 1 comes.
         agenda.schedule(at: 1540, .arrival, target: 1)
         agenda.schedule(at: 1540, .arrival, target: 2)
         agenda.schedule(at: 1490, .arrival, target: 3)

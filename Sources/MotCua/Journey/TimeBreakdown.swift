@@ -93,6 +93,9 @@ struct DossierClock: BitwiseCopyable {
     var stageWork: Int32 = 0
     var stageForwarding: Int32 = 0
 
+    /// Where ``parts`` lies in the clock, in bytes.
+    static let partsOffset = MemoryLayout<DossierClock>.offset(of: \.parts) ?? 4
+
     /// The total of the parts.
     var elapsed: Int {
         var total = 0
@@ -222,10 +225,13 @@ extension RunContext {
     /// Only a dossier past its appointment names the step that consumed its deadline; one late
     /// only by the one-request rule met its date and is counted apart (docs/model.md §12).
     func countBreakdown(_ dossier: Int32, procedure p: Int, late: Bool, pastDue: Bool) {
-        let c = dossiers.clock(dossier).pointee
         let row = (p * 2 + (late ? 1 : 0))
         breakdownDossiers[row] += 1
-        for i in 0..<TimePart.count { breakdownSeconds[row * TimePart.count + i] += Int(c.parts[i]) }
+        // The parts read where they lie, as the plain 32-bit numbers an inline array is laid
+        // out as, rather than through a copy of the whole clock and checked reads of its array.
+        let parts = UnsafeRawPointer(dossiers.clock(dossier)) + DossierClock.partsOffset
+        let sums = breakdownSeconds.address(row * TimePart.count)
+        for i in 0..<TimePart.count { sums[i] += Int(parts.load(fromByteOffset: i * 4, as: Int32.self)) }
         let topStage = dossiers[dossier].topStage
         if late, !pastDue { breakdownLateByRule[p] += 1 }
         if pastDue, topStage >= 0 {
