@@ -62,4 +62,4 @@ public struct ResultStore: Sendable {
 
 /// The version of the simulation model, part of every result fingerprint: bump it when a
 /// change of the simulator changes results, so that stored results are not reused.
-public let simulatorModelVersion = "motcua-model/8"
+public let simulatorModelVersion = "motcua-model/9"
