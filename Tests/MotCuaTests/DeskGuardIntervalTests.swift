@@ -128,7 +128,8 @@ struct DeskGuardIntervalTests {
         }
         let search = StaffingSearch(bounds: [.init(office: "desk-land", low: 1, high: 20)], solution: ["desk-land": 5], initial: ["desk-land": 7],
                                     steps: [step(4, guarded: held), step(5, guarded: nil)], finalSummary: clear, guardTarget: nil,
-                                    unreachable: [], workBounds: ["desk-land": 20], firstGuess: ["desk-land": 5],
+                                    unreachable: [], askedBounds: [.init(office: "desk-land", low: 1, high: 20)], raisedFor: [:],
+                                    workBounds: ["desk-land": 20], firstGuess: ["desk-land": 5],
                                     largeStaff: ["desk-land": 20], minimality: ["desk-land": true],
                                     simulatedReplications: 4, storedReplications: 0, outcome: nil)
         let provenance = try Self.provenance()

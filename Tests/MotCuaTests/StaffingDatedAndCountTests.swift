@@ -74,9 +74,11 @@ struct StaffingDatedAndCountTests {
 
     @Test("a target failing only by the desk guard is left out naming the guard and the desks, and today's staffing is not said to pass")
     func deskGuardNamed() async throws {
-        // The review's command: the land branch searched for late-land at 1.3×, 60 days, 2 replications.
+        // The review's command: the land branch searched for late-land at 1.3×, 60 days, 2 replications,
+        // with the desk order of motcua-model/8 (one queue in order of arrival), under which the land
+        // desk turns away more than the allowance; citizens-first (the default since /9) serves them.
         var scenario = try ScenarioLoader.load(path: Repository.path("scenarios/go-vap-2024.json"), overlays: [],
-                                               settings: [("horizon.days", "60")]).scalingLoad(by: 1.3)
+                                               settings: [("horizon.days", "60"), ("policies.deskOrder", "arrival")]).scalingLoad(by: 1.3)
         scenario.targets = scenario.targets.filter { $0.id == "late-land" }
         let search = try await StaffingSearch.run(scenario: scenario, bounds: [.init(office: "land-branch", low: 15, high: 30)],
                                                   seed: 2024, replications: 2, jobs: 2)

@@ -51,9 +51,11 @@ struct WarmUpBalanceTests {
         #expect(days.dropFirst(Self.warmUpDays).allSatisfy { $0["warmUp"] == .bool(false) })
         let daily = try #require(CSVReport.tables(summary).first { $0.name.hasPrefix("daily") }?.text)
         let rows = daily.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        #expect(rows.first?.last == "warm_up")
-        #expect(rows.dropFirst().prefix(Self.warmUpDays).allSatisfy { $0.last == "1" })
-        #expect(rows.dropFirst(1 + Self.warmUpDays).allSatisfy { $0.last == "0" })
+        // warm_up, then the refused and withdrawn added after it at the end (review 3 #22).
+        #expect(rows.first?.suffix(3) == ["warm_up", "refused", "withdrawn"])
+        let warmUp = try #require(rows.first?.firstIndex(of: "warm_up"))
+        #expect(rows.dropFirst().prefix(Self.warmUpDays).allSatisfy { $0[warmUp] == "1" })
+        #expect(rows.dropFirst(1 + Self.warmUpDays).allSatisfy { $0[warmUp] == "0" })
     }
 
     @Test("without a warm-up one balance, unlabelled, and no warm-up marks")
