@@ -85,7 +85,7 @@ public struct PolicySpec: Sendable {
 
     /// The order a one-stop desk takes its queue in (`policies.deskOrder`, docs/model.md §2.2);
     /// one for the whole horizon (a dated version does not change it).
-    public var deskOrder: DeskOrder = .citizensFirst
+    public var deskOrder: DeskOrder = .arrival
 
     /// Every late dossier apologised in time, with 5 more working days (assumption).
     public static let standard = PolicySpec(apologyOnTimeShare: 1, apologyLateShare: 0, apologyExtensionWorkingDays: 5)
@@ -101,7 +101,7 @@ public enum DeskOrder: String, Sendable, CaseIterable {
     /// Citizens at the counter (the priority lane, then ticket order) before the electronic
     /// (online and postal) dossiers, which are worked while no citizen waits.
     case citizensFirst = "citizens-first"
-    /// One queue in order of arrival, citizens and electronic dossiers alike (until motcua-model/8).
+    /// One queue in order of arrival, citizens and electronic dossiers alike (the default).
     case arrival
 }
 

@@ -161,7 +161,7 @@ struct ScenarioDecoder {
         var policy = PolicySpec.standard
         guard let p = root.object("policies", required: false, keys: ["apology", "versions", "deskOrder"]) else { return policy }
         if let order = p.choice("deskOrder", DeskOrder.allCases.map(\.rawValue), required: false) {
-            policy.deskOrder = DeskOrder(rawValue: order) ?? .citizensFirst
+            policy.deskOrder = DeskOrder(rawValue: order) ?? .arrival
         }
         if let a = p.object("apology", required: false, keys: ["onTimeShare", "lateShare", "extensionWorkingDays"]) {
             policy = decodeApology(a, over: policy)
