@@ -25,7 +25,8 @@ struct DenominatorTests {
         let summary = try await DenominatorTests.summary(replications: replications)
         for language in Language.allCases {
             let w = language.words
-            let lines = TextReport.render(summary, language: language).split(separator: "\n").map(String.init)
+            // Empty lines kept: the journey's block ends at the first one.
+            let lines = TextReport.render(summary, language: language).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let start = try #require(lines.firstIndex { $0.hasPrefix(w.journey) })
             let journey = lines[(start + 1)...].prefix { !$0.isEmpty }
             let late = try #require(journey.first { $0.hasPrefix("  " + w.lateDossiers) }.flatMap(DenominatorTests.count))
