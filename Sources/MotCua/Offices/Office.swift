@@ -30,6 +30,10 @@ actor Office {
     /// Citizens at the counter are served before electronic dossiers (`policies.deskOrder`,
     /// docs/model.md §2.2): in-person entries then wait in ``counterQueue``, not ``queue``.
     private let citizensFirst: Bool
+    /// Open minutes an electronic dossier may wait here before it is taken ahead of the next
+    /// citizen (`"citizens-first-bounded"`, docs/model.md §2.2); `nil` with the other orders,
+    /// which then never look at it.
+    private let electronicWaitLimit: Double?
     @exclusivity(unchecked) private var staff: Int
     @exclusivity(unchecked) private var busy = 0
     @exclusivity(unchecked) private var priorityQueue = RingBuffer<Waiting>(placeholder: .none)
@@ -95,7 +99,10 @@ actor Office {
         sessions = model.sessions
         worksInSessions = !model.sessions.isEmpty
         patience = model.patience
-        citizensFirst = context.model.scenario.policies.deskOrder == .citizensFirst
+        let policies = context.model.scenario.policies
+        citizensFirst = policies.deskOrder == .citizensFirst || policies.deskOrder == .citizensFirstBounded
+        electronicWaitLimit = policies.deskOrder == .citizensFirstBounded
+            ? policies.electronicWaitLimitHours.map { $0 * 60 } : nil
         let patienceDays = model.patience == nil ? 0 : context.model.scenario.horizon.days
         inPersonByDay = PlainBuffer(repeating: 0, count: patienceDays)
         gaveUpByDay = PlainBuffer(repeating: 0, count: patienceDays)
@@ -194,7 +201,32 @@ actor Office {
     /// counter, then the rest — skipping withdrawn dossiers and citizens who gave up before their turn.
     @inline(__always)
     private func startWaiting(now: SimTime) {
+        if let electronicWaitLimit {
+            startWaitingBounded(now: now, limit: electronicWaitLimit)
+            return
+        }
         while busy < staff, let entry = priorityQueue.popFirst() ?? counterQueue.popFirst() ?? queue.popFirst() {
+            startUnlessGone(entry, now: now)
+        }
+    }
+
+    /// ``startWaiting(now:)`` under `"citizens-first-bounded"`: the oldest electronic dossier goes
+    /// ahead of every citizen (the priority lane too) once it has waited `limit` open minutes or
+    /// more; otherwise the order of `"citizens-first"`. Checking at each start is enough: a
+    /// counter only ever passes an electronic dossier over for a citizen here, so an electronic
+    /// dossier that reaches the limit while every counter is busy is taken by the next one free.
+    private func startWaitingBounded(now: SimTime, limit: Double) {
+        while busy < staff {
+            let entry: Waiting
+            if let oldest = queue.first, !(priorityQueue.isEmpty && counterQueue.isEmpty),
+               schedule.openTime(at: now) - schedule.openTime(at: oldest.arrivedAt) >= limit {
+                entry = oldest
+                _ = queue.popFirst()
+            } else if let next = priorityQueue.popFirst() ?? counterQueue.popFirst() ?? queue.popFirst() {
+                entry = next
+            } else {
+                return
+            }
             startUnlessGone(entry, now: now)
         }
     }
@@ -298,7 +330,10 @@ actor Office {
                 tally.trayWait.add(wait)
                 trayHistogram.add(wait)
             }
-            context.waitLog?.record(office: index, inPerson: entry.inPerson, wait: wait)
+            if let waitLog = context.waitLog {
+                waitLog.record(office: index, inPerson: entry.inPerson, wait: wait,
+                               arrivedOpen: schedule.openTime(at: entry.arrivedAt), startedOpen: open)
+            }
         }
         // ``OfficeSchedule/finishTime(startingAt:workMinutes:)`` from the open time already known.
         let finish = schedule.alwaysOpen

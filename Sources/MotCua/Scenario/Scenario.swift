@@ -86,6 +86,10 @@ public struct PolicySpec: Sendable {
     /// The order a one-stop desk takes its queue in (`policies.deskOrder`, docs/model.md §2.2);
     /// one for the whole horizon (a dated version does not change it).
     public var deskOrder: DeskOrder = .arrival
+    /// With ``DeskOrder/citizensFirstBounded``: the open working hours of the desk an online or
+    /// postal dossier may wait before it is taken ahead of the next citizen
+    /// (`policies.electronicWaitLimitHours`, docs/model.md §2.2); `nil` with the other orders.
+    public var electronicWaitLimitHours: Double? = nil
 
     /// Every late dossier apologised in time, with 5 more working days (assumption).
     public static let standard = PolicySpec(apologyOnTimeShare: 1, apologyLateShare: 0, apologyExtensionWorkingDays: 5)
@@ -103,6 +107,9 @@ public enum DeskOrder: String, Sendable, CaseIterable {
     case citizensFirst = "citizens-first"
     /// One queue in order of arrival, citizens and electronic dossiers alike (the default).
     case arrival
+    /// Citizens first, but an electronic dossier that has waited at the desk longer than
+    /// ``PolicySpec/electronicWaitLimitHours`` open hours is taken before the next citizen.
+    case citizensFirstBounded = "citizens-first-bounded"
 }
 
 /// District-wide rules from a date on, with their source.

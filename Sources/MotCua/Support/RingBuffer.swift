@@ -19,6 +19,10 @@ struct RingBuffer<Element: BitwiseCopyable>: ~Copyable {
         count += 1
     }
 
+    /// The element ``popFirst()`` would return, left in place.
+    @inline(__always)
+    var first: Element? { count > 0 ? storage[head] : nil }
+
     @inline(__always)
     mutating func popFirst() -> Element? {
         guard count > 0 else { return nil }

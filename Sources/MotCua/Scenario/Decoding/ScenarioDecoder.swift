@@ -159,15 +159,38 @@ struct ScenarioDecoder {
 
     func decodePolicies(_ root: ObjectReader) -> PolicySpec {
         var policy = PolicySpec.standard
-        guard let p = root.object("policies", required: false, keys: ["apology", "versions", "deskOrder"]) else { return policy }
+        guard let p = root.object("policies", required: false,
+                                  keys: ["apology", "versions", "deskOrder", "electronicWaitLimitHours"]) else { return policy }
         if let order = p.choice("deskOrder", DeskOrder.allCases.map(\.rawValue), required: false) {
             policy.deskOrder = DeskOrder(rawValue: order) ?? .arrival
         }
+        decodeElectronicWaitLimit(p, into: &policy)
         if let a = p.object("apology", required: false, keys: ["onTimeShare", "lateShare", "extensionWorkingDays"]) {
             policy = decodeApology(a, over: policy)
         }
         policy.versions = decodePolicyVersions(p, base: policy)
         return policy
+    }
+
+    /// `policies.electronicWaitLimitHours`: required with `"citizens-first-bounded"`, a finite
+    /// number of hours ≥ 0 whenever given; read only by that order (so that `--set
+    /// policies.deskOrder=arrival` on a bounded scenario needs no other change).
+    private func decodeElectronicWaitLimit(_ p: ObjectReader, into policy: inout PolicySpec) {
+        let bounded = policy.deskOrder == .citizensFirstBounded
+        let key = "electronicWaitLimitHours"
+        guard let hours = p.number(key, required: false, atLeast: 0) else {
+            if bounded && !p.has(key) {
+                p.missing(key, "the open working hours an online or postal dossier may wait at the desk before it is "
+                          + "taken ahead of the next citizen (required with \"deskOrder\": \"citizens-first-bounded\")")
+            }
+            return
+        }
+        guard hours.isFinite else {
+            diagnostics.report(p.child(key),
+                               "expected a finite number of open working hours ≥ 0, found \(ObjectReader.format(hours))")
+            return
+        }
+        if bounded { policy.electronicWaitLimitHours = hours }
     }
 
     func decodeTargets(_ root: ObjectReader) -> [Located<TargetSpec>] {
