@@ -92,20 +92,23 @@ struct DeskOrderBoundTests {
         #expect(aheadOfCitizens > 20, "\(aheadOfCitizens) electronic dossiers taken ahead of a citizen")
     }
 
-    @Test("both artifacts relieved: walk-ins kept as with citizens first, electronic waits cut as in order of arrival")
+    @Test("both artifacts relieved: fewer walk-ins lost than in order of arrival, fewer long electronic waits than citizens first")
     func artifactsRelieved() async throws {
-        let (arrival, arrivalDesk) = try await Self.run(policies: #"{"deskOrder": "arrival"}"#)
+        let limit = 8.0
+        let (arrival, _) = try await Self.run(policies: #"{"deskOrder": "arrival"}"#)
         let (citizensFirst, citizensFirstDesk) = try await Self.run(policies: #"{"deskOrder": "citizens-first"}"#)
-        let (bounded, boundedDesk) = try await Self.run(policies: Self.bounded(hours: 4))
+        let (bounded, boundedDesk) = try await Self.run(policies: Self.bounded(hours: limit))
         let gaveUp = (arrival: arrival.procedures[0].gaveUpAtDesk, citizensFirst: citizensFirst.procedures[0].gaveUpAtDesk,
                       bounded: bounded.procedures[0].gaveUpAtDesk)
-        #expect(gaveUp.arrival >= 5 * Swift.max(gaveUp.bounded, 1), "\(gaveUp)")
-        func longestElectronic(_ desk: [WaitLog.Entry]) -> Double {
-            desk.filter { !$0.inPerson }.map { $0.startedOpen - $0.arrivedOpen }.max() ?? 0
+        #expect(gaveUp.arrival >= 2 * Swift.max(gaveUp.bounded, 1), "\(gaveUp)")
+        // Open minutes electronic dossiers waited beyond the bound, in all, and the longest wait.
+        func pastBound(_ desk: [WaitLog.Entry]) -> (excess: Double, longest: Double) {
+            let waits = desk.filter { !$0.inPerson }.map { $0.startedOpen - $0.arrivedOpen }
+            return (waits.reduce(0) { $0 + Swift.max(0, $1 - limit * 60) }, waits.max() ?? 0)
         }
-        let longest = (arrival: longestElectronic(arrivalDesk), citizensFirst: longestElectronic(citizensFirstDesk),
-                       bounded: longestElectronic(boundedDesk))
-        #expect(longest.bounded < longest.citizensFirst, "\(longest)")
+        let citizensFirstWaits = pastBound(citizensFirstDesk), boundedWaits = pastBound(boundedDesk)
+        #expect(citizensFirstWaits.excess > 2 * boundedWaits.excess && citizensFirstWaits.longest > boundedWaits.longest,
+                "citizens first \(citizensFirstWaits), bounded \(boundedWaits)")
         #expect(arrival.conservation.isBalanced && citizensFirst.conservation.isBalanced && bounded.conservation.isBalanced)
     }
 
