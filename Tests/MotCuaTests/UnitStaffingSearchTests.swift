@@ -148,4 +148,43 @@ struct UnitStaffingSearchTests {
         #expect(vietnamese.contains("1 trong 20 đơn vị cần thêm cán bộ"))
         #expect(vietnamese.contains("Kiểm tra tối thiểu"))
     }
+
+    @Test("units left as they are that do not pass are not listed as staff changes; undecided units are counted apart; raised units still open are named")
+    func openUnitsApart() async throws {
+        let search = try await Self.search(Self.scenario())
+        let u07 = try #require(search.units.first { $0.id == "u07" })
+        let undecided = StaffingUndecided(replications: 4, halfWidth: 0.02, margin: 0.004, suggested: 400)
+        func unit(_ u: UnitStaffingSearch.Unit, staff: Int, passes: Bool, undecided: StaffingUndecided?) -> UnitStaffingSearch.Unit {
+            UnitStaffingSearch.Unit(id: u.id, name: u.name, nameVi: u.nameVi, group: u.group, kind: u.kind, today: u.today, low: u.low, high: u.high,
+                                    staff: staff, passes: passes, worst: u.worst, worstToday: u.worstToday, setAside: u.setAside,
+                                    oneFewerFails: u.oneFewerFails, oneFewer: u.oneFewer, neededFor: u.neededFor, undecided: undecided)
+        }
+        // u07 raised but still undecided; u01 left at today's staff, undecided.
+        let units = search.units.map { u -> UnitStaffingSearch.Unit in
+            u.id == "u07" ? unit(u, staff: u07.staff, passes: false, undecided: undecided)
+                : u.id == "u01" ? unit(u, staff: u.today, passes: false, undecided: undecided) : u
+        }
+        let open = UnitStaffingSearch(office: search.office, officeName: search.officeName, officeNameVi: search.officeNameVi, target: search.target,
+                                      figures: search.figures, units: units, rounds: search.rounds, reduces: false, settled: true,
+                                      distinctStaffings: search.distinctStaffings, simulatedReplications: 10, storedReplications: 0,
+                                      replications: 4, screening: 3, confidence: 0.95, seconds: 36_000)
+        let provenance = Provenance(scenarioName: "t", scenarioNameVi: nil, file: "t.json", fingerprint: 0, overlays: [], settings: [],
+                                    load: 1, seed: 11, replications: 4, warmUpDays: 0, produced: try #require(CivilDate(year: 2026, month: 11, day: 30)))
+        let document = UnitStaffDocument.document(open, provenance: provenance, language: .en)
+        let changes = try #require(document.sections.first { $0.id == "changes" })
+        #expect(changes.title.hasSuffix("(1)"), "only u07's staff changes")
+        #expect(document.sections.first { $0.id == "not_passing" }?.title.hasSuffix("(1)") == true, "u01 is listed apart")
+        let text = DocumentText.render(document)
+        #expect(text.contains("Of the units raised, 1 do not pass at the staff recommended either"))
+        // 400 replications at 3,600 s a replication (36,000 s for 10): 400 hours.
+        #expect(text.contains("about 400.0 hours of computing"))
+        let groups = try #require(document.sections.first { $0.id == "groups" })
+        guard case .table(let table)? = groups.blocks.first else { Issue.record("no group table"); return }
+        let notMet = try #require(table.columns.firstIndex { $0.key == "not_met" })
+        let undecidedColumn = try #require(table.columns.firstIndex { $0.key == "undecided" })
+        let north = try #require(table.rows.first { if case .text("North") = $0[0] { true } else { false } })
+        func count(_ cell: ReportCell) -> Double? { if case .value(let v, _) = cell { v } else { nil } }
+        #expect(count(north[notMet]) == 0)
+        #expect(count(north[undecidedColumn]) == 2)
+    }
 }
