@@ -104,14 +104,15 @@ struct DeskGuardIntervalTests {
         #expect(sweep.headroom[index].firstNotPassing == 1.5)
         let provenance = try Self.provenance()
         let document = SweepDocument.document(sweep, provenance: provenance, language: .en)
-        #expect(document.headline.contains { $0.hasPrefix("Stop passing:") && $0.contains("at 1.50× (desk guard: ") })
+        // At risk there, not failing, and the guard's share with its interval (review 4 #11).
+        #expect(document.headline.contains { $0.hasPrefix("Stop passing:") && $0.contains("at 1.50× (at risk; desk guard: ") && $0.contains(" … ") })
         let text = DocumentText.render(document)
         #expect(text.contains("stopped by") && text.contains("could not file"))
         let html = DocumentHTML.render(document)
         #expect(html.contains("desk guard: stopped by the citizens who could not file"))
         #expect(html.contains("— desk guard "))
         let vi = SweepDocument.document(sweep, provenance: provenance, language: .vi)
-        #expect(vi.headline.contains { $0.contains("(ràng buộc một cửa: ") })
+        #expect(vi.headline.contains { $0.contains("(có rủi ro; ràng buộc một cửa: ") })
     }
 
     @Test("staff's gap column shows the desk guard, not a comfortable gap, for a staffing the guard holds")

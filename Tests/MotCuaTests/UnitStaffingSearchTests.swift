@@ -9,7 +9,9 @@ struct UnitStaffingSearchTests {
     /// Twenty units, each with one officer deciding (4 hours a dossier, 2 working days' deadline,
     /// open round the clock): the nineteen with weight 1 are 10% busy; `u07`, with weight 9, is
     /// 90% busy, so about 30% of its dossiers are late with one officer and almost none with two.
-    static func scenario(heavy: Int = 9, staff: Int = 1) throws -> Scenario {
+    /// With `unmovable`, a second field ("land") also passes through each unit's office but
+    /// waits about 3 days (exponential) at a city office on a 1-day deadline: mostly late at any unit staff, so left out.
+    static func scenario(heavy: Int = 9, staff: Int = 1, unmovable: Bool = false) throws -> Scenario {
         let units = (1...20).map { n -> String in
             let id = String(format: "u%02d", n)
             return #"{"id": "\#(id)", "name": "Unit \#(n)", "group": "\#(n <= 10 ? "North" : "South")", "weight": \#(id == "u07" ? heavy : 1)}"#
@@ -21,22 +23,29 @@ struct UnitStaffingSearchTests {
           "horizon": {"start": "2026-01-01", "days": 200},
           "calendar": {"mode": "always-open"},
           "units": [\(units)],
-          "fields": [{"id": "civil-status", "name": "Civil status"}],
+          "fields": [{"id": "civil-status", "name": "Civil status"}\(unmovable ? #", {"id": "land", "name": "Land"}"# : "")],
           "offices": [
             {"id": "unit-desk", "kind": "desk", "level": "ward", "name": "Unit desk", "staff": 2, "instances": "units"},
-            {"id": "unit-office", "kind": "department", "level": "ward", "name": "Unit office", "staff": \(staff), "instances": "units"}
+            {"id": "unit-office", "kind": "department", "level": "ward", "name": "Unit office", "staff": \(staff), "instances": "units"}\(unmovable ? #", {"id": "city-office", "kind": "department", "level": "city", "name": "City office", "staff": 50}"# : "")
           ],
           "procedures": [{
             "id": "birth", "name": "Birth registration", "field": "civil-status", "yearlyVolume": \(perDay * 365),
             "deadline": {"workingDays": 2},
             "intake": {"office": "unit-desk", "service": {"type": "exponential", "mean": 5}},
             "steps": [{"office": "unit-office", "service": {"type": "exponential", "mean": 240}}]
-          }],
+          }\(unmovable ? Self.unmovableProcedure : "")],
           "targets": [{"id": "on-time", "label": "On time ≥ 98%", "measure": "onTimeRate", "field": "*", "comparator": ">=", "threshold": 0.98}]
         }
         """
         return try decodeScenario(json)
     }
+
+    static let unmovableProcedure = #"""
+        , {"id": "land-note", "name": "Land note", "field": "land", "yearlyVolume": 730, "deadline": {"workingDays": 1},
+           "intake": {"office": "unit-desk", "service": {"type": "exponential", "mean": 5}},
+           "steps": [{"office": "unit-office", "service": {"type": "exponential", "mean": 10}},
+                     {"office": "city-office", "service": {"type": "exponential", "mean": 4320}}]}
+        """#
 
     static func search(_ scenario: Scenario, reduces: Bool = false, jobs: Int = 2) async throws -> UnitStaffingSearch {
         try await UnitStaffingSearch.run(scenario: scenario, office: "unit-office", target: scenario.targets[0], reduces: reduces,
@@ -73,6 +82,17 @@ struct UnitStaffingSearchTests {
         #expect(reduced.units.map(\.staff) == search.units.map(\.staff))
         #expect(reduced.units.first { $0.id == "u07" }?.oneFewerFails == true)
         #expect(reduced.totalChange == -39)
+    }
+
+    @Test("the evaluations table counts units on one basis from its first row: figures left out are not counted today either")
+    func oneCountFromTheFirstRow() async throws {
+        let search = try await Self.search(Self.scenario(unmovable: true))
+        #expect(search.changed.map(\.id) == ["u07"])
+        let today = try #require(search.rounds.first { $0.purpose == .today })
+        let large = try #require(search.rounds.first { $0.purpose == .large })
+        // Land is late everywhere at any unit staff: left out in all 20 units, so today only u07 does not pass.
+        #expect(today.failing == 1)
+        #expect(large.failing == 0)
     }
 
     @Test("when every unit passes today, no very large run is made and nobody is raised")
@@ -127,5 +147,44 @@ struct UnitStaffingSearchTests {
         let vietnamese = DocumentText.render(UnitStaffDocument.document(search, provenance: provenance, language: .vi))
         #expect(vietnamese.contains("1 trong 20 đơn vị cần thêm cán bộ"))
         #expect(vietnamese.contains("Kiểm tra tối thiểu"))
+    }
+
+    @Test("units left as they are that do not pass are not listed as staff changes; undecided units are counted apart; raised units still open are named")
+    func openUnitsApart() async throws {
+        let search = try await Self.search(Self.scenario())
+        let u07 = try #require(search.units.first { $0.id == "u07" })
+        let undecided = StaffingUndecided(replications: 4, halfWidth: 0.02, margin: 0.004, suggested: 400)
+        func unit(_ u: UnitStaffingSearch.Unit, staff: Int, passes: Bool, undecided: StaffingUndecided?) -> UnitStaffingSearch.Unit {
+            UnitStaffingSearch.Unit(id: u.id, name: u.name, nameVi: u.nameVi, group: u.group, kind: u.kind, today: u.today, low: u.low, high: u.high,
+                                    staff: staff, passes: passes, worst: u.worst, worstToday: u.worstToday, setAside: u.setAside,
+                                    oneFewerFails: u.oneFewerFails, oneFewer: u.oneFewer, neededFor: u.neededFor, undecided: undecided)
+        }
+        // u07 raised but still undecided; u01 left at today's staff, undecided.
+        let units = search.units.map { u -> UnitStaffingSearch.Unit in
+            u.id == "u07" ? unit(u, staff: u07.staff, passes: false, undecided: undecided)
+                : u.id == "u01" ? unit(u, staff: u.today, passes: false, undecided: undecided) : u
+        }
+        let open = UnitStaffingSearch(office: search.office, officeName: search.officeName, officeNameVi: search.officeNameVi, target: search.target,
+                                      figures: search.figures, units: units, rounds: search.rounds, reduces: false, settled: true,
+                                      distinctStaffings: search.distinctStaffings, simulatedReplications: 10, storedReplications: 0,
+                                      replications: 4, screening: 3, confidence: 0.95, seconds: 36_000)
+        let provenance = Provenance(scenarioName: "t", scenarioNameVi: nil, file: "t.json", fingerprint: 0, overlays: [], settings: [],
+                                    load: 1, seed: 11, replications: 4, warmUpDays: 0, produced: try #require(CivilDate(year: 2026, month: 11, day: 30)))
+        let document = UnitStaffDocument.document(open, provenance: provenance, language: .en)
+        let changes = try #require(document.sections.first { $0.id == "changes" })
+        #expect(changes.title.hasSuffix("(1)"), "only u07's staff changes")
+        #expect(document.sections.first { $0.id == "not_passing" }?.title.hasSuffix("(1)") == true, "u01 is listed apart")
+        let text = DocumentText.render(document)
+        #expect(text.contains("Of the units raised, 1 do not pass at the staff recommended either"))
+        // 400 replications at 3,600 s a replication (36,000 s for 10): 400 hours.
+        #expect(text.contains("about 400.0 hours of computing"))
+        let groups = try #require(document.sections.first { $0.id == "groups" })
+        guard case .table(let table)? = groups.blocks.first else { Issue.record("no group table"); return }
+        let notMet = try #require(table.columns.firstIndex { $0.key == "not_met" })
+        let undecidedColumn = try #require(table.columns.firstIndex { $0.key == "undecided" })
+        let north = try #require(table.rows.first { if case .text("North") = $0[0] { true } else { false } })
+        func count(_ cell: ReportCell) -> Double? { if case .value(let v, _) = cell { v } else { nil } }
+        #expect(count(north[notMet]) == 0)
+        #expect(count(north[undecidedColumn]) == 2)
     }
 }

@@ -115,4 +115,20 @@ struct UnitTableTranslationTests {
             #expect(!DriversDocument.sourceLine(input, .vi).contains("assumption"), "\(input.id)")
         }
     }
+    @Test("a what-if on one table unit (--set units.ID… or an overlay) keeps the table's order and changes only that unit")
+    func whatIfKeepsTableOrder() throws {
+        let csv = "id,name,population\nw1,Ward 1,1000\nw2,Ward 2,2000\nw3,Ward 3,3000\n"
+        let dir = try folder("unit-table-what-if-order", csv: csv)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func desks(_ scenario: Scenario) -> [String] {
+            scenario.offices.first { $0.id == "desk" }?.instances.map { "\($0.id):\($0.staff ?? -1)" } ?? []
+        }
+        let base = try ScenarioLoader.load(path: dir + "/units.json")
+        let set = try ScenarioLoader.load(path: dir + "/units.json", overlays: [], settings: [("units.w2.offices.desk.staff", "5")])
+        FileManager.default.createFile(atPath: dir + "/w2.json", contents: Data(#"{"units": [{"id": "w2", "offices": {"desk": {"staff": 5}}}]}"#.utf8))
+        let overlaid = try ScenarioLoader.load(path: dir + "/units.json", overlays: [dir + "/w2.json"], settings: [])
+        #expect(desks(base).map { $0.split(separator: ":")[0] } == ["w1", "w2", "w3"])
+        #expect(desks(set) == [desks(base)[0], "w2:5", desks(base)[2]])
+        #expect(desks(overlaid) == desks(set))
+    }
 }

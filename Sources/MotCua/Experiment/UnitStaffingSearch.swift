@@ -307,9 +307,21 @@ public struct UnitStaffingSearch: Sendable {
             for n in 0..<count {
                 setAside[n] = Set(largeEvaluation.readings[n].filter { $0.verdict != .pass }.map(\.figure))
             }
+            // The first two rows were counted before the office's figures were left out; every
+            // later row counts without them, so these are counted again on that basis (the table's
+            // column is one count from its first row to its last).
+            for (row, evaluation) in [(runs.rounds.count - 2, todayEvaluation), (runs.rounds.count - 1, largeEvaluation)] {
+                let old = runs.rounds[row]
+                runs.rounds[row] = Round(purpose: old.purpose, number: old.number, moved: old.moved, replications: old.replications,
+                                         failing: (0..<count).filter { !passes($0, evaluation.readings, evaluation.givingUp) }.count,
+                                         totalStaff: old.totalStaff, simulated: old.simulated)
+            }
         }
         let asideCount = setAside.filter { !$0.isEmpty }.count
-        if asideCount > 0 { log?("\(asideCount) units have figures that do not pass even with a very large staff: left out for them") }
+        if asideCount > 0 {
+            log?("\(asideCount) units have figures that do not pass even with a very large staff: left out for them; "
+                 + "without them, \(runs.rounds[0].failing) of \(count) units do not pass today")
+        }
         var floor = low
         if reduces {
             // Fewer staff must not buy the on-time rate by turning citizens away: the share

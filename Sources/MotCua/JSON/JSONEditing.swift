@@ -18,6 +18,18 @@ extension JSONValue {
         guard !segments.isEmpty, !segments.contains(where: \.isEmpty) else {
             throw EditError(message: "invalid path \"\(path)\": expected names separated by dots, e.g. offices.land-branch.staff")
         }
+        // Units read from a `unitTable` are not in the document yet: `units.ID.…` names a unit
+        // exception, laid over the table's row as an overlay's `units` entry would be
+        // (docs/scenario-format.md, Units), instead of failing on the missing `units` key.
+        if segments.count >= 3, segments[0] == "units", self["unitTable"] != nil {
+            func nested(_ rest: ArraySlice<String>) -> JSONValue {
+                guard let key = rest.first else { return newValue }
+                return .object([(key: key, value: nested(rest.dropFirst()))])
+            }
+            guard case .object(let setting) = nested(segments[2...]) else { return self }
+            let unit = JSONValue.object([(key: "id", value: .string(segments[1]))] + setting)
+            return overlaid(with: .object([(key: "units", value: .array([unit]))]))
+        }
         return try setting(segments[...], to: newValue, walked: "")
     }
 

@@ -83,6 +83,31 @@ enum UnitStaffExtraWords {
     }
 
     static func neededFor(_ language: Language) -> String { language.pick("raised for", "tăng vì") }
+
+    /// What a suggested number of replications costs at the search's pace, for one staffing.
+    static func suggestionCost(_ seconds: Double, _ language: Language) -> String {
+        let time = seconds >= 5_400 ? language.numbers.fixed(seconds / 3_600, 1) + language.pick(" hours", " giờ")
+            : language.numbers.fixed(Swift.max(1, (seconds / 60).rounded(.up)), 0) + language.pick(" minutes", " phút")
+        return language.pick("(At this search's pace, that is about \(time) of computing for one staffing of the city.)",
+                             "(Với tốc độ của lần tìm này, khoảng \(time) tính toán cho một phương án biên chế toàn thành phố.)")
+    }
+
+    /// Units raised that still do not pass at the staff recommended.
+    static func raisedNotPassing(_ units: Int, added: Int, names: String, _ language: Language) -> String {
+        language.pick("Of the units raised, \(units) do not pass at the staff recommended either (undecided or not met): the +\(added) officers there are not shown to reach the target: \(names).",
+                      "Trong các đơn vị được tăng người, \(units) đơn vị vẫn chưa đạt với biên chế đề xuất (chưa kết luận được hoặc không đạt): +\(added) người ở đó chưa được chứng minh là đạt chỉ tiêu: \(names).")
+    }
+
+    static func undecidedColumn(_ language: Language) -> String { language.pick("undecided", "chưa kết luận") }
+
+    static func notPassingTitle(_ language: Language) -> String {
+        language.pick("Units left as they are that do not pass", "Đơn vị giữ nguyên biên chế nhưng chưa đạt")
+    }
+
+    static func notPassingNote(_ language: Language) -> String {
+        language.pick("(Staff unchanged: the unit's figure is undecided with these replications (more staff is no answer), or it does not pass even at the upper limit.)",
+                      "(Biên chế giữ nguyên: chỉ số của đơn vị chưa kết luận được với số lần chạy lặp này (thêm người không phải là câu trả lời), hoặc không đạt ngay cả ở giới hạn trên.)")
+    }
     static func simulated(_ language: Language) -> String { language.pick("simulated", "mô phỏng") }
     /// A unit raised by the guard on citizens giving up, not by a figure.
     static func byGuard(_ language: Language) -> String { language.pick("citizens giving up (the guard)", "công dân bỏ về (ràng buộc)") }

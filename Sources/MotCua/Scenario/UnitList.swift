@@ -34,6 +34,29 @@ enum UnitList {
         let weight: JSONValue?
     }
 
+    /// `document`'s unit list with the table's `rows` laid over it. When every unit of the list is
+    /// also in the table (the list only holds exceptions: an overlay's or `--set units.ID…`'s),
+    /// the units keep the table's order: one unit's what-if must not move it, or every unit's
+    /// random draws and the report's order would change with it. Otherwise the list's order,
+    /// the table's new units after it. The table's values win over the list's.
+    static func withTableOrder(_ document: JSONValue, rows: [JSONValue]) -> JSONValue {
+        func id(_ element: JSONValue) -> String? { if case .string(let id)? = element["id"] { id } else { nil } }
+        let tableIDs = Set(rows.compactMap(id))
+        guard case .array(let listed)? = document["units"], listed.allSatisfy({ id($0).map(tableIDs.contains) ?? false }) else {
+            return document.overlaid(with: .object([("units", .array(rows))]))
+        }
+        // The first list entry of each id meets the table's row; any other stays (a repeated id is reported later).
+        var firstOf: [String: Int] = [:]
+        for (n, element) in listed.enumerated() { if let id = id(element), firstOf[id] == nil { firstOf[id] = n } }
+        var used = Set<Int>()
+        let ordered = rows.map { row -> JSONValue in
+            guard let n = id(row).flatMap({ firstOf[$0] }) else { return row }
+            used.insert(n)
+            return listed[n].overlaid(with: row)
+        } + listed.indices.filter { !used.contains($0) }.map { listed[$0] }  // repeated ids, reported later
+        return document.overlaid(with: .object([("units", .null)])).overlaid(with: .object([("units", .array(ordered))]))
+    }
+
     /// `document` with its unit list laid into the offices that refer to it, and without the
     /// keys `units` and `unitTable`; problems go to `diagnostics`, by id path.
     static func expand(_ document: JSONValue, directory: String, file: String, diagnostics: Diagnostics) -> JSONValue {
@@ -44,7 +67,7 @@ enum UnitList {
                 let path = diagnostics.resolve(relative, key: "unitTable", directory: directory)
                 if let rows = UnitTable.rows(path: path, reportAs: relative, document: document,
                                              diagnostics: diagnostics, at: "unitTable") {
-                    document = document.overlaid(with: .object([("units", .array(rows))]))
+                    document = withTableOrder(document, rows: rows)
                 }
             } else {
                 diagnostics.report("unitTable", "expected the path of a CSV file, found \(table.typeName)")

@@ -38,7 +38,14 @@ public enum SweepDocument {
         let stopping = targets.indices.compactMap { i -> String? in
             let (highest, first) = breaking(i)
             guard let first, highest != nil else { return nil }
-            return w.short(targets[i], among: targets) + " " + w("at ", "từ ") + load(first) + (guardNote(i, at: first).map { " (\($0))" } ?? "")
+            // Whether it fails or is only at risk there, and the guard's interval when the guard
+            // holds it (review 4 #11: "desk guard: 9.4%" read as within the 10% allowance).
+            let verdict = sweep.points.first { $0.load == first }.flatMap { point in
+                point.summary.targets.first { $0.id == targets[i].id }?.verdict
+            }
+            let why = [verdict.map { $0 == .atRisk ? w("at risk", "có rủi ro") : w("fails", "không đạt") },
+                       guardNote(i, at: first, interval: true)].compactMap { $0 }
+            return w.short(targets[i], among: targets) + " " + w("at ", "từ ") + load(first) + (why.isEmpty ? "" : " (\(why.joined(separator: "; ")))")
         }
         // Targets that pass at no load, split by their verdict at the lowest load: FAIL and AT RISK
         // have their own words (review 3 #12: "Không đạt" headed targets that were at risk).

@@ -41,7 +41,18 @@ public enum UnitStaffDocument {
         if let most = undecided.compactMap(\.undecided).map(\.suggested).max() {
             let names = undecided.prefix(named).map { u in unitName(u) + (u.worst.map { " (" + figureName($0.figure) + ")" } ?? "") }.joined(separator: "; ")
                 + (undecided.count > named ? "; …" : "")
-            headline.append(UnitStaffExtraWords.undecided(undecided.count, replications: search.replications, suggested: most, names: names, language))
+            // The suggestion comes with what it costs at this search's pace: at city scale a few
+            // hundred replications of one staffing are hours (an outside review, 4 #9).
+            let pace = search.seconds / Double(Swift.max(1, search.simulatedReplications))
+            headline.append(UnitStaffExtraWords.undecided(undecided.count, replications: search.replications, suggested: most, names: names, language)
+                            + " " + UnitStaffExtraWords.suggestionCost(Double(most) * pace, language))
+        }
+        // Officers added at units that still do not pass are not shown to reach the target.
+        let raisedOpen = raised.filter { !$0.passes }
+        if !raisedOpen.isEmpty {
+            headline.append(UnitStaffExtraWords.raisedNotPassing(raisedOpen.count, added: raisedOpen.reduce(0) { $0 + $1.change },
+                                                                 names: raisedOpen.prefix(named).map(unitName).joined(separator: "; ")
+                                                                    + (raisedOpen.count > named ? "; …" : ""), language))
         }
         headline.append(UnitStaffExtraWords.cost(search.evaluations, distinct: search.distinctStaffings, simulated: search.simulatedReplications,
                                                  stored: search.storedReplications, seconds: seconds, language))
@@ -59,7 +70,8 @@ public enum UnitStaffDocument {
                 row += [.value(Double(units.filter { $0.change < 0 }.count), .count),
                         .value(Double(units.reduce(0) { $0 - Swift.min(0, $1.change) }), .count)]
             }
-            row += [.value(Double(units.filter { !$0.passes }.count), .count),
+            row += [.value(Double(units.filter { !$0.passes && $0.undecided == nil }.count), .count),
+                    .value(Double(units.filter { $0.undecided != nil }.count), .count),
                     .text(worst.map { u in unitName(u) + " — " + figureName(u.worstToday!.figure) } ?? "—"),
                     worst?.worstToday.map { .value($0.estimate.mean, .share) } ?? .empty]
             return row
@@ -67,7 +79,8 @@ public enum UnitStaffDocument {
         var groupColumns = [ReportColumn("group", p.group), ReportColumn("units", p.units), ReportColumn("need_more", p.needMoreColumn),
                             ReportColumn("added", p.added)]
         if search.reduces { groupColumns += [ReportColumn("with_slack", p.withSlack), ReportColumn("removed", p.removed)] }
-        groupColumns += [ReportColumn("not_met", p.notMet), ReportColumn("worst_today", p.worstToday),
+        groupColumns += [ReportColumn("not_met", p.notMet), ReportColumn("undecided", UnitStaffExtraWords.undecidedColumn(language)),
+                         ReportColumn("worst_today", p.worstToday),
                          ReportColumn("worst_today_on_time", p.onTime)]
         document.sections.append(ReportSection(id: "groups", title: p.byGroup, blocks: [
             .table(ReportTable(id: "groups", columns: groupColumns, rows: groupRows, notes: [p.groupNote])),
@@ -77,26 +90,36 @@ public enum UnitStaffDocument {
             guard let r else { return [.empty, .empty] }
             return [.value(r.estimate.mean, .share), .verdict(r.verdict)]
         }
-        let changed = search.units.filter { $0.change != 0 || !$0.passes }
-            .sorted { ($0.group, $0.change, $0.id) < ($1.group, $1.change, $1.id) }
-        let changeRows = changed.map { u -> [ReportCell] in
+        // Units whose staff changes, then (in a table of their own) units left as they are that
+        // do not pass: undecided or not met at the limit (an outside review, 4 #9: one table
+        // titled "staff changes" listed both).
+        let order: (UnitStaffingSearch.Unit, UnitStaffingSearch.Unit) -> Bool = { ($0.group, $0.change, $0.id) < ($1.group, $1.change, $1.id) }
+        let changed = search.units.filter { $0.change != 0 }.sorted(by: order)
+        let open = search.units.filter { $0.change == 0 && !$0.passes }.sorted(by: order)
+        func rows(_ units: [UnitStaffingSearch.Unit]) -> [[ReportCell]] { units.map { u -> [ReportCell] in
             [.text(u.group), .text(unitName(u)), .text(u.kind), .value(Double(u.today), .count), .value(Double(u.staff), .count),
              .text(signed(u.change)), .text(u.worstToday.map { figureName($0.figure) } ?? "—")]
                 + reading(u.worstToday) + reading(u.worst) + reading(u.oneFewer)
                 + [.text(u.change <= 0 ? "—" : u.neededFor.map { figureName($0.figure) + " " + language.numbers.percent($0.estimate.mean) }
                     ?? UnitStaffExtraWords.byGuard(language))]
-        }
+        } }
+        let unitColumns = [
+            ReportColumn("group", p.group), ReportColumn("unit", p.unit), ReportColumn("kind", p.kind),
+            ReportColumn("today", p.today), ReportColumn("recommended", p.recommended), ReportColumn("change", p.change),
+            ReportColumn("worst_figure", p.worstFigure),
+            ReportColumn("today_on_time", p.atToday), ReportColumn("today_verdict", p.atToday),
+            ReportColumn("recommended_on_time", p.atRecommended), ReportColumn("recommended_verdict", p.atRecommended),
+            ReportColumn("one_fewer_on_time", p.withOneFewer), ReportColumn("one_fewer_verdict", p.withOneFewer),
+            ReportColumn("raised_for", UnitStaffExtraWords.neededFor(language))]
         document.sections.append(ReportSection(id: "changes", title: p.changes + " (\(changed.count))", blocks: changed.isEmpty
             ? [.paragraph(p.noChange)]
-            : [.table(ReportTable(id: "changes", columns: [
-                ReportColumn("group", p.group), ReportColumn("unit", p.unit), ReportColumn("kind", p.kind),
-                ReportColumn("today", p.today), ReportColumn("recommended", p.recommended), ReportColumn("change", p.change),
-                ReportColumn("worst_figure", p.worstFigure),
-                ReportColumn("today_on_time", p.atToday), ReportColumn("today_verdict", p.atToday),
-                ReportColumn("recommended_on_time", p.atRecommended), ReportColumn("recommended_verdict", p.atRecommended),
-                ReportColumn("one_fewer_on_time", p.withOneFewer), ReportColumn("one_fewer_verdict", p.withOneFewer),
-                ReportColumn("raised_for", UnitStaffExtraWords.neededFor(language))],
-                rows: changeRows, notes: [p.changesNote, UnitStaffExtraWords.neededNote(language)]))]))
+            : [.table(ReportTable(id: "changes", columns: unitColumns,
+                                  rows: rows(changed), notes: [p.changesNote, UnitStaffExtraWords.neededNote(language)]))]))
+        if !open.isEmpty {
+            document.sections.append(ReportSection(id: "not_passing", title: UnitStaffExtraWords.notPassingTitle(language) + " (\(open.count))",
+                                                   blocks: [.table(ReportTable(id: "not_passing", columns: unitColumns, rows: rows(open),
+                                                                               notes: [UnitStaffExtraWords.notPassingNote(language)]))]))
+        }
 
         let worst = search.units.filter { $0.worstToday != nil }.sorted { $0.worstToday!.gap < $1.worstToday!.gap }.prefix(named)
         document.sections.append(ReportSection(id: "worst", title: p.worstUnits, blocks: [
