@@ -88,7 +88,8 @@ extension StaffingSearch.Unreachable {
     /// with the reason: an input it repeats; the desk guard (docs/model.md §7.6), naming the
     /// desks where citizens gave up and are not searched; an office outside the search that
     /// saturates there (an outside review, #2: the very large staff is then no upper bound);
-    /// too few replications to decide (#9); the assumption its verdict rests on, as `run` names
+    /// too few replications to decide (#9) — its own interval's or a desk-guard share's
+    /// straddling the allowance with its mean within it, named; the assumption its verdict rests on, as `run` names
     /// it (#18); or something else staff cannot move.
     init(_ t: TargetResult, at summary: ExperimentSummary? = nil, searched: [StaffingSearch.Bound] = [], in scenario: Scenario? = nil) {
         let reasons: (String, String)
@@ -97,6 +98,10 @@ extension StaffingSearch.Unreachable {
         if let input = t.repeatedInput {
             reasons = UnreachableWords.inputDriven(input)
             kind = .input
+        } else if t.heldByDeskGuard, let undecided = StaffingUndecided.of(t), undecided.deskGuard != nil {
+            // Its guard share straddles the allowance: replications, not desks, decide it.
+            reasons = undecided.words
+            kind = .undecided
         } else if t.heldByDeskGuard {
             let own = t.ownDesk.flatMap { $0.verdict != .pass ? $0.share : nil }
             let share = t.scenarioDesk.flatMap { $0.verdict != .pass ? $0.share.mean : nil } ?? own ?? t.gaveUpAtDesk ?? 0
