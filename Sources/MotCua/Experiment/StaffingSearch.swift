@@ -68,8 +68,7 @@ public struct StaffingSearch: Sendable {
                               deskGuard: evaluator.deskGuard(summary)))
         }
         let entry = Dictionary(uniqueKeysWithValues: bounds.map { b in (b.office, scenario.offices.firstIndex { $0.id == b.office } ?? -1) })
-        // The queueing bound's staffing and its screen, when the search starts from it.
-        var start: (staff: [String: Int], summary: ExperimentSummary)?
+        var start: (staff: [String: Int], summary: ExperimentSummary)?  // the queueing bound and its screen
         if let resuming {
             guardTarget = resuming.guardTarget
             if let guardTarget { scenario.targets.append(guardTarget) }
@@ -240,8 +239,11 @@ public struct StaffingSearch: Sendable {
             record(staff, summary, "bisection \(bound.office) \(today): \(passes ? "passes" : "does not pass")")
             note(bound.office, today, passes: passes)
         }
-        // The queueing bound's screen, recorded when it ran (one office: its staffing is the bisection's point).
-        if let start, bounds.count == 1 { note(bounds[0].office, start.staff[bounds[0].office]!, passes: evaluator.passes(start.summary)) }
+        // The queueing bound's screen: a point of the bisection (a miss at the upper bound is confirmed there).
+        if let start, bounds.count == 1, let point = start.staff[bounds[0].office],
+           evaluator.passes(start.summary) || point < bounds[0].high {
+            note(bounds[0].office, point, passes: evaluator.passes(start.summary))
+        }
         // Offices that move no target in common share a screening staffing.
         var packing = StaffingPacking(offices: bounds.map(\.office), targets: evaluator.counted(largeSummary).map(\.id), in: scenario)
         var infeasible: (String, ExperimentSummary)?
