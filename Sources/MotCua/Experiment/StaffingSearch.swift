@@ -44,23 +44,7 @@ public struct StaffingSearch: Sendable {
     /// The final staffing's replications and why they stopped (fixed, or `auto`'s rule).
     public let outcome: SequentialOutcome?
 
-    /// Runs the search.
-    /// - Parameters:
-    ///   - replications: replications per confirmed evaluation (when `plan` is nil).
-    ///   - plan: replications per confirmed evaluation, possibly sequential (`auto`).
-    ///   - screening: replications on which the bisection screens candidates (default 3, at
-    ///     most the plan's first look); they are the first replications of the confirmation.
-    ///   - folder: keeps every evaluated staffing's replications, so an interrupted search
-    ///     re-run with the same command replays the finished evaluations at once.
-    public static func run(scenario: Scenario, bounds: [Bound], seed: UInt64, replications: Int, jobs: Int,
-                           results folder: String? = nil, guardingWithdrawals: Bool = true,
-                           plan: ReplicationPlan? = nil, screening: Int? = nil,
-                           log: (@Sendable (String) -> Void)? = nil) async throws(SimulationError) -> StaffingSearch {
-        try await search(scenario: scenario, bounds: bounds, seed: seed, replications: replications, jobs: jobs, results: folder,
-                         guardingWithdrawals: guardingWithdrawals, plan: plan, screening: screening, log: log, resuming: nil)
-    }
-
-    private static func search(scenario: Scenario, bounds: [Bound], seed: UInt64, replications: Int, jobs: Int,
+    static func search(scenario: Scenario, bounds: [Bound], seed: UInt64, replications: Int, jobs: Int,
                                results folder: String?, guardingWithdrawals: Bool, plan: ReplicationPlan?, screening: Int?,
                                log: (@Sendable (String) -> Void)?, resuming: Resumed?) async throws(SimulationError) -> StaffingSearch {
         let plan = plan ?? .fixed(replications)
@@ -83,17 +67,28 @@ public struct StaffingSearch: Sendable {
                               simulated: evaluator.takeSimulated(staff), judged: evaluator.counted(summary).count,
                               deskGuard: evaluator.deskGuard(summary)))
         }
+        let entry = Dictionary(uniqueKeysWithValues: bounds.map { b in (b.office, scenario.offices.firstIndex { $0.id == b.office } ?? -1) })
+        var start: (staff: [String: Int], summary: ExperimentSummary)?  // the queueing bound and its screen
         if let resuming {
             guardTarget = resuming.guardTarget
             if let guardTarget { scenario.targets.append(guardTarget) }
         } else if guardingWithdrawals && !scenario.targets.contains(where: { $0.measure == .withdrawnRate }) {
-            let target = try await todaysGuard(scenario: scenario, evaluator: evaluator, today: initial, large: large, plan: plan,
-                                               screening: screenCount)
+            let (target, bound) = try await todaysGuard(scenario: scenario, evaluator: evaluator, today: initial, large: large, plan: plan,
+                                                        screening: screenCount, bounds: bounds, entry: entry)
             scenario.targets.append(target)
             evaluator.addTarget(target)
             guardTarget = target
             log?("guard: \(target.label)")
             steps.append(guardStep(evaluator: evaluator, today: initial, plan: plan))
+            if let bound, bound != initial {
+                let summary = try await evaluator.screen([bound], count: screenCount)[0]
+                let passes = evaluator.passes(summary)
+                record(bound, summary, "queueing bound " + bounds.map { "\($0.office) \(bound[$0.office]!)" }.joined(separator: ", ")
+                       + ": " + (passes ? "passes" : "does not pass"))
+                log?("offered work at today's staffing gives the bound " + bounds.map { "\($0.office) \(bound[$0.office]!)" }.joined(separator: ", ")
+                     + (passes ? ", which passes" : ", which does not pass"))
+                start = (bound, summary)
+            }
         }
         let ruleOut = StaffingEvaluator.oneMissRulesOut(plan)
         func result(_ solution: [String: Int]?, _ summary: ExperimentSummary?, unreachable: [Unreachable], work: [String: Int],
@@ -107,7 +102,6 @@ public struct StaffingSearch: Sendable {
                                   largeStaff: large, minimality: minimality,
                                   simulatedReplications: evaluator.simulated, storedReplications: evaluator.stored, outcome: outcome)
         }
-        let entry = Dictionary(uniqueKeysWithValues: bounds.map { b in (b.office, scenario.offices.firstIndex { $0.id == b.office } ?? -1) })
         // The busiest instance's mean utilization of each searched office.
         func busiest(_ summary: ExperimentSummary, _ office: String) -> Double {
             summary.offices.filter { $0.office.entry == entry[office] }.map { $0.utilization.mean }.filter { !$0.isNaN }.max() ?? 0
@@ -117,10 +111,15 @@ public struct StaffingSearch: Sendable {
         // Screened first: the offices' load shows on one replication, and when every target
         // passes there, no target is unreachable (a target staffing cannot reach misses on
         // every replication); only otherwise do the full replications say which and why.
-        var largeSummary = try await evaluator.screen([large], count: screenCount)[0]
-        record(large, largeSummary, "very large staff")
+        // Not run when the queueing bound's screen settles the same (``boundSettles``).
+        let settled = start.flatMap { boundSettles($0.staff, passes: evaluator.passes($0.summary), large: large) ? $0 : nil }
+        var largeSummary: ExperimentSummary
+        if let settled { largeSummary = settled.summary } else {
+            largeSummary = try await evaluator.screen([large], count: screenCount)[0]
+            record(large, largeSummary, "very large staff")
+        }
         // Very large means no queue worth the name: below half busy everywhere.
-        for _ in 0..<4 {
+        for _ in 0..<(settled == nil ? 4 : 0) {
             let crowded = bounds.filter { busiest(largeSummary, $0.office) >= 0.5 && large[$0.office]! < maximumStaff }
             guard !crowded.isEmpty else { break }
             for bound in crowded { large[bound.office] = Swift.min(maximumStaff, large[bound.office]! * 4) }
@@ -131,7 +130,7 @@ public struct StaffingSearch: Sendable {
             largeSummary = try await evaluator.confirm([large], plan: plan)[0].0
             record(large, largeSummary, "very large staff, on the full replications: some target does not pass")
         }
-        log?("very large staff: " + (largeSummary.targets.allSatisfy { $0.verdict == .pass } ? "every target passes"
+        log?((settled == nil ? "very large staff: " : "the queueing bound: ") + (largeSummary.targets.allSatisfy { $0.verdict == .pass } ? "every target passes"
             : "\(largeSummary.targets.filter { $0.verdict == .pass }.count)/\(largeSummary.targets.count) targets pass"))
         let unreachable = largeSummary.targets.filter { $0.verdict != .pass }.map { Unreachable($0, at: largeSummary, searched: bounds, in: scenario) }
         // Nothing asked is left to search for when every target asked is left out: the guard
@@ -161,7 +160,7 @@ public struct StaffingSearch: Sendable {
         // 2. Offered work ÷ open time per staff member, and the square-root staffing rule.
         var work: [String: Int] = [:], guess: [String: Int] = [:]
         for bound in bounds {
-            let offered = busiest(largeSummary, bound.office) * Double(large[bound.office]!)
+            let offered = settled.map { Double($0.staff[bound.office]!) } ?? busiest(largeSummary, bound.office) * Double(large[bound.office]!)
             let lower = Swift.min(bound.high, Swift.max(bound.low, Int((offered - 1e-9).rounded(.up))))
             work[bound.office] = lower
             guess[bound.office] = Swift.min(bound.high, Swift.max(lower, Int((offered + offered.squareRoot()).rounded(.up))))
@@ -239,6 +238,11 @@ public struct StaffingSearch: Sendable {
             let passes = evaluator.passes(summary)
             record(staff, summary, "bisection \(bound.office) \(today): \(passes ? "passes" : "does not pass")")
             note(bound.office, today, passes: passes)
+        }
+        // The queueing bound's screen: a point of the bisection (a miss at the upper bound is confirmed there).
+        if let start, bounds.count == 1, let point = start.staff[bounds[0].office],
+           evaluator.passes(start.summary) || point < bounds[0].high {
+            note(bounds[0].office, point, passes: evaluator.passes(start.summary))
         }
         // Offices that move no target in common share a screening staffing.
         var packing = StaffingPacking(offices: bounds.map(\.office), targets: evaluator.counted(largeSummary).map(\.id), in: scenario)

@@ -59,15 +59,24 @@ extension StaffingSearch {
     /// first look's replications. When the evaluator's model of today's staffing is the
     /// scenario's own (no per-ward staff in a searched office, which the evaluator replaces;
     /// dated changes it keeps), it is run as an evaluation the search may reuse; else as the
-    /// scenario stands. Either way in one pool with the very large staff's screen.
+    /// scenario stands. Either way in one pool with the very large staff's screen — or, where
+    /// the search starts from the queueing bound (``startsFromBound(_:plan:)``), with the
+    /// screen of the bound measured on today's first replications, which it returns.
     static func todaysGuard(scenario: Scenario, evaluator: StaffingEvaluator, today initial: [String: Int], large: [String: Int],
-                            plan: ReplicationPlan, screening: Int) async throws(SimulationError) -> TargetSpec {
+                            plan: ReplicationPlan, screening: Int, bounds: [Bound] = [],
+                            entry: [String: Int] = [:]) async throws(SimulationError) -> (TargetSpec, bound: [String: Int]?) {
         let searched = Set(initial.keys)
         let today: [RunResult]
+        var bound: [String: Int]?
         if scenario.offices.filter({ searched.contains($0.id) }).allSatisfy({ office in
             office.instances.allSatisfy { $0.staff == nil }
         }) {
-            try await evaluator.fill([(initial, plan.first), (large, screening)])
+            if startsFromBound(bounds, plan: plan) {
+                try await evaluator.fill([(initial, boundMeasuredOn)])
+                bound = queueingBound(evaluator.summary(initial, count: boundMeasuredOn, confidence: plan.confidence), today: initial,
+                                      bounds: bounds, entry: entry)
+            }
+            try await evaluator.fill([(initial, plan.first), (bound ?? large, screening)])
             today = evaluator.runs(initial)
         } else {
             try await evaluator.fill([(large, screening)], asGiven: plan.first)
@@ -79,7 +88,7 @@ extension StaffingSearch {
             return TargetMeasure.withdrawnRate.ratio(tally) ?? .nan
         }
         let estimate = Estimate(withdrawn).clamped(to: 0...1)
-        return withdrawalGuard(baseline: estimate.high.isFinite ? estimate.high : estimate.mean.isFinite ? estimate.mean : 0)
+        return (withdrawalGuard(baseline: estimate.high.isFinite ? estimate.high : estimate.mean.isFinite ? estimate.mean : 0), bound)
     }
 }
 
@@ -88,7 +97,8 @@ extension StaffingSearch.Unreachable {
     /// with the reason: an input it repeats; the desk guard (docs/model.md §7.6), naming the
     /// desks where citizens gave up and are not searched; an office outside the search that
     /// saturates there (an outside review, #2: the very large staff is then no upper bound);
-    /// too few replications to decide (#9); the assumption its verdict rests on, as `run` names
+    /// too few replications to decide (#9) — its own interval's or a desk-guard share's
+    /// straddling the allowance with its mean within it, named; the assumption its verdict rests on, as `run` names
     /// it (#18); or something else staff cannot move.
     init(_ t: TargetResult, at summary: ExperimentSummary? = nil, searched: [StaffingSearch.Bound] = [], in scenario: Scenario? = nil) {
         let reasons: (String, String)
@@ -97,6 +107,10 @@ extension StaffingSearch.Unreachable {
         if let input = t.repeatedInput {
             reasons = UnreachableWords.inputDriven(input)
             kind = .input
+        } else if t.heldByDeskGuard, let undecided = StaffingUndecided.of(t), undecided.deskGuard != nil {
+            // Its guard share straddles the allowance: replications, not desks, decide it.
+            reasons = undecided.words
+            kind = .undecided
         } else if t.heldByDeskGuard {
             let own = t.ownDesk.flatMap { $0.verdict != .pass ? $0.share : nil }
             let share = t.scenarioDesk.flatMap { $0.verdict != .pass ? $0.share.mean : nil } ?? own ?? t.gaveUpAtDesk ?? 0

@@ -14,6 +14,19 @@ public struct StaffingUndecided: Sendable, Equatable {
     /// reach at most half way to the threshold (the t-interval at 95%, the spread estimated from
     /// these few replications, hence the half), and at least twice those run and 5.
     public let suggested: Int
+    /// When the desk guard's share, not the target's own value, leaves the verdict open
+    /// (docs/model.md §7.6): ``halfWidth``, ``margin`` and ``suggested`` are then the guard
+    /// share's against its allowance (``suggested`` at least what the target's value needs).
+    public var deskGuard: GuardShare? = nil
+
+    /// The desk guard's share whose interval straddles the allowance, and whose it is.
+    public struct GuardShare: Sendable, Equatable {
+        public let judgement: DeskGuard.Judgement
+        /// The field whose own citizens the share counts (English, Vietnamese); nil: every
+        /// citizen in person of the scenario.
+        public let field: String?
+        public let fieldVi: String?
+    }
 
     /// The most replications ever suggested: beyond it the mean is too close to the threshold
     /// for replications to settle the verdict in reasonable time.
@@ -34,15 +47,45 @@ public struct StaffingUndecided: Sendable, Equatable {
         return StaffingUndecided(replications: n, halfWidth: half, margin: margin, suggested: m)
     }
 
-    /// ``of(_:comparator:threshold:verdict:)`` for a target's result.
+    /// ``of(_:comparator:threshold:verdict:)`` for a target's result. When the desk guard
+    /// holds the verdict AT RISK (its share's interval straddles the allowance, its mean
+    /// within it), the guard's share is what more replications must decide, and it is named
+    /// (the target's own interval may be clear of its threshold).
     public static func of(_ target: TargetResult) -> StaffingUndecided? {
-        of(target.estimate, comparator: target.comparator, threshold: target.threshold, verdict: target.verdict)
+        let value = { (verdict: Verdict) in
+            of(target.estimate, comparator: target.comparator, threshold: target.threshold, verdict: verdict)
+        }
+        guard target.verdict == .atRisk, let deciding = target.decidingDeskGuard, deciding.judgement.verdict == .atRisk else {
+            return value(target.verdict)
+        }
+        guard var undecided = of(deciding.judgement.share, comparator: .atMost, threshold: DeskGuard.allowance, verdict: .atRisk) else {
+            return nil
+        }
+        let own = ExperimentSummary.verdict(target.estimate, target.comparator, target.threshold, replicated: target.estimate.count > 1)
+        if let alsoValue = value(own) {
+            undecided = StaffingUndecided(replications: undecided.replications, halfWidth: undecided.halfWidth, margin: undecided.margin,
+                                          suggested: Swift.max(undecided.suggested, alsoValue.suggested))
+        }
+        let field = deciding.own == nil ? nil : target.fieldName
+        undecided.deskGuard = GuardShare(judgement: deciding.judgement, field: field,
+                                         fieldVi: deciding.own == nil ? nil : target.fieldNameVi ?? field)
+        return undecided
     }
 
     /// "undecided with 2 replications — the interval is ±1.20 points; run --replications 9 (or auto)", in both languages.
+    /// "undecided: land's own desk guard 3.3% (0.0% … 23.5%) straddles 10% at 2 replications; run
+    /// --replications 5 (or auto)" when the desk guard leaves it open (``deskGuard``).
     public var words: (en: String, vi: String) {
         let en = Language.en.numbers, vi = Language.vi.numbers
         let more = suggested >= Self.suggestionLimit ? ("more", "nhiều hơn") : (String(suggested), String(suggested))
+        if let held = deskGuard {
+            let whose = held.field.map { ("\($0.lowercased())'s own desk guard", "ràng buộc một cửa riêng của lĩnh vực \(held.fieldVi ?? $0)") }
+                ?? ("the desk guard (every citizen in person)", "ràng buộc một cửa (mọi công dân đến trực tiếp)")
+            return ("undecided: \(whose.0) \(held.judgement.shown(en)) straddles \(en.percent(DeskGuard.allowance, 0)) at \(replications) "
+                    + "replication\(replications == 1 ? "" : "s"); run --replications \(more.0) (or auto)",
+                    "chưa kết luận được: \(whose.1) \(held.judgement.shown(vi)) vắt qua ngưỡng \(vi.percent(DeskGuard.allowance, 0)) với "
+                    + "\(replications) lần chạy lặp; hãy chạy --replications \(more.1) (hoặc auto)")
+        }
         return ("undecided with \(replications) replication\(replications == 1 ? "" : "s") — the interval is ±\(en.fixed(halfWidth * 100, 2)) points "
                 + "around a value \(en.fixed(margin * 100, 2)) points clear of the threshold; run --replications \(more.0) (or auto)",
                 "chưa kết luận được với \(replications) lần chạy lặp — khoảng tin cậy là ±\(vi.fixed(halfWidth * 100, 2)) điểm % quanh một giá trị "

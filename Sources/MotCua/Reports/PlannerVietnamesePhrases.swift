@@ -14,6 +14,7 @@ extension Language {
              ": có chỉ tiêu mà không đơn vị nào tự cải thiện được vẫn trượt; tiếp theo thử riêng từng đơn vị"),
             ("offices' answers together", "kết quả các đơn vị gộp lại"),
             ("very large staff", "biên chế rất lớn"),
+            ("queueing bound ", "cận dưới theo hàng đợi "),
             ("lower bounds", "giới hạn dưới"),
             ("upper bound ", "giới hạn trên "),
             (" confirmed", " đã xác nhận"),

@@ -341,30 +341,47 @@ public enum StaffDocument {
             let f = language.numbers
             return .text(w("desk guard ", "ràng buộc một cửa ") + held.shown(f) + (held.verdict == .fail ? " > " : " ≈ ") + f.percent(DeskGuard.allowance, 0))
         }
+        // The data outputs keep the gap a number, empty where the guard holds the row, and name
+        // the guard in a column of its own: one column, one kind of value.
+        func splitGap(_ table: ReportTable, gap: Int, steps: [StaffingSearch.Step?]) -> [ReportBlock] {
+            var display = table, data = table
+            display.displayOnly = true
+            data.dataOnly = true
+            data.columns.append(ReportColumn("held_by", w("held by", "bị giữ bởi")))
+            data.rows = zip(table.rows, steps).map { row, step in
+                guard let step, step.deskGuard != nil, gap < row.count else { return row + [.empty] }
+                var row = row
+                row[gap] = .empty
+                return row + [gapCell(step)]
+            }
+            return [.table(display), .table(data)]
+        }
         let guardGapNote = search.steps.contains { $0.deskGuard != nil }
             ? [w("Where the desk guard holds a target (docs/model.md §7.6), the gap column gives the guard's share of citizens in person who could not file against its allowance (> : its whole interval above; ≈ : straddling).",
                  "Khi ràng buộc một cửa quyết định một chỉ tiêu (docs/model.md §7.6), cột khoảng cách ghi tỷ lệ công dân đến trực tiếp không nộp được so với ngưỡng (> : cả khoảng tin cậy trên ngưỡng; ≈ : vắt qua ngưỡng).")] : []
 
         // One fewer, from the evaluations the search made (it tries each removal once all pass).
         if let solution = search.solution {
-            let fewerRows = search.bounds.compactMap { b -> [ReportCell]? in
+            let fewer = search.bounds.compactMap { b -> ([ReportCell], StaffingSearch.Step?)? in
                 guard let needed = solution[b.office], needed > b.low else { return nil }
                 var staffing = solution
                 staffing[b.office] = needed - 1
                 // The last evaluation of that staffing: a screen may come first, on fewer replications.
                 guard let step = search.steps.last(where: { $0.staff == staffing }) else {
-                    return [.text(name(b.office)), .value(Double(needed - 1), .count), .text(w("not evaluated", "chưa đánh giá")), .empty]
+                    return ([.text(name(b.office)), .value(Double(needed - 1), .count), .text(w("not evaluated", "chưa đánh giá")), .empty], nil)
                 }
-                return [.text(name(b.office)), .value(Double(needed - 1), .count), .text("\(step.passing)/\(step.judged)"), gapCell(step)]
+                return ([.text(name(b.office)), .value(Double(needed - 1), .count), .text("\(step.passing)/\(step.judged)"), gapCell(step)], step)
             }
+            let fewerRows = fewer.map(\.0)
             document.sections.append(ReportSection(id: "one-fewer", title: w("With one fewer", "Nếu bớt một người"), blocks: fewerRows.isEmpty
                 ? [.paragraph(w("Every office is at the lower bound of its search.", "Mọi đơn vị đã ở giới hạn dưới của phạm vi tìm."))]
-                : [.table(ReportTable(id: "one_fewer", columns: [
+                : splitGap(ReportTable(id: "one_fewer", columns: [
                     ReportColumn("office", w("office", "đơn vị")), ReportColumn("staff", w("staff", "cán bộ")),
                     ReportColumn("targets_passing", w("targets passing", "chỉ tiêu đạt")),
                     ReportColumn("worst_gap", w("worst target's gap (pts)", "khoảng cách của chỉ tiêu kém nhất (điểm %)"))], rows: fewerRows,
                     notes: [w("From the evaluations of the search: one staff member fewer at that office, the others as recommended; the gap is the worst target's distance from its threshold.",
-                              "Từ các lần đánh giá của quá trình tìm: bớt một cán bộ ở đơn vị đó, các đơn vị khác như đề xuất; khoảng cách là độ chênh của chỉ tiêu kém nhất so với ngưỡng.")] + guardGapNote))]))
+                              "Từ các lần đánh giá của quá trình tìm: bớt một cán bộ ở đơn vị đó, các đơn vị khác như đề xuất; khoảng cách là độ chênh của chỉ tiêu kém nhất so với ngưỡng.")] + guardGapNote),
+                           gap: 3, steps: fewer.map(\.1))))
         }
 
         // One column per office searched, so a staffing reads across.
@@ -379,8 +396,8 @@ public enum StaffDocument {
                 + [.value(Double(step.replications), .count), .value(Double(step.simulated), .count),
                    .text("\(step.passing)/\(step.judged)"), gapCell(step), .text(note)]
         }
-        document.sections.append(ReportSection(id: "evaluations", title: w("Evaluations made", "Các lần đánh giá") + " (\(search.steps.count))", blocks: [
-            .table(ReportTable(id: "evaluations", columns: [ReportColumn("step", "#")]
+        document.sections.append(ReportSection(id: "evaluations", title: w("Evaluations made", "Các lần đánh giá") + " (\(search.steps.count))", blocks:
+            splitGap(ReportTable(id: "evaluations", columns: [ReportColumn("step", "#")]
                 + search.bounds.map { ReportColumn($0.office, name($0.office)) } + [
                 ReportColumn("replications", w("replications", "số lần lặp")), ReportColumn("simulated", w("simulated", "mô phỏng")),
                 ReportColumn("targets_passing", w("targets passing", "chỉ tiêu đạt")),
@@ -389,8 +406,8 @@ public enum StaffDocument {
                 rows: stepRows, notes: [w("Replications: those the evaluation summarises (the first ones of that staffing; a confirmation runs \(provenance.replications)); simulated: those run for it. Staff: from the start of the horizon. The gap is the least favourable end of the worst target's 95% interval less its threshold (negative: it misses).",
                                           "Số lần lặp: số lần chạy mà lần đánh giá tổng hợp (các lần đầu của phương án đó; xác nhận chạy \(provenance.replications) lần); mô phỏng: số lần chạy mới cho lần đánh giá đó. Biên chế: từ đầu kỳ. Khoảng cách là đầu bất lợi nhất của khoảng tin cậy 95% của chỉ tiêu kém nhất trừ ngưỡng (âm: chưa đạt)."),
                                         w("Screens (the very large staff, the bisection) run fewer; a staffing whose first replication misses a target stops there, as with at most 4 replications that already rules out PASS.",
-                                          "Các lần sàng lọc (biên chế rất lớn, chia đôi) chạy ít lần hơn; biên chế có lần chạy đầu tiên đã trượt một chỉ tiêu thì dừng ở đó, vì với tối đa 4 lần lặp điều đó đã loại trừ kết quả ĐẠT.")] + guardGapNote)),
-        ]))
+                                          "Các lần sàng lọc (biên chế rất lớn, chia đôi) chạy ít lần hơn; biên chế có lần chạy đầu tiên đã trượt một chỉ tiêu thì dừng ở đó, vì với tối đa 4 lần lặp điều đó đã loại trừ kết quả ĐẠT.")] + guardGapNote),
+                     gap: search.bounds.count + 4, steps: search.steps)))
         return document
     }
 }
