@@ -40,8 +40,8 @@ public struct UnitChange: Sendable {
         guard let base = models.first, base.collectsUnitFigures,
               let instances = base.scenario.offices.first(where: { !$0.instances.isEmpty })?.instances else { return [] }
         let fieldCount = base.scenario.fields.count
-        func rate(_ result: RunResult, unit: Int, fields: [Int]) -> Double {
-            guard let tallies = result.units, tallies.count == instances.count * fieldCount else { return .nan }
+        func rate(_ result: RunResult, unit: Int?, fields: [Int]) -> Double {
+            guard let unit, let tallies = result.units, tallies.count == instances.count * fieldCount else { return .nan }
             let onTime = fields.reduce(0) { $0 + tallies[unit * fieldCount + $1].onTime }
             let finished = fields.reduce(0) { $0 + tallies[unit * fieldCount + $1].onTime + tallies[unit * fieldCount + $1].late }
             return finished > 0 ? Double(onTime) / Double(finished) : .nan
@@ -54,12 +54,14 @@ public struct UnitChange: Sendable {
             let model = models[v]
             guard model.collectsUnitFigures, model.instanceCount == base.instanceCount, model.scenario.fields.count == fieldCount else { return [] }
             let changed = Set(changedUnits(base: base, variant: model))
+            // An overlay may list the units in another order: a unit is the variant's of the same id.
+            let position = Dictionary(unitIDs(model).enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             let units = instances.indices.map { n -> UnitChange in
                 let groups: [Int?] = [nil] + Array(0..<fieldCount)
                 let figures = groups.compactMap { field -> Figure? in
                     let fields = field.map { [$0] } ?? Array(0..<fieldCount)
                     let baseRates = results[0].map { rate($0, unit: n, fields: fields) }
-                    let variantRates = results[v].map { rate($0, unit: n, fields: fields) }
+                    let variantRates = results[v].map { rate($0, unit: position[instances[n].id], fields: fields) }
                     guard baseRates.contains(where: \.isFinite) || variantRates.contains(where: \.isFinite) else { return nil }
                     return Figure(field: field, base: mean(baseRates), variant: mean(variantRates),
                                   difference: Estimate(zip(variantRates, baseRates).map { $0 - $1 }, confidence: confidence))
@@ -73,10 +75,25 @@ public struct UnitChange: Sendable {
     }
 
     /// The units whose offices the variant gives other staff or hours, or whose weight it changes.
+    /// The ids of a model's units, in its order (empty without units).
+    static func unitIDs(_ model: SimulationModel) -> [String] {
+        model.scenario.offices.first(where: { !$0.instances.isEmpty })?.instances.map(\.id) ?? []
+    }
+
+    /// The units (base positions) whose offices the variant gives other staff or hours, or whose
+    /// weight it changes; units are matched by id, as an overlay may list them in another order.
     static func changedUnits(base: SimulationModel, variant: SimulationModel) -> [Int] {
-        guard base.offices.count == variant.offices.count else { return [] }
+        let baseIDs = unitIDs(base), variantIDs = unitIDs(variant)
+        func key(_ model: SimulationModel, _ office: OfficeModel, _ ids: [String]) -> String? {
+            office.instance >= 0 && office.instance < ids.count ? model.scenario.offices[office.entry].id + "\u{1F}" + ids[office.instance] : nil
+        }
+        var variantOffices: [String: OfficeModel] = [:]
+        for office in variant.offices { if let key = key(variant, office, variantIDs) { variantOffices[key] = office } }
+        let variantPosition = Dictionary(variantIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var units = Set<Int>()
-        for (a, b) in zip(base.offices, variant.offices) where a.instance >= 0 && a.instance == b.instance {
+        for a in base.offices {
+            guard let key = key(base, a, baseIDs) else { continue }
+            guard let b = variantOffices[key] else { units.insert(a.instance); continue }
             // Hours are compared as the unit's instance states them (a schedule is shared, not comparable).
             let hours = { (model: SimulationModel, office: OfficeModel) -> String in
                 let instances = model.scenario.offices[office.entry].instances
@@ -87,7 +104,10 @@ public struct UnitChange: Sendable {
                 units.insert(a.instance)
             }
         }
-        for (n, (a, b)) in zip(base.instanceWeights, variant.instanceWeights).enumerated() where a != b { units.insert(n) }
+        for (n, id) in baseIDs.enumerated() {
+            guard let m = variantPosition[id], n < base.instanceWeights.count, m < variant.instanceWeights.count else { continue }
+            if base.instanceWeights[n] != variant.instanceWeights[m] { units.insert(n) }
+        }
         return units.sorted()
     }
 }

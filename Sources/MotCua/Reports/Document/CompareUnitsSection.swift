@@ -17,7 +17,8 @@ extension CompareDocument {
         let changed = comparison.units[v - 1].filter(\.changed)
         guard !changed.isEmpty else { return nil }
         let parts = changed.prefix(3).map { unit -> String in
-            let moves = unit.figures.filter { $0.field != nil && $0.difference.mean.isFinite }
+            // A tenth of a point or more: unmoved fields would crowd the line.
+            let moves = unit.figures.filter { $0.field != nil && $0.difference.mean.isFinite && abs($0.difference.mean) >= 0.001 }
                 .sorted { abs($0.difference.mean) > abs($1.difference.mean) }.prefix(3)
             let figures = moves.map { figure in
                 unitFieldName(figure, comparison, words: w) + " " + f.percent(figure.base, 2) + " → " + f.percent(figure.variant, 2)
