@@ -9,7 +9,7 @@ import Testing
 struct CompareGuardTests {
     /// Twenty units, open round the clock, each with a desk (2 min a citizen, patience 2 min) and an
     /// office (10 min a dossier, 2 officers, 2 days' deadline). `u07` brings six times the others'
-    /// citizens: its office (ρ = 3 with 2 officers) falls behind and finishes late from the third day.
+    /// citizens: its office (ρ = 3 with 2 officers) falls behind and finishes late within the 8 days.
     static func scenario(deskStaff: Int, u07Office: Int? = nil) throws -> SimulationModel {
         let units = (1...20).map { n -> String in
             let id = String(format: "u%02d", n)
@@ -19,7 +19,7 @@ struct CompareGuardTests {
         let json = """
         {
           "name": "Twenty units, a guard and a busy unit",
-          "horizon": {"start": "2026-01-01", "days": 4},
+          "horizon": {"start": "2026-01-01", "days": 8},
           "calendar": {"mode": "always-open"},
           "units": [\(units)],
           "fields": [{"id": "civil-status", "name": "Civil status", "nameVi": "Hộ tịch"}],
@@ -44,15 +44,16 @@ struct CompareGuardTests {
         try await Comparison.run(names: names, models: models, seed: 5, plan: .fixed(3), jobs: 2, results: nil)
     }
 
-    static func document(_ comparison: Comparison, _ language: Language) -> ReportDocument {
+    static func document(_ comparison: Comparison, _ models: [SimulationModel], _ language: Language) -> ReportDocument {
         let provenance = Provenance(scenarioName: "t", scenarioNameVi: nil, file: "t.json", fingerprint: 0, overlays: [], settings: [],
                                     load: 1, seed: 5, replications: 3, warmUpDays: 0, produced: CivilDate(year: 2026, month: 11, day: 30)!)
-        return CompareDocument.document(comparison, paired: [], variants: comparison.names.dropFirst().map { $0 }, provenance: provenance, language: language)
+        return CompareDocument.document(comparison, paired: CompareDocument.pairedTargetDifferences(models: models, results: comparison.results, seed: 5), variants: comparison.names.dropFirst().map { $0 }, provenance: provenance, language: language)
     }
 
     @Test("a FAIL the desk guard makes, with the value unmoved, is a significant change judged on the guard's difference and headlined as the guard's")
     func guardChange() async throws {
-        let comparison = try await Self.compare([try Self.scenario(deskStaff: 3), try Self.scenario(deskStaff: 1)], names: ["base", "one-desk"])
+        let models = [try Self.scenario(deskStaff: 3), try Self.scenario(deskStaff: 1)]
+        let comparison = try await Self.compare(models, names: ["base", "one-desk"])
         let change = try #require(comparison.verdictChanges.first { $0.target == "on-time" })
         #expect(change.from == .pass && change.to == .fail)
         #expect(change.reason == .deskGuard)
@@ -63,7 +64,7 @@ struct CompareGuardTests {
         #expect(shares.base < DeskGuard.allowance && shares.variant > DeskGuard.allowance)
         #expect(try #require(comparison.deskGuardDifferences.first ?? nil).mean == guardDifference.mean)
 
-        let english = Self.document(comparison, .en)
+        let english = Self.document(comparison, models, .en)
         let headline = english.headline.joined(separator: "\n")
         #expect(headline.contains("fails by the desk guard: ") && headline.contains("of citizens could not file (+"), "\(headline)")
         #expect(!headline.contains("no verdict changes") && !headline.contains("noise only"))
@@ -83,14 +84,14 @@ struct CompareGuardTests {
         guard case .estimate = variants.rows[1][variants.columns.count - 1] else { Issue.record("no guard difference"); return }
         #expect(try #require(tables["measures"]).columns.contains { $0.key == "unit" })
 
-        let vietnamese = Self.document(comparison, .vi).headline.joined(separator: "\n")
+        let vietnamese = Self.document(comparison, models, .vi).headline.joined(separator: "\n")
         #expect(vietnamese.contains("không đạt do ràng buộc một cửa: ") && vietnamese.contains("công dân không nộp được hồ sơ"), "\(vietnamese)")
     }
 
     @Test("a variant that adds officers in one unit shows that unit, and only it as changed, with its paired on-time difference by field")
     func unitChange() async throws {
-        let comparison = try await Self.compare([try Self.scenario(deskStaff: 3), try Self.scenario(deskStaff: 3, u07Office: 8)],
-                                                names: ["base", "u07+6"])
+        let models = [try Self.scenario(deskStaff: 3), try Self.scenario(deskStaff: 3, u07Office: 8)]
+        let comparison = try await Self.compare(models, names: ["base", "u07+6"])
         let units = try #require(comparison.units.first)
         #expect(units.filter(\.changed).map(\.id) == ["u07"])
         #expect(units.count <= 1 + UnitChange.mostMoved)
@@ -98,10 +99,10 @@ struct CompareGuardTests {
         let field = try #require(unit.figures.first { $0.field == 0 })
         #expect(field.variant > field.base && field.difference.low > 0, "u07 \(field.base) → \(field.variant), \(field.difference)")
 
-        let english = Self.document(comparison, .en)
+        let english = Self.document(comparison, models, .en)
         #expect(english.headline.joined().contains("units it changes: Unit 7 — Civil status "))
         let table = try #require(english.tables.first { $0.id == "units" })
         #expect(table.rows.contains { row in row.contains { if case .text("u07") = $0 { true } else { false } } })
-        #expect(Self.document(comparison, .vi).headline.joined().contains("đơn vị thay đổi: Unit 7 — Hộ tịch "))
+        #expect(Self.document(comparison, models, .vi).headline.joined().contains("đơn vị thay đổi: Unit 7 — Hộ tịch "))
     }
 }
