@@ -30,6 +30,13 @@ public struct Comparison: Sendable {
         /// interval narrowed or widened); the reports mark it "not significant" and keep it out
         /// of the headline's changes.
         public var isSignificant: Bool = true
+        /// What decided the change: the target's value, or the desk guard (docs/model.md §7.6)
+        /// holding the worse side — judged then on the guard share's own paired difference.
+        public var reason: VerdictReason = .value
+        /// For a change the desk guard decided: the guard share of the base and of the variant
+        /// (means), and its paired difference (variant − base) with its interval.
+        public var guardShares: (base: Double, variant: Double)? = nil
+        public var guardDifference: Estimate? = nil
 
         /// Whether a verdict change with this paired difference is more than noise: judged by
         /// another rule (threshold or comparator), or a difference of 2 or more pairs whose
@@ -44,6 +51,13 @@ public struct Comparison: Sendable {
     public let names: [String]
     public let rows: [Row]
     public let verdictChanges: [VerdictChange]
+    /// Per variant (after the base): the paired difference (variant − base) of the share of the
+    /// citizens in person who could not file at a desk (the desk guard's share, docs/model.md
+    /// §7.6); nil when a side had no citizen in person.
+    public let deskGuardDifferences: [Estimate?]
+    /// Per variant (after the base), with units (a city): the units it changes and those whose
+    /// figures move most, each with its paired on-time differences by field; empty otherwise.
+    public let units: [[UnitChange]]
     public let summaries: [ExperimentSummary]
     /// Per model (base first): the replications used and why they stopped. With a fixed number,
     /// every model's is that number and ``StopReason/fixed``; with `auto`, a variant stops as
@@ -127,19 +141,28 @@ public struct Comparison: Sendable {
         self.rows = rows
 
         var changes: [VerdictChange] = []
-        let perReplication = results.indices.map { m in results[m].map { Comparison.targetValues(model: models[m], seed: seed, result: $0) } }
+        let single = results.indices.map { m in results[m].map { ExperimentSummary(model: models[m], seed: seed, results: [$0]) } }
+        let perReplication = single.map { $0.map(Comparison.targetValues) }
+        let guards = single.map { $0.map(Comparison.deskGuardValues) }
+        var guardDifferences: [Estimate?] = []
         for (v, summary) in summaries.enumerated().dropFirst() {
             let differences = Comparison.pairedDifferences(base: perReplication[0], variant: perReplication[v], confidence: confidence)
+            let guardPaired = Comparison.pairedDifferences(base: guards[0], variant: guards[v], confidence: confidence)
+            guardDifferences.append(guardPaired[Comparison.scenarioGuardKey])
             for target in summaries[0].targets {
                 if let other = summary.targets.first(where: { $0.id == target.id }), other.verdict != target.verdict {
                     let difference = differences[target.id]
                     let sameRule = other.comparator == target.comparator && other.threshold == target.threshold
-                    changes.append(VerdictChange(target: target.id, variant: v, from: target.verdict, to: other.verdict, difference: difference,
-                                                 isSignificant: VerdictChange.isSignificant(difference: difference, sameRule: sameRule)))
+                    var change = VerdictChange(target: target.id, variant: v, from: target.verdict, to: other.verdict, difference: difference,
+                                               isSignificant: VerdictChange.isSignificant(difference: difference, sameRule: sameRule))
+                    change.judgeByDeskGuard(base: target, variant: other, guardDifferences: guardPaired)
+                    changes.append(change)
                 }
             }
         }
         verdictChanges = changes
+        deskGuardDifferences = guardDifferences
+        units = UnitChange.compare(models: models, results: results, confidence: confidence)
     }
 }
 

@@ -135,8 +135,12 @@ extension ReplicationPlan {
 extension Comparison {
     /// Each base target's value in one replication, by target id.
     static func targetValues(model: SimulationModel, seed: UInt64, result: RunResult) -> [String: Double] {
-        Dictionary(ExperimentSummary(model: model, seed: seed, results: [result]).targets.map { ($0.id, $0.estimate.mean) },
-                   uniquingKeysWith: { first, _ in first })
+        targetValues(ExperimentSummary(model: model, seed: seed, results: [result]))
+    }
+
+    /// Each target's value in a one-replication summary, by target id.
+    static func targetValues(_ summary: ExperimentSummary) -> [String: Double] {
+        Dictionary(summary.targets.map { ($0.id, $0.estimate.mean) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The paired differences (variant − base) of the targets both have, by id: the variant's

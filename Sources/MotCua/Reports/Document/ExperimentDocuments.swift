@@ -94,16 +94,21 @@ public enum CompareDocument {
         let futile = futileLines(comparison, words: w)
         for v in 1..<comparison.summaries.count {
             // A change whose paired difference straddles 0 is noise, not an effect of the variant (review 2 #10).
-            let changes = comparison.verdictChanges.filter { $0.variant == v && $0.isSignificant }
+            // A change the desk guard decided is judged on the guard's difference and said so (review 4 #3).
+            let changes = comparison.verdictChanges.filter { $0.variant == v && $0.isSignificant && $0.reason == .value }
+            let guarded = guardHeadline(comparison.verdictChanges.filter { $0.variant == v && $0.isSignificant && $0.reason != .value },
+                                        base: base.targets, words: w)
             let noise = comparison.verdictChanges.filter { $0.variant == v && !$0.isSignificant }
             var text = "[\(v)] " + (v - 1 < variants.count ? variants[v - 1] : comparison.names[v]) + ": " + w.passing(comparison.summaries[v].targets)
-            text += changes.isEmpty ? w("; no verdict changes", "; không chỉ tiêu nào đổi kết quả")
-                : w("; verdicts that change: ", "; chỉ tiêu đổi kết quả: ") + named(changes)
+            if !guarded.isEmpty { text += "; " + guarded.joined(separator: "; ") }
+            text += !changes.isEmpty ? w("; verdicts that change: ", "; chỉ tiêu đổi kết quả: ") + named(changes)
+                : guarded.isEmpty ? w("; no verdict changes", "; không chỉ tiêu nào đổi kết quả") : ""
             if !noise.isEmpty {
                 text += w("; not significant (the paired difference straddles 0, noise only): ",
                           "; không có ý nghĩa thống kê (chênh lệch ghép cặp nằm hai bên 0, chỉ là nhiễu): ") + named(noise)
             }
             if let line = futile[v] { text += w("; stopped ", "; dừng vì ") + line }
+            if let line = unitHeadline(comparison, variant: v, words: w) { text += "; " + line }
             headline.append(text + ".")
         }
         // A whole scenario of another district (other name, other targets) is run with the same
@@ -125,18 +130,20 @@ public enum CompareDocument {
         document.sections.append(ReportSection(id: "variants", title: w("Variants", "Các phương án"), blocks: [.table(ReportTable(
             id: "variants", columns: [ReportColumn("variant", w("variant", "phương án")), ReportColumn("scenario", w("scenario", "kịch bản")),
                                       ReportColumn("replications", w("replications", "số lần chạy lặp")), ReportColumn("stopped", w("stopped because", "dừng vì")),
-                                      ReportColumn("gave_up_at_desk", language.couldNotFile)],
+                                      ReportColumn("gave_up_at_desk", language.couldNotFile),
+                                      ReportColumn("gave_up_at_desk_difference_pts", w("difference (pts, \(w.level(comparison.outcomes.first?.confidence ?? 0.95)) CI)",
+                                                                                       "chênh lệch (điểm %, KTC \(w.level(comparison.outcomes.first?.confidence ?? 0.95)))"))],
             rows: comparison.names.enumerated().map { i, name -> [ReportCell] in
                 let outcome = i < comparison.outcomes.count ? comparison.outcomes[i] : nil
-                let gaveUp = i < comparison.summaries.count ? comparison.summaries[i].gaveUpAtDeskShare : nil
                 return [.text(i == 0 ? w("base", "gốc") : "[\(i)]"), .text(name), outcome.map { .value(Double($0.used), .count) } ?? .empty,
-                        outcome.map { .text(futile[i] ?? $0.reason.explanation(in: language)) } ?? .empty, gaveUp.map { .value($0, .share) } ?? .empty]
+                        outcome.map { .text(futile[i] ?? $0.reason.explanation(in: language)) } ?? .empty] + guardCells(comparison, model: i)
             }, notes: [deskGuardNote(language)]))] + (unrelatedWarning.map { [.paragraph($0)] } ?? [])))
 
         // Targets side by side; a sequential compare's intervals have its higher level.
         let confidence = comparison.outcomes.first?.confidence ?? 0.95
         let level = w.level(confidence)
-        var columns = w.targetColumns + [ReportColumn("base", w("base", "gốc")), ReportColumn("base_verdict", w("verdict", "kết quả"))]
+        var columns = w.targetColumns + [ReportColumn("base", w("base", "gốc")), ReportColumn("base_verdict", w("verdict", "kết quả")),
+                                         ReportColumn("base_verdict_reason", "base_verdict_reason", dataOnly: true)]
         // A variant that changes a target's threshold is judged against its own: shown next to its verdict.
         let ownThreshold = (0..<comparison.summaries.count).map { v in
             v > 0 && base.targets.contains { target in
@@ -146,22 +153,23 @@ public enum CompareDocument {
         for v in 1..<comparison.summaries.count {
             if ownThreshold[v] { columns.append(ReportColumn("variant_\(v)_threshold", w("threshold", "ngưỡng") + " [\(v)]")) }
             columns += [ReportColumn("variant_\(v)", "[\(v)]"), ReportColumn("variant_\(v)_verdict", w("verdict", "kết quả") + " [\(v)]"),
-                        ReportColumn("difference_pts_\(v)", w("difference [\(v)] (pts, \(level) CI)", "chênh lệch [\(v)] (điểm %, KTC \(level))"))]
+                        ReportColumn("difference_pts_\(v)", w("difference [\(v)] (pts, \(level) CI)", "chênh lệch [\(v)] (điểm %, KTC \(level))")),
+                        ReportColumn("variant_\(v)_verdict_reason", "variant_\(v)_verdict_reason", dataOnly: true)]
         }
         // The target's id last, in the data outputs only: the key to join run's targets.csv (review 3 #22).
         columns.append(ReportColumn("id", "id", dataOnly: true))
         var items: [IntervalItem] = []
         let rows = base.targets.map { target -> [ReportCell] in
-            var row = w.targetCells(target) + [.value(target.estimate.mean, .share), .verdict(target.verdict)]
+            var row = w.targetCells(target) + [.value(target.estimate.mean, .share), .verdict(target.verdict), .text(verdictReason(target, words: w))]
             for v in 1..<comparison.summaries.count {
                 let other = comparison.summaries[v].targets.first(where: { $0.id == target.id })
                 if ownThreshold[v] { row.append(other.map { .text(w.threshold($0)) } ?? .empty) }
                 guard let other, let difference = paired[v - 1][target.id] else {
-                    row += [.empty, .empty, .empty]
+                    row += [.empty, .empty, .empty, .empty]
                     continue
                 }
                 row += [.value(other.estimate.mean, .share), .verdict(other.verdict),
-                        .estimate(mean: difference.mean, low: difference.low, high: difference.high, .points)]
+                        .estimate(mean: difference.mean, low: difference.low, high: difference.high, .points), .text(verdictReason(other, words: w))]
                 items.append(IntervalItem(label: (comparison.summaries.count > 2 ? "[\(v)] " : "") + w.label(target),
                                           mean: difference.mean, low: difference.low, high: difference.high))
             }
@@ -172,7 +180,7 @@ public enum CompareDocument {
                 w("difference = variant − base, in percentage points, paired by replication (common random numbers), with its \(level) confidence interval.",
                   "chênh lệch = phương án − gốc, tính bằng điểm %, ghép cặp theo từng lần chạy lặp (cùng chuỗi ngẫu nhiên), kèm khoảng tin cậy \(level)."),
                 w.verdictNote(level: confidence),
-            ])),
+            ] + (guardHeldNote(comparison, words: w).map { [$0] } ?? []))),
             .chart(.intervals(id: "chart-differences", title: w("Difference from the base, with \(level) intervals", "Chênh lệch so với phương án gốc, kèm khoảng tin cậy \(level)"),
                               axisTitle: w("difference from the base (percentage points)", "chênh lệch so với phương án gốc (điểm %)"),
                               items: items, quantity: .points, reference: 0)),
@@ -181,8 +189,11 @@ public enum CompareDocument {
         // Verdicts that change.
         let changes = comparison.verdictChanges.map { change -> [ReportCell] in
             let target = base.targets.first { $0.id == change.target }
-            let difference: ReportCell = change.difference.map { .estimate(mean: $0.mean, low: $0.low, high: $0.high, .points) } ?? .empty
+            // A change the desk guard decided shows, and is judged on, the guard share's difference.
+            let judged = change.reason == .value ? change.difference : change.guardDifference
+            let difference: ReportCell = judged.map { .estimate(mean: $0.mean, low: $0.low, high: $0.high, .points) } ?? .empty
             return [.text("[\(change.variant)]"), .text(target.map(w.label) ?? change.target), .verdict(change.from), .verdict(change.to), difference,
+                    .text(changeReason(change, words: w)),
                     .text(change.isSignificant ? w("yes", "có") : w("not significant: straddles 0", "không có ý nghĩa: nằm hai bên 0"))]
         }
         document.sections.append(ReportSection(id: "verdict-changes", title: w("Verdicts that change", "Chỉ tiêu đổi kết quả đánh giá"), blocks: changes.isEmpty
@@ -191,14 +202,18 @@ public enum CompareDocument {
                 ReportColumn("variant", w("variant", "phương án")), ReportColumn("target", w("target", "chỉ tiêu")),
                 ReportColumn("base_verdict", w("base", "gốc")), ReportColumn("variant_verdict", w("variant", "phương án")),
                 ReportColumn("difference_pts", w("difference (pts, \(level) CI)", "chênh lệch (điểm %, KTC \(level))")),
+                ReportColumn("verdict_reason", w("decided by", "do")),
                 ReportColumn("significant", w("significant", "có ý nghĩa"))], rows: changes, notes: [w(
                     "Significant: the paired difference's interval is clear of 0. A change whose difference straddles 0 only moved an interval across the threshold (noise); it is left out of the headline's changes.",
-                    "Có ý nghĩa: khoảng tin cậy của chênh lệch ghép cặp không chứa 0. Một thay đổi có chênh lệch nằm hai bên 0 chỉ là khoảng tin cậy dịch qua ngưỡng (nhiễu); không được nêu trong phần tóm tắt.")]))]))
+                    "Có ý nghĩa: khoảng tin cậy của chênh lệch ghép cặp không chứa 0. Một thay đổi có chênh lệch nằm hai bên 0 chỉ là khoảng tin cậy dịch qua ngưỡng (nhiễu); không được nêu trong phần tóm tắt."),
+                    w("A change decided by the desk guard (docs/model.md §7.6) shows, and is judged on, the paired difference of the guard's share (citizens in person who could not file), not the target's value.",
+                      "Thay đổi do ràng buộc một cửa quyết định (docs/model.md §7.6) được đánh giá theo chênh lệch ghép cặp của tỷ lệ công dân đến trực tiếp không nộp được hồ sơ, không theo giá trị của chỉ tiêu.")]))]))
 
+        if let section = unitSection(comparison, words: w) { document.sections.append(section) }
         if let section = changeSection(comparison, words: w) { document.sections.append(section) }
 
         // The other measures, as the terminal has always shown them.
-        var measureColumns = [ReportColumn("measure", w("measure", "chỉ số")), ReportColumn("base", w("base", "gốc"))]
+        var measureColumns = [ReportColumn("measure", w("measure", "chỉ số")), ReportColumn("unit", "unit", dataOnly: true), ReportColumn("base", w("base", "gốc"))]
         for v in 1..<comparison.names.count {
             measureColumns += [ReportColumn("variant_\(v)", "[\(v)]"), ReportColumn("difference_\(v)", w("difference [\(v)] (\(level) CI)", "chênh lệch [\(v)] (KTC \(level))"))]
         }
@@ -208,7 +223,9 @@ public enum CompareDocument {
             guard row.differences.contains(where: { $0.count > 0 && ($0.low != 0 || $0.high != 0) }) else { left += 1; return nil }
             let quantity: Quantity = row.isShare ? .share : .minutes
             let differenceQuantity: Quantity = row.isShare ? .points : .minuteDifference(TimeScale(largest: max(abs(row.differences.map(\.low).min() ?? 0), abs(row.differences.map(\.high).max() ?? 0))))
-            var cells: [ReportCell] = [.text(w.vi ? row.labelVi : row.label), .value(row.values[0].mean, quantity)]
+            // The unit of the values and of the differences, for a spreadsheet (review 4 #4).
+            let unit = row.isShare ? "share; difference in points" : "minutes"
+            var cells: [ReportCell] = [.text(w.vi ? row.labelVi : row.label), .text(unit), .value(row.values[0].mean, quantity)]
             for v in 1..<row.values.count {
                 let d = row.differences[v - 1]
                 cells += [.value(row.values[v].mean, quantity), .estimate(mean: d.mean, low: d.low, high: d.high, differenceQuantity)]
