@@ -183,6 +183,8 @@ public struct ExperimentSummary: Sendable {
                         target, result: result, perReplication: perReplication(of: members), members: members,
                         scenario: scenario, confidence: confidence, replicated: many, language: .vi))
                 }
+                // Dossiers the desk never received decide it, not the input (review 4 #1).
+                result = result.notingDesk(perReplication(of: members), scenario: scenario)
                 targets.append(result)
             }
         }

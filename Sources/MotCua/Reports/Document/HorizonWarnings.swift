@@ -29,6 +29,16 @@ enum HorizonWarnings {
                 + "(--set horizon.days=…) trước khi giảm biên chế.")
     }
 
+    /// The notes of the fields whose procedures pass through one of `offices` (a cut there
+    /// delays them), or all of `notes` when none does.
+    static func served(_ notes: [ShortHorizonNote], by offices: [String], in scenario: Scenario) -> [ShortHorizonNote] {
+        let ids = Set(offices)
+        let fields = Set(scenario.procedures.filter { p in ids.contains(p.intake.office) || p.route.contains { ids.contains($0.office) } }
+            .compactMap { p in scenario.fields.first { $0.id == p.field }?.name })
+        let served = notes.filter { fields.contains($0.fieldName) }
+        return served.isEmpty ? notes : served
+    }
+
     /// The offices searched that are unstable at the staffing found (docs/model.md §7.4): their
     /// work exceeds their staff, so the targets pass only until the horizon ends.
     static func unsafeStaffing(_ summary: ExperimentSummary?, searched: [String], scenario: Scenario,

@@ -245,7 +245,8 @@ public enum StaffDocument {
                                                        searched: search.bounds.map(\.office), scenario: scenario, language: language) {
             headline.insert(unsafe, at: 0)
         }
-        if lowers, let untrusted = HorizonWarnings.untrustedCut(shortHorizon, language: language) { headline.insert(untrusted, at: 0) }
+        if lowers, let untrusted = HorizonWarnings.untrustedCut(HorizonWarnings.served(shortHorizon, by: search.bounds.map(\.office), in: scenario),
+                                                                language: language) { headline.insert(untrusted, at: 0) }
         headline += HorizonWarnings.lines([shortHorizon], language: language)
         var document = ReportDocument(kind: "staff", title: w("Staffing search", "Tìm biên chế") + " — "
                                       + language.pick(provenance.scenarioName, provenance.scenarioNameVi),
