@@ -112,3 +112,36 @@ struct VerdictNotesTests {
         #expect(summary.backTestLines(.vi).first?.contains("lạc quan") == true)
     }
 }
+
+/// Unit figures resting on assumed populations and one staff figure per kind (review 4 #2).
+@Suite("Unit figures say what they rest on")
+struct UnitAssumptionNotesTests {
+    static func unit(_ id: String, rate: Double, assumed: Bool) -> UnitFigures.Unit {
+        var unit = UnitFigures.Unit(id: id, name: id, nameVi: nil, group: "g", received: 100, online: 10,
+                                    onTimeRate: [rate], overallRate: rate)
+        unit.populationAssumed = assumed
+        return unit
+    }
+
+    @Test("the units below the threshold with an area-share population are counted; the flat staff by kind is named")
+    func notes() {
+        var figures = UnitFigures(units: [Self.unit("a", rate: 0.5, assumed: true), Self.unit("b", rate: 0.9, assumed: false),
+                                          Self.unit("c", rate: 0.99, assumed: true)],
+                                  fields: [FieldSpec(id: "civil", name: "Civil status")])
+        figures.flatStaffByKind = [("ward", 6), ("commune", 5)]
+        let note = figures.assumptionNote(field: 0, below: 0.98, comparator: .atLeast, language: .en) ?? ""
+        #expect(note == "the population of 1 of the 2 units below 98% is an area share (assumption); unit staff 6 (ward), 5 (commune) by kind, the same in every unit (assumption)", "\(note)")
+        #expect(figures.assumptionNote(field: 0, below: 0.98, comparator: .atLeast, language: .vi)?.contains("1/2 đơn vị dưới 98%") == true)
+        #expect(figures.sourcesLine(.en) == "Rests on assumptions: 2 of 3 units' populations are assumptions (area shares), and set their load; unit staff 6 (ward), 5 (commune) by kind, the same in every unit (assumption).")
+        #expect(figures.assumptionNote(field: 0, below: 0.4, comparator: .atLeast, language: .en) == nil)
+    }
+
+    @Test("the city scenario marks the units whose population source is an assumption, and its staff is flat by kind")
+    func cityMarks() throws {
+        let scenario = try ScenarioLoader.load(path: Repository.path("scenarios/hcmc-2026.json"))
+        let units = scenario.offices.first { !$0.instances.isEmpty }?.instances ?? []
+        let assumed = units.filter(\.populationAssumed).count
+        #expect(assumed > 100 && assumed < units.count, "\(assumed) of \(units.count)")
+        #expect(UnitFigures.flatStaff(scenario)?.first?.staff == 6)
+    }
+}

@@ -1,4 +1,4 @@
-// A horizon shorter than the deadlines it judges (review 4 #12; docs/model.md §7.8): a dossier
+// A horizon shorter than the deadlines it judges (review 4 #12; docs/model.md §7.9): a dossier
 // received fewer calendar days before the horizon's end than its deadline cannot be late yet,
 // so it counts "in progress, not yet due", which the on-time rate counts as on time. When the
 // counted days are fewer than a field's longest deadline, no counted dossier of the field can

@@ -188,7 +188,7 @@ public struct ExperimentSummary: Sendable {
                 targets.append(result)
             }
         }
-        self.targets = targets
+        self.targets = ExperimentSummary.notingUnitAssumptions(targets, UnitFigures.make(scenario, results: results), scenario)
         shortHorizon = ShortHorizonNote.notes(model, counted: countedGroups)
 
         offices = model.offices.map { office in

@@ -1,4 +1,4 @@
-// A missed back-test beside the verdict count (review 4 #10; docs/model.md §7.10): when the
+// A missed back-test beside the verdict count (review 4 #10; docs/model.md §7.9): when the
 // baseline misses the published rate of the period it covers, every verdict rests on a model
 // more (or less) punctual than the city was, so the headline says which way to read them.
 

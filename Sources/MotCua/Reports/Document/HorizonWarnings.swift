@@ -1,6 +1,6 @@
 // The warnings a document's headline carries about what its verdicts cannot show (review 4 #12):
 // a horizon shorter than the deadlines it judges, and a staffing whose searched office cannot
-// keep up with its work (docs/model.md §7.8).
+// keep up with its work (docs/model.md §7.9).
 
 /// The headline lines of the short-horizon and unsafe-staffing warnings.
 enum HorizonWarnings {
