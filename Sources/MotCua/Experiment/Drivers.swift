@@ -346,7 +346,7 @@ public enum DriversAnalysis {
             return result
         }
         let now = DispatchTime.now().uptimeNanoseconds
-        return DriversResult(scenarioName: baseModel.scenario.name, scenarioNameVi: baseModel.scenario.nameVi, seed: seed,
+        var result = DriversResult(scenarioName: baseModel.scenario.name, scenarioNameVi: baseModel.scenario.nameVi, seed: seed,
                              selection: plan.selection, step: plan.step, replications: plan.replications,
                              screeningReplications: screening, refineLimit: plan.refine, inputs: inputs, targets: targets,
                              skipped: skipped, unchangeable: unchangeable, reachingNone: inputs.count - reachingSome.count,
@@ -355,5 +355,7 @@ public enum DriversAnalysis {
                              simulatedAfterInference: simulatedAfterInference,
                              evaluations: evaluations, replicationsRun: replicationsRun, stoppedEarly: stoppedEarly,
                              seconds: now > started ? Double(now - started) / 1e9 : 0)
+        result.shortHorizon = baseSummary.shortHorizon
+        return result
     }
 }

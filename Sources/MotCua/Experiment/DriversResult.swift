@@ -131,4 +131,6 @@ public struct DriversResult: Sendable {
     public let stoppedEarly: Int
     /// Wall-clock seconds of the analysis.
     public let seconds: Double
+    /// The base run's fields whose deadlines are longer than its counted days (review 4 #12).
+    public var shortHorizon: [ShortHorizonNote] = []
 }

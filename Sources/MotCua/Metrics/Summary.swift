@@ -58,6 +58,9 @@ public struct ExperimentSummary: Sendable {
     /// The level of the targets' intervals, which decide their verdicts: 0.95, or higher when a
     /// sequential experiment looked at its results several times (``ReplicationPlan``).
     public let confidence: Double
+    /// The fields whose longest deadline is longer than the counted days (review 4 #12):
+    /// their deadline rates cannot show lateness yet.
+    public private(set) var shortHorizon: [ShortHorizonNote] = []
 
     /// Summarises replication results of `model`.
     /// - Parameter confidence: the level of the targets' intervals (see ``confidence``).
@@ -134,6 +137,7 @@ public struct ExperimentSummary: Sendable {
                                     reasonVi: target.notComputableVi)
             }
         }
+        var countedGroups: [(measure: TargetMeasure, procedures: [Int])] = []
         for target in scenario.targets where target.notComputable == nil {
             var selected = all
             if let level = target.level {
@@ -152,6 +156,7 @@ public struct ExperimentSummary: Sendable {
                 groups = [(nil, selected)]
             }
             for (field, members) in groups {
+                countedGroups.append((target.measure, members))
                 let estimate = Estimate(rate(of: members, measure: target.measure), confidence: confidence).clamped(to: 0...1)
                 let guarded = DeskGuard.guards(target.measure)
                 let gaveUpAtDesk = guarded ? deskShare : nil
@@ -178,10 +183,13 @@ public struct ExperimentSummary: Sendable {
                         target, result: result, perReplication: perReplication(of: members), members: members,
                         scenario: scenario, confidence: confidence, replicated: many, language: .vi))
                 }
+                // Dossiers the desk never received decide it, not the input (review 4 #1).
+                result = result.notingDesk(perReplication(of: members), scenario: scenario)
                 targets.append(result)
             }
         }
-        self.targets = targets
+        self.targets = ExperimentSummary.notingUnitAssumptions(targets, UnitFigures.make(scenario, results: results), scenario)
+        shortHorizon = ShortHorizonNote.notes(model, counted: countedGroups)
 
         offices = model.offices.map { office in
             let i = Int(office.index)

@@ -19,6 +19,7 @@ public enum HTMLReport {
         html += "<p class=\"meta\">\(e(w.seed)) \(summary.seed) · \(e(w.replication(summary.replications))) · \(e(w.period(f.date(h.start), f.date(last), h.days))))</p>\n"
         if !summary.targets.isEmpty {
             html += "<p class=\"headline\" id=\"headline\">\(e(DocumentWords(language: language).passing(summary.targets)))</p>"
+            for note in summary.shortHorizonLines(language) + summary.backTestLines(language) { html += "<p class=\"headline\">\(e(note))</p>" }
         }
         if let provenance {
             if let change = provenance.whatChanged(language) { html += "<p class=\"headline\">\(e(change))</p>" }

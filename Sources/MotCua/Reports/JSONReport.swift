@@ -15,7 +15,11 @@ public enum JSONReport {
                 ("end", .string(h.start.adding(days: h.days - 1).description)),
                 ("days", .number(Double(h.days))),
                 ("warmUpDays", .number(Double(h.warmUpDays))),
-            ])),
+            ] + (summary.shortHorizon.isEmpty ? [] : [("shortHorizon", .array(summary.shortHorizon.map { note in
+                // Fields whose deadline rates cannot show lateness over the counted days (review 4 #12).
+                .object([("field", .string(note.fieldName)), ("deadlineDays", .number(Double(note.deadlineDays))),
+                         ("countedDays", .number(Double(note.countedDays))), ("note", .string(note.text(.en)))])
+            }))]))),
         ])
         let targets: JSONValue = .array(summary.targets.map { t in
             var members: [(key: String, value: JSONValue)] = [

@@ -52,6 +52,8 @@ public enum TextReport {
                 lines += reason.more
             }
             lines.append("  " + w.passCount(summary.targets.filter { $0.verdict == .pass }.count, summary.targets.count))
+            // A horizon shorter than the deadlines it judges (review 4 #12), beside the count.
+            for note in summary.shortHorizonLines(language) + summary.backTestLines(language) { lines += Format.wrap(note, 98).map { "  " + $0 } }
             if let line = deskGuardLine(summary, language) { lines += Format.wrap(line, 98).map { "  " + $0 } }
             lines.append("")
         }

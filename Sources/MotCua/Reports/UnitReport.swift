@@ -104,6 +104,8 @@ enum UnitReport {
                 + belowNote(row.below, language)
         }
         if !worst.isEmpty { lines += ["", worstTitle(language)] + worst }
+        // What the units' figures rest on (review 4 #2), under the table and the worst units.
+        if let sources = figures.sourcesLine(language) { lines += Format.wrap(sources, 98).map { "  " + $0 } }
         return lines
     }
 }

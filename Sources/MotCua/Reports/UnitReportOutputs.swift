@@ -36,6 +36,8 @@ extension UnitReport {
             blocks += [.paragraph(worstTitle(language)),
                        .table(ReportTable(id: "unit-worst", columns: columns, rows: rows, displayOnly: true))]
         }
+        // What the units' figures rest on (review 4 #2).
+        if let sources = figures.sourcesLine(language) { blocks.append(.paragraph(sources)) }
         return ReportSection(id: "units", title: title(figures, language), blocks: blocks)
     }
 

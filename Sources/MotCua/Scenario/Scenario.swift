@@ -226,6 +226,9 @@ public struct InstanceSpec: Sendable {
     /// office serves several units (a land registration branch serving its area); nil when the
     /// unit has an office of its own. The instance's staff and hours then do not apply.
     public var branch: String?
+    /// Whether the unit's population, which sets its share of the load, is an assumption (its
+    /// `source` says "population: assumption", as an area share does): reports say so (review 4 #2).
+    public var populationAssumed = false
 }
 
 /// An administrative procedure (thủ tục hành chính) with its load, deadline and route.

@@ -161,6 +161,10 @@ enum UnitList {
             if let nameVi { members.append(("nameVi", .string(nameVi))) }
             if kind != defaultKind { members.append(("kind", .string(kind))) }
             if let group { members.append(("group", .string(group))) }
+            // A population the unit's source calls an assumption (an area share) is marked (review 4 #2).
+            if let source = u.string("source", required: false), source.lowercased().contains("population: assumption") {
+                members.append(("populationAssumed", .bool(true)))
+            }
             units.append(Unit(id: id, kind: kind, members: members, settings: settings, hasWeight: u.has("weight"),
                               path: path, population: population, weight: weight))
         }

@@ -23,6 +23,7 @@ public enum DriversDocument {
         }
         headline.append(w.cost(result.evaluations, result.replicationsRun, language.numbers.fixed(result.seconds, 1), result.reachingNone,
                                result.stoppedEarly, result.groups, result.inferredHalves))
+        headline += HorizonWarnings.lines([result.shortHorizon], language: language)
         var document = ReportDocument(kind: "drivers", title: w.title(language.pick(result.scenarioName, result.scenarioNameVi)),
                                       headline: headline, provenance: provenance, language: language)
         document.version = version

@@ -124,6 +124,7 @@ public enum CompareDocument {
             "Cảnh báo: " + unrelated.map { "[\($0)]" }.joined(separator: ", ") + " là kịch bản khác (tên hoặc chỉ tiêu khác) với phương án gốc: "
                 + "dùng cùng chuỗi ngẫu nhiên không làm hai kịch bản khác nhau trở nên so sánh được; chênh lệch không phải là tác động của một thay đổi.")
         if let unrelatedWarning { headline.append(unrelatedWarning) }
+        headline += HorizonWarnings.lines(comparison.summaries.map(\.shortHorizon), language: language)
         var document = ReportDocument(kind: "compare", title: w("Comparison of variants", "So sánh phương án") + " — "
                                       + language.pick(base.scenarioName, base.scenarioNameVi),
                                       headline: headline, provenance: provenance, language: language)

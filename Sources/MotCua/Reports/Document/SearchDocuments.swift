@@ -66,6 +66,7 @@ public enum SweepDocument {
         if !throughout.isEmpty, let last = loads.last {
             headline.append(w("Pass at \(load(last)), the top of the range: ", "Vẫn đạt ở \(load(last)), mức cao nhất đã thử: ") + throughout.joined(separator: ", ") + ".")
         }
+        headline += HorizonWarnings.lines(sweep.points.map(\.summary.shortHorizon), language: language)
         var document = ReportDocument(kind: "sweep", title: w("Load sweep", "Thử mức tải") + " — "
                                       + language.pick(provenance.scenarioName, provenance.scenarioNameVi),
                                       headline: headline, provenance: provenance, language: language)
@@ -241,6 +242,19 @@ public enum StaffDocument {
             headline.append(w("Only these targets were asked; the scenario's other targets were not checked.",
                               "Chỉ xét các chỉ tiêu này; các chỉ tiêu khác của kịch bản không được kiểm tra."))
         }
+        // A cut found on a horizon shorter than the deadlines, or a searched office that cannot keep
+        // up at the staffing found, heads the answer; other short-horizon warnings close it (review 4 #12).
+        let shortHorizon = search.finalSummary?.shortHorizon ?? []
+        let lowers = search.solution.map { solution in
+            search.bounds.contains { (solution[$0.office] ?? 0) < (search.initial[$0.office] ?? 0) }
+        } ?? false
+        if let unsafe = HorizonWarnings.unsafeStaffing(search.solution == nil ? nil : search.finalSummary,
+                                                       searched: search.bounds.map(\.office), scenario: scenario, language: language) {
+            headline.insert(unsafe, at: 0)
+        }
+        if lowers, let untrusted = HorizonWarnings.untrustedCut(HorizonWarnings.served(shortHorizon, by: search.bounds.map(\.office), in: scenario),
+                                                                language: language) { headline.insert(untrusted, at: 0) }
+        headline += HorizonWarnings.lines([shortHorizon], language: language)
         var document = ReportDocument(kind: "staff", title: w("Staffing search", "Tìm biên chế") + " — "
                                       + language.pick(provenance.scenarioName, provenance.scenarioNameVi),
                                       headline: headline, provenance: provenance, language: language)

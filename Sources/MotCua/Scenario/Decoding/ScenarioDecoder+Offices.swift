@@ -54,7 +54,7 @@ extension ScenarioDecoder {
             var instances: [InstanceSpec] = []
             for (ipath, ivalue) in o.array("instances", required: false, nonEmpty: true) ?? [] {
                 let instanceKeys: Set<String> = ["id", "name", "nameVi", "kind", "group", "staff", "weight", "hours",
-                                                 "saturdayHours", "branch"]
+                                                 "saturdayHours", "branch", "populationAssumed"]
                 guard let i = ObjectReader(ivalue, path: ipath, diagnostics: diagnostics, keys: instanceKeys) else {
                     continue
                 }
@@ -75,6 +75,7 @@ extension ScenarioDecoder {
                     instance.hours = ihours
                     instance.saturdayHours = isaturday
                     instance.branch = i.string("branch", required: false)
+                    instance.populationAssumed = i.bool("populationAssumed") ?? false
                     instances.append(instance)
                 }
             }
