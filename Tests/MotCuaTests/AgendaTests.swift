@@ -120,4 +120,45 @@ struct AgendaTests {
         while let event = agenda.next() { order.append(event.target) }
         #expect(order == [6, 1, 2, 5, 4, 7])
     }
+    @Test("a few events at a time, and a number of events swinging from none to hundreds, come out in order")
+    func fewEventsAndSwings() {
+        // A few events at a time (the M/M/c workload's case), over many days: each day's bucket
+        // holds at most Agenda.smallBucket events and goes straight into the heap.
+        expectOrder(seed: 41, initial: 5, total: 40_000) { now, rng in
+            rng.next() % 9 == 0 ? now + 1440 * rng.nextUnit() * 2 : now + rng.nextUnit() * 90
+        }
+        // Growing to hundreds and back to a few: events in the heap, on the slots' lists and in the
+        // run at once, and days whose bucket is laid out by slot between days whose bucket is not.
+        var agenda = Agenda()
+        var rng = RandomStream(seed: 43)
+        var now = 0.0
+        var scheduled: Int32 = 0
+        var expected: [(Double, Int32)] = []
+        var got: [(Double, Int32)] = []
+        func add(_ time: Double) {
+            agenda.schedule(at: time, .arrival, target: scheduled)
+            expected.append((time, scheduled))
+            scheduled += 1
+        }
+        for _ in 0..<3 { add(rng.nextUnit() * 30) }
+        var removals = 0
+        while let e = agenda.next() {
+            #expect(e.time >= now)
+            now = e.time
+            got.append((e.time, e.target))
+            removals += 1
+            guard scheduled < 60_000 else { continue }
+            // Phases of 3,000 removals: growing (two events a removal), then shrinking (none
+            // every other removal).
+            let growing = (removals / 3_000) % 2 == 0
+            let adds = growing ? 2 : Int(rng.next() % 2)
+            for _ in 0..<adds {
+                add(rng.next() % 4 == 0 ? now + 1440 * rng.nextUnit() * 3 : now + rng.nextUnit() * 200)
+            }
+            if agenda.count == 0 { add(now + rng.nextUnit() * 1440) }
+        }
+        expected.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        #expect(got.count == expected.count)
+        #expect(zip(got, expected).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 })
+    }
 }

@@ -10,6 +10,11 @@ private let scenarios: [String] = {
 
 @Suite("Where the time went: every dossier's elapsed time split into parts (docs/model.md §12)")
 struct BreakdownTests {
+    @Test("the clock's parts lie where the breakdown reads them")
+    func clockPartsOffset() {
+        #expect(MemoryLayout<DossierClock>.offset(of: \.parts) == DossierClock.partsOffset)
+    }
+
     /// The rows of the log of one replication of `relative` over `days` days, by column name.
     static func logRows(_ relative: String, seed: UInt64, days: Int) async throws -> [[String: String]] {
         let scenario = try ScenarioLoader.load(path: Repository.path(relative), overlays: [],

@@ -51,7 +51,7 @@ extension SimulationRun {
         // Drawn once the store has numbered the dossier: the draw is keyed to that number.
         let instance = stream.instance >= 0 ? stream.instance : drawHomeWard(for: context.dossiers[dossier])
         context.dossiers[dossier].instance = instance
-        context.dossiers.clock(dossier).pointee.mark = UInt32(truncatingIfNeeded: context.workingSecond(now))
+        context.dossiers.clock(dossier).pointee.mark = UInt32(truncatingIfNeeded: context.workingSecondOfNow)
         let priorityShare = procedures[p].priorityShare
         if !stream.online && !stream.postal && priorityShare > 0 {
             context.dossiers[dossier].priority = decides(.priority, priorityShare, context.dossiers[dossier])
