@@ -88,7 +88,6 @@ struct OutputPlan {
                 PartialFiles.removeStale(in: target.folder)
             case .folder:
                 try Self.checkFolder(path, option: option.name)
-                try OutputOwnership.checkFolder(path, option: option.name)
                 folders.append((option.name, path, OutputFile.resolvingLinks(path)))
                 PartialFiles.removeStale(in: path)
             default:
@@ -109,6 +108,7 @@ struct OutputPlan {
                 throw .badInput("\(folder.option) \(folder.path) writes \(OutputFile.split(other.target.resolved).name) there, which "
                                 + "\(other.option) \(other.target.path) also names; give each output its own file")
             }
+            try OutputOwnership.checkFolder(folder.path, option: folder.option)
         }
     }
 
