@@ -21,8 +21,9 @@ enum NewCommand {
             and a "notes" text saying what to replace. It refuses to overwrite an existing file.
             The holiday table is named relative to the new file: calendars/vietnam.json next to it
             when there is one; inside the repository, the shipped scenarios/calendars/vietnam.json;
-            anywhere else, the shipped table is copied to calendars/vietnam.json next to the new
-            file, so that its folder works from any directory. --year moves the horizon and the pre-Tết
+            anywhere else, the shipped table (found in the repository the executable was built in,
+            or installed as calendars/vietnam.json beside the executable) is copied to
+            calendars/vietnam.json next to the new file, so that its folder works from any directory. --year moves the horizon and the pre-Tết
             surge to that year. Next: docs/how-to-your-ward.md.
             """,
         run: main)
@@ -110,30 +111,39 @@ enum NewCommand {
     }
 
     /// Where the shipped holiday table is: under the repository the current folder is in (at any
-    /// depth), or under the repository the motcua executable was built in.
-    static func shippedHolidayTable() -> String? {
+    /// depth), under the repository the motcua executable was built in, or installed beside a
+    /// copied executable (`calendars/vietnam.json` next to it, or `../share/motcua/calendars/`),
+    /// and whether it lies in a repository (a table found beside the executable is copied).
+    static func shippedHolidayTable() -> (path: String, inRepository: Bool)? {
         let table = "scenarios/calendars/vietnam.json"
         let manager = FileManager.default
-        var candidates: [String] = []
-        for start in [OutputFile.resolvingLinks(manager.currentDirectoryPath), OutputFile.split(OutputFile.resolvingLinks("/proc/self/exe")).folder] {
+        let executableFolder = OutputFile.split(OutputFile.resolvingLinks("/proc/self/exe")).folder
+        var candidates: [(path: String, inRepository: Bool)] = []
+        for start in [OutputFile.resolvingLinks(manager.currentDirectoryPath), executableFolder] {
             var folder = start
             while !folder.isEmpty && folder != "." {
-                candidates.append((folder as NSString).appendingPathComponent(table))
+                candidates.append(((folder as NSString).appendingPathComponent(table), true))
                 if folder == "/" { break }
                 folder = OutputFile.split(folder).folder
             }
         }
-        return candidates.first { manager.fileExists(atPath: $0) }.map(OutputFile.resolvingLinks)
+        for installed in ["calendars/vietnam.json", "../share/motcua/calendars/vietnam.json"] {
+            candidates.append(((executableFolder as NSString).appendingPathComponent(installed), false))
+        }
+        return candidates.first { manager.fileExists(atPath: $0.path) }.map { (OutputFile.resolvingLinks($0.path), $0.inRepository) }
     }
 
     static func holidayTable(for directory: String) throws(CommandFailure) -> HolidayChoice {
         let table = "calendars/vietnam.json"
         let nextTo = (directory as NSString).appendingPathComponent(table)
         if FileManager.default.fileExists(atPath: nextTo) { return HolidayChoice(named: table, checked: table, copy: nil) }
-        guard let shipped = shippedHolidayTable() else {
-            throw .badInput("cannot find the shipped holiday table (scenarios/calendars/vietnam.json) from here; "
+        guard let found = shippedHolidayTable() else {
+            throw .badInput("cannot find the shipped holiday table (scenarios/calendars/vietnam.json of the repository, or "
+                            + "calendars/vietnam.json beside the motcua executable) from here; "
                             + "put a holiday table at \(nextTo) and run motcua new again")
         }
+        let shipped = found.path
+        guard found.inRepository else { return HolidayChoice(named: table, checked: shipped, copy: (shipped, nextTo)) }
         let repository = OutputFile.split(OutputFile.split(OutputFile.split(shipped).folder).folder).folder
         let from = URL(fileURLWithPath: OutputFile.resolvingLinks(directory)).standardizedFileURL.pathComponents
         let to = URL(fileURLWithPath: shipped).standardizedFileURL.pathComponents

@@ -9,7 +9,8 @@ import Synchronization
 /// Before the work: each output's folder must exist and be writable (a folder option such as
 /// `--csv` or `--results` needs only a writable ancestor: it is created), no output may be one
 /// of the command's inputs, and no two outputs may be the same file — compared by the path with
-/// its links resolved and by device and inode. Stale temporary files of killed runs are removed
+/// its links resolved and by device and inode. An existing file is replaced only when MotCua
+/// wrote it as an output of the same kind (``OutputOwnership``). Stale temporary files of killed runs are removed
 /// from the output folders. At the end every output is first written to its temporary file, then
 /// all are put in place; an interruption waits until they are.
 struct OutputPlan {
@@ -80,6 +81,8 @@ struct OutputPlan {
                     && (other.target.resolved == target.resolved || (identity != nil && identity == other.target.identity)) {
                     throw .badInput("\(other.option) and \(option.name) both name \(path); give each output its own file")
                 }
+                // An existing file is replaced only when MotCua wrote it as this kind of output.
+                if !target.isDevice { try OutputOwnership.check(path, resolved: target.resolved, option: option.name) }
                 chosen.append((option.name, target))
                 files[option.name] = target
                 PartialFiles.removeStale(in: target.folder)
@@ -105,6 +108,7 @@ struct OutputPlan {
                 throw .badInput("\(folder.option) \(folder.path) writes \(OutputFile.split(other.target.resolved).name) there, which "
                                 + "\(other.option) \(other.target.path) also names; give each output its own file")
             }
+            try OutputOwnership.checkFolder(folder.path, option: folder.option)
         }
     }
 
@@ -173,6 +177,7 @@ struct OutputPlan {
         for other in staged + files.values where other.resolved == target.resolved {
             throw .badInput("\(option) \(folder) writes \(name) there, which \(other.path) also names; give each output its own file")
         }
+        try OutputOwnership.checkTable(folder, name: name, option: option)
         try stage(Data(text.utf8), to: target)
     }
 

@@ -105,7 +105,8 @@ extension CommandLineTests {
     func linksAndDevices() throws {
         let folder = try scratchFolder("links")
         let scenario = try scenarioCopy(in: folder)
-        try "old".write(toFile: folder + "/real.json", atomically: true, encoding: .utf8)
+        // An earlier report (only MotCua's own outputs may be replaced).
+        try "{\n  \"format\": \"motcua-report/1\"\n}\n".write(toFile: folder + "/real.json", atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: folder + "/out.json", withDestinationPath: "real.json")
         #expect(try motcua(["run", scenario] + Self.small + ["--json", folder + "/out.json"]).status == 0)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/out.json") == "real.json")
