@@ -75,7 +75,9 @@ struct VietnamesePlannerOutputTests {
                                     load: 1, seed: 3, replications: 2, warmUpDays: 0, produced: try #require(CivilDate(year: 2026, month: 11, day: 30)))
 
         let english = VietnameseWorkbook.runTables(summary, provenance: provenance, language: .en)
-        #expect(english == CSVReport.typedTables(summary) + [provenance.table(.en)])
+        // As before: the CSV tables and the provenance (compared as text: a NaN cell is unequal to itself).
+        #expect(english.map(\.title) + english.map(\.csvText) == (CSVReport.typedTables(summary) + [provenance.table(.en)]).map(\.title)
+                + (CSVReport.typedTables(summary) + [provenance.table(.en)]).map(\.csvText))
 
         let vi = VietnameseWorkbook.runTables(summary, provenance: provenance, language: .vi)
         #expect(vi.map(\.title) == ["chỉ tiêu", "lĩnh vực", "thủ tục", "đơn vị", "một cửa theo giờ", "theo ngày", "thời gian đã đi đâu",
@@ -92,5 +94,53 @@ struct VietnamesePlannerOutputTests {
         #expect(vi[1].headers.contains("tiếp nhận (KTC 95%, cận dưới)") && vi[3].headers.contains("xếp hàng: chờ TB (phút)"))
         let provenanceSheet = try #require(vi.last)
         #expect(provenanceSheet.headers == ["mục", "giá trị"] && provenanceSheet.rows.first?.first == .text("Kịch bản"))
+    }
+
+    /// The narrowest cell of `column` (1-based) of the table `id` on `html`, in CSS pixels, and
+    /// the tables running past the body, laid out by headless Chromium at the A4 column's width
+    /// (as ``HTMLWidthTests``).
+    static func layout(_ html: String, table id: String, column: Int, name: String) throws -> (narrowest: Int, overflowing: String) {
+        let dir = NSTemporaryDirectory() + "motcua-vi-prose-width-\(name)-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let probe = """
+            <script>var w=1e9,o=[];document.querySelectorAll("#\(id) tr td:nth-child(\(column))").forEach(function(c){w=Math.min(w,c.getBoundingClientRect().width);});
+            var b=document.body.getBoundingClientRect();document.querySelectorAll("table").forEach(function(t){if(t.getBoundingClientRect().right>b.right+1)o.push(t.id);});
+            document.body.setAttribute("data-narrowest",Math.round(w));document.body.setAttribute("data-overflow",o.join(" "));</script></body>
+            """
+        let path = dir + "/page.html"
+        try html.replacingOccurrences(of: "</body>", with: probe).write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try runProgram(try #require(HTMLWidthTests.chromium), ["--no-sandbox", "--headless", "--window-size=703,2000", "--dump-dom", "file://" + path])
+        func attribute(_ name: String) throws -> String {
+            let start = try #require(run.output.range(of: name + "=\""), "Chromium printed no page").upperBound
+            return String(run.output[start...].prefix { $0 != "\"" })
+        }
+        return (Int(try attribute("data-narrowest")) ?? 0, try attribute("data-overflow"))
+    }
+
+    @Test("a long text column beside a long first column keeps a readable width on a Vietnamese page (drivers' first driver)",
+          .enabled(if: HTMLWidthTests.chromium != nil, "needs headless Chromium"))
+    func longTextColumnWidth() throws {
+        // The shape of drivers' "targets and their largest driver" table, with its Vietnamese texts.
+        let label = "Lao động - Thương binh và Xã hội — Tỷ lệ giải quyết hồ sơ TTHC đúng hạn từ 98% trở lên trong từng lĩnh vực"
+        let driver = "Cấp giấy phép xây dựng nhà ở riêng lẻ: bước 1 (Phòng Quản lý đô thị) thời gian chờ cố định (ngày làm việc)"
+        let columns = [ReportColumn("target", "chỉ tiêu"), ReportColumn("threshold", "ngưỡng"), ReportColumn("base", "gốc"),
+                       ReportColumn("verdict", "kết quả"), ReportColumn("distance", "khoảng cách đến ngưỡng (điểm %)"),
+                       ReportColumn("first_driver", "yếu tố lớn nhất"), ReportColumn("effect", "tác động lớn nhất (điểm %)")]
+        let row: [ReportCell] = [.text(label), .text("≥ 98%"), .estimate(mean: 0.9982, low: 0.9978, high: 0.9986, .share), .verdict(.pass),
+                                 .value(0.0178, .points), .text(driver), .estimate(mean: -0.0013, low: -0.0047, high: 0.0021, .points)]
+        let provenance = Provenance(scenarioName: "t", scenarioNameVi: nil, file: "t.json", fingerprint: 0, overlays: [], settings: [],
+                                    load: 1, seed: 1, replications: 2, warmUpDays: 0, produced: try #require(CivilDate(year: 2026, month: 11, day: 30)))
+        func page(_ language: Language) -> String {
+            var document = ReportDocument(kind: "drivers", title: "t", headline: [], provenance: provenance, language: language)
+            document.sections.append(ReportSection(id: "targets", title: "t", blocks: [.table(ReportTable(id: "targets", columns: columns,
+                                                                                                          rows: Array(repeating: row, count: 4)))]))
+            return DocumentHTML.render(document)
+        }
+        let vi = try Self.layout(page(.vi), table: "table-targets", column: 6, name: "vi")
+        // 34 mm is 128 CSS pixels; without the rule the column took about 90 (a word or two a line).
+        #expect(vi.narrowest >= 120, "first-driver column \(vi.narrowest) px")
+        #expect(vi.overflowing.isEmpty, "\(vi.overflowing)")
+        #expect(!page(.en).contains("prose"), "English pages are unchanged")
     }
 }
