@@ -7,45 +7,31 @@ import Testing
 /// target, so it could not catch an at-risk target headed "Không đạt").
 @Suite("Sweep headline: failing and at-risk targets under their own heading")
 struct SweepVerdictHeadingTests {
-    /// A desk and an understaffed department (2 people for about 3 people's work, so that the
-    /// on-time rate varies between replications); `targets` is the JSON of the targets.
-    func scenario(targets: String) throws -> Scenario {
-        let json = """
-        {
-          "name": "Heading",
-          "horizon": {"start": "2024-03-04", "days": 28},
-          "calendar": {"holidays": "none.json"},
-          "fields": [{"id": "f", "name": "Field"}],
-          "offices": [{"id": "desk", "kind": "desk", "level": "ward", "name": "Desk", "staff": 3},
-                      {"id": "dept", "kind": "department", "level": "ward", "name": "Dept", "staff": 2}],
-          "procedures": [{
-            "id": "p", "name": "P", "field": "f", "yearlyVolume": 20000, "deadline": {"workingDays": 1},
-            "intake": {"office": "desk", "service": {"type": "exponential", "mean": 5}},
-            "steps": [{"office": "dept", "service": {"type": "exponential", "mean": 20}}]
-          }],
-          "targets": [\(targets)]
+    /// The load sweeps' desk and department (``ExperimentTests/scenario()``), the department
+    /// with 2 people for about 3 people's work so that the on-time rate varies between
+    /// replications, and `targets` on the on-time rate: (id, label, Vietnamese label, threshold).
+    func scenario(targets: [(String, String, String, Double)]) throws -> Scenario {
+        var scenario = try ExperimentTests().scenario()
+        scenario.offices[0].staff = 3
+        scenario.offices[1].staff = 2
+        scenario.targets = targets.map { id, label, labelVi, threshold in
+            TargetSpec(id: id, label: label, labelVi: labelVi, measure: .onTimeRate, field: nil, office: nil, level: nil,
+                       comparator: .atLeast, threshold: threshold)
         }
-        """
-        return try ScenarioLoader.decode(Array(json.utf8), file: "heading.json", directory: LifecycleTests.directory)
-    }
-
-    func target(_ id: String, label: String, labelVi: String, threshold: Double) -> String {
-        """
-        {"id": "\(id)", "label": "\(label)", "labelVi": "\(labelVi)", "measure": "onTimeRate", "comparator": ">=", "threshold": \(threshold)}
-        """
+        return scenario
     }
 
     @Test("one target failing and one at risk at the lowest load, neither passing higher: each under its own heading")
     func bothDirections() async throws {
-        let probe = SimulationModel(scenario: try scenario(targets: target("probe", label: "probe", labelVi: "thử", threshold: 0.5)))
+        let probe = SimulationModel(scenario: try scenario(targets: [("probe", "probe", "thử", 0.5)]))
         let results = try await Experiment.run(model: probe, seed: 4, replications: 3, jobs: 2)
         let rate = try #require(ExperimentSummary(model: probe, seed: 4, results: results).targets.first).estimate
         try #require(rate.low < rate.high && rate.high < 0.99, "the on-time rate must vary and stay below 99%: \(rate)")
 
         // The same replications judged against a threshold above the whole interval (FAIL) and
         // one inside it (AT RISK).
-        let judged = try scenario(targets: target("out-of-reach", label: "Out of reach", labelVi: "Ngoài tầm", threshold: rate.high + 0.005)
-                                  + ", " + target("on-the-edge", label: "On the edge", labelVi: "Sát ngưỡng", threshold: (rate.low + rate.high) / 2))
+        let judged = try scenario(targets: [("out-of-reach", "Out of reach", "Ngoài tầm", rate.high + 0.005),
+                                            ("on-the-edge", "On the edge", "Sát ngưỡng", (rate.low + rate.high) / 2)])
         let summary = ExperimentSummary(model: SimulationModel(scenario: judged), seed: 4, results: results)
         try #require(summary.targets.map(\.verdict) == [.fail, .atRisk])
         let outcome = SequentialOutcome(used: 3, reason: .fixed, confidence: 0.95)

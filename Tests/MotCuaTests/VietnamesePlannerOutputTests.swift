@@ -94,6 +94,12 @@ struct VietnamesePlannerOutputTests {
         #expect(vi[1].headers.contains("tiếp nhận (KTC 95%, cận dưới)") && vi[3].headers.contains("xếp hàng: chờ TB (phút)"))
         let provenanceSheet = try #require(vi.last)
         #expect(provenanceSheet.headers == ["mục", "giá trị"] && provenanceSheet.rows.first?.first == .text("Kịch bản"))
+
+        // The desk guard's line ends its verdict as a sentence ("— trong giới hạn" read as cut off,
+        // and ran into the next sentence: "trong giới hạn Tính trên …").
+        let guardLine = try #require(TextReport.deskGuardLine(summary, .vi))
+        #expect(!guardLine.hasSuffix("trong giới hạn") && !guardLine.contains("giới hạn Tính"), "\(guardLine)")
+        if guardLine.contains("Tính trên chính lĩnh vực") { #expect(guardLine.contains(". Tính trên chính lĩnh vực"), "\(guardLine)") }
     }
 
     /// The narrowest cell of `column` (1-based) of the table `id` on `html`, in CSS pixels, and
