@@ -112,7 +112,6 @@ func emitReports(_ summary: ExperimentSummary, _ parsed: ParsedArguments, plan: 
     if parsed.value("--json") != nil {
         try plan.stage(JSONWriter.text(JSONReport.document(summary, provenance: provenance)), for: "--json")
     }
-    let provenanceTable = provenance.table(language)
     if parsed.value("--csv") != nil {
         for file in CSVReport.files(summary) { try plan.stage(file.text, named: file.name, inFolderOf: "--csv", parsed: parsed) }
         try plan.stage(CSVReport.provenanceText(provenance, language: language), named: CSVReport.provenanceFileName,
@@ -120,9 +119,10 @@ func emitReports(_ summary: ExperimentSummary, _ parsed: ParsedArguments, plan: 
     }
     if parsed.value("--html") != nil { try plan.stage(HTMLReport.render(summary, language: language, provenance: provenance), for: "--html") }
     if let path = parsed.value("--xlsx") {
-        // The sheets are the CSV tables, headers as in the CSV files (English column names).
+        // The sheets are the CSV tables: in English with the CSV files' column names; in
+        // Vietnamese with the sheets, headers and verdicts in Vietnamese.
         let data: Data
-        do { data = try Workbook(tables: CSVReport.typedTables(summary) + [provenanceTable]).xlsxData() } catch {
+        do { data = try Workbook(tables: VietnameseWorkbook.runTables(summary, provenance: provenance, language: language)).xlsxData() } catch {
             throw .output("--xlsx \(path): cannot write the workbook: \(error)")
         }
         try plan.stage(data, for: "--xlsx")

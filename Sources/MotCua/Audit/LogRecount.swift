@@ -73,7 +73,7 @@ public struct LogRecount: Sendable {
         while let item = try csv.next() {
             let record: RecordsCSV.Record
             switch item {
-            case .problem(let message): throw Failure(message: "\(path): \(message)")
+            case .problem(let problem): throw Failure(message: "\(path): \(problem.english)")
             case .record(let r): record = r
             }
             rows += 1

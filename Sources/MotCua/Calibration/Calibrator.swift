@@ -29,7 +29,9 @@ public struct Calibration: Sendable {
     public let observedOnTime: [(field: String, rate: Double, dossiers: Int)]
     /// Rows refused by the reader or skipped as likely typing errors. Rows of procedures the base
     /// scenario does not have are in ``unmapped`` (listed once, with the likely scenario ids).
-    public let problems: [String]
+    public var problems: [String] { rowProblems.map(\.english) }
+    /// ``problems`` in both languages (`calibrate --lang vi`).
+    public let rowProblems: [RecordProblem]
     /// The export's procedures that neither the scenario nor the map names, most rows first.
     public let unmapped: [ProcedureResolver.Unmapped]
     /// What the planner should know before trusting the fit (a period too short or too long).
@@ -67,7 +69,7 @@ public struct Calibration: Sendable {
         }
         let base = try ScenarioLoader.load(path: basePath)
         let resolver = try ProcedureResolver(procedures: base.procedures, mapPath: map)
-        var problems = records.problems
+        var problems = records.rowProblems
         let (kept, outliers) = Calibration.separatingOutlyingDates(records.rows)
         problems += outliers
         var byProcedure: [String: [DossierRow]] = [:]
@@ -184,7 +186,7 @@ public struct Calibration: Sendable {
             observed.append((field, Double(onTime) / Double(rows.count), rows.count))
         }
         observedOnTime = observed
-        self.problems = problems
+        self.rowProblems = problems
 
         let overlay: JSONValue = .object([("procedures", .array(fits.map { fit in
             var members: [(key: String, value: JSONValue)] = [
@@ -233,7 +235,7 @@ public struct Calibration: Sendable {
     /// receipt dates (25th to 75th percentile) is the bulk: a date more than twice its length
     /// plus a month before or after it is far outside. Quartiles, not extremes, so that even
     /// two mistyped years among fifty rows cannot widen the bulk.
-    static func separatingOutlyingDates(_ rows: [DossierRow]) -> (kept: [DossierRow], problems: [String]) {
+    static func separatingOutlyingDates(_ rows: [DossierRow]) -> (kept: [DossierRow], problems: [RecordProblem]) {
         guard rows.count >= 4 else { return (rows, []) }
         let sorted = rows.map(\.received).sorted()
         let low = sorted[sorted.count / 4], high = sorted[sorted.count * 3 / 4]
@@ -244,10 +246,11 @@ public struct Calibration: Sendable {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = Calendar.vietnam.timeZone
         formatter.dateFormat = "dd/MM/yyyy"
-        var kept: [DossierRow] = [], problems: [String] = []
+        var kept: [DossierRow] = [], problems: [RecordProblem] = []
         for row in rows {
             if row.received < earliest || row.received > latest {
-                problems.append("row \(row.row): received \(formatter.string(from: row.received)) is far outside the period of the other records (the middle half runs from \(formatter.string(from: low)) to \(formatter.string(from: high))); skipped as a likely typing error")
+                problems.append(.outlyingDate(row.row, received: formatter.string(from: row.received), low: formatter.string(from: low),
+                                               high: formatter.string(from: high)))
             } else {
                 kept.append(row)
             }

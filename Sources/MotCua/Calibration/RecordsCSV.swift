@@ -43,31 +43,31 @@ struct RecordsCSV {
 
     enum Item {
         case record(Record)
-        /// A row that cannot be read, with the reason ("row 12: …").
-        case problem(String)
+        /// A row that cannot be read, with the reason ("row 12: …", in both languages).
+        case problem(RecordProblem)
     }
 
     /// The next record or problem; nil at the end of the file. Blank lines are skipped.
     mutating func next() throws(LineReader.ReadError) -> Item? {
         while let first = try nextLine() {
-            if first.tooLong { return .problem("row \(first.number): longer than \(RecordsCSV.maximumLineBytes >> 20) MiB; skipped") }
+            if first.tooLong { return .problem(.tooLong(first.number, mebibytes: RecordsCSV.maximumLineBytes >> 20)) }
             if first.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             var consumed = [first]
             var cells: [[UInt8]] = []
             var field: [UInt8] = []
             var line = first.bytes, i = 0
             var quoted = false, quoteColumn = 0
-            func stray(_ message: String) -> Item {
+            func stray(_ reason: RecordProblem.CSVReason) -> Item {
                 // Give back the lines read after the first: they are rows of their own.
                 pending.insert(contentsOf: consumed.dropFirst(), at: 0)
-                return .problem("row \(first.number): \(message); the row is skipped")
+                return .problem(.unreadable(first.number, reason))
             }
             parsing: while true {
                 if i == line.count {
                     if !quoted { cells.append(field); break parsing }
                     // A quoted field runs on to the next line.
                     guard consumed.count < RecordsCSV.maximumLinesPerRecord, let following = try nextLine(), !following.tooLong else {
-                        return stray("the quote opened in column \(quoteColumn) is never closed")
+                        return stray(.quoteNeverClosed(column: quoteColumn))
                     }
                     consumed.append(following)
                     field.append(0x0A)
@@ -80,13 +80,13 @@ struct RecordsCSV {
                         if i + 1 < line.count, line[i + 1] == UInt8(ascii: "\"") { field.append(byte); i += 2; continue }
                         quoted = false; i += 1
                         if i < line.count, line[i] != delimiter {
-                            return stray("text after the closing quote in column \(cells.count + 1)")
+                            return stray(.textAfterQuote(column: cells.count + 1))
                         }
                         continue
                     }
                     field.append(byte); i += 1
                 } else if byte == UInt8(ascii: "\"") {
-                    guard field.isEmpty else { return stray("a stray quote (\") inside column \(cells.count + 1); quote the whole field and double the quotes inside") }
+                    guard field.isEmpty else { return stray(.strayQuote(column: cells.count + 1)) }
                     quoted = true; quoteColumn = cells.count + 1; i += 1
                 } else if byte == delimiter {
                     cells.append(field); field = []; i += 1
@@ -95,13 +95,13 @@ struct RecordsCSV {
                 }
             }
             if consumed.count > 1, columns > 0, cells.count != columns {
-                return stray("the quote opened in column \(quoteColumn) runs over \(consumed.count) lines and leaves \(cells.count) columns instead of \(columns)")
+                return stray(.quoteOverLines(column: quoteColumn, lines: consumed.count, found: cells.count, expected: columns))
             }
             var texts: [String] = []
             texts.reserveCapacity(cells.count)
             for (column, cell) in cells.enumerated() {
                 guard let text = String(validating: cell, as: UTF8.self) else {
-                    return .problem("row \(first.number): column \(column + 1) is not UTF-8 text; export the records as CSV UTF-8")
+                    return .problem(.notUTF8(first.number, column: column + 1))
                 }
                 texts.append(text)
             }

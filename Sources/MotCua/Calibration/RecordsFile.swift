@@ -30,8 +30,10 @@ public struct DossierRow: Sendable {
 /// never dropped silently, never guessed.
 public struct RecordsFile: Sendable {
     public let rows: [DossierRow]
+    /// Problems found, by row, in both languages.
+    public let rowProblems: [RecordProblem]
     /// Problems found, by row ("row 12: finished before received").
-    public let problems: [String]
+    public var problems: [String] { rowProblems.map(\.english) }
     /// Rows read (header excluded).
     public let rowsRead: Int
 
@@ -104,7 +106,7 @@ public struct RecordsFile: Sendable {
             throw ScenarioError(file: path, issues: [ScenarioIssue(path: "header", message: "missing column(s) \(missing.joined(separator: ", ")); see docs/calibration.md for the accepted names")])
         }
         var rows: [DossierRow] = []
-        var problems: [String] = []
+        var problems: [RecordProblem] = []
         var seen: [String: Int] = [:]
         // Procedure and field names repeat on every row: one copy of each is kept.
         var names: Set<String> = []
@@ -123,24 +125,24 @@ public struct RecordsFile: Sendable {
                 return DossierLog.uncell(RecordsFile.trimmed(cells[i]))
             }
             let code = cell("code")
-            guard !code.isEmpty else { problems.append("row \(rowNumber): no dossier code"); continue }
-            if let first = seen[code] { problems.append("row \(rowNumber): duplicate code \(RecordsFile.printable(code)) (first at row \(first))"); continue }
+            guard !code.isEmpty else { problems.append(.noCode(rowNumber)); continue }
+            if let first = seen[code] { problems.append(.duplicate(rowNumber, code: RecordsFile.printable(code), first: first)); continue }
             seen[code] = rowNumber
             guard let received = RecordsFile.date(cell("received")) else {
-                problems.append("row \(rowNumber): received date \"\(RecordsFile.printable(cell("received")))\" is not dd/MM/yyyy HH:mm"); continue
+                problems.append(.receivedNotDate(rowNumber, RecordsFile.printable(cell("received")))); continue
             }
             let appointmentText = cell("appointment"), finishedText = cell("finished")
             let appointment = appointmentText.isEmpty ? nil : RecordsFile.date(appointmentText)
             let finished = finishedText.isEmpty ? nil : RecordsFile.date(finishedText)
-            if !appointmentText.isEmpty && appointment == nil { problems.append("row \(rowNumber): appointment \"\(RecordsFile.printable(appointmentText))\" is not a date"); continue }
-            if !finishedText.isEmpty && finished == nil { problems.append("row \(rowNumber): finished \"\(RecordsFile.printable(finishedText))\" is not a date"); continue }
-            if let finished, finished < received { problems.append("row \(rowNumber): finished before received"); continue }
+            if !appointmentText.isEmpty && appointment == nil { problems.append(.appointmentNotDate(rowNumber, RecordsFile.printable(appointmentText))); continue }
+            if !finishedText.isEmpty && finished == nil { problems.append(.finishedNotDate(rowNumber, RecordsFile.printable(finishedText))); continue }
+            if let finished, finished < received { problems.append(.finishedBeforeReceived(rowNumber)); continue }
             guard let status = RecordsFile.status(cell("status")) else {
-                problems.append("row \(rowNumber): unknown status \"\(RecordsFile.printable(cell("status")))\""); continue
+                problems.append(.unknownStatus(rowNumber, RecordsFile.printable(cell("status")))); continue
             }
             let procedure = cell("procedure"), procedureCode = cell("procedureCode"), procedureName = cell("procedureName")
             guard !procedure.isEmpty || !procedureCode.isEmpty || !procedureName.isEmpty else {
-                problems.append("row \(rowNumber): no procedure"); continue
+                problems.append(.noProcedure(rowNumber)); continue
             }
             var row = DossierRow(row: rowNumber, code: code, procedure: shared(procedure), field: shared(cell("field")),
                                  channel: RecordsFile.channel(cell("channel")), received: received, appointment: appointment,
@@ -150,12 +152,12 @@ public struct RecordsFile: Sendable {
             switch cell("backlog").lowercased() {
             case "", "0", "false", "không", "khong": break
             case "1", "true", "có", "co": row.backlog = true
-            default: problems.append("row \(rowNumber): backlog \"\(RecordsFile.printable(cell("backlog")))\" is not 0 or 1"); continue
+            default: problems.append(.backlogNotFlag(rowNumber, RecordsFile.printable(cell("backlog")))); continue
             }
             rows.append(row)
         }
         self.rows = rows
-        self.problems = problems
+        self.rowProblems = problems
         self.rowsRead = rowsRead
     }
 

@@ -9,7 +9,7 @@ public enum CalibrationReport {
     public static func fitted(_ calibration: Calibration, file: String, rowsRead: Int, language: Language) -> [String] {
         let w = language.calibrationWords, f = language.numbers
         var lines = [w.read(file, f.count(rowsRead), f.count(calibration.rowsUsed), calibration.periodDays, f.count(calibration.problems.count))]
-        lines += calibration.problems.prefix(20).map { "  " + w.problem + $0 }
+        lines += calibration.rowProblems.prefix(20).map { "  " + w.problem + $0.text(language) }
         if calibration.problems.count > 20 { lines.append("  " + w.moreProblems(f.count(calibration.problems.count - 20))) }
         let warnings = language == .vi && calibration.warningsVi.count == calibration.warnings.count ? calibration.warningsVi : calibration.warnings
         lines += warnings.map { "  " + w.warning + $0 }
@@ -20,7 +20,7 @@ public enum CalibrationReport {
         func cells(_ texts: [String]) -> String { zip(texts, widths).map { Format.right($0, $1) }.joined() }
         lines.append("  " + Format.pad(w.columns[0], 26) + cells(Array(w.columns.dropFirst())) + "   " + w.processing)
         for fit in calibration.fits {
-            let processing = fit.processing.map { "\($0.family), \(f.fixed($0.mean, 2)), \(f.fixed($0.sd, 2)), \(f.fixed($0.ks, 3))" } ?? w.tooFewResults
+            let processing = fit.processing.map { "\(family($0.family, language)), \(f.fixed($0.mean, 2)), \(f.fixed($0.sd, 2)), \(f.fixed($0.ks, 3))" } ?? w.tooFewResults
             lines.append("  " + Format.pad(fit.procedure, 26)
                          + cells([f.count(fit.records), f.count(Int(fit.yearlyVolume)), f.percent(fit.onlineShare, 1), f.percent(fit.postalShare, 1),
                                   f.percent(fit.refusalShare, 1), f.percent(fit.withdrawalShare, 1), f.percent(fit.supplementShare, 1)])
@@ -34,6 +34,14 @@ public enum CalibrationReport {
             }
         }
         return lines
+    }
+
+    /// A fitted family of processing times: the scenario's keyword (`lognormal`), which a planner
+    /// copies into a scenario; in Vietnamese its name first ("log-chuẩn (lognormal)").
+    static func family(_ keyword: String, _ language: Language) -> String {
+        guard language == .vi else { return keyword }
+        let names = ["exponential": "mũ", "lognormal": "log-chuẩn"]
+        return names[keyword].map { "\($0) (\(keyword))" } ?? keyword
     }
 
     /// The line that names the fitted scenario written.

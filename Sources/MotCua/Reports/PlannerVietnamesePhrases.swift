@@ -9,6 +9,15 @@ extension Language {
         guard self == .vi else { return note }
         // Longest phrases first, so "still passes" is not read as "passes".
         let words: [(String, String)] = [
+            // The steps the first list missed (a Vietnamese staff report showed them in English).
+            ("today's staffing as the scenario stands (the guard's baseline)", "biên chế hiện nay đúng như kịch bản (mức gốc của ràng buộc)"),
+            ("today's staffing (the guard's baseline)", "biên chế hiện nay (mức gốc của ràng buộc)"),
+            (": its next replication, beside the round's one point", ": thêm một lần chạy, bên cạnh lần chạy của vòng này"),
+            ("not needed, one fewer does not pass", "không cần thử: bớt một người đã không đạt"),
+            (", larger: some office was half busy or more", ", tăng thêm: có đơn vị bận từ một nửa thời gian trở lên"),
+            (", on the full replications: some target does not pass", ", với đủ số lần chạy lặp: có chỉ tiêu không đạt"),
+            (" on the full replications: ", " với đủ số lần chạy lặp: "),
+            (": not the best", ": không phải phương án tốt nhất"),
             ("does not pass (its first replication misses)", "không đạt (lần chạy đầu đã trượt)"),
             (": a target no one office moves misses; screened alone next",
              ": có chỉ tiêu mà không đơn vị nào tự cải thiện được vẫn trượt; tiếp theo thử riêng từng đơn vị"),
@@ -24,6 +33,8 @@ extension Language {
             ("bisection ", "chia đôi "),
             ("−1 at ", "−1 ở "),
             (" together", " cùng lúc"),
+            // After the phrase that holds "screened alone next".
+            (" alone", " riêng"),
         ]
         return words.reduce(note) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }

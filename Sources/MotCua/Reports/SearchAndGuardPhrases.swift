@@ -235,7 +235,7 @@ extension Language {
         case .fail: said = pick("on-time and late verdicts FAIL", "đánh giá đúng hạn, trễ hạn: KHÔNG ĐẠT")
         case .atRisk: said = pick("the interval straddles the allowance: on-time and late verdicts are AT RISK at best",
                                   "khoảng tin cậy vắt qua ngưỡng: đánh giá đúng hạn, trễ hạn tốt nhất là CÓ RỦI RO")
-        case .pass: said = pick("within the guard", "trong giới hạn")
+        case .pass: said = pick("within the guard", "trong giới hạn cho phép")
         }
         let spread = interval.map { " (\($0))" } ?? pick(" (1 replication: no interval)", " (1 lần chạy: không có khoảng tin cậy)")
         return pick("Desk guard: \(share)\(spread) of the citizens who came to a desk in person could not file there (\(count) of \(received) gave up in the queue or were sent home at closing; online and postal dossiers are not counted); above \(allowance), \(DeskGuard.basis), the on-time and late verdicts fail (the whole interval above: FAIL; straddling: AT RISK) — \(said)",

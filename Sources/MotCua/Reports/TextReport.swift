@@ -237,7 +237,9 @@ public enum TextReport {
         return language.deskGuardLine(f.percent(share.mean, 2), interval: interval, f.meanCount(summary.overall.mean(\.gaveUpAtDesk).mean),
                                       f.meanCount(summary.overall.mean(\.receivedInPerson).mean), f.percent(DeskGuard.allowance, 0),
                                       verdict: judgement.verdict)
-            + (summary.targets.contains { $0.heldByDeskGuard && $0.scenarioDesk?.verdict != $0.verdict } ? " " + language.deskGuardOwnTripped : "")
+            // Vietnamese ends the verdict's clause before the next sentence ("… trong giới hạn cho phép. Tính trên …").
+            + (summary.targets.contains { $0.heldByDeskGuard && $0.scenarioDesk?.verdict != $0.verdict }
+               ? language.pick(" ", ". ") + language.deskGuardOwnTripped : "")
     }
 
     static func verdictWord(_ verdict: Verdict, _ w: Phrases) -> String {

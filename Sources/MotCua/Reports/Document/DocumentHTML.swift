@@ -50,8 +50,19 @@ public enum DocumentHTML {
     /// The page up to `<body>`.
     static func head(title: String, language: Language) -> String {
         "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\">\n<title>MotCua — \(SVGChart.escape(title))</title>\n"
-            + "<style>\n\(style)\n</style></head><body>\n"
+            + "<style>\n\(style)\(language == .vi ? "\n" + vietnameseStyle : "")\n</style></head><body>\n"
     }
+
+    /// Rules of the Vietnamese pages only (English pages stay byte-identical). Vietnamese breaks
+    /// a long phrase into many short syllables, so the browser's table layout squeezed a long
+    /// text column beside a long first column to a word per line (drivers' first driver, sweep's
+    /// reason); a long text cell keeps a readable width. Tables of very many columns are left to
+    /// their smaller type.
+    static let vietnameseStyle = "table:not(.wider) td.prose { min-width: 34mm; }"
+
+    /// Characters from which a text cell (not the row's label) keeps a readable width on a
+    /// Vietnamese page (``vietnameseStyle``).
+    static let proseLength = 30
 
     /// The provenance table, under the headline.
     static func provenance(_ provenance: Provenance, _ language: Language) -> String {
@@ -104,7 +115,9 @@ public enum DocumentHTML {
                 } else {
                     // Short cells (numbers, thresholds, intervals) never break; long text wraps.
                     let text = cell.display(language)
-                    let classes = (c < numeric.count && numeric[c] ? ["num"] : []) + (text.count <= 16 && c > 0 ? ["short"] : [])
+                    let isNumeric = c < numeric.count && numeric[c]
+                    let classes = (isNumeric ? ["num"] : []) + (text.count <= 16 && c > 0 ? ["short"] : [])
+                        + (language == .vi && c > 0 && !isNumeric && text.count > proseLength ? ["prose"] : [])
                     html += "<td\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\(e(text))</td>"
                 }
             }

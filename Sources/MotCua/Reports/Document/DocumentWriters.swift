@@ -140,7 +140,9 @@ public enum DocumentTables {
         let headers: KeyPath<ReportColumn, String> = inLanguage ? \.title : \.key
         let low = inLanguage ? (vi ? " (cận dưới)" : " (low)") : "_low"
         let high = inLanguage ? (vi ? " (cận trên)" : " (high)") : "_high"
-        var result = [document.provenance.table(document.language)]
+        // A Vietnamese workbook names its sheets, verdicts and provenance in Vietnamese (VietnameseWorkbook).
+        let readVietnamese = inLanguage && vi
+        var result = [readVietnamese ? VietnameseWorkbook.provenanceTable(document.provenance) : document.provenance.table(document.language)]
         for table in document.tables where !table.displayOnly {
             // Each column's width in cells: an interval takes two, a mean with its interval three.
             let spans = table.columns.indices.map { c in
@@ -165,13 +167,13 @@ public enum DocumentTables {
                     case .estimate(let mean, let lo, let hi, let quantity): [typed(mean, quantity), typed(lo, quantity), typed(hi, quantity)]
                     case .value(let x, let quantity): [typed(x, quantity)]
                     case .text(let text): [.text(text)]
-                    case .verdict(let verdict): [.text(verdict.rawValue)]
+                    case .verdict(let verdict): [.text(readVietnamese ? cell.display(.vi) : verdict.rawValue)]
                     case .empty: [.empty]
                     }
                     return cells + Array(repeating: .empty, count: max(0, spans[c] - cells.count))
                 }
             }
-            result.append(Table(title: table.id, headers: names, rows: rows))
+            result.append(Table(title: readVietnamese ? VietnameseWorkbook.sheetNames[table.id] ?? table.id : table.id, headers: names, rows: rows))
         }
         return result
     }
