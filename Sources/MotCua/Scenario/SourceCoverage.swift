@@ -13,6 +13,18 @@ import Foundation
 public enum SourceCoverage {
     /// A number without a source, a source that says nothing, or a source without its Vietnamese.
     public struct Finding: Sendable, Equatable, CustomStringConvertible {
+        /// What is missing.
+        public enum Kind: Sendable, Equatable {
+            /// A number no source covers.
+            case unsourced
+            /// A source that says nothing beyond a label (`"assumption: "`).
+            case emptySource
+            /// A source without its `sourceVi`: required of the shipped scenarios, not warned by
+            /// `validate` (a planner may write the source itself in Vietnamese).
+            case noVietnamese
+        }
+
+        public let kind: Kind
         /// The file: the scenario or overlay, or the table it names (as resolved).
         public let file: String
         /// The JSON path of the value (`procedures[land-change].steps[0].service.mean`), or a
@@ -83,11 +95,11 @@ public enum SourceCoverage {
             let place = "row \(r + 1)" + (id.isEmpty ? "" : " (\(id))")
             if !isInformative(source) {
                 guard !numbers.isEmpty else { continue }
-                found.append(Finding(file: file, path: place, message: (source.isEmpty ? "no source" : "source \"\(source)\" says nothing")
+                found.append(Finding(kind: .unsourced, file: file, path: place, message: (source.isEmpty ? "no source" : "source \"\(source)\" says nothing")
                                      + " for the numbers in columns " + numbers.joined(separator: ", ")
                                      + "; give where they come from, or \"assumption: <why this value>\""))
             } else if cell(column("sourceVi")).isEmpty {
-                found.append(Finding(file: file, path: place + ", column sourceVi",
+                found.append(Finding(kind: .noVietnamese, file: file, path: place + ", column sourceVi",
                                      message: "a source without its Vietnamese version (sourceVi)"))
             }
         }
@@ -123,7 +135,7 @@ public enum SourceCoverage {
                     visit(member, path: "\(path).\(key)", covered: here)
                 }
             case .array(let elements) where !elements.isEmpty && elements.allSatisfy({ $0.numberValue != nil }):
-                if !covered { found.append(Finding(file: file, path: path, message: "\(elements.count) numbers without a source")) }
+                if !covered { found.append(Finding(kind: .unsourced, file: file, path: path, message: "\(elements.count) numbers without a source")) }
             case .array(let elements):
                 for (elementPath, element) in ObjectReader.elementPaths(path, elements) {
                     visit(element, path: elementPath, covered: covered)
@@ -136,7 +148,7 @@ public enum SourceCoverage {
         /// A number (or a share written as `"35%"`) without a source is a finding.
         mutating func number(_ value: JSONValue, path: String, covered: Bool) {
             guard !covered, isNumber(value) else { return }
-            found.append(Finding(file: file, path: path, message: "a number without a source in its object or its entry; "
+            found.append(Finding(kind: .unsourced, file: file, path: path, message: "a number without a source in its object or its entry; "
                                  + "give where it comes from, or \"assumption: <why this value>\""))
         }
 
@@ -144,12 +156,12 @@ public enum SourceCoverage {
             guard let source = object["source"] else { return }
             let at = path == "$" ? "source" : "\(path).source"
             guard case .string(let text) = source, isInformative(text) else {
-                found.append(Finding(file: file, path: at, message: "the source says nothing beyond a label; "
+                found.append(Finding(kind: .emptySource, file: file, path: at, message: "the source says nothing beyond a label; "
                                      + "give where the values come from, or \"assumption: <why this value>\""))
                 return
             }
             guard case .string(let vi)? = object["sourceVi"], isInformative(vi) else {
-                found.append(Finding(file: file, path: at, message: "a source without its Vietnamese version (sourceVi)"))
+                found.append(Finding(kind: .noVietnamese, file: file, path: at, message: "a source without its Vietnamese version (sourceVi)"))
                 return
             }
         }
