@@ -223,13 +223,43 @@ enum RunCommand {
         let model = try loadModel(parsed)
         let s = model.scenario
         printWarnings(s)
+        let unsourced = printSourceWarnings([parsed.positional[0]] + parsed.values("--overlay"))
         print("\(parsed.positional[0]): valid — \(s.name): \(model.offices.count) offices, \(s.procedures.count) procedures, "
-              + "\(s.targets.count) targets, \(s.horizon.days) days" + warningCount(s))
+              + "\(s.targets.count) targets, \(s.horizon.days) days" + warningCount(s, more: unsourced))
+    }
+
+    /// How many findings of ``SourceCoverage`` one file may print before the rest are counted:
+    /// a scenario written without sources would otherwise bury the other warnings.
+    static let sourceWarningsShown = 20
+
+    /// Warns, per file, of numbers without a source and of sources that say nothing (the rule of
+    /// docs/scenario-format.md; a missing `sourceVi` is left to the shipped scenarios' test);
+    /// returns how many there were.
+    static func printSourceWarnings(_ files: [String]) -> Int {
+        var total = 0
+        for file in files {
+            // A file that cannot be read was already reported by the load.
+            guard let findings = try? SourceCoverage.findings(file: file).filter({ $0.kind != .noVietnamese }) else { continue }
+            for finding in findings.prefix(sourceWarningsShown) {
+                writeStandardError("warning: \(finding.file): \(finding.path): \(finding.message)\n")
+            }
+            if findings.count > sourceWarningsShown {
+                writeStandardError("warning: \(file): \(findings.count - sourceWarningsShown) more values without a usable source "
+                                   + "(docs/scenario-format.md, \"Sources\")\n")
+            }
+            total += findings.count
+        }
+        return total
+    }
+
+    /// ` (2 warnings)`, or nothing; `more` warnings printed besides the scenario's own.
+    static func warningCount(_ scenario: Scenario, more: Int = 0) -> String {
+        warningCount(scenario.warnings.count + more)
     }
 
     /// ` (2 warnings)`, or nothing.
-    static func warningCount(_ scenario: Scenario) -> String {
-        switch scenario.warnings.count {
+    static func warningCount(_ count: Int) -> String {
+        switch count {
         case 0: ""
         case 1: " (1 warning)"
         case let n: " (\(n) warnings)"
@@ -250,12 +280,15 @@ enum RunCommand {
             throw .badInput(error.description)
         }
         guard let scenario, let base else {
-            print("\(file): valid overlay (keys and values; give --base to check it over a scenario)")
+            let unsourced = printSourceWarnings([file])
+            print("\(file): valid overlay (keys and values; give --base to check it over a scenario)"
+                  + warningCount(unsourced))
             return
         }
         printWarnings(scenario)
+        let unsourced = printSourceWarnings([file])
         print("\(file): valid overlay of \(base) — \(scenario.name): \(scenario.offices.count) office entries, "
-              + "\(scenario.procedures.count) procedures, \(scenario.targets.count) targets" + warningCount(scenario))
+              + "\(scenario.procedures.count) procedures, \(scenario.targets.count) targets" + warningCount(scenario, more: unsourced))
     }
 }
 

@@ -8,7 +8,7 @@ import Foundation
 enum ProcedureTable {
     /// Columns a row may have.
     static let columns: [String: Kind] = [
-        "id": .text, "name": .text, "nameVi": .text, "field": .text, "source": .text,
+        "id": .text, "name": .text, "nameVi": .text, "field": .text, "source": .text, "sourceVi": .text,
         "yearlyVolume": .number, "deadlineWorkingDays": .whole, "online": .share, "postal": .share,
         "refusal": .share, "priorityShare": .share, "intakeOffice": .text, "intakeMinutes": .number, "steps": .text,
     ]
