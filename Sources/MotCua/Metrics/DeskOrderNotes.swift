@@ -12,6 +12,9 @@ extension ExperimentSummary {
         case .citizensFirst:
             language.pick("desk order citizens-first (policies.deskOrder, an assumption: docs/model.md §2.2) serves the citizens in person before them",
                           "thứ tự phục vụ ưu tiên người dân đến trực tiếp (policies.deskOrder, giả định: docs/model.md §2.2) phục vụ người dân trước các hồ sơ này")
+        case .citizensFirstBounded:
+            language.pick("desk order citizens-first-bounded (policies.deskOrder and electronicWaitLimitHours, assumptions: docs/model.md §2.2) serves the citizens in person before them until they have waited the bound",
+                          "thứ tự phục vụ ưu tiên người dân đến trực tiếp có giới hạn chờ (policies.deskOrder và electronicWaitLimitHours, giả định: docs/model.md §2.2) phục vụ người dân trước các hồ sơ này cho đến khi chúng chờ hết giới hạn")
         }
     }
 
