@@ -64,8 +64,9 @@ struct BriefTests {
             if WorkbookTests.python != nil {
                 let inspection = try WorkbookTests.inspect(xlsx)
                 #expect(inspection.bad == nil, "\(command.name): \(inspection.bad ?? "")")
-                let sheet = inspection.sheets.first { $0.name == "provenance" }
-                #expect(sheet?.cells.values.contains { $0.value == "produced" } == true, "\(command.name): provenance sheet")
+                // The brief is Vietnamese: its workbook names the provenance sheet and items in Vietnamese.
+                let sheet = inspection.sheets.first { $0.name == "thông tin lần chạy" }
+                #expect(sheet?.cells.values.contains { $0.value == "Ngày lập" } == true, "\(command.name): provenance sheet")
                 #expect(inspection.sheets.contains { $0.cells.values.contains { $0.type == "n" && $0.format.hasSuffix("%") } },
                         "\(command.name): no share stored as a number with a percentage format")
             }

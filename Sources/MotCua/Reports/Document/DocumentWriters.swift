@@ -122,7 +122,7 @@ public enum DocumentTables {
         "breakdown", "breakdown-steps", "groups", "changes", "worst_units",
         "change_decisions",
         "recommended_settings",
-        "back-test", "unit-groups", "unit-worst", "units", "unstable_offices",
+        "back-test", "unit-groups", "unit-worst", "units", "unstable_offices", "not_passing",
     ].map { $0 + ".csv" })
 
     public static func csvFiles(_ document: ReportDocument) -> [(name: String, text: String)] {
