@@ -63,6 +63,20 @@ struct ScenarioWarningTests {
         #expect(try ScenarioLoader.load(path: path, overlays: [], settings: [("horizon.start", "2025-06-15")]).horizon.days == 366)
     }
 
+    @Test("the city of the two-level government warns when its horizon starts before 1 July 2025; from that day it does not")
+    func twoLevelBeforeCreation() throws {
+        func cityWarnings(_ start: String) throws -> [ScenarioIssue] {
+            try ScenarioLoader.load(path: Repository.path("scenarios/hcmc-2026.json"), overlays: [],
+                                    settings: [("horizon.start", start), ("horizon.days", "10")])
+                .warnings.filter { $0.message.contains("structure that did not exist") }
+        }
+        let early = try cityWarnings("2025-06-27")
+        #expect(early.count == 1 && early.first?.message.contains("168 units") == true && early.first?.message.contains("2025-07-01") == true,
+                "\(early)")
+        #expect(try cityWarnings("2025-07-01").isEmpty)
+        #expect(try cityWarnings("2026-01-01").isEmpty)
+    }
+
     @Test("a staff change in a year after the horizon never applies; later in the same year is a shortened run; a surge overlapping the horizon is fine")
     func datesAtTheEdges() throws {
         func staffChange(_ date: String) throws -> [ScenarioIssue] {

@@ -30,6 +30,15 @@ struct ServeTests {
             expected = error.issues.first?.message ?? ""
         }
         #expect(!expected.isEmpty && issue?["message"] as? String == expected, "\(String(describing: issue)) vs \(expected)")
+        // A body of the wrong types names the field and what it expected (review 4 #16).
+        for (body, path, words) in [(#"{"kind":"run","scenario":"user/small","seed":1.5}"#, "seed", ""),
+                                    (#"{"kind":"run","scenario":"user/small","replications":"2"}"#, "replications", "expected a whole number"),
+                                    (#"{"scenario":"user/small","settings":{"horizon.days":3}}"#, "settings.horizon.days", "expected a string")] {
+            let reply = try fixture.call("POST", body.contains("kind") ? "/api/jobs" : "/api/validate", json: body)
+            let problem = (fixture.object(reply)["issues"] as? [[String: Any]])?.first
+            #expect(reply.status == 400 && problem?["path"] as? String == path && (words.isEmpty || (problem?["message"] as? String)?.contains(words) == true),
+                    "\(body): \(reply.text)")
+        }
         let good = try fixture.call("POST", "/api/validate", json: #"{"scenario":"user/small","settings":{"offices.land-branch.staff":"24"}}"#)
         #expect(good.status == 200 && fixture.object(good)["ok"] as? Bool == true)
     }

@@ -19,6 +19,23 @@ extension ScenarioDecoder {
         }
         warnTargetsWithoutDossiers(offices: offices, procedures: procedures, targets: targets, backlog: backlog)
         warnDistrictLevelAfterAbolition(horizon, offices: offices)
+        warnTwoLevelBeforeCreation(horizon, offices: offices, procedures: procedures)
+    }
+
+    /// The other way round (an outside review, 4 #10): a city of the two-level government (a
+    /// per-unit office over a city's units, or filing anywhere) whose horizon starts before
+    /// 1 July 2025 models days on which its units, their centres and filing anywhere did not
+    /// exist. One warning, at the first such office or procedure.
+    func warnTwoLevelBeforeCreation(_ horizon: Horizon, offices: [Located<OfficeSpec>], procedures: [Located<ProcedureSpec>]) {
+        guard horizon.start < Self.districtsAbolished else { return }
+        let perUnit = offices.first { $0.spec.instances.count >= SimulationModel.unitFiguresFrom }
+        let anywhere = procedures.first { $0.spec.filingAnywhere != nil }
+        guard let path = perUnit.map({ "\($0.path).instances" }) ?? anywhere.map({ "\($0.path).filingAnywhere" }) else { return }
+        let what = perUnit.map { "\($0.spec.instances.count) units of the two-level government" } ?? "filing anywhere"
+        diagnostics.warn(path, "\(what), but the horizon starts on \(horizon.start), before \(Self.districtsAbolished), the day "
+                         + "the units, their public administration service centres and filing anywhere began (Resolution "
+                         + "1685/NQ-UBTVQH15; Decree 118/2025/NĐ-CP): the days before it are modelled with a structure that "
+                         + "did not exist; start the horizon on or after 2025-07-01, or model those days with a district scenario")
     }
 
     /// The day the district level ended (Resolution 1685/NQ-UBTVQH15; the two-level government
