@@ -41,10 +41,8 @@ public struct UnitChange: Sendable {
               let instances = base.scenario.offices.first(where: { !$0.instances.isEmpty })?.instances else { return [] }
         let fieldCount = base.scenario.fields.count
         func rate(_ result: RunResult, unit: Int?, fields: [Int]) -> Double {
-            guard let unit, let tallies = result.units, tallies.count == instances.count * fieldCount else { return .nan }
-            let onTime = fields.reduce(0) { $0 + tallies[unit * fieldCount + $1].onTime }
-            let finished = fields.reduce(0) { $0 + tallies[unit * fieldCount + $1].onTime + tallies[unit * fieldCount + $1].late }
-            return finished > 0 ? Double(onTime) / Double(finished) : .nan
+            guard let unit, result.units?.count == instances.count * fieldCount else { return .nan }
+            return result.unitOnTimeRate(unit: unit, fields: fields, fieldCount: fieldCount)
         }
         func mean(_ values: [Double]) -> Double {
             let finite = values.filter(\.isFinite)

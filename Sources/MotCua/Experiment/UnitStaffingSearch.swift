@@ -200,15 +200,7 @@ public struct UnitStaffingSearch: Sendable {
             let fieldCount = scenario.fields.count
             return (0..<count).map { n in
                 figures.compactMap { figure -> Reading? in
-                    let values = results.map { result -> Double in
-                        guard let tallies = result.units else { return .nan }
-                        var onTime = 0, late = 0
-                        for f in figure.fields {
-                            onTime += tallies[n * fieldCount + f].onTime
-                            late += tallies[n * fieldCount + f].late
-                        }
-                        return onTime + late > 0 ? Double(onTime) / Double(onTime + late) : .nan
-                    }
+                    let values = results.map { $0.unitOnTimeRate(unit: n, fields: figure.fields, fieldCount: fieldCount) }
                     let estimate = Estimate(values, confidence: confidence).clamped(to: 0...1)
                     guard estimate.count > 0 else { return nil }  // no dossier of it in this unit
                     let gap = target.comparator == .atLeast || target.comparator == .above

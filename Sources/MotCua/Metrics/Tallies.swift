@@ -243,6 +243,20 @@ public struct RunResult: Sendable, Codable, Equatable {
     /// (``SimulationModel/collectsUnitFigures``); nil otherwise, so that the results of smaller
     /// scenarios are what they were.
     public var units: [UnitFieldTally]? = nil
+
+    /// Unit `unit`'s on-time rate over `fields` in this replication (on time ÷ on time and late,
+    /// as the portal counts them), with `fieldCount` fields a unit; nan when it counted none, or
+    /// when the run kept no unit figures of that size. One place for the staffing search per unit
+    /// and compare's unit changes.
+    func unitOnTimeRate(unit: Int, fields: [Int], fieldCount: Int) -> Double {
+        guard let units, (unit + 1) * fieldCount <= units.count else { return .nan }
+        var onTime = 0, late = 0
+        for f in fields {
+            onTime += units[unit * fieldCount + f].onTime
+            late += units[unit * fieldCount + f].late
+        }
+        return onTime + late > 0 ? Double(onTime) / Double(onTime + late) : .nan
+    }
 }
 
 /// The counted dossiers of one unit's residents in one field, as the portal counts them:
